@@ -1,0 +1,25 @@
+package dev.kdi.records;
+
+/** How a DNS server answers a question, as the tool reports it. */
+public enum Status {
+    /** The name exists and the answer has records. */
+    NOERROR,
+    /** The name exists but has no records of the asked type (NOERROR, empty answer). */
+    NODATA,
+    /** The name does not exist. */
+    NXDOMAIN,
+    /** The server failed. */
+    SERVFAIL,
+    /** The server refuses to answer. */
+    REFUSED,
+    /**
+     * The cluster DNS hands the name to another resolver (outside its zones, or {@code fallthrough});
+     * the model cannot know that resolver's answer.
+     */
+    FORWARDED;
+
+    /** Whether a resolver searching a list stops here: the name was found. */
+    public boolean isSuccess() {
+        return this == NOERROR;
+    }
+}

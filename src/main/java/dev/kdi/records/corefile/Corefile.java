@@ -1,0 +1,74 @@
+package dev.kdi.records.corefile;
+
+import dev.kdi.records.names.DnsNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A parsed Corefile and where it came from.
+ *
+ * @param blocks its server blocks
+ * @param origin where it was read from, for messages ({@code --corefile dns/Corefile},
+ *     {@code ConfigMap kube-system/coredns}, {@code kubeadm's default Corefile})
+ */
+public record Corefile(List<ServerBlock> blocks, String origin) {
+
+    public Corefile {
+        blocks = List.copyOf(blocks);
+    }
+
+    /** The first server block with a {@code kubernetes} plugin. */
+    public Optional<ServerBlock> kubernetesBlock() {
+        return blocks.stream().filter(b -> b.kubernetes().isPresent()).findFirst();
+    }
+
+    /** The {@code kubernetes} plugin of that block. */
+    public Optional<KubernetesPlugin> kubernetes() {
+        return kubernetesBlock().flatMap(ServerBlock::kubernetes);
+    }
+
+    /** The port the cluster DNS answers on: the first plain-DNS port of the kubernetes block. */
+    public int port() {
+        return kubernetesBlock().flatMap(b -> b.addresses().stream().filter(ServerAddress::isPlainDns).findFirst())
+                .map(ServerAddress::port).orElse(53);
+    }
+
+    /**
+     * The server block CoreDNS picks for a query name on the given port: the one whose zone is
+     * the longest match; empty when none matches (CoreDNS answers REFUSED then).
+     */
+    public Optional<ServerBlock> blockFor(String name, int port) {
+        ServerBlock best = null;
+        int bestLength = -1;
+        for (ServerBlock b : blocks) {
+            for (ServerAddress a : b.addresses()) {
+                if (a.isPlainDns() && a.port() == port && DnsNames.isSubdomain(a.zone(), name)
+                        && a.zone().length() > bestLength) {
+                    best = b;
+                    bestLength = a.zone().length();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** This Corefile with the cluster domain replaced ({@code --cluster-domain}). */
+    public Corefile withClusterDomain(String domain) {
+        String zone = DnsNames.lower(DnsNames.absolute(domain));
+        List<ServerBlock> replaced = new ArrayList<>(blocks.size());
+        for (ServerBlock b : blocks) {
+            if (b.kubernetes().isEmpty()) {
+                replaced.add(b);
+                continue;
+            }
+            KubernetesPlugin k = b.kubernetes().get();
+            String old = k.primaryZone();
+            List<ServerAddress> addresses = b.addresses().stream()
+                    .map(a -> a.zone().equals(old) ? new ServerAddress(a.transport(), zone, a.port()) : a)
+                    .toList();
+            replaced.add(new ServerBlock(addresses, b.directives(), Optional.of(k.withClusterDomain(zone)), b.line()));
+        }
+        return new Corefile(replaced, origin + ", cluster domain " + zone);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.kdi.records.objects;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One immutable view of a cluster's DNS-relevant objects, from manifests or the live API.
+ *
+ * @param namespaces the namespaces that exist
+ * @param services the Services
+ * @param endpointSlices the EndpointSlices as given (derived ones are the model's business)
+ * @param endpoints the legacy Endpoints objects as given
+ * @param pods the pods
+ * @param workloads the pod-owning workloads
+ * @param corefile the {@code Corefile} key of ConfigMap {@code kube-system/coredns}, or null
+ */
+public record ClusterSnapshot(
+        Set<String> namespaces,
+        List<Service> services,
+        List<EndpointSlice> endpointSlices,
+        List<EndpointsObject> endpoints,
+        List<Pod> pods,
+        List<Workload> workloads,
+        String corefile) {
+
+    public ClusterSnapshot {
+        namespaces = Set.copyOf(namespaces);
+        services = List.copyOf(services);
+        endpointSlices = List.copyOf(endpointSlices);
+        endpoints = List.copyOf(endpoints);
+        pods = List.copyOf(pods);
+        workloads = List.copyOf(workloads);
+    }
+
+    public static ClusterSnapshot empty() {
+        return new ClusterSnapshot(Set.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
+    }
+}

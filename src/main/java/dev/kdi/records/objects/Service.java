@@ -1,0 +1,61 @@
+package dev.kdi.records.objects;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Service, trimmed to what DNS needs.
+ *
+ * @param namespace the namespace
+ * @param name the name
+ * @param type {@code spec.type}
+ * @param clusterIPs {@code spec.clusterIPs} (or {@code [spec.clusterIP]}): {@code ["None"]} for a
+ *     headless Service, empty when the manifest leaves the address to the API server, and empty
+ *     for ExternalName
+ * @param externalName {@code spec.externalName}, or null
+ * @param ports {@code spec.ports}
+ * @param selector {@code spec.selector}; null when the Service has none (endpoints come from
+ *     hand-made EndpointSlices or Endpoints then)
+ * @param publishNotReadyAddresses {@code spec.publishNotReadyAddresses}
+ * @param ipFamilies {@code spec.ipFamilies}, possibly empty
+ * @param labels the Service's labels (used only for lint and display)
+ */
+public record Service(
+        String namespace,
+        String name,
+        ServiceType type,
+        List<String> clusterIPs,
+        String externalName,
+        List<ServicePort> ports,
+        Map<String, String> selector,
+        boolean publishNotReadyAddresses,
+        List<IpFamily> ipFamilies,
+        Map<String, String> labels) {
+
+    public static final String NONE = "None";
+
+    public Service {
+        clusterIPs = List.copyOf(clusterIPs);
+        ports = List.copyOf(ports);
+        selector = selector == null ? null : Map.copyOf(selector);
+        ipFamilies = List.copyOf(ipFamilies);
+        labels = Map.copyOf(labels);
+    }
+
+    /** Headless as CoreDNS decides it: the first cluster IP is {@code None}. */
+    public boolean isHeadless() {
+        return !clusterIPs.isEmpty() && NONE.equals(clusterIPs.get(0));
+    }
+
+    public boolean isExternalName() {
+        return type == ServiceType.EXTERNAL_NAME;
+    }
+
+    public boolean hasSelector() {
+        return selector != null && !selector.isEmpty();
+    }
+
+    public ObjectRef ref() {
+        return ObjectRef.service(namespace, name);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The DNS rule engine: a faithful model of CoreDNS's {@code kubernetes} plugin.
+ *
+ * <p>{@link dev.kdi.records.DnsModel} takes an immutable {@link dev.kdi.records.objects.ClusterSnapshot}
+ * and a {@link dev.kdi.records.corefile.Corefile} and answers any query exactly as CoreDNS would
+ * (status, answer and additional sections, TTLs), lists the zone as CoreDNS's zone transfer would,
+ * and explains every answer in terms of the objects behind it. Pure: no I/O, JDK only, so the
+ * command line, the desktop app and the tests share it.
+ */
+package dev.kdi.records;
