@@ -34,6 +34,9 @@ public record Service(
 
     public static final String NONE = "None";
 
+    /** CoreDNS's stand-in for a Service without ports: port -1, no name, no protocol. */
+    public static final ServicePort SENTINEL_PORT = new ServicePort("", Protocol.TCP, -1, TargetPort.number(-1));
+
     public Service {
         clusterIPs = List.copyOf(clusterIPs);
         ports = List.copyOf(ports);
@@ -53,6 +56,11 @@ public record Service(
 
     public boolean hasSelector() {
         return selector != null && !selector.isEmpty();
+    }
+
+    /** The ports, or CoreDNS's single stand-in when there are none (a headless Service may have none). */
+    public List<ServicePort> portsOrSentinel() {
+        return ports.isEmpty() ? List.of(SENTINEL_PORT) : ports;
     }
 
     public ObjectRef ref() {

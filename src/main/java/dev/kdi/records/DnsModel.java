@@ -1,0 +1,113 @@
+package dev.kdi.records;
+
+import dev.kdi.records.corefile.Corefile;
+import dev.kdi.records.corefile.KubernetesPlugin;
+import dev.kdi.records.objects.ClusterSnapshot;
+import dev.kdi.records.objects.EndpointSlice;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the cluster DNS should answer, for one snapshot of the cluster and one Corefile: a model of
+ * CoreDNS 1.12.3 and newer (read against CoreDNS 1.14.x) with its {@code kubernetes} plugin.
+ *
+ * <p>Immutable and safe to share between threads once built. Building indexes the snapshot
+ * (and derives EndpointSlices the input lacks); each {@link #answer} works from those indexes
+ * as CoreDNS works from its caches.
+ */
+public final class DnsModel {
+    private final ClusterSnapshot snapshot;
+    private final Corefile corefile;
+    private final long serial;
+    private final Map<KubernetesPlugin, KubernetesBackend> backends = new IdentityHashMap<>();
+    private final KubernetesBackend primary;
+    private final Responder responder;
+
+    private DnsModel(ClusterSnapshot snapshot, Corefile corefile, long serial) {
+        this.snapshot = snapshot;
+        this.corefile = corefile;
+        this.serial = serial;
+        // Index once per distinct plugin configuration; blocks usually share one.
+        for (var block : corefile.blocks()) {
+            block.kubernetes().ifPresent(k -> backends.put(k, new KubernetesBackend(new ModelIndex(snapshot, k), k)));
+        }
+        this.primary = corefile.kubernetes().map(backends::get).orElse(null);
+        this.responder = new Responder(corefile, backends::get, serial);
+    }
+
+    /**
+     * Builds the model.
+     *
+     * @param snapshot the cluster's objects
+     * @param corefile the Corefile in force
+     * @param serial the SOA serial to report (0 offline; CoreDNS uses its last change time)
+     */
+    public static DnsModel build(ClusterSnapshot snapshot, Corefile corefile, long serial) {
+        return new DnsModel(snapshot, corefile, serial);
+    }
+
+    /** Builds the model with serial 0, as for offline input. */
+    public static DnsModel build(ClusterSnapshot snapshot, Corefile corefile) {
+        return build(snapshot, corefile, 0);
+    }
+
+    /** The answer CoreDNS would give. */
+    public Answer answer(Question question) {
+        return responder.answer(question);
+    }
+
+    public Answer answer(String name, RrType type) {
+        return answer(new Question(name, type));
+    }
+
+    /**
+     * The zone as CoreDNS's zone transfer lists it: SOA first and last, NS and glue, then the
+     * Services in name order. Empty when the Corefile has no kubernetes plugin.
+     */
+    public List<ResourceRecord> zone() {
+        return primary == null ? List.of() : new ZoneTransfer(primary, serial).records();
+    }
+
+    /** The cluster domain: the kubernetes plugin's first forward zone, e.g. {@code cluster.local.}. */
+    public Optional<String> clusterDomain() {
+        return corefile.kubernetes().map(KubernetesPlugin::primaryZone);
+    }
+
+    /** The kubernetes plugin's options in force, when the Corefile has the plugin. */
+    public Optional<KubernetesPlugin> plugin() {
+        return corefile.kubernetes();
+    }
+
+    /** The EndpointSlices CoreDNS sees: given ones and those the controllers would write. */
+    public List<EndpointSlice> endpointSlices() {
+        return primary == null ? List.of() : primary.index().slices;
+    }
+
+    /** The addresses of the DNS pods found in the snapshot. */
+    public List<String> dnsPodAddresses() {
+        return primary == null ? List.of() : primary.index().dnsPodIps;
+    }
+
+    /**
+     * The name an endpoint has under its Service: its hostname, its pod's name (with
+     * {@code endpoint_pod_names}), or its address with dashes.
+     */
+    public String endpointName(String address, dev.kdi.records.objects.Endpoint endpoint) {
+        boolean podNames = corefile.kubernetes().map(KubernetesPlugin::endpointPodNames).orElse(false);
+        return KubernetesBackend.endpointHostname(address, endpoint, podNames);
+    }
+
+    public ClusterSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public Corefile corefile() {
+        return corefile;
+    }
+
+    public long serial() {
+        return serial;
+    }
+}

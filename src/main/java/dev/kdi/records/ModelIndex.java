@@ -1,0 +1,160 @@
+package dev.kdi.records;
+
+import dev.kdi.records.controllers.EffectiveSlices;
+import dev.kdi.records.corefile.KubernetesPlugin;
+import dev.kdi.records.corefile.PodMode;
+import dev.kdi.records.objects.ClusterSnapshot;
+import dev.kdi.records.objects.Endpoint;
+import dev.kdi.records.objects.EndpointSlice;
+import dev.kdi.records.objects.Pod;
+import dev.kdi.records.objects.Service;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The lookups CoreDNS's informer caches offer, built once per snapshot: Services by name, slices
+ * by Service, Services by cluster IP, slices by endpoint address, pods by IP.
+ *
+ * <p>Keys are {@code name.namespace} in lower case, as CoreDNS's {@code ServiceKey}; names in a
+ * cluster are lower case already, so this only matters for invalid manifests.
+ */
+final class ModelIndex {
+    private static final List<EndpointSlice> NO_SLICES = List.of();
+
+    final ClusterSnapshot snapshot;
+    final List<EndpointSlice> slices;
+    final Set<String> namespaces;
+    private final Map<String, List<Service>> servicesByKey;
+    private final Map<String, List<EndpointSlice>> slicesByServiceKey;
+    private final Map<String, List<Service>> servicesByClusterIp;
+    private final Map<String, Object> slicesByAddress;
+    private final Map<String, List<Pod>> podsByIp;
+    final List<String> dnsPodIps;
+
+    ModelIndex(ClusterSnapshot snapshot, KubernetesPlugin plugin) {
+        this.snapshot = snapshot;
+        this.namespaces = snapshot.namespaces();
+        // With noendpoints CoreDNS never watches slices: it knows no endpoint at all.
+        this.slices = plugin != null && plugin.noEndpoints() ? NO_SLICES : EffectiveSlices.of(snapshot);
+        this.servicesByKey = new HashMap<>(snapshot.services().size() * 2);
+        this.servicesByClusterIp = new HashMap<>(snapshot.services().size() * 2);
+        for (Service s : snapshot.services()) {
+            servicesByKey.computeIfAbsent(key(s.name(), s.namespace()), k -> new ArrayList<>(1)).add(s);
+            for (String ip : s.clusterIPs()) {
+                servicesByClusterIp.computeIfAbsent(ip, k -> new ArrayList<>(1)).add(s);
+            }
+        }
+        this.slicesByServiceKey = new HashMap<>(slices.size() * 2);
+        this.slicesByAddress = new HashMap<>(slices.size() * 8);
+        for (EndpointSlice slice : slices) {
+            slicesByServiceKey.computeIfAbsent(key(slice.serviceName(), slice.namespace()), k -> new ArrayList<>(1))
+                    .add(slice);
+            for (Endpoint e : slice.endpoints()) {
+                if (!e.isReady()) {
+                    continue;
+                }
+                for (String a : e.addresses()) {
+                    addAddress(a, slice);
+                }
+            }
+        }
+        this.podsByIp = new HashMap<>();
+        if (plugin != null && plugin.pods() == PodMode.VERIFIED) {
+            for (Pod p : snapshot.pods()) {
+                // CoreDNS's pod cache drops pods that are being deleted, and indexes the primary IP.
+                if (!p.terminating() && p.primaryIp() != null) {
+                    podsByIp.computeIfAbsent(p.primaryIp(), k -> new ArrayList<>(1)).add(p);
+                }
+            }
+        }
+        this.dnsPodIps = findDnsPodIps(snapshot);
+    }
+
+    /** Most addresses belong to one slice; keep a bare slice then, a list only when shared. */
+    @SuppressWarnings("unchecked")
+    private void addAddress(String address, EndpointSlice slice) {
+        Object existing = slicesByAddress.get(address);
+        if (existing == null) {
+            slicesByAddress.put(address, slice);
+        } else if (existing instanceof EndpointSlice one) {
+            if (one != slice) {
+                List<EndpointSlice> two = new ArrayList<>(2);
+                two.add(one);
+                two.add(slice);
+                slicesByAddress.put(address, two);
+            }
+        } else {
+            List<EndpointSlice> many = (List<EndpointSlice>) existing;
+            if (!many.contains(slice)) {
+                many.add(slice);
+            }
+        }
+    }
+
+    static String key(String name, String namespace) {
+        return (name + "." + namespace).toLowerCase(Locale.ROOT);
+    }
+
+    List<Service> services(String name, String namespace) {
+        return servicesByKey.getOrDefault(key(name, namespace), List.of());
+    }
+
+    List<EndpointSlice> slicesOf(String serviceName, String namespace) {
+        return slicesByServiceKey.getOrDefault(key(serviceName, namespace), NO_SLICES);
+    }
+
+    List<Service> servicesWithClusterIp(String ip) {
+        return servicesByClusterIp.getOrDefault(ip, List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    List<EndpointSlice> slicesWithAddress(String ip) {
+        Object o = slicesByAddress.get(ip);
+        if (o == null) {
+            return NO_SLICES;
+        }
+        return o instanceof EndpointSlice one ? List.of(one) : (List<EndpointSlice>) o;
+    }
+
+    List<Pod> podsWithIp(String ip) {
+        return podsByIp.getOrDefault(ip, List.of());
+    }
+
+    /** Whether the namespace exists (CoreDNS watches Namespaces and requires it). */
+    boolean namespaceExists(String namespace) {
+        return namespaces.contains(namespace);
+    }
+
+    /**
+     * The DNS pods' addresses: pods labelled as cluster DNS in {@code kube-system} (CoreDNS keeps
+     * kube-dns's {@code k8s-app: kube-dns} label) or OpenShift's {@code openshift-dns}, and the
+     * ready endpoints of the DNS Service. CoreDNS answers NS queries from the Services whose
+     * slices hold its own address.
+     */
+    private List<String> findDnsPodIps(ClusterSnapshot snap) {
+        Set<String> ips = new LinkedHashSet<>();
+        for (Pod p : snap.pods()) {
+            boolean kubeDns = p.namespace().equals("kube-system") && "kube-dns".equals(p.labels().get("k8s-app"));
+            boolean openShift = p.namespace().equals("openshift-dns")
+                    && p.labels().containsKey("dns.operator.openshift.io/daemonset-dns");
+            if ((kubeDns || openShift) && !p.phase().isTerminal()) {
+                ips.addAll(p.ips());
+            }
+        }
+        for (String[] dnsService : new String[][] {{"kube-dns", "kube-system"}, {"dns-default", "openshift-dns"}}) {
+            for (EndpointSlice slice : slicesOf(dnsService[0], dnsService[1])) {
+                for (Endpoint e : slice.endpoints()) {
+                    if (e.isReady()) {
+                        ips.addAll(e.addresses());
+                    }
+                }
+            }
+        }
+        return List.copyOf(ips);
+    }
+}
