@@ -42,9 +42,9 @@ import org.xbill.DNS.Type;
  * futures; a writer thread sends queued queries in order, so {@link #query} never blocks. Every
  * failure completes futures with a {@link DnsException}; nothing waits forever. When the
  * conversation dies on its own (the peer closed, garbage arrived, the stream fell out of step),
- * every query in flight fails, the stream is closed and the {@link DeathListener} hears why, so
- * the owner can open a new one. Dependent actions of the returned futures run on the reader thread
- * unless added with an {@code *Async} method; they should not block.
+ * the stream is closed, the {@link DeathListener} hears why (so the owner can open a new one),
+ * and then every query in flight fails. Dependent actions of the returned futures run on the
+ * reader thread unless added with an {@code *Async} method; they should not block.
  */
 public final class DnsConnection implements AutoCloseable {
 
@@ -451,6 +451,17 @@ public final class DnsConnection implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // The stream is being abandoned; a failure to close it changes nothing for the caller.
         }
+        if (ownsTimer) {
+            timer.shutdownNow();
+        }
+        // The listener hears first, so whoever sees a query fail can rely on the owner knowing.
+        if (onItsOwn) {
+            try {
+                listener.died(this, cause);
+            } catch (RuntimeException e) {
+                // A listener's bug must not keep the queries in flight from failing.
+            }
+        }
         if (attributed != null) {
             attributed.timeoutTask.cancel(false);
             attributed.future.completeExceptionally(attributedError);
@@ -458,16 +469,6 @@ public final class DnsConnection implements AutoCloseable {
         for (Pending p : orphans) {
             p.timeoutTask.cancel(false);
             p.future.completeExceptionally(cause);
-        }
-        if (ownsTimer) {
-            timer.shutdownNow();
-        }
-        if (onItsOwn) {
-            try {
-                listener.died(this, cause);
-            } catch (RuntimeException e) {
-                // A listener's bug must not take the reader thread's caller down with it.
-            }
         }
     }
 
