@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -150,16 +151,20 @@ public final class KnotServer implements AutoCloseable {
      * environment variable {@code CI} is {@code true}.
      */
     public static Path requireKnotd() {
-        if (Files.isExecutable(KNOTD)) {
-            return KNOTD;
+        return locateKnotd(KNOTD, System.getenv());
+    }
+
+    /** {@link #requireKnotd()} with the expected path and the environment given, for its own tests. */
+    static Path locateKnotd(Path expected, Map<String, String> env) {
+        if (Files.isExecutable(expected)) {
+            return expected;
         }
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String entry : path.split(java.io.File.pathSeparator)) {
+        for (String entry : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (!entry.isEmpty() && Files.isExecutable(Path.of(entry, "knotd"))) {
                 return Path.of(entry, "knotd");
             }
         }
-        if ("true".equals(System.getenv("CI"))) {
+        if ("true".equals(env.get("CI"))) {
             throw new IllegalStateException("knotd is required in CI: apt-get install knot");
         }
         Assumptions.abort("knotd (Knot DNS) is not installed; install it with: apt-get install knot");
@@ -179,6 +184,11 @@ public final class KnotServer implements AutoCloseable {
     /** 127.0.0.1 and {@link #port()}. */
     public InetSocketAddress socketAddress() {
         return new InetSocketAddress(LOOPBACK, port);
+    }
+
+    /** The temporary directory holding knot.conf, the zone files and knotd's run-time data. */
+    public Path directory() {
+        return dir;
     }
 
     /** What knotd has logged so far, for failure messages. */
@@ -285,6 +295,10 @@ public final class KnotServer implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 return "knotd exited with status " + process.exitValue() + " before serving; its log:\n" + log();
+            }
+            String log = log();
+            if (log.contains("zone event 'load' failed")) {
+                return "knotd cannot load a zone; its log:\n" + log;
             }
             try {
                 while (!waiting.isEmpty()) {
