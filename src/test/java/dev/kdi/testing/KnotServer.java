@@ -279,7 +279,9 @@ public final class KnotServer implements AutoCloseable {
                 port = tcp.getLocalPort();
             }
             try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
-                return port;
+                if (udp.isBound()) {
+                    return port;
+                }
             } catch (IOException e) {
                 // Taken for UDP: try another.
             }
