@@ -3,6 +3,7 @@ package dev.kdi.dns;
 import dev.kdi.dns.DnsException.Kind;
 import dev.kdi.records.Answer;
 import dev.kdi.records.Question;
+import dev.kdi.records.RrType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -164,6 +165,11 @@ public final class DnsConnection implements AutoCloseable {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("a timeout must be positive, not " + timeout);
         }
+        if (question.type().equals(RrType.AXFR) || question.type().equals(RrType.IXFR)) {
+            // A transfer answers in many messages under one ID; here the second would look out of step.
+            return CompletableFuture.failedFuture(new DnsException(Kind.INVALID_QUESTION, "cannot ask for "
+                    + question + " here: a zone transfer answers in many messages, this connection expects one"));
+        }
         byte[] wire;
         try {
             wire = QueryEncoder.toWire(question, 0);
@@ -313,8 +319,11 @@ public final class DnsConnection implements AutoCloseable {
 
     private void endOfStream(FrameDecoder frames) {
         if (!frames.isMidFrame()) {
-            die(new DnsException(Kind.CLOSED, description + " closed the connection before replying"),
-                    null, null, true);
+            // Servers close idle connections (RFC 7766 6.2.3); that is only worth a word when
+            // queries were still waiting.
+            String why = queriesInFlight() == 0 ? description + " closed the connection"
+                    : description + " closed the connection before replying";
+            die(new DnsException(Kind.CLOSED, why), null, null, true);
             return;
         }
         String cut = frames.expectedBytes() < 0

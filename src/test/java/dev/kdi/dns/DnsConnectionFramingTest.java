@@ -5,6 +5,7 @@ import static dev.kdi.dns.FakeDnsPeer.framed;
 import static dev.kdi.dns.FakeDnsPeer.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.kdi.dns.DnsException.Kind;
 import dev.kdi.records.Question;
@@ -357,6 +358,18 @@ class DnsConnectionFramingTest {
     }
 
     @Test
+    @DisplayName("a server closing an idle connection ends the conversation and the owner hears of it")
+    void readLoop_peerClosesWithNothingInFlight_tellsTheListener() throws Exception {
+        peer.closeTowardsClient();
+
+        assertThat(threads.stillAlive(PATIENT)).isEmpty();
+        assertThat(connection.isOpen()).isFalse();
+        assertThat(deaths).extracting(DnsException::kind, DnsException::getMessage)
+                .containsExactly(tuple(Kind.CLOSED, "fake peer closed the connection"));
+        assertThat(failure(ask("after.test.", PATIENT)).kind()).isEqualTo(Kind.CLOSED);
+    }
+
+    @Test
     void query_peerNeverReplies_timesOutAndKeepsTheConnection() throws Exception {
         CompletableFuture<DnsExchange> f = ask("silent.test.", SHORT);
         peer.nextQuery();
@@ -410,6 +423,18 @@ class DnsConnectionFramingTest {
         assertThat(e.kind()).isEqualTo(Kind.INVALID_QUESTION);
         assertThat(e.getMessage()).startsWith("cannot ask for " + "x".repeat(64) + ".test. A: ");
         assertThat(connection.isOpen()).isTrue();
+    }
+
+    @Test
+    void query_zoneTransfer_failsAtOnceWithInvalidQuestionAndSendsNothing() throws Exception {
+        CompletableFuture<DnsExchange> f = connection.query(new Question("cluster.local.", RrType.AXFR), PATIENT);
+
+        DnsException e = failure(f);
+        assertThat(e.kind()).isEqualTo(Kind.INVALID_QUESTION);
+        assertThat(e.getMessage()).isEqualTo("cannot ask for cluster.local. AXFR here: a zone transfer answers in "
+                + "many messages, this connection expects one");
+        Thread.sleep(50);
+        assertThat(peer.hasQuery()).isFalse();
     }
 
     @Test
