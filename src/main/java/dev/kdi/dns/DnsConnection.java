@@ -63,7 +63,7 @@ public final class DnsConnection implements AutoCloseable {
     private static final int LATE_REPLIES_REMEMBERED = 4_096;
 
     /** Leaves IDs free beside the remembered ones, so choosing a fresh ID always ends quickly. */
-    private static final int MAX_IN_FLIGHT = 65_536 - LATE_REPLIES_REMEMBERED - 4_096;
+    static final int MAX_IN_FLIGHT = 65_536 - LATE_REPLIES_REMEMBERED - 4_096;
 
     private static final int MAX_QUERIES_PER_WRITE = 256;
 
@@ -83,6 +83,7 @@ public final class DnsConnection implements AutoCloseable {
     };
     private final SplittableRandom ids = new SplittableRandom();
     private boolean closed;
+    private boolean closedByOwner;
     private DnsException failure;
 
     private final BlockingQueue<Pending> outbox = new LinkedBlockingQueue<>();
@@ -179,8 +180,9 @@ public final class DnsConnection implements AutoCloseable {
         Pending p;
         synchronized (lock) {
             if (closed) {
+                String why = closedByOwner ? "" : ": " + failure.getMessage();
                 return CompletableFuture.failedFuture(new DnsException(Kind.CLOSED,
-                        "the connection to " + description + " is closed: " + failure.getMessage()));
+                        "the connection to " + description + " is closed" + why));
             }
             if (inFlight.size() >= MAX_IN_FLIGHT) {
                 return CompletableFuture.failedFuture(new DnsException(Kind.TOO_MANY_IN_FLIGHT,
@@ -188,6 +190,7 @@ public final class DnsConnection implements AutoCloseable {
                                 + "; wait for some replies before asking more"));
             }
             int id = freshId();
+            // Encoded once outside the lock with ID 0; the ID chosen here goes into its first bytes.
             p = new Pending(id, question, frame(wire, id));
             try {
                 p.timeoutTask = timer.schedule(() -> timeOut(p, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -448,6 +451,7 @@ public final class DnsConnection implements AutoCloseable {
                 return;
             }
             closed = true;
+            closedByOwner = !onItsOwn;
             failure = cause;
             orphans = new ArrayList<>(inFlight.values());
             inFlight.clear();

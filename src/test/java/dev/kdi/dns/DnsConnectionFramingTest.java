@@ -416,6 +416,30 @@ class DnsConnectionFramingTest {
     }
 
     @Test
+    void query_afterClose_failsAtOnceWithClosed() throws Exception {
+        connection.close();
+
+        DnsException e = failure(ask("after.test.", PATIENT));
+
+        assertThat(e.kind()).isEqualTo(Kind.CLOSED);
+        assertThat(e.getMessage()).isEqualTo("the connection to fake peer is closed");
+    }
+
+    @Test
+    void query_everyIdTaken_failsAtOnceWithTooManyInFlight() throws Exception {
+        for (int i = 0; i < DnsConnection.MAX_IN_FLIGHT; i++) {
+            ask("n.test.", Duration.ofMinutes(1));
+        }
+
+        DnsException e = failure(ask("one-more.test.", PATIENT));
+
+        assertThat(e.kind()).isEqualTo(Kind.TOO_MANY_IN_FLIGHT);
+        assertThat(e.getMessage()).isEqualTo(DnsConnection.MAX_IN_FLIGHT
+                + " queries are already waiting for fake peer; wait for some replies before asking more");
+        assertThat(connection.isOpen()).isTrue();
+    }
+
+    @Test
     void query_nameWithALabelOver63Bytes_failsAtOnceWithInvalidQuestion() throws Exception {
         CompletableFuture<DnsExchange> f = ask("x".repeat(64) + ".test.", PATIENT);
 
