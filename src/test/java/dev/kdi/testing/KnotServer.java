@@ -1,6 +1,7 @@
 package dev.kdi.testing;
 
 import java.io.DataInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -123,7 +124,6 @@ public final class KnotServer implements AutoCloseable {
                 Process process = new ProcessBuilder(knotd.toString(), "-c", conf.toString())
                         .redirectErrorStream(true)
                         .redirectOutput(dir.resolve("knotd.log").toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                         .start();
                 KnotServer server = new KnotServer(process, dir, port);
                 String failure = server.awaitReady(zones);
@@ -159,7 +159,7 @@ public final class KnotServer implements AutoCloseable {
         if (Files.isExecutable(expected)) {
             return expected;
         }
-        for (String entry : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String entry : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!entry.isEmpty() && Files.isExecutable(Path.of(entry, "knotd"))) {
                 return Path.of(entry, "knotd");
             }
