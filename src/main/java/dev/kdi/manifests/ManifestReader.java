@@ -216,7 +216,7 @@ public final class ManifestReader {
                             break;
                         }
                         current = new Document(source, factory, current.number + 1);
-                        if (t == JsonToken.VALUE_NULL) {
+                        if (t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && p.getText().isEmpty())) {
                             // An empty document (`---` twice, a trailing `---`).
                             continue;
                         }

@@ -57,6 +57,7 @@ public final class SnapshotBuilder {
         if (object instanceof Namespace n) {
             String name = converter.namespace(n);
             put(ObjectRef.namespace(name), name);
+            namespaces.add(name);
         } else if (object instanceof io.fabric8.kubernetes.api.model.Service s) {
             Service service = converter.service(s);
             put(service.ref(), service);
