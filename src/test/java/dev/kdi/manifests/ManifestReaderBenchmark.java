@@ -10,8 +10,9 @@ import org.openjdk.jol.info.GraphLayout;
 
 /**
  * Prints how long reading a large generated cluster takes and how much memory the resulting
- * snapshot retains. Not a test: run it by hand, e.g.
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) dev.kdi.manifests.ManifestReaderBenchmark 150000}.
+ * snapshot retains. Not a test: run it by hand after {@code ./mvnw test-compile} and
+ * {@code ./mvnw dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt}:
+ * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) dev.kdi.manifests.ManifestReaderBenchmark 150000}.
  *
  * <p>The cluster: Deployments of 50 pods each, every pod with labels, an owner, a named port and a
  * Ready condition, as multi-document YAML and as one {@code kind: List} (the shape of

@@ -239,6 +239,21 @@ class ManifestReaderTest {
     }
 
     @Test
+    void read_refusesListItemsWithoutKindOrThatAreNoObjects() {
+        assertThat(stdinError("apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  metadata: {name: a}\n"))
+                .isEqualTo("<stdin>: document 1: items[0].kind is missing (line 4)");
+        assertThat(stdinError("""
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: Namespace
+                  metadata: {name: a}
+                - 5
+                """)).isEqualTo("<stdin>: document 1 (List): items[1]: expected a Kubernetes object, found 5 (line 7)");
+    }
+
+    @Test
     void read_convertsItemsOfATypedList() throws Exception {
         ManifestSet set = readStdin("""
                 kind: ServiceList
