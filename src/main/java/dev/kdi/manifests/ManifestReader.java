@@ -1,0 +1,451 @@
+package dev.kdi.manifests;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads manifests the way {@code kubectl apply -f} takes them: files, directories (every
+ * {@code .yaml}, {@code .yml} and {@code .json} file under them, recursively, in sorted order) and
+ * {@code -} for standard input; multi-document YAML, JSON, and lists ({@code kind: List},
+ * {@code ServiceList} ...).
+ *
+ * <p>The first problem ends the reading with a {@link ManifestException} whose message names the
+ * file, document, object, field and line. Objects are converted one document (or list item) at a
+ * time, so a large cluster dump never sits in memory as fabric8 objects.
+ */
+public final class ManifestReader {
+    /** The path that stands for standard input. */
+    public static final String STDIN = "-";
+    /** How messages name standard input. */
+    public static final String STDIN_NAME = "<stdin>";
+
+    private static final List<String> EXTENSIONS = List.of(".yaml", ".yml", ".json");
+
+    private final Supplier<InputStream> stdin;
+    private final ObjectConverter converter;
+    private final ObjectMapper mapper;
+    private final JsonFactory yaml;
+    private final JsonFactory json;
+
+    /**
+     * @param stdin opens standard input (tests hand in their own stream)
+     * @param converter converts the objects; its interner is shared by everything read
+     */
+    public ManifestReader(Supplier<InputStream> stdin, ObjectConverter converter) {
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
+        this.converter = Objects.requireNonNull(converter, "converter");
+        LoaderOptions loader = new LoaderOptions();
+        // snakeyaml stops at 3 MB per document by default; a `kubectl get -o yaml` dump of a big
+        // cluster is one document.
+        loader.setCodePointLimit(Integer.MAX_VALUE);
+        this.yaml = YAMLFactory.builder()
+                .loaderOptions(loader)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.json = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        ObjectMapper m = new ObjectMapper(json);
+        // Configures m in place as fabric8's client configures its own mapper.
+        new KubernetesSerialization(m, false);
+        this.mapper = m;
+    }
+
+    /**
+     * Reads every path, in order; an object read twice keeps its last version.
+     *
+     * @param paths files, directories or {@code -}, one per {@code -f}
+     * @throws ManifestException at the first problem
+     */
+    public ManifestSet read(List<String> paths) throws ManifestException {
+        if (paths.isEmpty()) {
+            throw new ManifestException("no manifests given: name a file, a directory, or - for standard input");
+        }
+        Reading reading = new Reading(new SnapshotBuilder(converter));
+        for (Source source : sources(paths)) {
+            reading.read(source);
+        }
+        if (reading.objects == 0) {
+            throw new ManifestException(String.join(", ", paths.stream().map(p -> p.equals(STDIN) ? STDIN_NAME : p).toList())
+                    + ": no Kubernetes objects");
+        }
+        return new ManifestSet(reading.builder.build(), reading.documents, reading.objects, reading.builder.notes());
+    }
+
+    private List<Source> sources(List<String> paths) throws ManifestException {
+        List<Source> sources = new ArrayList<>();
+        boolean stdinTaken = false;
+        for (String given : paths) {
+            if (given.equals(STDIN)) {
+                if (stdinTaken) {
+                    throw new ManifestException(STDIN_NAME + ": standard input can be read only once");
+                }
+                stdinTaken = true;
+                sources.add(Source.bytes(STDIN_NAME, readStdin()));
+                continue;
+            }
+            Path path;
+            try {
+                path = Path.of(given);
+            } catch (InvalidPathException e) {
+                throw new ManifestException(given + ": no such file");
+            }
+            if (!Files.exists(path)) {
+                throw new ManifestException(given + ": no such file");
+            }
+            if (Files.isDirectory(path)) {
+                List<Source> found = directory(given, path);
+                if (found.isEmpty()) {
+                    throw new ManifestException(given + ": no .yaml, .yml or .json files");
+                }
+                sources.addAll(found);
+            } else {
+                sources.add(file(given, path));
+            }
+        }
+        return sources;
+    }
+
+    private byte[] readStdin() throws ManifestException {
+        try (InputStream in = stdin.get()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new ManifestException(STDIN_NAME + ": cannot read (" + reason(e) + ")", e);
+        }
+    }
+
+    private static Source file(String name, Path path) throws ManifestException {
+        if (Files.isRegularFile(path)) {
+            return Source.file(name, path);
+        }
+        // A pipe (`-f <(helm template ...)`) can be read only once: keep what it gave.
+        try (InputStream in = Files.newInputStream(path)) {
+            return Source.bytes(name, in.readAllBytes());
+        } catch (IOException e) {
+            throw new ManifestException(name + ": cannot read (" + reason(e) + ")", e);
+        }
+    }
+
+    /** The manifests under a directory, depth first, each level in name order as kubectl walks it. */
+    private static List<Source> directory(String given, Path dir) throws ManifestException {
+        List<Source> out = new ArrayList<>();
+        String prefix = given.endsWith("/") ? given : given + "/";
+        walk(dir, prefix, out);
+        return out;
+    }
+
+    private static void walk(Path dir, String prefix, List<Source> out) throws ManifestException {
+        List<Path> children;
+        try (Stream<Path> list = Files.list(dir)) {
+            children = list.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new ManifestException(prefix + ": cannot read (" + reason(e) + ")", e);
+        }
+        for (Path child : children) {
+            String name = prefix + child.getFileName();
+            // Symbolic links to directories are not followed, as kubectl does not follow them.
+            if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                walk(child, name + "/", out);
+            } else if (hasManifestExtension(name) && !Files.isDirectory(child)) {
+                out.add(file(name, child));
+            }
+        }
+    }
+
+    private static boolean hasManifestExtension(String name) {
+        return EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : JacksonProblems.firstLine(e.getMessage());
+    }
+
+    /** The state of one {@link #read} call. */
+    private final class Reading {
+        private final SnapshotBuilder builder;
+        private int documents;
+        private int objects;
+
+        Reading(SnapshotBuilder builder) {
+            this.builder = builder;
+        }
+
+        void read(Source source) throws ManifestException {
+            try (InputStream in = new BufferedInputStream(source.open())) {
+                JsonFactory factory = looksLikeJson(in) ? json : yaml;
+                try (JsonParser p = factory.createParser(in)) {
+                    Document current = new Document(source, factory, 0);
+                    while (true) {
+                        JsonToken t;
+                        try {
+                            t = p.nextToken();
+                        } catch (JsonProcessingException | RuntimeException e) {
+                            throw syntaxError(new Document(source, factory, current.number + 1), e);
+                        }
+                        if (t == null) {
+                            break;
+                        }
+                        current = new Document(source, factory, current.number + 1);
+                        if (t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && p.getText().isEmpty())) {
+                            // An empty document (`---` twice, a trailing `---`).
+                            continue;
+                        }
+                        documents++;
+                        try {
+                            if (t == JsonToken.START_OBJECT) {
+                                document(current, p);
+                            } else {
+                                JsonNode value = mapper.readTree(p);
+                                throw new ManifestException(current.prefix(null)
+                                        + "not a Kubernetes object: found " + JacksonProblems.found(value));
+                            }
+                        } catch (JsonProcessingException | RuntimeException e) {
+                            throw syntaxError(current, e);
+                        }
+                    }
+                }
+            } catch (ManifestException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new ManifestException(source.name() + ": cannot read (" + reason(e) + ")", e);
+            }
+        }
+
+        /**
+         * One document whose first token is START_OBJECT. Read field by field, so that the items
+         * of a list are converted as they stream by instead of after the whole list is a tree.
+         */
+        private void document(Document doc, JsonParser p) throws IOException, ManifestException {
+            ObjectNode root = mapper.createObjectNode();
+            boolean isList = false;
+            List<PendingItem> pending = new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("items") && value == JsonToken.START_ARRAY) {
+                    // kubectl's rule: an object with an `items` list is a list, whatever its kind.
+                    isList = true;
+                    int index = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        JsonNode item = mapper.readTree(p);
+                        FieldPath at = FieldPath.of("items").index(index++);
+                        if (!item.isObject()) {
+                            throw fail(doc, label(root), InvalidObjectException.invalid(at,
+                                    "expected a Kubernetes object, found " + JacksonProblems.found(item)));
+                        }
+                        ObjectNode object = (ObjectNode) item;
+                        boolean complete = has(object, "kind") && has(object, "apiVersion");
+                        if (complete || (has(root, "kind") && has(root, "apiVersion"))) {
+                            listItem(doc, root, object, at);
+                        } else {
+                            // The list's kind comes later (kubectl prints `kind: List` after the items).
+                            pending.add(new PendingItem(object, at));
+                        }
+                    }
+                } else {
+                    root.set(field, mapper.readTree(p));
+                }
+            }
+            if (isList) {
+                requireKindAndApiVersion(doc, root, FieldPath.root());
+                for (PendingItem item : pending) {
+                    listItem(doc, root, item.object(), item.at());
+                }
+            } else {
+                object(doc, root, FieldPath.root());
+            }
+        }
+
+        private record PendingItem(ObjectNode object, FieldPath at) {
+        }
+
+        /**
+         * An item of a list. Items of typed lists ({@code ServiceList} from the API) carry no kind
+         * or apiVersion; they take them from the list, as kubectl's decoder does.
+         */
+        private void listItem(Document doc, ObjectNode list, ObjectNode item, FieldPath at) throws ManifestException {
+            String listKind = text(list.get("kind"));
+            if (!has(item, "kind") && listKind != null && listKind.length() > 4 && listKind.endsWith("List")) {
+                item.put("kind", listKind.substring(0, listKind.length() - 4));
+            }
+            if (!has(item, "apiVersion") && has(list, "apiVersion")) {
+                item.put("apiVersion", text(list.get("apiVersion")));
+            }
+            object(doc, item, at);
+        }
+
+        private void object(Document doc, ObjectNode node, FieldPath at) throws ManifestException {
+            requireKindAndApiVersion(doc, node, at);
+            String kind = text(node.get("kind"));
+            String apiVersion = text(node.get("apiVersion"));
+            objects++;
+            Class<? extends HasMetadata> type = KnownKinds.classFor(apiVersion, kind);
+            if (type == null) {
+                JsonNode meta = node.get("metadata");
+                builder.skip(apiVersion, kind, meta == null ? null : text(meta.get("namespace")));
+                return;
+            }
+            String label = label(node);
+            HasMetadata object;
+            try {
+                object = mapper.treeToValue(node, type);
+            } catch (JsonProcessingException e) {
+                throw fail(doc, label, JacksonProblems.describe(e, node).under(at), e);
+            } catch (RuntimeException e) {
+                throw fail(doc, label, InvalidObjectException.invalid(at,
+                        "cannot be read: " + JacksonProblems.firstLine(e.getMessage())), e);
+            }
+            try {
+                builder.add(object);
+            } catch (InvalidObjectException e) {
+                throw fail(doc, label, e.under(at), e);
+            }
+        }
+
+        private void requireKindAndApiVersion(Document doc, ObjectNode node, FieldPath at) throws ManifestException {
+            if (!has(node, "kind")) {
+                throw fail(doc, null, InvalidObjectException.missing(at.field("kind")));
+            }
+            if (!has(node, "apiVersion")) {
+                throw fail(doc, label(node), InvalidObjectException.missing(at.field("apiVersion")));
+            }
+        }
+
+        private ManifestException fail(Document doc, String label, InvalidObjectException problem) {
+            return fail(doc, label, problem, problem);
+        }
+
+        private ManifestException fail(Document doc, String label, InvalidObjectException problem, Throwable cause) {
+            int line = LineLocator.lineOf(doc.source, doc.factory, doc.number, problem.path());
+            return new ManifestException(doc.prefix(label) + problem.getMessage() + lineSuffix(line), cause);
+        }
+    }
+
+    /** Where a document is: its source, the parser that reads it, its 1-based number. */
+    private record Document(Source source, JsonFactory factory, int number) {
+        /** {@code web.yaml: document 2 (Service default/web): }. */
+        String prefix(String label) {
+            return source.name() + ": document " + number + (label == null ? "" : " (" + label + ")") + ": ";
+        }
+    }
+
+    private ManifestException syntaxError(Document doc, Exception e) {
+        String format = doc.factory == json ? "JSON" : "YAML";
+        String reason;
+        int line = 0;
+        MarkedYAMLException marked = markedCause(e);
+        if (marked != null) {
+            reason = marked.getProblem() != null ? marked.getProblem() : marked.getContext();
+            Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+            line = mark == null ? 0 : mark.getLine() + 1;
+        } else if (e instanceof JsonProcessingException j) {
+            reason = JacksonProblems.firstLine(j.getOriginalMessage());
+            line = j.getLocation() == null ? 0 : j.getLocation().getLineNr();
+        } else {
+            reason = JacksonProblems.firstLine(e.getMessage());
+        }
+        reason = tidy(reason);
+        return new ManifestException(doc.prefix(null) + "invalid " + format + ": " + reason + lineSuffix(line), e);
+    }
+
+    private static MarkedYAMLException markedCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Parser reasons with Jackson's spelling smoothed: {@code field "a" appears twice}. */
+    private static String tidy(String reason) {
+        String r = reason == null ? "no reason given" : reason.trim();
+        if (r.startsWith("Duplicate field '") && r.endsWith("'")) {
+            return "field \"" + r.substring("Duplicate field '".length(), r.length() - 1) + "\" appears twice";
+        }
+        return r;
+    }
+
+    private static String lineSuffix(int line) {
+        return line > 0 ? " (line " + line + ")" : "";
+    }
+
+    /** JSON starts with a brace or bracket; anything else is YAML (a superset, but with worse messages for JSON). */
+    private static boolean looksLikeJson(InputStream in) throws IOException {
+        in.mark(8192);
+        try {
+            int b;
+            int read = 0;
+            while ((b = in.read()) != -1 && read++ < 8192) {
+                if (b == 0xEF || b == 0xBB || b == 0xBF || Character.isWhitespace(b)) {
+                    continue;
+                }
+                return b == '{' || b == '[';
+            }
+            return false;
+        } finally {
+            in.reset();
+        }
+    }
+
+    /** {@code Kind namespace/name}, {@code Kind name} when cluster-scoped, {@code Kind} without a name. */
+    private static String label(ObjectNode node) {
+        String kind = text(node.get("kind"));
+        if (kind == null) {
+            return null;
+        }
+        JsonNode meta = node.get("metadata");
+        String name = meta == null ? null : text(meta.get("name"));
+        if (name == null) {
+            return kind;
+        }
+        if (KnownKinds.isClusterScoped(kind)) {
+            return kind + " " + name;
+        }
+        String namespace = text(meta.get("namespace"));
+        return kind + " " + (namespace == null ? ObjectConverter.DEFAULT_NAMESPACE : namespace) + "/" + name;
+    }
+
+    private static boolean has(ObjectNode node, String field) {
+        return text(node.get(field)) != null;
+    }
+
+    /** A scalar's text, or null for an absent, empty, null or non-scalar value. */
+    private static String text(JsonNode node) {
+        if (node == null || !node.isValueNode() || node.isNull()) {
+            return null;
+        }
+        String s = node.asText();
+        return s.isEmpty() ? null : s;
+    }
+}

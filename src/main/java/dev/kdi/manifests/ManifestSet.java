@@ -1,0 +1,20 @@
+package dev.kdi.manifests;
+
+import dev.kdi.records.objects.ClusterSnapshot;
+import java.util.List;
+
+/**
+ * What a set of manifests holds.
+ *
+ * @param snapshot the cluster the manifests describe, as the API server would hold it
+ * @param documents the number of non-empty YAML/JSON documents read
+ * @param objects the number of Kubernetes objects read (items of a {@code kind: List} each count),
+ *     including those the model does not use
+ * @param notes what was skipped or overridden, one sentence each (for stderr or a status line)
+ */
+public record ManifestSet(ClusterSnapshot snapshot, int documents, int objects, List<String> notes) {
+
+    public ManifestSet {
+        notes = List.copyOf(notes);
+    }
+}
