@@ -1,0 +1,20 @@
+package dev.kdi;
+
+import dev.kdi.cli.Cli;
+import java.util.Arrays;
+
+/**
+ * Starts kdi: with a subcommand the command line runs, without one the window opens.
+ *
+ * <p>The command line never loads JavaFX, so {@code kdi records ...} works on servers without a
+ * display.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogSetup.configure(Arrays.asList(args).contains("--debug"));
+        System.exit(new Cli(System.in, System.out, System.err, System.getenv()).run(args));
+    }
+}

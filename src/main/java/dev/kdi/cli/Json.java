@@ -1,0 +1,69 @@
+package dev.kdi.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kdi.records.Answer;
+import dev.kdi.records.ResourceRecord;
+import dev.kdi.records.objects.ObjectRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON forms, built as plain maps so field names are stable and explicit. */
+final class Json {
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    static Map<String, Object> record(ResourceRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("owner", r.owner());
+        m.put("ttl", r.ttl());
+        m.put("class", "IN");
+        m.put("type", r.type().mnemonic());
+        m.put("data", r.data().text());
+        m.put("sources", refs(r.sources()));
+        return m;
+    }
+
+    static List<Map<String, Object>> records(List<ResourceRecord> records) {
+        List<Map<String, Object>> out = new ArrayList<>(records.size());
+        for (ResourceRecord r : records) {
+            out.add(record(r));
+        }
+        return out;
+    }
+
+    static List<Map<String, String>> refs(List<ObjectRef> refs) {
+        List<Map<String, String>> out = new ArrayList<>(refs.size());
+        for (ObjectRef ref : refs) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("kind", ref.kind());
+            m.put("namespace", ref.namespace());
+            m.put("name", ref.name());
+            out.add(m);
+        }
+        return out;
+    }
+
+    static Map<String, Object> answer(Answer a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", a.question().name());
+        m.put("type", a.question().type().mnemonic());
+        m.put("status", a.status().name());
+        m.put("answer", records(a.answer()));
+        m.put("additional", records(a.additional()));
+        m.put("authority", a.authority() == null ? null : record(a.authority()));
+        m.put("incomplete", a.incomplete());
+        m.put("explanation", a.explanation());
+        return m;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.kdi.cli;
+
+import dev.kdi.records.Answer;
+import dev.kdi.records.DnsModel;
+import dev.kdi.records.Question;
+import dev.kdi.records.RrType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kdi predict}: what the cluster DNS should answer. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Predicts the cluster DNS's answer to a question, exactly as CoreDNS would give it: status, "
+                + "answer and additional sections, TTLs.",
+            "Names are absolute, as in dig (a trailing dot is optional)."})
+final class PredictCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The name to ask about.")
+    String name;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TYPE", description = "The record type (default A).")
+    String type;
+
+    @Option(names = "--queries", paramLabel = "FILE",
+            description = "Questions to answer, one 'NAME [TYPE]' per line (TYPE defaults to A), or - for standard input.")
+    String queries;
+
+    @Option(names = "--explain", description = "Add ';' lines saying which objects and rules produced each answer.")
+    boolean explain;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    OutputFormat format;
+
+    @picocli.CommandLine.ParentCommand
+    KdiCommand root;
+
+    private final Terminal terminal;
+
+    PredictCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() throws UserError {
+        List<Question> questions = questions();
+        DnsModel model = ModelLoader.load(input, root.global, terminal).model();
+        List<Answer> answers = new ArrayList<>(questions.size());
+        for (Question q : questions) {
+            answers.add(model.answer(q));
+        }
+        if (format == OutputFormat.JSON) {
+            List<Object> out = new ArrayList<>();
+            for (Answer a : answers) {
+                out.add(Json.answer(a));
+            }
+            terminal.out().println(new Json().write(out));
+            return ExitCodes.OK;
+        }
+        boolean first = true;
+        for (Answer a : answers) {
+            if (!first) {
+                terminal.out().println();
+            }
+            first = false;
+            RecordText.block(terminal.out(), a, explain);
+        }
+        return ExitCodes.OK;
+    }
+
+    private List<Question> questions() throws UserError {
+        if (queries != null && name != null) {
+            throw new UserError("kdi predict: give either NAME [TYPE] or --queries FILE, not both");
+        }
+        if (queries == null) {
+            if (name == null) {
+                throw new UserError("kdi predict: give a NAME to ask about, or --queries FILE");
+            }
+            return List.of(new Question(name, parseType(type == null ? "A" : type, "TYPE")));
+        }
+        String label = queries.equals("-") ? "<stdin>" : queries;
+        try (Reader r = queries.equals("-") ? new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)
+                : Files.newBufferedReader(Path.of(queries), StandardCharsets.UTF_8)) {
+            return QueryFile.parse(new BufferedReader(r), label);
+        } catch (NoSuchFileException e) {
+            throw new UserError(label + ": no such file");
+        } catch (IOException e) {
+            throw new UserError(label + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    static RrType parseType(String text, String where) throws UserError {
+        return RrType.parse(text).orElseThrow(() -> new UserError(
+                where + ": \"" + text + "\" is not a record type (A, AAAA, SRV, PTR, TXT, CNAME, NS, SOA, ... or TYPEnnn)"));
+    }
+}

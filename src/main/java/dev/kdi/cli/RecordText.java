@@ -1,0 +1,49 @@
+package dev.kdi.cli;
+
+import dev.kdi.records.Answer;
+import dev.kdi.records.ResourceRecord;
+import dev.kdi.records.Status;
+import dev.kdi.records.objects.ObjectRef;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The text forms: zone-file lines and the {@code ; QUERY} blocks of predict and lookup. */
+final class RecordText {
+    private RecordText() {
+    }
+
+    /**
+     * One answer as a block: {@code ; QUERY <name> <TYPE> -> <STATUS>}, the answer records, and
+     * {@code ; ADDITIONAL} with the additional records when there are any.
+     */
+    static void block(PrintStream out, Answer a, boolean explain) {
+        out.println("; QUERY " + a.question().name() + " " + a.question().type() + " -> " + a.status());
+        if (explain) {
+            for (String line : a.explanation()) {
+                out.println("; " + line);
+            }
+        } else if (a.incomplete()) {
+            out.println("; (part of this answer comes from outside the cluster DNS; --explain says which)");
+        }
+        for (ResourceRecord r : a.answer()) {
+            out.println(r.text());
+            if (explain && !r.sources().isEmpty()) {
+                out.println(";   from " + sources(r.sources()));
+            }
+        }
+        if (!a.additional().isEmpty()) {
+            out.println("; ADDITIONAL");
+            for (ResourceRecord r : a.additional()) {
+                out.println(r.text());
+            }
+        }
+        if (explain && a.authority() != null && a.status() != Status.NOERROR) {
+            out.println("; AUTHORITY " + a.authority().text());
+        }
+    }
+
+    static String sources(List<ObjectRef> refs) {
+        return refs.stream().map(ObjectRef::toString).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.kdi.cli;
+
+import dev.kdi.records.DnsModel;
+import dev.kdi.records.ResourceRecord;
+import dev.kdi.records.names.DnsNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kdi records}: the zone, as CoreDNS's zone transfer would list it. */
+@Command(name = "records", mixinStandardHelpOptions = true,
+        description = {"Lists the zone the cluster DNS should serve, as a zone transfer would: SOA, NS and glue, then "
+                + "every Service's records in name order.",
+            "Endpoint names of ClusterIP Services, PTRs and pod records are not part of a transfer: ask for them "
+                    + "with 'kdi predict'."})
+final class RecordsCommand implements Callable<Integer> {
+    /** {@code -o zone|json}. */
+    enum Format { ZONE, JSON }
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Only the records of Services in this namespace (repeatable).")
+    List<String> namespaces = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "zone",
+            description = "zone (one record per line, as in a zone file) or json.")
+    Format format;
+
+    @picocli.CommandLine.ParentCommand
+    KdiCommand root;
+
+    private final Terminal terminal;
+
+    RecordsCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() throws UserError {
+        ModelLoader.Loaded loaded = ModelLoader.load(input, root.global, terminal);
+        List<ResourceRecord> zone = filter(loaded.model());
+        if (format == Format.JSON) {
+            terminal.out().println(new Json().write(Json.records(zone)));
+        } else {
+            for (ResourceRecord r : zone) {
+                terminal.out().println(r.text());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private List<ResourceRecord> filter(DnsModel model) {
+        List<ResourceRecord> zone = model.zone();
+        if (namespaces.isEmpty()) {
+            return zone;
+        }
+        String domain = model.clusterDomain().orElse("cluster.local.");
+        List<ResourceRecord> out = new ArrayList<>();
+        for (ResourceRecord r : zone) {
+            for (String ns : namespaces) {
+                if (DnsNames.isSubdomain(ns + ".svc." + domain, r.owner())) {
+                    out.add(r);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+}
