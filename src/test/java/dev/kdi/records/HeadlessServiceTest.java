@@ -148,4 +148,20 @@ class HeadlessServiceTest {
         assertThat(lines(m.answer("10-3-0-1.db-headless.shop.svc.cluster.local.", RrType.A).answer()))
                 .containsExactly("10-3-0-1.db-headless.shop.svc.cluster.local. 5 IN A 10.3.0.1");
     }
+
+    @Test
+    @DisplayName("a live cluster's slices are authoritative: nothing is derived for a Service that lacks them")
+    void liveSnapshotsDeriveNothing() {
+        TestCluster c = new TestCluster().namespace("x")
+                .add(svc("x", "h").headless().selector("app", "h").build())
+                .add(pod("x", "p").labels("app", "h").ip("10.9.0.5").build());
+        dev.kdi.records.objects.ClusterSnapshot manifests = c.snapshot();
+        dev.kdi.records.objects.ClusterSnapshot live = new dev.kdi.records.objects.ClusterSnapshot(manifests.namespaces(),
+                manifests.services(), manifests.endpointSlices(), manifests.endpoints(), manifests.pods(),
+                manifests.workloads(), null, true);
+        DnsModel offline = DnsModel.build(manifests, TestCluster.corefile(TestCluster.PLAIN_COREFILE));
+        DnsModel online = DnsModel.build(live, TestCluster.corefile(TestCluster.PLAIN_COREFILE));
+        assertThat(offline.answer("h.x.svc.cluster.local.", RrType.A).status()).isEqualTo(Status.NOERROR);
+        assertThat(online.answer("h.x.svc.cluster.local.", RrType.A).status()).isEqualTo(Status.NXDOMAIN);
+    }
 }

@@ -26,6 +26,10 @@ public final class EffectiveSlices {
      * for Services that have none.
      */
     public static List<EndpointSlice> of(ClusterSnapshot snapshot) {
+        if (snapshot.slicesAuthoritative()) {
+            // A live cluster's slices are what CoreDNS reads, lagging controllers included.
+            return snapshot.endpointSlices();
+        }
         List<EndpointSlice> out = new ArrayList<>(snapshot.endpointSlices());
         Set<String> servicesWithSlices = new HashSet<>();
         for (EndpointSlice s : snapshot.endpointSlices()) {

@@ -13,6 +13,9 @@ import java.util.Set;
  * @param pods the pods
  * @param workloads the pod-owning workloads
  * @param corefile the {@code Corefile} key of ConfigMap {@code kube-system/coredns}, or null
+ * @param slicesAuthoritative true when the EndpointSlices are the cluster's own (a live API):
+ *     CoreDNS sees exactly those, so none are derived; false for manifests, which rarely carry
+ *     slices, so the model writes what the controllers would
  */
 public record ClusterSnapshot(
         Set<String> namespaces,
@@ -21,7 +24,14 @@ public record ClusterSnapshot(
         List<EndpointsObject> endpoints,
         List<Pod> pods,
         List<Workload> workloads,
-        String corefile) {
+        String corefile,
+        boolean slicesAuthoritative) {
+
+    /** A snapshot of manifests: slices the input lacks are derived. */
+    public ClusterSnapshot(Set<String> namespaces, List<Service> services, List<EndpointSlice> endpointSlices,
+                           List<EndpointsObject> endpoints, List<Pod> pods, List<Workload> workloads, String corefile) {
+        this(namespaces, services, endpointSlices, endpoints, pods, workloads, corefile, false);
+    }
 
     public ClusterSnapshot {
         namespaces = Set.copyOf(namespaces);
