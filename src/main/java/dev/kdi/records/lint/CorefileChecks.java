@@ -61,7 +61,7 @@ final class CorefileChecks implements NamespaceCheck {
         out.add(Finding.of(Rule.NAMESPACE_NOT_EXPOSED, objects,
                 "The Corefile's kubernetes plugin exposes only " + Words.list(new TreeSet<>(plugin.namespaces()))
                         + ", so " + Words.plural(names.size(), "Service ", "Services ") + Words.list(names) + " in "
-                        + ns.name + " get no DNS names (" + names.get(0) + "." + ns.name + ".svc." + facts.zone()
+                        + ns.name + Words.plural(names.size(), " gets", " get") + " no DNS names (" + names.get(0) + "." + ns.name + ".svc." + facts.zone()
                         + " is NXDOMAIN).",
                 "Add " + ns.name + " to the kubernetes plugin's 'namespaces' option, or remove the option to expose "
                         + "every namespace."));

@@ -134,7 +134,7 @@ final class EndpointChecks implements NamespaceCheck {
         List<String> values = ns.labelValues(key);
         String carry;
         if (values.isEmpty()) {
-            carry = "no pod in " + ns.name + " has a " + key + " label";
+            carry = "no pod in " + ns.name + " carries the label " + key;
         } else {
             List<String> pairs = new ArrayList<>();
             for (String v : values) {

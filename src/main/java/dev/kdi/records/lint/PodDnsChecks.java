@@ -181,8 +181,8 @@ final class PodDnsChecks implements NamespaceCheck {
         if (!cut.isEmpty()) {
             out.add(Finding.of(Rule.DNS_CONFIG_LIMITS, s.objects(),
                     "Merged with the cluster's own settings, the resolv.conf of " + lowerFirst(s.who())
-                            + " exceeds the kubelet's limits, so it " + Words.list(cut)
-                            + " (with a DNSConfigForming warning event).",
+                            + " exceeds the kubelet's limits, so it drops " + Words.list(cut)
+                            + ", with a DNSConfigForming warning event.",
                     "Trim dnsConfig: the cluster DNS takes the first nameserver slot and the cluster's three search "
                             + "domains come first, leaving " + (MAX_NAMESERVERS - 1) + " nameservers and "
                             + (MAX_SEARCHES - 3) + " search domains."));
@@ -204,8 +204,9 @@ final class PodDnsChecks implements NamespaceCheck {
         servers.addAll(config.nameservers());
         if (servers.size() > MAX_NAMESERVERS) {
             List<String> dropped = new ArrayList<>(servers).subList(MAX_NAMESERVERS, servers.size());
-            cuts.add("keeps " + MAX_NAMESERVERS + " of " + servers.size() + " nameservers and drops "
-                    + Words.list(dropped));
+            cuts.add(Words.plural(dropped.size(), "nameserver ", "nameservers ") + Words.list(dropped)
+                    + " (the cluster DNS and dnsConfig's " + config.nameservers().size() + " make " + servers.size()
+                    + "; at most " + MAX_NAMESERVERS + ")");
         }
         Set<String> searches = new LinkedHashSet<>();
         String zone = facts.zone();
@@ -213,18 +214,24 @@ final class PodDnsChecks implements NamespaceCheck {
         searches.add("svc." + zone);
         searches.add(zone);
         searches.addAll(config.searches());
-        List<String> list = new ArrayList<>(searches);
+        List<String> kept = new ArrayList<>(searches);
         List<String> dropped = new ArrayList<>();
-        while (list.size() > MAX_SEARCHES) {
-            dropped.add(0, list.remove(list.size() - 1));
+        while (kept.size() > MAX_SEARCHES) {
+            dropped.add(0, kept.remove(kept.size() - 1));
         }
-        while (!list.isEmpty() && String.join(" ", list).length() > MAX_SEARCH_CHARS) {
-            dropped.add(0, list.remove(list.size() - 1));
+        String why = "the cluster's 3 and dnsConfig's " + config.searches().size() + " make " + searches.size()
+                + "; at most " + MAX_SEARCHES;
+        int chars = String.join(" ", kept).length();
+        if (chars > MAX_SEARCH_CHARS) {
+            why = (dropped.isEmpty() ? "" : why + ", and ") + "the search line would be " + chars
+                    + " characters; at most " + MAX_SEARCH_CHARS;
+            while (!kept.isEmpty() && String.join(" ", kept).length() > MAX_SEARCH_CHARS) {
+                dropped.add(0, kept.remove(kept.size() - 1));
+            }
         }
         if (!dropped.isEmpty()) {
-            cuts.add("drops the search " + Words.plural(dropped.size(), "domain ", "domains ") + Words.list(dropped)
-                    + " (" + searches.size() + " domains, " + String.join(" ", searches).length()
-                    + " characters after the cluster's three)");
+            cuts.add("the search " + Words.plural(dropped.size(), "domain ", "domains ") + Words.list(dropped) + " ("
+                    + why + ")");
         }
         return cuts;
     }

@@ -79,7 +79,7 @@ final class SubdomainChecks implements NamespaceCheck {
         if (LabelSelector.serviceSelects(svc.selector(), pod.labels())) {
             return null;
         }
-        return "Service " + svc.name() + " selects " + Words.selector(svc.selector()) + ", but the pod has "
+        return "Service " + svc.name() + " selects " + Words.selector(svc.selector()) + " while the pod has "
                 + Words.labelsForKeys(svc.selector(), pod.labels());
     }
 
