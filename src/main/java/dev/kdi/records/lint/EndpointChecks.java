@@ -39,13 +39,19 @@ final class EndpointChecks implements NamespaceCheck {
     private void checkOne(NamespaceView ns, ClusterFacts facts, Service svc, List<Finding> out) {
         List<EndpointSlice> slices = ns.slicesOf(svc.name());
         int ready = 0;
-        List<EndpointSlice> notReadySlices = new ArrayList<>();
-        List<Endpoint> notReady = new ArrayList<>();
+        int endpoints = 0;
+        List<EndpointSlice> notReadySlices = null;
+        List<Endpoint> notReady = null;
         for (EndpointSlice s : slices) {
             for (Endpoint e : s.endpoints()) {
+                endpoints++;
                 if (e.isReady()) {
                     ready += e.addresses().size();
                 } else {
+                    if (notReady == null) {
+                        notReadySlices = new ArrayList<>();
+                        notReady = new ArrayList<>();
+                    }
                     notReadySlices.add(s);
                     notReady.add(e);
                 }
@@ -57,7 +63,9 @@ final class EndpointChecks implements NamespaceCheck {
         if (noneReady && !explained) {
             out.add(headlessWithoutEndpoints(ns, svc, slices, name));
         }
-        if (!svc.isHeadless() && svc.hasSelector() && !explained && ns.selectedBy(svc.selector()).isEmpty()) {
+        // Endpoints prove the selector selects something; only without them is the label index asked.
+        if (!svc.isHeadless() && svc.hasSelector() && !explained && endpoints == 0
+                && ns.selectedBy(svc.selector()).isEmpty()) {
             String answer = svc.clusterIPs().isEmpty() ? "its cluster IP" : "its cluster IP " + String.join(", ", svc.clusterIPs());
             out.add(Finding.of(Rule.SELECTOR_MATCHES_NOTHING, List.of(svc.ref()),
                     "Service " + svc.ref().qualifiedName() + " selects " + Words.selector(svc.selector())
@@ -65,7 +73,7 @@ final class EndpointChecks implements NamespaceCheck {
                             + ", but nothing answers behind it and no endpoint names exist.",
                     selectorFix(ns, svc)));
         }
-        if (!notReady.isEmpty() && !noneReady) {
+        if (notReady != null && !noneReady) {
             out.add(podsNotReady(ns, facts, svc, notReadySlices, notReady, name));
         }
         if (svc.publishNotReadyAddresses()) {
@@ -159,7 +167,7 @@ final class EndpointChecks implements NamespaceCheck {
                 addresses.add(a);
             }
             if (e.targetPod() != null) {
-                Pod p = ns.pod(e.targetPod());
+                Pod p = ns.unreadyPod(e.targetPod());
                 if (who.add(e.targetPod() + (p != null && p.terminating() ? " (terminating)" : ""))) {
                     objects.add(ObjectRef.pod(ns.name, e.targetPod()));
                 }
@@ -190,8 +198,8 @@ final class EndpointChecks implements NamespaceCheck {
         objects.add(svc.ref());
         for (EndpointSlice s : slices) {
             for (Endpoint e : s.endpoints()) {
-                Pod p = e.isReady() ? ns.pod(e.targetPod()) : null;
-                if (p == null || (p.ready() && !p.terminating())) {
+                Pod p = e.isReady() ? ns.unreadyPod(e.targetPod()) : null;
+                if (p == null) {
                     continue;
                 }
                 if (pods.add(p.name())) {
@@ -223,23 +231,30 @@ final class EndpointChecks implements NamespaceCheck {
      */
     private static void podsNamedByAddress(NamespaceView ns, ClusterFacts facts, Service svc,
                                            List<EndpointSlice> slices, List<Finding> out) {
-        Map<String, List<Pod>> bySubdomain = new LinkedHashMap<>();
-        Map<String, String> example = new LinkedHashMap<>();
-        Set<String> seen = new LinkedHashSet<>();
+        Map<String, List<Pod>> bySubdomain = null;
+        Map<String, String> example = null;
+        Set<String> seen = null;
         for (EndpointSlice s : slices) {
             for (Endpoint e : s.endpoints()) {
-                Pod p = ns.pod(e.targetPod());
-                if (p == null || p.hostname() == null || p.hostname().isEmpty() || p.subdomain() == null
-                        || p.subdomain().isEmpty() || p.subdomain().equals(svc.name())) {
+                Pod p = ns.podWithSubdomain(e.targetPod());
+                if (p == null || p.hostname() == null || p.hostname().isEmpty() || p.subdomain().equals(svc.name())) {
                     continue;
+                }
+                if (seen == null) {
+                    bySubdomain = new LinkedHashMap<>();
+                    example = new LinkedHashMap<>();
+                    seen = new LinkedHashSet<>();
                 }
                 if (seen.add(p.name())) {
                     bySubdomain.computeIfAbsent(p.subdomain(), k -> new ArrayList<>()).add(p);
                 }
                 if (!e.addresses().isEmpty()) {
-                    example.putIfAbsent(p.subdomain(), facts.endpointName(e.addresses().get(0), e, s.serviceName(), ns.name));
+                    example.putIfAbsent(p.name(), facts.endpointName(e.addresses().get(0), e, s.serviceName(), ns.name));
                 }
             }
+        }
+        if (bySubdomain == null) {
+            return;
         }
         for (Map.Entry<String, List<Pod>> g : bySubdomain.entrySet()) {
             List<Pod> pods = g.getValue();
@@ -267,7 +282,8 @@ final class EndpointChecks implements NamespaceCheck {
             boolean many = pods.size() > 1;
             Pod first = pods.get(0);
             String own = first.hostname() + "." + facts.serviceName(sub, ns.name);
-            String ex = example.get(sub);
+            // The first pod's name, whatever order the slices list endpoints in.
+            String ex = example.get(first.name());
             String by = ex != null && ex.startsWith(first.name() + ".") ? "pod name" : "address";
             out.add(Finding.of(Rule.POD_NAMED_BY_ADDRESS, objects,
                     who + " (subdomain " + sub + ")" + (many ? " are" : " is") + " also selected by Service "

@@ -78,8 +78,15 @@ public final class Lint {
         for (Service s : snap.services()) {
             parts.computeIfAbsent(s.namespace(), k -> new Parts()).services.add(s);
         }
+        // Pods usually arrive namespace by namespace: skip the map while the namespace stays the same.
+        String lastNamespace = null;
+        Parts last = null;
         for (Pod p : snap.pods()) {
-            parts.computeIfAbsent(p.namespace(), k -> new Parts()).pods.add(p);
+            if (!p.namespace().equals(lastNamespace)) {
+                lastNamespace = p.namespace();
+                last = parts.computeIfAbsent(lastNamespace, k -> new Parts());
+            }
+            last.pods.add(p);
         }
         for (Workload w : snap.workloads()) {
             parts.computeIfAbsent(w.namespace(), k -> new Parts()).workloads.add(w);

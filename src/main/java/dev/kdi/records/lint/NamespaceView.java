@@ -4,6 +4,7 @@ import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.Kinds;
 import dev.kdi.records.objects.LabelSelector;
 import dev.kdi.records.objects.ObjectRef;
+import dev.kdi.records.objects.Owner;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.Service;
 import dev.kdi.records.objects.Workload;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * One namespace's objects with the lookups the checks need: Services by name, pods by label and
- * by owner, workloads by kind and name, slices by Service. Every check works inside one of these,
+ * by StatefulSet, workloads by kind and name, slices by Service. Every check works inside one of these,
  * so no check ever pairs a Service with the pods of the whole cluster.
  *
  * <p>Also carries what earlier checks have already explained ({@link #explainService},
@@ -33,10 +34,17 @@ final class NamespaceView {
     final List<Workload> workloads;
     private final Map<String, List<EndpointSlice>> slicesByService;
     private final Map<String, Service> servicesByName;
-    private final Map<String, Pod> podsByName;
-    private final Map<String, Workload> workloadsByKindAndName;
-    private final Map<String, List<Pod>> podsByOwner;
-    private final Map<String, Map<String, List<Pod>>> podsByLabel;
+    /** Pods that set a subdomain: few, and the only ones endpoint naming checks care about. */
+    private final Map<String, Pod> podsWithSubdomain;
+    private final Map<Owner, Workload> workloadsByKindAndName;
+    /** Pods owned by StatefulSets, by owner; the only owners whose pods are looked up as a set. */
+    private final Map<String, List<Pod>> podsByStatefulSet;
+    /** Pods that are not ready or are terminating: few, and what readiness checks look up. */
+    private final Map<String, Pod> unreadyPods;
+    /** Resolved {@link #templateOwner} per owner reference; pods of one owner share the answer. */
+    private final Map<Owner, Workload> templateOwners = new HashMap<>();
+    /** Built on first use: most namespaces never need it. */
+    private Map<String, Map<String, List<Pod>>> podsByLabel;
     private final Set<String> explainedServices = new HashSet<>();
     private final Set<String> explainedPods = new HashSet<>();
 
@@ -51,39 +59,42 @@ final class NamespaceView {
             servicesByName.putIfAbsent(s.name(), s);
         }
         this.pods = new ArrayList<>(allPods.size());
-        this.podsByName = new HashMap<>(allPods.size() * 2);
-        this.podsByOwner = new HashMap<>();
-        this.podsByLabel = new HashMap<>();
+        this.podsWithSubdomain = new HashMap<>();
+        this.podsByStatefulSet = new HashMap<>();
+        this.unreadyPods = new HashMap<>();
         for (Pod p : allPods) {
             if (p.phase().isTerminal()) {
                 continue;
             }
             pods.add(p);
-            podsByName.putIfAbsent(p.name(), p);
-            if (p.owner() != null) {
-                podsByOwner.computeIfAbsent(key(p.owner().kind(), p.owner().name()), k -> new ArrayList<>()).add(p);
+            if (p.subdomain() != null && !p.subdomain().isEmpty()) {
+                podsWithSubdomain.putIfAbsent(p.name(), p);
             }
-            for (Map.Entry<String, String> e : p.labels().entrySet()) {
-                podsByLabel.computeIfAbsent(e.getKey(), k -> new HashMap<>())
-                        .computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(p);
+            if (!p.ready() || p.terminating()) {
+                unreadyPods.putIfAbsent(p.name(), p);
+            }
+            if (p.owner() != null && Kinds.STATEFUL_SET.equals(p.owner().kind())) {
+                podsByStatefulSet.computeIfAbsent(p.owner().name(), k -> new ArrayList<>()).add(p);
             }
         }
         this.workloadsByKindAndName = new HashMap<>(workloads.size() * 2);
         for (Workload w : workloads) {
-            workloadsByKindAndName.putIfAbsent(key(w.kind(), w.name()), w);
+            workloadsByKindAndName.putIfAbsent(new Owner(w.kind(), w.name()), w);
         }
-    }
-
-    private static String key(String kind, String name) {
-        return kind + "/" + name;
     }
 
     Service service(String serviceName) {
         return serviceName == null ? null : servicesByName.get(serviceName);
     }
 
-    Pod pod(String podName) {
-        return podName == null ? null : podsByName.get(podName);
+    /** The live pod of that name if it is not ready or is terminating; null otherwise. */
+    Pod unreadyPod(String podName) {
+        return podName == null || unreadyPods.isEmpty() ? null : unreadyPods.get(podName);
+    }
+
+    /** The live pod of that name if it sets a subdomain; null otherwise. */
+    Pod podWithSubdomain(String podName) {
+        return podName == null || podsWithSubdomain.isEmpty() ? null : podsWithSubdomain.get(podName);
     }
 
     List<EndpointSlice> slicesOf(String serviceName) {
@@ -100,7 +111,7 @@ final class NamespaceView {
         }
         List<Pod> smallest = null;
         for (Map.Entry<String, String> e : selector.entrySet()) {
-            List<Pod> candidates = podsByLabel.getOrDefault(e.getKey(), Map.of()).getOrDefault(e.getValue(), NO_PODS);
+            List<Pod> candidates = labelIndex().getOrDefault(e.getKey(), Map.of()).getOrDefault(e.getValue(), NO_PODS);
             if (smallest == null || candidates.size() < smallest.size()) {
                 smallest = candidates;
             }
@@ -117,16 +128,29 @@ final class NamespaceView {
         return out;
     }
 
+    private Map<String, Map<String, List<Pod>>> labelIndex() {
+        if (podsByLabel == null) {
+            podsByLabel = new HashMap<>();
+            for (Pod p : pods) {
+                for (Map.Entry<String, String> e : p.labels().entrySet()) {
+                    podsByLabel.computeIfAbsent(e.getKey(), k -> new HashMap<>())
+                            .computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+        return podsByLabel;
+    }
+
     /** The distinct values the namespace's pods carry for a label key, sorted. */
     List<String> labelValues(String labelKey) {
-        List<String> values = new ArrayList<>(podsByLabel.getOrDefault(labelKey, Map.of()).keySet());
+        List<String> values = new ArrayList<>(labelIndex().getOrDefault(labelKey, Map.of()).keySet());
         values.sort(Comparator.naturalOrder());
         return values;
     }
 
-    /** The live pods whose controlling owner is the given object, in ordinal order. */
-    List<Pod> podsOwnedBy(String kind, String ownerName) {
-        List<Pod> owned = new ArrayList<>(podsByOwner.getOrDefault(key(kind, ownerName), NO_PODS));
+    /** The live pods of a StatefulSet, in ordinal order. */
+    List<Pod> podsOfStatefulSet(String setName) {
+        List<Pod> owned = new ArrayList<>(podsByStatefulSet.getOrDefault(setName, NO_PODS));
         owned.sort(Comparator.comparing(Pod::name, Words.NATURAL));
         return owned;
     }
@@ -136,17 +160,24 @@ final class NamespaceView {
      * Deployment or CronJob that owns that in turn. Null when the snapshot has none.
      */
     Workload templateOwner(Pod pod) {
-        if (pod.owner() == null) {
+        Owner owner = pod.owner();
+        if (owner == null) {
             return null;
         }
-        Workload direct = workloadsByKindAndName.get(key(pod.owner().kind(), pod.owner().name()));
+        Workload cached = templateOwners.get(owner);
+        if (cached != null || templateOwners.containsKey(owner)) {
+            return cached;
+        }
+        Workload resolved;
+        Workload direct = workloadsByKindAndName.get(owner);
         if (direct != null) {
             Workload parent = parentOf(direct);
-            return parent != null ? parent : direct;
+            resolved = parent != null ? parent : direct;
+        } else {
+            resolved = parent(owner.kind(), owner.name());
         }
-        String parentKind = parentKind(pod.owner().kind());
-        String parentName = withoutLastSegment(pod.owner().name());
-        return parentKind == null || parentName == null ? null : workloadsByKindAndName.get(key(parentKind, parentName));
+        templateOwners.put(owner, resolved);
+        return resolved;
     }
 
     /**
@@ -155,9 +186,13 @@ final class NamespaceView {
      * copies, so checks report the parent only.
      */
     Workload parentOf(Workload w) {
-        String parentKind = parentKind(w.kind());
-        String parentName = withoutLastSegment(w.name());
-        return parentKind == null || parentName == null ? null : workloadsByKindAndName.get(key(parentKind, parentName));
+        return parent(w.kind(), w.name());
+    }
+
+    private Workload parent(String kind, String name) {
+        String parentKind = parentKind(kind);
+        String parentName = parentKind == null ? null : withoutLastSegment(name);
+        return parentName == null ? null : workloadsByKindAndName.get(new Owner(parentKind, parentName));
     }
 
     private static String parentKind(String kind) {

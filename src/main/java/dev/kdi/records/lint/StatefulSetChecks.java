@@ -26,7 +26,7 @@ final class StatefulSetChecks implements NamespaceCheck {
             if (!w.isStatefulSet() || w.serviceName() == null || w.serviceName().isEmpty()) {
                 continue;
             }
-            List<Pod> pods = ns.podsOwnedBy(w.kind(), w.name());
+            List<Pod> pods = ns.podsOfStatefulSet(w.name());
             for (Pod p : pods) {
                 if (w.serviceName().equals(p.subdomain())) {
                     // This check says everything about these pods' per-pod names.

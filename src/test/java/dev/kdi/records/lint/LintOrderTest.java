@@ -52,6 +52,7 @@ class LintOrderTest {
                 "sts-service-missing StatefulSet data/db",
                 "externalname-is-ip Service ext/byip",
                 "headless-no-ready-endpoints Service ext/peers",
+                "selector-matches-nothing Service shop/cache",
                 "pod-named-by-address Service default/sample-headless",
                 "pod-named-by-address Service default/sample-subdomain",
                 "unnamed-ports Service shop/cache",
