@@ -7,12 +7,14 @@ import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.Service;
 import dev.kdi.records.objects.ServicePort;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What a Service's EndpointSlices (given, or derived as the controllers would write them) mean
@@ -138,7 +140,7 @@ final class EndpointChecks implements NamespaceCheck {
 
     /** Points at the label values the namespace's pods do carry for the selector's first key. */
     private static String selectorFix(NamespaceView ns, Service svc) {
-        String key = new java.util.TreeMap<>(svc.selector()).firstKey();
+        String key = new TreeMap<>(svc.selector()).firstKey();
         List<String> values = ns.labelValues(key);
         String carry;
         if (values.isEmpty()) {
@@ -258,7 +260,7 @@ final class EndpointChecks implements NamespaceCheck {
         }
         for (Map.Entry<String, List<Pod>> g : bySubdomain.entrySet()) {
             List<Pod> pods = g.getValue();
-            pods.sort(java.util.Comparator.comparing(Pod::name, Words.NATURAL));
+            pods.sort(Comparator.comparing(Pod::name, Words.NATURAL));
             String sub = g.getKey();
             Set<ObjectRef> subjects = new LinkedHashSet<>();
             for (Pod p : pods) {

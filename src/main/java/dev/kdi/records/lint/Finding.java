@@ -3,6 +3,7 @@ package dev.kdi.records.lint;
 import dev.kdi.records.objects.ObjectRef;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One lint finding.
@@ -36,8 +37,8 @@ public record Finding(Severity severity, String code, List<ObjectRef> objects, S
         return objects.get(0);
     }
 
-    /** The rule this finding belongs to. */
-    public Rule rule() {
-        return Rule.forCode(code).orElseThrow();
+    /** The catalogue rule of this finding's code; empty for a code the catalogue does not know. */
+    public Optional<Rule> rule() {
+        return Rule.forCode(code);
     }
 }

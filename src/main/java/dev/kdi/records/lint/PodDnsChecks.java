@@ -8,6 +8,7 @@ import dev.kdi.records.objects.PodDns;
 import dev.kdi.records.objects.PodDnsConfig;
 import dev.kdi.records.objects.Workload;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,7 +107,7 @@ final class PodDnsChecks implements NamespaceCheck {
         for (Map.Entry<ObjectRef, Map<PodDns, List<Pod>>> g : groups.entrySet()) {
             for (Map.Entry<PodDns, List<Pod>> e : g.getValue().entrySet()) {
                 List<Pod> pods = e.getValue();
-                pods.sort(java.util.Comparator.comparing(Pod::name, Words.NATURAL));
+                pods.sort(Comparator.comparing(Pod::name, Words.NATURAL));
                 // The longest FQDN among them decides whether the kubelet can start them all.
                 String host = null;
                 String sub = null;

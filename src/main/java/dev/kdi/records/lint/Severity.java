@@ -1,5 +1,7 @@
 package dev.kdi.records.lint;
 
+import java.util.Locale;
+
 /** How much a finding matters; declared most severe first, so the natural order sorts that way. */
 public enum Severity {
     /** A name the user evidently intends cannot resolve (or the object cannot exist). */
@@ -11,6 +13,6 @@ public enum Severity {
 
     /** Lower case, as the command line prints it. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

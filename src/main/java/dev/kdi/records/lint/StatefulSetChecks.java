@@ -43,7 +43,7 @@ final class StatefulSetChecks implements NamespaceCheck {
         Service svc = ns.service(svcName);
         if (svc == null) {
             out.add(Finding.of(Rule.STS_SERVICE_MISSING, refs(w, pods),
-                    who(w, podNames) + " no per-pod names" + example(facts, ns, podNames, svcName)
+                    who(w, podNames) + perPod(podNames) + example(facts, ns, podNames, svcName)
                             + ": no Service " + svcName + " exists in " + ns.name + ".",
                     missingFix(ns, w, svcName)));
             return;
@@ -55,7 +55,7 @@ final class StatefulSetChecks implements NamespaceCheck {
             List<ObjectRef> objects = refs(w, pods);
             objects.add(1, svc.ref());
             out.add(Finding.of(Rule.STS_SERVICE_NOT_SELECTING, objects,
-                    who(w, unselected) + " no per-pod names" + example(facts, ns, unselected, svcName) + ": " + why
+                    who(w, unselected) + perPod(unselected) + example(facts, ns, unselected, svcName) + ": " + why
                             + ".",
                     notSelectingFix(w, svc)));
             return;
@@ -125,7 +125,8 @@ final class StatefulSetChecks implements NamespaceCheck {
         if (unselected.isEmpty()) {
             return null;
         }
-        return svcRef + " selects " + Words.selector(svc.selector()) + ", but the pods have "
+        return svcRef + " selects " + Words.selector(svc.selector()) + ", but "
+                + Words.plural(unselected.size(), "the pod has ", "the pods have ")
                 + Words.labelsForKeys(svc.selector(), labels);
     }
 
@@ -184,6 +185,10 @@ final class StatefulSetChecks implements NamespaceCheck {
         String set = "StatefulSet " + w.namespace() + "/" + w.name();
         return podNames.isEmpty() ? "The pods of " + set + " get"
                 : Words.pods(podNames) + " of " + set + Words.plural(podNames.size(), " gets", " get");
+    }
+
+    private static String perPod(List<String> podNames) {
+        return podNames.size() == 1 ? " no per-pod name" : " no per-pod names";
     }
 
     private static String example(ClusterFacts facts, NamespaceView ns, List<String> podNames, String svcName) {

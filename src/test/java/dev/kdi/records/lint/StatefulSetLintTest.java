@@ -91,7 +91,8 @@ class StatefulSetLintTest {
                         .replicas(1).build())
                 .add(svc("shop", "db").headless().selector("app", "pg").build());
         assertThat(only(lint(c.plain()), Rule.STS_SERVICE_NOT_SELECTING).message())
-                .startsWith("Pod db-0 of StatefulSet shop/db gets no per-pod names");
+                .startsWith("Pod db-0 of StatefulSet shop/db gets no per-pod name (db-0.db.shop.svc.cluster.local is "
+                        + "NXDOMAIN): Service db selects app=pg, but the pod has app=db.");
     }
 
     @Test
