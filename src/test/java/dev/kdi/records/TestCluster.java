@@ -29,9 +29,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A small fluent builder of clusters for the model's tests. */
-final class TestCluster {
-    static final String PLAIN_COREFILE = """
+/** A small fluent builder of clusters for the model's tests (public: the lint tests reuse it). */
+public final class TestCluster {
+    public static final String PLAIN_COREFILE = """
             .:53 {
                 errors
                 kubernetes cluster.local in-addr.arpa ip6.arpa
@@ -50,62 +50,62 @@ final class TestCluster {
     private final List<Workload> workloads = new ArrayList<>();
     private String corefile;
 
-    TestCluster namespace(String... names) {
+    public TestCluster namespace(String... names) {
         namespaces.addAll(List.of(names));
         return this;
     }
 
-    TestCluster add(Service s) {
+    public TestCluster add(Service s) {
         namespaces.add(s.namespace());
         services.add(s);
         return this;
     }
 
-    TestCluster add(Pod p) {
+    public TestCluster add(Pod p) {
         namespaces.add(p.namespace());
         pods.add(p);
         return this;
     }
 
-    TestCluster add(EndpointSlice s) {
+    public TestCluster add(EndpointSlice s) {
         namespaces.add(s.namespace());
         slices.add(s);
         return this;
     }
 
-    TestCluster add(EndpointsObject e) {
+    public TestCluster add(EndpointsObject e) {
         endpoints.add(e);
         return this;
     }
 
-    TestCluster add(Workload w) {
+    public TestCluster add(Workload w) {
         namespaces.add(w.namespace());
         workloads.add(w);
         return this;
     }
 
-    TestCluster corefileInConfigMap(String text) {
+    public TestCluster corefileInConfigMap(String text) {
         this.corefile = text;
         return this;
     }
 
-    ClusterSnapshot snapshot() {
+    public ClusterSnapshot snapshot() {
         return new ClusterSnapshot(namespaces, services, slices, endpoints, pods, workloads, corefile);
     }
 
-    DnsModel model(String corefileText) {
+    public DnsModel model(String corefileText) {
         return DnsModel.build(snapshot(), corefile(corefileText));
     }
 
-    DnsModel plain() {
+    public DnsModel plain() {
         return model(PLAIN_COREFILE);
     }
 
-    DnsModel kubeadm() {
+    public DnsModel kubeadm() {
         return DnsModel.build(snapshot(), CorefileParser.kubeadmDefault());
     }
 
-    static Corefile corefile(String text) {
+    public static Corefile corefile(String text) {
         try {
             return CorefileParser.parse(text, "test Corefile");
         } catch (CorefileException e) {
@@ -113,17 +113,17 @@ final class TestCluster {
         }
     }
 
-    static Corefile withOptions(String options) {
+    public static Corefile withOptions(String options) {
         return corefile(".:53 {\n kubernetes cluster.local in-addr.arpa ip6.arpa {\n" + options + "\n }\n forward . /etc/resolv.conf\n}\n");
     }
 
     // ---- Services
 
-    static SvcBuilder svc(String namespace, String name) {
+    public static SvcBuilder svc(String namespace, String name) {
         return new SvcBuilder(namespace, name);
     }
 
-    static final class SvcBuilder {
+    public static final class SvcBuilder {
         private final String namespace;
         private final String name;
         private ServiceType type = ServiceType.CLUSTER_IP;
@@ -139,57 +139,57 @@ final class TestCluster {
             this.name = name;
         }
 
-        SvcBuilder clusterIp(String... ips) {
+        public SvcBuilder clusterIp(String... ips) {
             clusterIPs = List.of(ips);
             return this;
         }
 
-        SvcBuilder headless() {
+        public SvcBuilder headless() {
             clusterIPs = List.of("None");
             return this;
         }
 
-        SvcBuilder type(ServiceType t) {
+        public SvcBuilder type(ServiceType t) {
             type = t;
             return this;
         }
 
-        SvcBuilder externalName(String target) {
+        public SvcBuilder externalName(String target) {
             type = ServiceType.EXTERNAL_NAME;
             externalName = target;
             clusterIPs = List.of();
             return this;
         }
 
-        SvcBuilder port(String portName, int port) {
+        public SvcBuilder port(String portName, int port) {
             return port(portName, Protocol.TCP, port, TargetPort.number(port));
         }
 
-        SvcBuilder port(String portName, int port, int targetPort) {
+        public SvcBuilder port(String portName, int port, int targetPort) {
             return port(portName, Protocol.TCP, port, TargetPort.number(targetPort));
         }
 
-        SvcBuilder port(String portName, Protocol protocol, int port, TargetPort target) {
+        public SvcBuilder port(String portName, Protocol protocol, int port, TargetPort target) {
             ports.add(new ServicePort(portName, protocol, port, target));
             return this;
         }
 
-        SvcBuilder selector(String... kv) {
+        public SvcBuilder selector(String... kv) {
             selector = pairs(kv);
             return this;
         }
 
-        SvcBuilder publishNotReady() {
+        public SvcBuilder publishNotReady() {
             publishNotReady = true;
             return this;
         }
 
-        SvcBuilder families(IpFamily... f) {
+        public SvcBuilder families(IpFamily... f) {
             families = List.of(f);
             return this;
         }
 
-        Service build() {
+        public Service build() {
             return new Service(namespace, name, type, clusterIPs, externalName, ports, selector, publishNotReady,
                     families, Map.of());
         }
@@ -197,11 +197,11 @@ final class TestCluster {
 
     // ---- Pods
 
-    static PodBuilder pod(String namespace, String name) {
+    public static PodBuilder pod(String namespace, String name) {
         return new PodBuilder(namespace, name);
     }
 
-    static final class PodBuilder {
+    public static final class PodBuilder {
         private final String namespace;
         private final String name;
         private Map<String, String> labels = Map.of();
@@ -220,53 +220,53 @@ final class TestCluster {
             this.name = name;
         }
 
-        PodBuilder labels(String... kv) {
+        public PodBuilder labels(String... kv) {
             labels = pairs(kv);
             return this;
         }
 
-        PodBuilder ip(String... addresses) {
+        public PodBuilder ip(String... addresses) {
             ips = List.of(addresses);
             return this;
         }
 
-        PodBuilder hostname(String h, String s) {
+        public PodBuilder hostname(String h, String s) {
             hostname = h;
             subdomain = s;
             return this;
         }
 
-        PodBuilder notReady() {
+        public PodBuilder notReady() {
             ready = false;
             return this;
         }
 
-        PodBuilder terminating() {
+        public PodBuilder terminating() {
             terminating = true;
             return this;
         }
 
-        PodBuilder phase(Pod.Phase p) {
+        public PodBuilder phase(Pod.Phase p) {
             phase = p;
             return this;
         }
 
-        PodBuilder owner(String kind, String ownerName) {
+        public PodBuilder owner(String kind, String ownerName) {
             owner = new Owner(kind, ownerName);
             return this;
         }
 
-        PodBuilder dns(PodDns d) {
+        public PodBuilder dns(PodDns d) {
             dns = d;
             return this;
         }
 
-        PodBuilder containerPort(String portName, int port) {
+        public PodBuilder containerPort(String portName, int port) {
             ports.add(new ContainerPort(portName, Protocol.TCP, port));
             return this;
         }
 
-        Pod build() {
+        public Pod build() {
             return new Pod(namespace, name, labels, ips, hostname, subdomain, phase, ready, terminating, "node-1", owner,
                     dns, List.copyOf(ports));
         }
@@ -274,26 +274,80 @@ final class TestCluster {
 
     // ---- Slices
 
-    static EndpointSlice slice(String namespace, String name, String service, IpFamily family, List<EndpointPort> ports,
+    public static EndpointSlice slice(String namespace, String name, String service, IpFamily family, List<EndpointPort> ports,
                                Endpoint... endpoints) {
         return new EndpointSlice(namespace, name, service, family, ports, List.of(endpoints), EndpointSlice.Origin.GIVEN);
     }
 
-    static Endpoint endpoint(String address, Boolean ready, String hostname, String pod) {
+    public static Endpoint endpoint(String address, Boolean ready, String hostname, String pod) {
         return new Endpoint(List.of(address), ready, hostname, pod, null);
     }
 
-    static EndpointPort tcp(String name, int port) {
+    public static EndpointPort tcp(String name, int port) {
         return new EndpointPort(name, Protocol.TCP, port);
     }
 
-    static Workload statefulSet(String namespace, String name, String serviceName, String... selector) {
+    public static Workload statefulSet(String namespace, String name, String serviceName, String... selector) {
         Map<String, String> labels = pairs(selector);
         return new Workload("StatefulSet", namespace, name, LabelSelector.of(labels),
                 new PodTemplate(labels, null, null, PodDns.DEFAULTS, List.of()), serviceName, 1);
     }
 
-    static Map<String, String> pairs(String... kv) {
+    /** A workload of any kind; its template labels double as its selector. */
+    public static WorkloadBuilder workload(String kind, String namespace, String name) {
+        return new WorkloadBuilder(kind, namespace, name);
+    }
+
+    public static final class WorkloadBuilder {
+        private final String kind;
+        private final String namespace;
+        private final String name;
+        private Map<String, String> labels = Map.of();
+        private String hostname;
+        private String subdomain;
+        private PodDns dns = PodDns.DEFAULTS;
+        private String serviceName;
+        private int replicas = 1;
+
+        WorkloadBuilder(String kind, String namespace, String name) {
+            this.kind = kind;
+            this.namespace = namespace;
+            this.name = name;
+        }
+
+        public WorkloadBuilder labels(String... kv) {
+            labels = pairs(kv);
+            return this;
+        }
+
+        public WorkloadBuilder hostname(String h, String s) {
+            hostname = h;
+            subdomain = s;
+            return this;
+        }
+
+        public WorkloadBuilder dns(PodDns d) {
+            dns = d;
+            return this;
+        }
+
+        public WorkloadBuilder serviceName(String s) {
+            serviceName = s;
+            return this;
+        }
+
+        public WorkloadBuilder replicas(int n) {
+            replicas = n;
+            return this;
+        }
+
+        public Workload build() {
+            return new Workload(kind, namespace, name, LabelSelector.of(labels),
+                    new PodTemplate(labels, hostname, subdomain, dns, List.of()), serviceName, replicas);
+        }
+    }
+
+    public static Map<String, String> pairs(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put(kv[i], kv[i + 1]);
@@ -302,11 +356,11 @@ final class TestCluster {
     }
 
     /** The records of an answer section as zone-file lines, sorted, for order-free comparison. */
-    static List<String> lines(List<ResourceRecord> records) {
+    public static List<String> lines(List<ResourceRecord> records) {
         return records.stream().map(ResourceRecord::text).sorted().collect(Collectors.toList());
     }
 
-    static List<String> sorted(String... lines) {
+    public static List<String> sorted(String... lines) {
         return java.util.Arrays.stream(lines).sorted().collect(Collectors.toList());
     }
 }

@@ -1,0 +1,84 @@
+package dev.kdi.records.lint;
+
+import dev.kdi.records.DnsModel;
+import dev.kdi.records.corefile.KubernetesPlugin;
+import dev.kdi.records.objects.Endpoint;
+import dev.kdi.records.objects.Kinds;
+import dev.kdi.records.objects.ObjectRef;
+import dev.kdi.records.objects.Service;
+import java.util.List;
+
+/**
+ * What every check needs to know about the cluster as a whole: the cluster domain, the
+ * kubernetes plugin's options, and the address of the cluster DNS.
+ */
+final class ClusterFacts {
+    /** Where the Corefile lives in a kubeadm-style cluster; findings about it point there. */
+    static final ObjectRef COREFILE = new ObjectRef(Kinds.CONFIG_MAP, "kube-system", "coredns");
+
+    private final DnsModel model;
+    private final KubernetesPlugin plugin;
+    private final String zone;
+    private final List<String> clusterDnsIps;
+
+    ClusterFacts(DnsModel model) {
+        this.model = model;
+        this.plugin = model.plugin().orElse(null);
+        // Without a kubernetes plugin there is no zone; messages still need one to name things.
+        this.zone = Words.relative(model.clusterDomain().orElse("cluster.local."));
+        this.clusterDnsIps = findClusterDnsIps(model);
+    }
+
+    /** The cluster domain without its trailing dot, e.g. {@code cluster.local}. */
+    String zone() {
+        return zone;
+    }
+
+    /** Whether the Corefile has a kubernetes plugin (otherwise no cluster name resolves). */
+    boolean servesCluster() {
+        return plugin != null;
+    }
+
+    /** Whether CoreDNS knows endpoints at all (no plugin, or {@code noendpoints}, means not). */
+    boolean knowsEndpoints() {
+        return plugin != null && !plugin.noEndpoints();
+    }
+
+    boolean endpointPodNames() {
+        return plugin != null && plugin.endpointPodNames();
+    }
+
+    KubernetesPlugin plugin() {
+        return plugin;
+    }
+
+    String corefileOrigin() {
+        return model.corefile().origin();
+    }
+
+    /** {@code svc.ns.svc.zone}. */
+    String serviceName(String service, String namespace) {
+        return service + "." + namespace + ".svc." + zone;
+    }
+
+    /** {@code host.svc.ns.svc.zone}: the name an endpoint has under its Service. */
+    String endpointName(String address, Endpoint endpoint, String service, String namespace) {
+        return model.endpointName(address, endpoint) + "." + serviceName(service, namespace);
+    }
+
+    /** The cluster DNS Service's addresses (the kubelet's {@code clusterDNS}), when known. */
+    List<String> clusterDnsIps() {
+        return clusterDnsIps;
+    }
+
+    private static List<String> findClusterDnsIps(DnsModel model) {
+        for (Service s : model.snapshot().services()) {
+            boolean kubeDns = s.namespace().equals("kube-system") && s.name().equals("kube-dns");
+            boolean openShift = s.namespace().equals("openshift-dns") && s.name().equals("dns-default");
+            if ((kubeDns || openShift) && !s.isHeadless() && !s.clusterIPs().isEmpty()) {
+                return s.clusterIPs().subList(0, 1);
+            }
+        }
+        return List.of();
+    }
+}
