@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
                     + "they differ.",
             "",
             "Without a command, opens the window (on the embedded demo cluster with --demo)."},
-        subcommands = {RecordsCommand.class, PredictCommand.class},
+        subcommands = {RecordsCommand.class, PredictCommand.class, LintCommand.class, SearchPathCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true)
 final class KdiCommand implements Callable<Integer> {

@@ -1,0 +1,157 @@
+package dev.kdi.cluster;
+
+import dev.kdi.records.objects.ClusterSnapshot;
+import dev.kdi.records.objects.Endpoint;
+import dev.kdi.records.objects.EndpointPort;
+import dev.kdi.records.objects.EndpointSlice;
+import dev.kdi.records.objects.Pod;
+import dev.kdi.records.objects.Protocol;
+import dev.kdi.records.objects.Service;
+import dev.kdi.records.objects.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the cluster DNS in a snapshot: its Service, the replicas behind it (the pods to
+ * port-forward to, with the TCP port their EndpointSlice gives), which DNS server it runs, and
+ * whether NodeLocal DNSCache sits in front of it.
+ */
+public final class DnsServers {
+    /** Where distributions put the cluster DNS Service, in the order they are tried. */
+    private static final List<String[]> DNS_SERVICES = List.of(
+            new String[] {"kube-system", "kube-dns"},
+            new String[] {"openshift-dns", "dns-default"});
+    /** NodeLocal DNSCache's conventional link-local address. */
+    public static final String NODE_LOCAL_ADDRESS = "169.254.20.10";
+
+    private DnsServers() {
+    }
+
+    /** Which server answers: CoreDNS (what the model models) or the older kube-dns. */
+    public enum Flavor { COREDNS, KUBE_DNS }
+
+    /**
+     * One DNS pod to ask.
+     *
+     * @param namespace the pod's namespace
+     * @param pod the pod's name
+     * @param address its address
+     * @param port the TCP port its EndpointSlice gives for DNS
+     * @param node the node it runs on, or empty
+     */
+    public record Replica(String namespace, String pod, String address, int port, String node) {
+        public String id() {
+            return namespace + "/" + pod;
+        }
+    }
+
+    /**
+     * The cluster DNS as found.
+     *
+     * @param service the DNS Service, when found
+     * @param replicas its ready endpoints that are pods, with their TCP DNS port
+     * @param flavor CoreDNS or kube-dns
+     * @param nodeLocalDns the NodeLocal DNSCache DaemonSet, when present
+     * @param notes what the user should know (kube-dns, NodeLocal DNSCache, no TCP port, ...)
+     */
+    public record Found(Optional<Service> service, List<Replica> replicas, Flavor flavor,
+                        Optional<Workload> nodeLocalDns, List<String> notes) {
+        public Found {
+            replicas = List.copyOf(replicas);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    public static Found locate(ClusterSnapshot snapshot) {
+        List<String> notes = new ArrayList<>();
+        Service service = null;
+        for (String[] candidate : DNS_SERVICES) {
+            for (Service s : snapshot.services()) {
+                if (s.namespace().equals(candidate[0]) && s.name().equals(candidate[1])) {
+                    service = s;
+                    break;
+                }
+            }
+            if (service != null) {
+                break;
+            }
+        }
+        List<Replica> replicas = new ArrayList<>();
+        if (service == null) {
+            notes.add("No cluster DNS Service found (looked for kube-system/kube-dns and openshift-dns/dns-default): "
+                    + "there is no DNS to ask.");
+        } else {
+            boolean anyTcp = false;
+            for (EndpointSlice slice : snapshot.endpointSlices()) {
+                if (!slice.namespace().equals(service.namespace()) || !slice.serviceName().equals(service.name())) {
+                    continue;
+                }
+                Optional<EndpointPort> tcp = slice.ports().stream()
+                        .filter(p -> p.protocol() == Protocol.TCP && p.port() > 0)
+                        .sorted((a, b) -> Boolean.compare(!isDnsName(a.name()), !isDnsName(b.name())))
+                        .findFirst();
+                if (tcp.isEmpty()) {
+                    continue;
+                }
+                anyTcp = true;
+                for (Endpoint e : slice.endpoints()) {
+                    if (!e.isReady() || e.targetPod() == null || e.addresses().isEmpty()) {
+                        continue;
+                    }
+                    replicas.add(new Replica(slice.namespace(), e.targetPod(), e.addresses().get(0), tcp.get().port(),
+                            e.nodeName() == null ? "" : e.nodeName()));
+                }
+            }
+            if (!anyTcp) {
+                notes.add("Service " + service.namespace() + "/" + service.name() + " has no TCP port on its endpoints: "
+                        + "a port-forward carries TCP only, so its DNS cannot be asked.");
+            } else if (replicas.isEmpty()) {
+                notes.add("Service " + service.namespace() + "/" + service.name() + " has no ready DNS pod to ask.");
+            }
+        }
+        replicas.sort((a, b) -> a.id().compareTo(b.id()));
+        Flavor flavor = detectFlavor(snapshot);
+        if (flavor == Flavor.KUBE_DNS) {
+            notes.add("This cluster runs the older kube-dns, not CoreDNS: predictions follow CoreDNS, so expect "
+                    + "differences (kube-dns has no endpoint names for ClusterIP Services, for one).");
+        }
+        Optional<Workload> nodeLocal = snapshot.workloads().stream()
+                .filter(w -> w.kind().equals("DaemonSet") && w.name().equals("node-local-dns")).findFirst();
+        nodeLocal.ifPresent(w -> notes.add("NodeLocal DNSCache runs here (DaemonSet " + w.namespace() + "/" + w.name()
+                + "): pods ask it first at " + NODE_LOCAL_ADDRESS + " on their node, and it caches and forwards to the "
+                + "cluster DNS. A port-forward reaches the DNS pods, not that cache, so a stale cache is not visible here."));
+        return new Found(Optional.ofNullable(service), replicas, flavor, nodeLocal, notes);
+    }
+
+    private static boolean isDnsName(String portName) {
+        return portName.equals("dns-tcp") || portName.equals("dns");
+    }
+
+    /**
+     * kube-dns if its Deployment runs in kube-system and no CoreDNS does (GKE Standard's default);
+     * CoreDNS otherwise. CoreDNS keeps kube-dns's Service name and labels, so those do not tell.
+     */
+    static Flavor detectFlavor(ClusterSnapshot snapshot) {
+        boolean kubeDns = false;
+        boolean coreDns = snapshot.corefile() != null;
+        for (Workload w : snapshot.workloads()) {
+            if (!w.namespace().equals("kube-system")) {
+                continue;
+            }
+            String n = w.name();
+            if (w.kind().equals("Deployment") && n.equals("kube-dns")) {
+                kubeDns = true;
+            }
+            if (n.equals("coredns") || n.startsWith("coredns-") || n.equals("rke2-coredns-rke2-coredns")) {
+                coreDns = true;
+            }
+        }
+        for (Pod p : snapshot.pods()) {
+            if (p.namespace().equals("kube-system") && p.owner() != null && p.owner().name().startsWith("coredns")) {
+                coreDns = true;
+            }
+        }
+        return kubeDns && !coreDns ? Flavor.KUBE_DNS : Flavor.COREDNS;
+    }
+}
