@@ -8,7 +8,7 @@ import java.lang.reflect.Method;
  * Opens the window by name, so that the command line never loads JavaFX.
  */
 final class WindowLauncher {
-    static final String DESKTOP_APP = "dev.kdi.ui.DesktopApp";
+    static final String DESKTOP_APP = "dev.kdi.ui.KdiApp";
 
     private WindowLauncher() {
     }
@@ -19,7 +19,7 @@ final class WindowLauncher {
         }
         try {
             Class<?> app = Class.forName(DESKTOP_APP);
-            Method launch = app.getMethod("launch", boolean.class, String.class, String.class, String.class, boolean.class);
+            Method launch = app.getMethod("open", boolean.class, String.class, String.class, String.class, boolean.class);
             Object code = launch.invoke(null, global.demo, global.kubeconfig == null ? null : global.kubeconfig.toString(),
                     global.context, global.clusterDomain, global.debug);
             return (Integer) code;

@@ -1,0 +1,102 @@
+package dev.kdi.session;
+
+import dev.kdi.manifests.CorefileSource;
+import dev.kdi.manifests.Interner;
+import dev.kdi.manifests.ManifestException;
+import dev.kdi.manifests.ManifestReader;
+import dev.kdi.manifests.ManifestSet;
+import dev.kdi.manifests.ObjectConverter;
+import dev.kdi.records.Question;
+import dev.kdi.records.corefile.Corefile;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/** Manifests read from files: the model's prediction, with no cluster DNS to ask. */
+public final class ManifestSession implements Session {
+    private final List<String> paths;
+    private final Optional<Path> corefileFlag;
+    private final Optional<String> clusterDomain;
+    private final Supplier<InputStream> stdin;
+    private final Clock clock;
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Inspection current;
+    private long generation;
+
+    public ManifestSession(List<String> paths, Optional<Path> corefileFlag, Optional<String> clusterDomain,
+                           Supplier<InputStream> stdin, Clock clock) {
+        this.paths = List.copyOf(paths);
+        this.corefileFlag = corefileFlag;
+        this.clusterDomain = clusterDomain;
+        this.stdin = stdin;
+        this.clock = clock;
+    }
+
+    @Override
+    public SessionInfo info() {
+        return new SessionInfo(SessionInfo.Kind.MANIFESTS, String.join(", ", paths), "", "");
+    }
+
+    @Override
+    public void start(Progress progress) throws SessionException {
+        progress.update("Reading " + String.join(", ", paths), -1);
+        try {
+            ManifestSet set = new ManifestReader(stdin, new ObjectConverter(new Interner())).read(paths);
+            Corefile corefile = CorefileSource.choose(corefileFlag, set.snapshot());
+            String domainSource = "the Corefile (" + corefile.origin() + ")";
+            if (clusterDomain.isPresent()) {
+                corefile = corefile.withClusterDomain(clusterDomain.get());
+                domainSource = "--cluster-domain";
+            }
+            Inspection next = Inspections.build(++generation, set.snapshot(), corefile, domainSource,
+                    Inspections.completeReport(clock.instant()), set.notes(), clock.instant());
+            current = next;
+            listeners.forEach(l -> l.inspectionChanged(next));
+        } catch (ManifestException e) {
+            throw new SessionException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Inspection current() {
+        return current;
+    }
+
+    @Override
+    public AutoCloseable subscribe(SessionListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public List<ReplicaStatus> replicas() {
+        return List.of();
+    }
+
+    @Override
+    public CompletableFuture<List<ReplicaAnswer>> ask(Question question, ReplicaChoice choice) {
+        return CompletableFuture.failedFuture(new SessionException(
+                "manifests have no cluster DNS to ask; connect to a cluster or the demo to ask it"));
+    }
+
+    @Override
+    public CompletableFuture<CheckReport> check(CheckRequest request, Progress progress) {
+        return CompletableFuture.failedFuture(new SessionException(
+                "manifests have no cluster DNS to check; connect to a cluster or the demo"));
+    }
+
+    @Override
+    public void refresh(Progress progress) throws SessionException {
+        start(progress);
+    }
+
+    @Override
+    public void close() {
+        listeners.clear();
+    }
+}
