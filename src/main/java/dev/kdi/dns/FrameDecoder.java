@@ -10,14 +10,14 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: one reader feeds it.
  */
-final class FrameDecoder {
+public final class FrameDecoder {
     private int prefixBytes;
     private int length;
     private byte[] frame;
     private int filled;
 
     /** Consumes all of {@code in}, handing each complete message to {@code out}. */
-    void feed(ByteBuffer in, Consumer<byte[]> out) {
+    public void feed(ByteBuffer in, Consumer<byte[]> out) {
         while (in.hasRemaining()) {
             if (frame == null) {
                 length = (length << 8) | (in.get() & 0xff);
