@@ -1,0 +1,20 @@
+package dev.kdi.cluster;
+
+import io.fabric8.kubernetes.client.Config;
+
+/**
+ * Everything needed to talk to one context's cluster.
+ *
+ * @param context the context's name
+ * @param namespace the context's namespace ({@code default} when it names none)
+ * @param server the API server URL, for messages
+ * @param config fabric8's client configuration
+ */
+public record ContextTarget(String context, String namespace, String server, Config config) {
+
+    @Override
+    public String toString() {
+        // Config holds credentials: never print it.
+        return "ContextTarget[" + context + " at " + server + "]";
+    }
+}
