@@ -313,6 +313,34 @@ class PortForwardStreamTest {
     }
 
     @Test
+    @DisplayName("fabric8's per-forward pump thread (not a daemon) ends whether a forward is closed, errs or is dropped")
+    void endedForwards_leaveNoPumpThreads() throws Exception {
+        long before = fabricPumpThreads();
+        for (Faults faults : List.of(Faults.none(), Faults.none().errorAfter(1, "gone"), Faults.none().dropAfter(1))) {
+            try (PortForwardStream stream = forwarder.open(echoPod(faults))) {
+                write(stream.toPod(), pattern(40, 9));
+                readExactly(stream.fromPod(), 40, WAIT);
+            }
+        }
+        try (PortForwardStream stream = forwarder.open(new PodPort(NAMESPACE, "coredns-gone", 53))) {
+            stream.awaitSettled(WAIT);
+        }
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (fabricPumpThreads() > before && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(fabricPumpThreads()).as("non-daemon pool threads left behind").isLessThanOrEqualTo(before);
+    }
+
+    /** fabric8 pumps each forward's outgoing bytes on a thread from Executors.newSingleThreadExecutor(). */
+    private static long fabricPumpThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !t.isDaemon() && t.getName().matches("pool-\\d+-thread-\\d+"))
+                .count();
+    }
+
+    @Test
     @DisplayName("a forward opens no listening socket in this process")
     void open_opensNoListeningSocket() throws Exception {
         boolean ci = "true".equals(System.getenv("CI"));
