@@ -2,20 +2,33 @@ package dev.kdi.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Opens port-forwards to pods through one API server connection, as in-process byte streams: no
  * local port is ever listened on.
+ *
+ * <p>Close the forwarder before the client. fabric8 7.4.0 winds a forward down on the client's
+ * executor; once the client is closed that executor refuses the work, so a forward still open then
+ * never ends: it stays {@link ForwardState.Ready}, its reader waits forever, and fabric8's pump
+ * thread, which is not a daemon, keeps the JVM alive.
  */
-public final class PortForwarder {
+public final class PortForwarder implements AutoCloseable {
 
     /** How long the API server may take to accept a forward before it counts as failed. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final KubernetesClient client;
     private final Duration connectTimeout;
+    // Guarded by itself.
+    private final Set<PortForwardStream> open = new HashSet<>();
+    private boolean closed;
 
     public PortForwarder(KubernetesClient client) {
         this(client, DEFAULT_CONNECT_TIMEOUT);
@@ -47,7 +60,47 @@ public final class PortForwarder {
      *     order, on fabric8's or the caller's thread; it must return quickly and must not block
      */
     public PortForwardStream open(PodPort target, Consumer<ForwardState> listener) {
-        return PortForwardStream.open(client, Objects.requireNonNull(target, "target"), connectTimeout,
-                Objects.requireNonNull(listener, "listener"));
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(listener, "listener");
+        synchronized (open) {
+            if (closed) {
+                throw new IllegalStateException("this port forwarder is closed; cannot open " + target);
+            }
+        }
+        AtomicReference<PortForwardStream> self = new AtomicReference<>();
+        PortForwardStream stream = PortForwardStream.open(client, target, connectTimeout, state -> {
+            if (state.isFinal()) {
+                synchronized (open) {
+                    open.remove(self.get());
+                }
+            }
+            listener.accept(state);
+        });
+        self.set(stream);
+        synchronized (open) {
+            // A stream that failed while opening has already passed the removal above.
+            if (!stream.state().isFinal()) {
+                open.add(stream);
+            }
+        }
+        return stream;
+    }
+
+    /** Forwards opened here that have not ended yet. */
+    public int openForwards() {
+        synchronized (open) {
+            return open.size();
+        }
+    }
+
+    /** Closes every forward opened here and refuses new ones. Leaves the client open. */
+    @Override
+    public void close() {
+        List<PortForwardStream> toClose;
+        synchronized (open) {
+            closed = true;
+            toClose = new ArrayList<>(open);
+        }
+        toClose.forEach(PortForwardStream::close);
     }
 }

@@ -38,6 +38,9 @@ public final class MockApiServer implements AutoCloseable {
     }
 
     /** @param https false for plain HTTP, which starts faster and is easier to watch on the wire */
+    // Serialization.jsonMapper() is deprecated, but it is the mapper fabric8's own mock server
+    // constructors use for expectations, and KubernetesSerialization offers no public replacement.
+    @SuppressWarnings("deprecation")
     public static MockApiServer start(boolean https) {
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         PortForwardDispatcher portForwards = new PortForwardDispatcher(new KubernetesMixedDispatcher(expectations));

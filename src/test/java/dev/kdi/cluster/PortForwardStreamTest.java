@@ -341,6 +341,27 @@ class PortForwardStreamTest {
     }
 
     @Test
+    @DisplayName("closing the forwarder closes its open forwards, forgets ended ones, and refuses new ones")
+    void forwarderClose_closesOpenForwards() throws Exception {
+        PortForwarder own = new PortForwarder(api.client(), WAIT);
+        PortForwardStream refused = own.open(new PodPort(NAMESPACE, "coredns-gone", 53));
+        PortForwardStream first = own.open(echoPod(Faults.none()));
+        PortForwardStream second = own.open(echoPod(Faults.none()));
+        assertThat(refused.awaitSettled(WAIT)).isInstanceOf(Failed.class);
+        assertThat(first.awaitSettled(WAIT)).isInstanceOf(Ready.class);
+        assertThat(second.awaitSettled(WAIT)).isInstanceOf(Ready.class);
+        assertThat(own.openForwards()).isEqualTo(2);
+
+        own.close();
+
+        assertThat(first.state()).isEqualTo(new Closed());
+        assertThat(second.state()).isEqualTo(new Closed());
+        assertThat(readToEnd(first.fromPod(), WAIT)).isEmpty();
+        assertThat(own.openForwards()).isZero();
+        assertThatThrownBy(() -> own.open(echoPod(Faults.none()))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     @DisplayName("a forward opens no listening socket in this process")
     void open_opensNoListeningSocket() throws Exception {
         boolean ci = "true".equals(System.getenv("CI"));

@@ -162,7 +162,8 @@ class TcpRelayKnotTest {
                 throw new AssertionError("knotd exited with " + knot.exitValue() + ": "
                         + Files.readString(dir.resolve("knotd.log")));
             }
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try {
+                new Socket(InetAddress.getLoopbackAddress(), port).close();
                 return;
             } catch (IOException e) {
                 Thread.sleep(20);
