@@ -55,8 +55,9 @@ public final class PortForwardStream implements Closeable {
     // them in order, and a forward that died can never be reported ready after its failure.
     private ForwardState state = new Connecting();
     private PortForward forward;
-    private boolean upgraded;
     private boolean fabricEnded;
+    /** Set by fabric8's pump thread without the lock, read when classifying a failure. */
+    private volatile boolean upgraded;
 
     private PortForwardStream(PodPort target, Consumer<ForwardState> listener) {
         this.target = target;
@@ -182,7 +183,6 @@ public final class PortForwardStream implements Closeable {
 
     private void onUpgraded() {
         synchronized (this) {
-            upgraded = true;
             boolean alive = forward == null || forward.isAlive();
             if (state instanceof Connecting && alive && !fabricEnded) {
                 state = new Ready();
@@ -239,7 +239,10 @@ public final class PortForwardStream implements Closeable {
         public int read(ByteBuffer dst) throws IOException {
             if (!readBefore) {
                 readBefore = true;
-                onUpgraded();
+                upgraded = true;
+                // Not on this thread: a listener that writes to toPod() on Ready would wait for the very
+                // thread that drains it.
+                CompletableFuture.runAsync(PortForwardStream.this::onUpgraded);
             }
             return toPod.source().read(dst);
         }

@@ -2,11 +2,10 @@ package dev.kdi.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -26,9 +25,8 @@ public final class PortForwarder implements AutoCloseable {
 
     private final KubernetesClient client;
     private final Duration connectTimeout;
-    // Guarded by itself.
-    private final Set<PortForwardStream> open = new HashSet<>();
-    private boolean closed;
+    private final Set<PortForwardStream> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public PortForwarder(KubernetesClient client) {
         this(client, DEFAULT_CONNECT_TIMEOUT);
@@ -57,50 +55,46 @@ public final class PortForwarder implements AutoCloseable {
      * for a cluster-side problem: those arrive as {@link ForwardState.Failed}.
      *
      * @param listener told of every state, starting with {@code Connecting}, one call at a time and in
-     *     order, on fabric8's or the caller's thread; it must return quickly and must not block
+     *     order, on whichever thread made the change (the caller's, a fabric8 thread or a pool thread).
+     *     It runs under the stream's lock, so it must return quickly and never wait for another
+     *     thread; it may close the stream, write to it, or open another forward.
      */
     public PortForwardStream open(PodPort target, Consumer<ForwardState> listener) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(listener, "listener");
-        synchronized (open) {
-            if (closed) {
-                throw new IllegalStateException("this port forwarder is closed; cannot open " + target);
-            }
+        if (closed) {
+            throw new IllegalStateException("this port forwarder is closed; cannot open " + target);
         }
+        // No lock here: listeners run under their stream's lock, so taking another lock in them
+        // could deadlock against a thread holding that one and asking a stream for its state.
         AtomicReference<PortForwardStream> self = new AtomicReference<>();
         PortForwardStream stream = PortForwardStream.open(client, target, connectTimeout, state -> {
-            if (state.isFinal()) {
-                synchronized (open) {
-                    open.remove(self.get());
-                }
+            PortForwardStream ending = self.get();
+            if (state.isFinal() && ending != null) {
+                open.remove(ending);
             }
             listener.accept(state);
         });
         self.set(stream);
-        synchronized (open) {
-            // A stream that failed while opening has already passed the removal above.
-            if (!stream.state().isFinal()) {
-                open.add(stream);
-            }
+        open.add(stream);
+        // It may have ended before it was added (a 404 can be that fast), or close() may have run meanwhile.
+        if (stream.state().isFinal()) {
+            open.remove(stream);
+        } else if (closed) {
+            stream.close();
         }
         return stream;
     }
 
     /** Forwards opened here that have not ended yet. */
     public int openForwards() {
-        synchronized (open) {
-            return open.size();
-        }
+        return open.size();
     }
 
     /** Closes every forward opened here and refuses new ones. Leaves the client open. */
     @Override
     public void close() {
-        List<PortForwardStream> toClose;
-        synchronized (open) {
-            closed = true;
-            toClose = new ArrayList<>(open);
-        }
-        toClose.forEach(PortForwardStream::close);
+        closed = true;
+        List.copyOf(open).forEach(PortForwardStream::close);
     }
 }

@@ -36,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +101,34 @@ class PortForwardStreamTest {
             write(stream.toPod(), early);
 
             assertThat(readExactly(stream.fromPod(), early.length, WAIT)).isEqualTo(early);
+        }
+    }
+
+    @Test
+    @DisplayName("a listener may write more than the pipe holds when told the forward is ready")
+    void listener_writesOnReady_withoutDeadlock() throws Exception {
+        byte[] burst = pattern(100 * 1024, 4);
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        AtomicReference<PortForwardStream> self = new AtomicReference<>();
+        try (PortForwardStream stream = forwarder.open(echoPod(Faults.none()), state -> {
+            if (state instanceof Ready) {
+                if (self.get() == null) {
+                    // Ready needs a websocket round trip; open() returns long before that.
+                    written.completeExceptionally(new AssertionError("ready before open() returned"));
+                    return;
+                }
+                try {
+                    write(self.get().toPod(), burst);
+                    written.complete(null);
+                } catch (IOException e) {
+                    written.completeExceptionally(e);
+                }
+            }
+        })) {
+            self.set(stream);
+
+            assertThat(readExactly(stream.fromPod(), burst.length, WAIT)).isEqualTo(burst);
+            written.get(5, TimeUnit.SECONDS);
         }
     }
 
