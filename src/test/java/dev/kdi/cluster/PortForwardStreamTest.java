@@ -48,7 +48,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** A forward through fabric8's mock API server, with the kubelet emulated and a TCP echo server behind the pod. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+// A separate thread, so a deadlocked forward fails its test instead of hanging the build.
+@Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PortForwardStreamTest {
 
     private static final String NAMESPACE = "kube-system";

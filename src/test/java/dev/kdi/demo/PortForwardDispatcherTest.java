@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Timeout;
  * The kubelet emulation on the wire, seen by the JDK's own websocket client rather than fabric8's, so
  * the frames are checked byte for byte and independently of the client kdi uses.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+// A separate thread, so a deadlocked forward fails its test instead of hanging the build.
+@Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PortForwardDispatcherTest {
 
     private static final String NAMESPACE = "kube-system";

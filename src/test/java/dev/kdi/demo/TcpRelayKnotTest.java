@@ -38,7 +38,8 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /** DNS over TCP through a forward to Knot, a real DNS server, behind an emulated pod. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+// A separate thread, so a deadlocked forward fails its test instead of hanging the build.
+@Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TcpRelayKnotTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
