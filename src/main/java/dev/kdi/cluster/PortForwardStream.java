@@ -12,7 +12,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ public final class PortForwardStream implements Closeable {
 
     private final PodPort target;
     private final Consumer<ForwardState> listener;
+    private final ScheduledExecutorService events;
     /** Caller writes its sink, fabric8 reads its source. */
     private final BytePipe toPod = new BytePipe(PIPE_CAPACITY);
     /** fabric8 writes its sink, caller reads its source. */
@@ -59,14 +61,16 @@ public final class PortForwardStream implements Closeable {
     /** Set by fabric8's pump thread without the lock, read when classifying a failure. */
     private volatile boolean upgraded;
 
-    private PortForwardStream(PodPort target, Consumer<ForwardState> listener) {
+    private PortForwardStream(PodPort target, Consumer<ForwardState> listener, ScheduledExecutorService events) {
         this.target = target;
         this.listener = listener;
+        this.events = events;
     }
 
+    /** @param events runs the connect deadline and tells Ready, off fabric8's threads */
     static PortForwardStream open(KubernetesClient client, PodPort target, Duration connectTimeout,
-                                  Consumer<ForwardState> listener) {
-        PortForwardStream stream = new PortForwardStream(target, listener);
+                                  Consumer<ForwardState> listener, ScheduledExecutorService events) {
+        PortForwardStream stream = new PortForwardStream(target, listener, events);
         stream.start(client, connectTimeout);
         return stream;
     }
@@ -93,7 +97,7 @@ public final class PortForwardStream implements Closeable {
             settleFabricEnding();
         }
         long millis = connectTimeout.toMillis();
-        CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(() -> {
+        onEventThread(() -> {
             boolean expired;
             synchronized (this) {
                 expired = state instanceof Connecting;
@@ -101,7 +105,15 @@ public final class PortForwardStream implements Closeable {
             if (expired) {
                 end(ForwardFailures.connectTimeout(target, millis));
             }
-        });
+        }, millis);
+    }
+
+    private void onEventThread(Runnable task, long delayMillis) {
+        try {
+            events.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The forwarder is closed, and with it this stream: nothing is waiting for the event.
+        }
     }
 
     public PodPort target() {
@@ -242,7 +254,7 @@ public final class PortForwardStream implements Closeable {
                 upgraded = true;
                 // Not on this thread: a listener that writes to toPod() on Ready would wait for the very
                 // thread that drains it.
-                CompletableFuture.runAsync(PortForwardStream.this::onUpgraded);
+                onEventThread(PortForwardStream.this::onUpgraded, 0);
             }
             return toPod.source().read(dst);
         }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -13,10 +15,11 @@ import java.util.function.Consumer;
  * Opens port-forwards to pods through one API server connection, as in-process byte streams: no
  * local port is ever listened on.
  *
- * <p>Close the forwarder before the client. fabric8 7.4.0 winds a forward down on the client's
- * executor; once the client is closed that executor refuses the work, so a forward still open then
- * never ends: it stays {@link ForwardState.Ready}, its reader waits forever, and fabric8's pump
- * thread, which is not a daemon, keeps the JVM alive.
+ * <p>Owns one daemon thread for connect deadlines and Ready notifications. Close it when done, and
+ * before the client: fabric8 7.4.0 winds a forward down on the client's executor, and once the
+ * client is closed that executor refuses the work, so a forward still open then never ends: it stays
+ * {@link ForwardState.Ready}, its reader waits forever, and fabric8's pump thread, which is not a
+ * daemon, keeps the JVM alive.
  */
 public final class PortForwarder implements AutoCloseable {
 
@@ -26,6 +29,8 @@ public final class PortForwarder implements AutoCloseable {
     private final KubernetesClient client;
     private final Duration connectTimeout;
     private final Set<PortForwardStream> open = ConcurrentHashMap.newKeySet();
+    /** Connect deadlines and Ready notifications for every stream opened here. */
+    private final ScheduledExecutorService events;
     private volatile boolean closed;
 
     public PortForwarder(KubernetesClient client) {
@@ -43,6 +48,11 @@ public final class PortForwarder implements AutoCloseable {
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connect timeout must be positive, got " + connectTimeout);
         }
+        this.events = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "kdi-port-forward-events");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Opens a forward; see {@link #open(PodPort, Consumer)}. */
@@ -55,7 +65,8 @@ public final class PortForwarder implements AutoCloseable {
      * for a cluster-side problem: those arrive as {@link ForwardState.Failed}.
      *
      * @param listener told of every state, starting with {@code Connecting}, one call at a time and in
-     *     order, on whichever thread made the change (the caller's, a fabric8 thread or a pool thread).
+     *     order, on whichever thread made the change (the caller's, a fabric8 thread, or this
+     *     forwarder's event thread, which also runs connect deadlines).
      *     It runs under the stream's lock, so it must return quickly and never wait for another
      *     thread; it may close the stream, write to it, or open another forward.
      */
@@ -74,7 +85,7 @@ public final class PortForwarder implements AutoCloseable {
                 open.remove(ending);
             }
             listener.accept(state);
-        });
+        }, events);
         self.set(stream);
         open.add(stream);
         // It may have ended before it was added (a 404 can be that fast), or close() may have run meanwhile.
@@ -96,5 +107,6 @@ public final class PortForwarder implements AutoCloseable {
     public void close() {
         closed = true;
         List.copyOf(open).forEach(PortForwardStream::close);
+        events.shutdownNow();
     }
 }

@@ -71,6 +71,9 @@ class PortForwardStreamTest {
 
     @AfterAll
     static void stopServers() throws IOException {
+        if (forwarder != null) {
+            forwarder.close();
+        }
         if (api != null) {
             api.close();
         }
@@ -438,9 +441,8 @@ class PortForwardStreamTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            PortForwarder impatient = new PortForwarder(client, Duration.ofMillis(300));
-
-            try (PortForwardStream stream = impatient.open(new PodPort(NAMESPACE, "coredns-x", 53), seen::add)) {
+            try (PortForwarder impatient = new PortForwarder(client, Duration.ofMillis(300));
+                 PortForwardStream stream = impatient.open(new PodPort(NAMESPACE, "coredns-x", 53), seen::add)) {
                 assertThat(readToEnd(stream.fromPod(), WAIT)).isEmpty();
                 assertThat(stream.state()).isEqualTo(new Failed(FailureKind.CONNECT_TIMEOUT,
                         "the API server did not open the forward to kube-system/coredns-x:53 within 300 ms"));
@@ -457,7 +459,8 @@ class PortForwardStreamTest {
             closedPort = probe.getLocalPort();
         }
         try (KubernetesClient client = clientFor("http://127.0.0.1:" + closedPort, 0);
-             PortForwardStream stream = new PortForwarder(client).open(new PodPort(NAMESPACE, "coredns-x", 53))) {
+             PortForwarder own = new PortForwarder(client);
+             PortForwardStream stream = own.open(new PodPort(NAMESPACE, "coredns-x", 53))) {
             ForwardState state = stream.awaitSettled(WAIT);
 
             assertThat(state).isInstanceOf(Failed.class);

@@ -104,7 +104,8 @@ class TcpRelayKnotTest {
             PodPort dnsPod = new PodPort("kube-system", "coredns-knot", 53);
             api.portForwards().route(dnsPod, TcpRelay.toLoopback(knotPort), Faults.none().splitRandomly(53));
 
-            try (PortForwardStream stream = new PortForwarder(api.client()).open(dnsPod)) {
+            try (PortForwarder forwarder = new PortForwarder(api.client());
+                 PortForwardStream stream = forwarder.open(dnsPod)) {
                 assertThat(stream.awaitSettled(WAIT)).isInstanceOf(ForwardState.Ready.class);
                 write(stream.toPod(), lengthPrefixed(query("kube-dns.kube-system.svc.cluster.local.", 1)));
                 write(stream.toPod(), lengthPrefixed(query("web.default.svc.cluster.local.", 2)));

@@ -41,12 +41,12 @@ public final class PortForwardBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        try (MockApiServer api = MockApiServer.start(); TcpEchoServer echo = TcpEchoServer.start()) {
+        try (MockApiServer api = MockApiServer.start(); TcpEchoServer echo = TcpEchoServer.start();
+             PortForwarder forwarder = new PortForwarder(api.client())) {
             api.client().pods().inNamespace("kube-system").resource(new PodBuilder().withNewMetadata()
                     .withNamespace("kube-system").withName("coredns-bench").endMetadata().build()).create();
             PodPort pod = new PodPort("kube-system", "coredns-bench", 53);
             api.portForwards().route(pod, TcpRelay.toLoopback(echo.port()));
-            PortForwarder forwarder = new PortForwarder(api.client());
 
             System.out.printf(Locale.ROOT, "port-forward benchmark: %d-byte messages, mock API server over HTTPS on"
                     + " 127.0.0.1, TCP echo server behind the pod, %d CPUs%n", MESSAGE,
