@@ -53,8 +53,8 @@ public final class PortForwardStream implements Closeable {
     private final BytePipe fromPod = new BytePipe(PIPE_CAPACITY);
     private final WritableByteChannel toPodChannel = new ToPod();
 
-    // Guarded by this: state changes and listener calls happen under the lock so the listener sees
-    // them in order, and a forward that died can never be reported ready after its failure.
+    // Guarded by this. Each change is queued for the listener while the lock is held, so the listener
+    // hears them in order and a forward that died is never reported ready after its failure.
     private ForwardState state = new Connecting();
     private PortForward forward;
     private boolean fabricEnded;
@@ -67,7 +67,7 @@ public final class PortForwardStream implements Closeable {
         this.events = events;
     }
 
-    /** @param events runs the connect deadline and tells Ready, off fabric8's threads */
+    /** @param events runs the connect deadline and every listener call, one at a time */
     static PortForwardStream open(KubernetesClient client, PodPort target, Duration connectTimeout,
                                   Consumer<ForwardState> listener, ScheduledExecutorService events) {
         PortForwardStream stream = new PortForwardStream(target, listener, events);
@@ -77,7 +77,7 @@ public final class PortForwardStream implements Closeable {
 
     private void start(KubernetesClient client, Duration connectTimeout) {
         synchronized (this) {
-            tell(state);
+            announce(state);
         }
         PortForward started;
         try {
@@ -112,7 +112,7 @@ public final class PortForwardStream implements Closeable {
         try {
             events.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            // The forwarder is closed, and with it this stream: nothing is waiting for the event.
+            // The forwarder is closed, and with it this stream: no deadline is needed.
         }
     }
 
@@ -171,9 +171,7 @@ public final class PortForwardStream implements Closeable {
             if (state.isFinal()) {
                 return;
             }
-            state = finalState;
-            notifyAll();
-            tell(finalState);
+            moveTo(finalState);
             toClose = forward;
         }
         release(toClose);
@@ -197,9 +195,7 @@ public final class PortForwardStream implements Closeable {
         synchronized (this) {
             boolean alive = forward == null || forward.isAlive();
             if (state instanceof Connecting && alive && !fabricEnded) {
-                state = new Ready();
-                notifyAll();
-                tell(state);
+                moveTo(new Ready());
             }
         }
     }
@@ -229,6 +225,26 @@ public final class PortForwardStream implements Closeable {
         end(failure);
     }
 
+    /** Called with the lock held. */
+    private void moveTo(ForwardState newState) {
+        state = newState;
+        notifyAll();
+        announce(newState);
+    }
+
+    /**
+     * Queues the listener call on the forwarder's event thread: never a fabric8 thread (a listener
+     * writing on Ready must not wait for the thread that drains its writes) and never under this lock.
+     */
+    private void announce(ForwardState newState) {
+        try {
+            events.execute(() -> tell(newState));
+        } catch (RejectedExecutionException e) {
+            // The forwarder has closed; its streams are final, so this is the last word anyway.
+            tell(newState);
+        }
+    }
+
     private void tell(ForwardState newState) {
         try {
             listener.accept(newState);
@@ -252,9 +268,7 @@ public final class PortForwardStream implements Closeable {
             if (!readBefore) {
                 readBefore = true;
                 upgraded = true;
-                // Not on this thread: a listener that writes to toPod() on Ready would wait for the very
-                // thread that drains it.
-                onEventThread(PortForwardStream.this::onUpgraded, 0);
+                onUpgraded();
             }
             return toPod.source().read(dst);
         }

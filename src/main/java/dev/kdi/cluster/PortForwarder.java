@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * Opens port-forwards to pods through one API server connection, as in-process byte streams: no
  * local port is ever listened on.
  *
- * <p>Owns one daemon thread for connect deadlines and Ready notifications. Close it when done, and
+ * <p>Owns one daemon thread for connect deadlines and state notifications. Close it when done, and
  * before the client: fabric8 7.4.0 winds a forward down on the client's executor, and once the
  * client is closed that executor refuses the work, so a forward still open then never ends: it stays
  * {@link ForwardState.Ready}, its reader waits forever, and fabric8's pump thread, which is not a
@@ -29,7 +29,7 @@ public final class PortForwarder implements AutoCloseable {
     private final KubernetesClient client;
     private final Duration connectTimeout;
     private final Set<PortForwardStream> open = ConcurrentHashMap.newKeySet();
-    /** Connect deadlines and Ready notifications for every stream opened here. */
+    /** Connect deadlines and listener calls for every stream opened here, one at a time. */
     private final ScheduledExecutorService events;
     private volatile boolean closed;
 
@@ -48,11 +48,14 @@ public final class PortForwarder implements AutoCloseable {
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connect timeout must be positive, got " + connectTimeout);
         }
-        this.events = Executors.newSingleThreadScheduledExecutor(task -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "kdi-port-forward-events");
             thread.setDaemon(true);
             return thread;
         });
+        // After close only the queued notifications matter; pending deadlines would be no-ops.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.events = executor;
     }
 
     /** Opens a forward; see {@link #open(PodPort, Consumer)}. */
@@ -64,11 +67,10 @@ public final class PortForwarder implements AutoCloseable {
      * Starts one forward and returns at once, in state {@link ForwardState.Connecting}. Never throws
      * for a cluster-side problem: those arrive as {@link ForwardState.Failed}.
      *
-     * @param listener told of every state, starting with {@code Connecting}, one call at a time and in
-     *     order, on whichever thread made the change (the caller's, a fabric8 thread, or this
-     *     forwarder's event thread, which also runs connect deadlines).
-     *     It runs under the stream's lock, so it must return quickly and never wait for another
-     *     thread; it may close the stream, write to it, or open another forward.
+     * @param listener told of every state, starting with {@code Connecting}, in order, on this
+     *     forwarder's event thread, shortly after {@link PortForwardStream#state()} changed. Calls for
+     *     all streams of this forwarder take turns on that thread, so a listener should be quick; it
+     *     may close the stream, write to it, or open another forward.
      */
     public PortForwardStream open(PodPort target, Consumer<ForwardState> listener) {
         Objects.requireNonNull(target, "target");
@@ -99,7 +101,8 @@ public final class PortForwarder implements AutoCloseable {
 
     /** Forwards opened here that have not ended yet. */
     public int openForwards() {
-        return open.size();
+        // Ended streams leave the set when their listener has been told, which may be a moment later.
+        return (int) open.stream().filter(stream -> !stream.state().isFinal()).count();
     }
 
     /** Closes every forward opened here and refuses new ones. Leaves the client open. */
@@ -107,6 +110,7 @@ public final class PortForwarder implements AutoCloseable {
     public void close() {
         closed = true;
         List.copyOf(open).forEach(PortForwardStream::close);
-        events.shutdownNow();
+        // shutdown, not shutdownNow: the Closed notifications just queued still reach their listeners.
+        events.shutdown();
     }
 }

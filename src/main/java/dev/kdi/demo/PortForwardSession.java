@@ -41,9 +41,9 @@ final class PortForwardSession extends WebSocketListener implements PortForwardT
     private final ExecutorService toTarget;
 
     private volatile WebSocket webSocket;
-    private volatile PortForwardTarget.Connection connection;
 
     // Guarded by this.
+    private PortForwardTarget.Connection connection;
     private boolean ended;
     private int messagesSent;
     private final List<byte[]> held = new ArrayList<>();
@@ -91,13 +91,16 @@ final class PortForwardSession extends WebSocketListener implements PortForwardT
         }
         try {
             PortForwardTarget.Connection opened = target.connect(port, this);
-            connection = opened;
+            boolean endedMeanwhile;
             synchronized (this) {
+                endedMeanwhile = ended;
                 if (!ended) {
-                    return;
+                    connection = opened;
                 }
             }
-            opened.close();
+            if (endedMeanwhile) {
+                opened.close();
+            }
         } catch (IOException | RuntimeException e) {
             fail(kubeletError("failed to connect to localhost:" + port.port() + " inside the pod: " + e.getMessage()));
         }
@@ -111,8 +114,11 @@ final class PortForwardSession extends WebSocketListener implements PortForwardT
         }
         byte[] payload = Arrays.copyOfRange(bytes, 1, bytes.length);
         runOnTargetThread(() -> {
-            PortForwardTarget.Connection current = connection;
-            if (current == null || isEnded()) {
+            PortForwardTarget.Connection current;
+            synchronized (this) {
+                current = ended ? null : connection;
+            }
+            if (current == null) {
                 return;
             }
             try {
@@ -291,10 +297,6 @@ final class PortForwardSession extends WebSocketListener implements PortForwardT
         webSocket.close(code, reason);
     }
 
-    private synchronized boolean isEnded() {
-        return ended;
-    }
-
     private void endQuietly() {
         synchronized (this) {
             if (!ended) {
@@ -307,8 +309,11 @@ final class PortForwardSession extends WebSocketListener implements PortForwardT
 
     /** Idempotent; safe under this session's lock because nothing here waits for another thread. */
     private void cleanUp() {
-        PortForwardTarget.Connection current = connection;
-        connection = null;
+        PortForwardTarget.Connection current;
+        synchronized (this) {
+            current = connection;
+            connection = null;
+        }
         if (current != null) {
             current.close();
         }
