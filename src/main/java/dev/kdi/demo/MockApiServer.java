@@ -1,0 +1,96 @@
+package dev.kdi.demo;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+
+/**
+ * An in-process API server for the demo and for tests: fabric8's mock server in CRUD mode, with the
+ * kubelet's port-forward emulated by a {@link PortForwardDispatcher}, listening on 127.0.0.1 only,
+ * plus a client configured for it. Closing it closes both.
+ */
+public final class MockApiServer implements AutoCloseable {
+
+    private final KubernetesMockServer server;
+    private final PortForwardDispatcher portForwards;
+    private final NamespacedKubernetesClient client;
+
+    private MockApiServer(KubernetesMockServer server, PortForwardDispatcher portForwards) {
+        this.server = server;
+        this.portForwards = portForwards;
+        this.client = server.createClient();
+    }
+
+    /** Starts a server over HTTPS (a self-signed certificate the client trusts), as real clusters use. */
+    public static MockApiServer start() {
+        return start(true);
+    }
+
+    /** @param https false for plain HTTP, which starts faster and is easier to watch on the wire */
+    // Serialization.jsonMapper() is deprecated, but it is the mapper fabric8's own mock server
+    // constructors use for expectations, and KubernetesSerialization offers no public replacement.
+    @SuppressWarnings("deprecation")
+    public static MockApiServer start(boolean https) {
+        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+        PortForwardDispatcher portForwards = new PortForwardDispatcher(new KubernetesMixedDispatcher(expectations));
+        KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
+                new MockWebServer(), expectations, portForwards, https);
+        // fabric8's default is the loopback address too, but whichever one the JVM prefers; pin IPv4
+        // loopback so nothing here is ever reachable from another machine.
+        server.init(loopback(), 0);
+        try {
+            return new MockApiServer(server, portForwards);
+        } catch (RuntimeException e) {
+            server.destroy();
+            throw e;
+        }
+    }
+
+    /** A client of this server (namespace {@code test}); shared, closed by {@link #close()}. */
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** What answers port-forwards: put targets behind pod ports and inject faults here. */
+    public PortForwardDispatcher portForwards() {
+        return portForwards;
+    }
+
+    /** The TCP port the server listens on, at 127.0.0.1. */
+    public int port() {
+        return server.getPort();
+    }
+
+    /** The server's URL as the client uses it. */
+    public String url() {
+        return client.getConfiguration().getMasterUrl();
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            server.destroy();
+        }
+    }
+
+    private static InetAddress loopback() {
+        try {
+            return InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a literal IPv4 address cannot be unknown", e);
+        }
+    }
+}

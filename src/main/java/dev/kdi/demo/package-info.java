@@ -1,0 +1,9 @@
+/**
+ * The embedded demo cluster: fabric8's mock API server in CRUD mode, plus an emulation of the
+ * kubelet's port-forward so the real client code paths run without a cluster. Also the fixture
+ * integration tests use, with fault injection for the port-forward stream.
+ *
+ * <p>May depend on fabric8's mock server, dnsjava and {@code dev.kdi.cluster}'s small value types;
+ * binds only to the loopback address.
+ */
+package dev.kdi.demo;
