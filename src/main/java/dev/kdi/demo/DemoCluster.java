@@ -1,0 +1,227 @@
+package dev.kdi.demo;
+
+import dev.kdi.cluster.ClusterException;
+import dev.kdi.cluster.ClusterLoader;
+import dev.kdi.cluster.PodPort;
+import dev.kdi.manifests.CorefileSource;
+import dev.kdi.manifests.Interner;
+import dev.kdi.manifests.InvalidObjectException;
+import dev.kdi.manifests.ManifestException;
+import dev.kdi.manifests.ObjectConverter;
+import dev.kdi.manifests.SnapshotBuilder;
+import dev.kdi.records.DnsModel;
+import dev.kdi.records.controllers.EffectiveSlices;
+import dev.kdi.records.corefile.Corefile;
+import dev.kdi.records.objects.ClusterSnapshot;
+import dev.kdi.records.objects.Endpoint;
+import dev.kdi.records.objects.EndpointPort;
+import dev.kdi.records.objects.EndpointSlice;
+import dev.kdi.records.objects.IpFamily;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPortBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+
+/**
+ * The embedded demo cluster: an in-process API server on loopback holding the seed example in
+ * {@code default}, one namespace per DNS story ({@code shop}, {@code queue}, {@code monitoring}),
+ * and kubeadm's CoreDNS in {@code kube-system} with two DNS pods.
+ *
+ * <p>Each DNS pod answers its port-forward from the model, keeping itself current by listing and
+ * watching the API as CoreDNS does; the second replica has missed namespace {@code shop}, as a
+ * replica with a stalled watch would, so a check has something real to find. Nothing listens
+ * beyond the API server on 127.0.0.1.
+ */
+public final class DemoCluster implements AutoCloseable {
+    /** The replica that answers from the whole cluster. */
+    public static final String HEALTHY_REPLICA = "coredns-668d6bf9bc-4xkzq";
+    /** The replica whose view lacks namespace {@link #STALE_NAMESPACE}. */
+    public static final String STALE_REPLICA = "coredns-668d6bf9bc-9wqpn";
+    public static final String STALE_NAMESPACE = "shop";
+    static final List<String> RESOURCES = List.of("/dev/kdi/demo/seed-subdomain.yaml", "/dev/kdi/demo/stories.yaml");
+
+    private final MockApiServer server;
+    private final ScheduledExecutorService scheduler;
+    private final ClusterLoader dnsView;
+    private volatile DnsModel healthy;
+    private volatile DnsModel stale;
+    private final AtomicBoolean rebuildPending = new AtomicBoolean();
+
+    private DemoCluster(MockApiServer server, ScheduledExecutorService scheduler, ClusterLoader dnsView) {
+        this.server = server;
+        this.scheduler = scheduler;
+        this.dnsView = dnsView;
+    }
+
+    /** Starts the API server, fills it, and puts the DNS replicas behind their pods' port 53. */
+    public static DemoCluster start() throws ClusterException, InterruptedException {
+        MockApiServer server = MockApiServer.start(true);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kdi-demo-dns");
+            t.setDaemon(true);
+            return t;
+        });
+        DemoCluster[] self = new DemoCluster[1];
+        try {
+            populate(server.client());
+            ClusterLoader loader = new ClusterLoader(server.client(), new ObjectConverter(new Interner()),
+                    List.of("default"), 500, scheduler, Clock.systemUTC(), () -> {
+                        if (self[0] != null) {
+                            self[0].scheduleRebuild();
+                        }
+                    });
+            DemoCluster demo = new DemoCluster(server, scheduler, loader);
+            self[0] = demo;
+            loader.load();
+            demo.rebuild();
+            loader.watch();
+            for (String pod : List.of(HEALTHY_REPLICA, STALE_REPLICA)) {
+                boolean isStale = pod.equals(STALE_REPLICA);
+                server.portForwards().route(new PodPort("kube-system", pod, 53),
+                        new DnsResponder(() -> isStale ? demo.stale : demo.healthy));
+            }
+            return demo;
+        } catch (ClusterException | InterruptedException | RuntimeException e) {
+            scheduler.shutdownNow();
+            server.close();
+            throw e;
+        }
+    }
+
+    /** A client configuration for this cluster, as a kubeconfig context would give one. */
+    public Config clientConfig() {
+        return server.client().getConfiguration();
+    }
+
+    /** The API server's URL (https on 127.0.0.1). */
+    public String url() {
+        return server.url();
+    }
+
+    /** The port-forward emulation, for tests that inject faults. */
+    public PortForwardDispatcher portForwards() {
+        return server.portForwards();
+    }
+
+    /** A client of the demo's API server, shared, for tests that change the cluster. */
+    public KubernetesClient client() {
+        return server.client();
+    }
+
+    private void scheduleRebuild() {
+        if (rebuildPending.compareAndSet(false, true)) {
+            scheduler.schedule(() -> {
+                rebuildPending.set(false);
+                rebuild();
+            }, 200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void rebuild() {
+        ClusterSnapshot snapshot = dnsView.snapshot();
+        Corefile corefile;
+        try {
+            corefile = CorefileSource.choose(Optional.empty(), snapshot);
+        } catch (ManifestException e) {
+            return;
+        }
+        healthy = DnsModel.build(snapshot, corefile);
+        stale = DnsModel.build(without(snapshot, STALE_NAMESPACE), corefile);
+    }
+
+    /** The snapshot as a replica that never heard of a namespace's objects sees it. */
+    static ClusterSnapshot without(ClusterSnapshot s, String namespace) {
+        Predicate<String> keep = ns -> !ns.equals(namespace);
+        return new ClusterSnapshot(s.namespaces(), s.services().stream().filter(x -> keep.test(x.namespace())).toList(),
+                s.endpointSlices().stream().filter(x -> keep.test(x.namespace())).toList(), s.endpoints(),
+                s.pods().stream().filter(x -> keep.test(x.namespace())).toList(),
+                s.workloads().stream().filter(x -> keep.test(x.namespace())).toList(), s.corefile(),
+                s.slicesAuthoritative());
+    }
+
+    /** Creates the demo's objects, and the EndpointSlices the controller would write for them. */
+    static void populate(KubernetesClient client) {
+        List<HasMetadata> objects = new ArrayList<>();
+        for (String resource : RESOURCES) {
+            try (InputStream in = DemoCluster.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("the demo's " + resource + " is missing from the build");
+                }
+                objects.addAll(client.load(in).items());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (String ns : SnapshotBuilder.BUILT_IN_NAMESPACES) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+                    .createOr(existing -> existing.update());
+        }
+        SnapshotBuilder snapshot = new SnapshotBuilder(new ObjectConverter(new Interner()));
+        for (HasMetadata o : objects) {
+            HasMetadata created = client.resource(o).createOr(existing -> existing.update());
+            if (o instanceof Pod p && p.getStatus() != null) {
+                // The API server keeps status out of creates; a kubelet would report it.
+                Pod withStatus = (Pod) created;
+                withStatus.setStatus(p.getStatus());
+                client.pods().resource(withStatus).updateStatus();
+            }
+            try {
+                snapshot.add(o);
+            } catch (InvalidObjectException e) {
+                throw new IllegalStateException("the demo's own objects must be valid: " + e.getMessage(), e);
+            }
+        }
+        for (EndpointSlice slice : EffectiveSlices.of(snapshot.build())) {
+            client.resource(toFabric8(slice)).createOr(existing -> existing.update());
+        }
+    }
+
+    private static io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice toFabric8(EndpointSlice s) {
+        EndpointSliceBuilder b = new EndpointSliceBuilder()
+                .withNewMetadata().withNamespace(s.namespace()).withName(s.name().replace("-derived-", "-"))
+                .withLabels(Map.of("kubernetes.io/service-name", s.serviceName(),
+                        "endpointslice.kubernetes.io/managed-by", "endpointslice-controller.k8s.io"))
+                .endMetadata()
+                .withAddressType(s.addressType() == IpFamily.IPV6 ? "IPv6" : "IPv4");
+        for (EndpointPort p : s.ports()) {
+            b.addToPorts(new EndpointPortBuilder().withName(p.name()).withProtocol(p.protocol().name())
+                    .withPort(p.port()).build());
+        }
+        for (Endpoint e : s.endpoints()) {
+            EndpointBuilder eb = new EndpointBuilder().withAddresses(e.addresses()).withNewConditions()
+                    .withReady(e.isReady()).withServing(e.isReady()).withTerminating(false).endConditions()
+                    .withHostname(e.hostname()).withNodeName(e.nodeName());
+            if (e.targetPod() != null) {
+                eb.withTargetRef(new ObjectReferenceBuilder().withKind("Pod").withNamespace(s.namespace())
+                        .withName(e.targetPod()).build());
+            }
+            b.addToEndpoints(eb.build());
+        }
+        return b.build();
+    }
+
+    @Override
+    public void close() {
+        dnsView.close();
+        scheduler.shutdownNow();
+        server.close();
+    }
+}
