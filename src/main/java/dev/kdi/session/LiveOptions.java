@@ -1,0 +1,40 @@
+package dev.kdi.session;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a live session loads and asks.
+ *
+ * @param namespaces namespaces to read one by one when listing across all namespaces is forbidden
+ *     (the context's namespace is always added)
+ * @param corefile {@code --corefile}: assume this Corefile instead of the cluster's
+ * @param clusterDomain {@code --cluster-domain}: override the cluster domain
+ * @param queryTimeout how long one DNS question may take
+ * @param pageSize objects per list page
+ */
+public record LiveOptions(List<String> namespaces, Optional<Path> corefile, Optional<String> clusterDomain,
+                          Duration queryTimeout, int pageSize) {
+
+    public LiveOptions {
+        namespaces = List.copyOf(namespaces);
+    }
+
+    public static LiveOptions defaults() {
+        return new LiveOptions(List.of(), Optional.empty(), Optional.empty(), Duration.ofSeconds(2), 500);
+    }
+
+    public LiveOptions withNamespaces(List<String> ns) {
+        return new LiveOptions(ns, corefile, clusterDomain, queryTimeout, pageSize);
+    }
+
+    public LiveOptions withCorefile(Optional<Path> file) {
+        return new LiveOptions(namespaces, file, clusterDomain, queryTimeout, pageSize);
+    }
+
+    public LiveOptions withClusterDomain(Optional<String> domain) {
+        return new LiveOptions(namespaces, corefile, domain, queryTimeout, pageSize);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.kdi.session;
+
+import dev.kdi.cluster.ClusterException;
+import dev.kdi.cluster.ContextTarget;
+import dev.kdi.cluster.ExecPlugins;
+import dev.kdi.cluster.Kubeconfigs;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Opens sessions: a kubeconfig context, the demo, or manifests. Both faces start here.
+ */
+public final class Sessions {
+    private final Map<String, String> env;
+    private final Path home;
+    private final ExecPlugins plugins;
+    private final Clock clock;
+
+    public Sessions(Map<String, String> env, Path home, ExecPlugins plugins, Clock clock) {
+        this.env = env;
+        this.home = home;
+        this.plugins = plugins;
+        this.clock = clock;
+    }
+
+    /** For this process and user. */
+    public static Sessions forThisUser() {
+        return new Sessions(System.getenv(), Path.of(System.getProperty("user.home")), ExecPlugins.forThisUser(),
+                Clock.systemUTC());
+    }
+
+    /** The kubeconfig as kubectl would read it, for the context picker and {@code kdi contexts}. */
+    public Kubeconfigs kubeconfigs(Optional<Path> kubeconfig) {
+        return Kubeconfigs.load(kubeconfig, env, home, plugins, clock);
+    }
+
+    /** A session on a kubeconfig context (the current one when empty); not started. */
+    public Session live(Optional<Path> kubeconfig, Optional<String> context, LiveOptions options)
+            throws SessionException {
+        try {
+            ContextTarget target = kubeconfigs(kubeconfig).target(context);
+            return new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, target.context(), target.server(),
+                    target.namespace()), target.config(), target.namespace(), options, clock);
+        } catch (ClusterException e) {
+            throw new SessionException(e.getMessage(), e);
+        }
+    }
+
+    /** The embedded demo cluster; not started. */
+    public Session demo(LiveOptions options) {
+        return new DemoSession(options, clock);
+    }
+
+    /** Manifests from files or standard input; not started. */
+    public Session manifests(List<String> paths, LiveOptions options, Supplier<InputStream> stdin) {
+        return new ManifestSession(paths, options.corefile(), options.clusterDomain(), stdin, clock);
+    }
+}
