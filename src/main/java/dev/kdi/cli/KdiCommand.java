@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
                     + "they differ.",
             "",
             "Without a command, opens the window (on the embedded demo cluster with --demo)."},
-        subcommands = {RecordsCommand.class, PredictCommand.class, LintCommand.class, SearchPathCommand.class},
+        subcommands = {RecordsCommand.class, PredictCommand.class, LintCommand.class, SearchPathCommand.class,
+            ContextsCommand.class, LookupCommand.class, CheckCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true)
 final class KdiCommand implements Callable<Integer> {

@@ -1,9 +1,9 @@
 package dev.kdi.cli;
 
 import dev.kdi.records.lint.Finding;
-import dev.kdi.records.lint.Lint;
 import dev.kdi.records.lint.Severity;
 import dev.kdi.records.objects.ObjectRef;
+import dev.kdi.session.Session;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +24,10 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     InputOptions input = new InputOptions();
 
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Live: namespaces to read one by one when listing across all namespaces is forbidden.")
+    List<String> namespaces = new ArrayList<>();
+
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     OutputFormat format;
 
@@ -38,7 +42,10 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UserError {
-        List<Finding> findings = Lint.findings(ModelLoader.load(input, root.global, terminal).model());
+        List<Finding> findings;
+        try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
+            findings = session.current().findings();
+        }
         if (format == OutputFormat.JSON) {
             List<Object> out = new ArrayList<>();
             for (Finding f : findings) {

@@ -4,6 +4,7 @@ import dev.kdi.records.Answer;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.Question;
 import dev.kdi.records.RrType;
+import dev.kdi.session.Session;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,6 +40,10 @@ final class PredictCommand implements Callable<Integer> {
             description = "Questions to answer, one 'NAME [TYPE]' per line (TYPE defaults to A), or - for standard input.")
     String queries;
 
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Live: namespaces to read one by one when listing across all namespaces is forbidden.")
+    List<String> namespaces = new ArrayList<>();
+
     @Option(names = "--explain", description = "Add ';' lines saying which objects and rules produced each answer.")
     boolean explain;
 
@@ -57,10 +62,12 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserError {
         List<Question> questions = questions();
-        DnsModel model = ModelLoader.load(input, root.global, terminal).model();
         List<Answer> answers = new ArrayList<>(questions.size());
-        for (Question q : questions) {
-            answers.add(model.answer(q));
+        try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
+            DnsModel model = session.current().model();
+            for (Question q : questions) {
+                answers.add(model.answer(q));
+            }
         }
         if (format == OutputFormat.JSON) {
             List<Object> out = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.kdi.cli;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.names.DnsNames;
+import dev.kdi.session.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,7 +25,8 @@ final class RecordsCommand implements Callable<Integer> {
     InputOptions input = new InputOptions();
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-            description = "Only the records of Services in this namespace (repeatable).")
+            description = "Only the records of Services in this namespace (repeatable); live, also the namespaces "
+                    + "to read one by one when listing across all namespaces is forbidden.")
     List<String> namespaces = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "zone",
@@ -42,8 +44,10 @@ final class RecordsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UserError {
-        ModelLoader.Loaded loaded = ModelLoader.load(input, root.global, terminal);
-        List<ResourceRecord> zone = filter(loaded.model());
+        List<ResourceRecord> zone;
+        try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
+            zone = filter(session.current().model());
+        }
         if (format == Format.JSON) {
             terminal.out().println(new Json().write(Json.records(zone)));
         } else {

@@ -13,6 +13,8 @@ import dev.kdi.records.searchpath.Resolver;
 import dev.kdi.records.searchpath.SearchPath;
 import dev.kdi.records.searchpath.Step;
 import dev.kdi.records.searchpath.Walk;
+import dev.kdi.session.Session;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,7 +66,10 @@ final class SearchPathCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserError {
         Lookup lookup = lookup();
-        DnsModel model = ModelLoader.load(input, root.global, terminal).model();
+        DnsModel model;
+        try (Session session = CliSessions.open(terminal.sessions(), input, root.global, List.of(), terminal)) {
+            model = session.current().model();
+        }
         Pod target = findPod(model);
         String domain = model.clusterDomain().orElse("cluster.local.");
         domain = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;

@@ -64,11 +64,11 @@ class CommandLineTest {
     }
 
     @Test
-    void unknownTypeAndMissingInputAreUsageErrors() throws Exception {
+    void unknownTypeAndMissingInputAreUsageErrors(@TempDir Path home) throws Exception {
         assertThat(CliRun.run("predict", "-f", example("clusterip.yaml"), "x", "BOGUS").exit()).isEqualTo(2);
-        CliRun noInput = CliRun.run("predict", "x");
+        CliRun noInput = CliRun.runWithInput("", Map.of("HOME", home.toString()), "predict", "x");
         assertThat(noInput.exit()).isEqualTo(2);
-        assertThat(noInput.err()).contains("give -f");
+        assertThat(noInput.err()).contains("--kubeconfig").contains("--demo");
         assertThat(CliRun.run("records", "--no-such-option").exit()).isEqualTo(2);
     }
 

@@ -1,0 +1,54 @@
+package dev.kdi.cli;
+
+import dev.kdi.session.LiveOptions;
+import dev.kdi.session.Session;
+import dev.kdi.session.SessionException;
+import dev.kdi.session.SessionInfo;
+import dev.kdi.session.Sessions;
+import java.util.List;
+import java.util.Optional;
+
+/** Opens and starts the session a command works on: manifests with -f, else the demo or a context. */
+final class CliSessions {
+    private CliSessions() {
+    }
+
+    /**
+     * @param input the -f options, or null for commands that always ask a cluster
+     * @param namespaces namespaces to fall back to when listing across all is forbidden
+     */
+    static Session open(Sessions sessions, InputOptions input, GlobalOptions global, List<String> namespaces,
+                        Terminal terminal) throws UserError {
+        LiveOptions options = LiveOptions.defaults().withNamespaces(namespaces)
+                .withCorefile(Optional.ofNullable(input == null ? null : input.corefile))
+                .withClusterDomain(Optional.ofNullable(global.clusterDomain));
+        Session session;
+        if (input != null && input.offline()) {
+            if (global.demo || global.context != null || global.kubeconfig != null) {
+                throw new UserError("kdi: -f reads manifests; it cannot be combined with --demo, --context or --kubeconfig");
+            }
+            session = sessions.manifests(input.files, options, terminal::in);
+        } else if (global.demo) {
+            terminal.err().println("kdi: using the embedded demo cluster (an in-process API server, not a real cluster)");
+            session = sessions.demo(options);
+        } else {
+            try {
+                session = sessions.live(Optional.ofNullable(global.kubeconfig), Optional.ofNullable(global.context), options);
+            } catch (SessionException e) {
+                throw new UserError("kdi: " + e.getMessage(), e);
+            }
+        }
+        try {
+            session.start(dev.kdi.session.Progress.NONE);
+            return session;
+        } catch (SessionException e) {
+            session.close();
+            String prefix = session.info().kind() == SessionInfo.Kind.MANIFESTS ? "" : "kdi: ";
+            throw new UserError(prefix + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            session.close();
+            Thread.currentThread().interrupt();
+            throw new UserError("kdi: interrupted");
+        }
+    }
+}
