@@ -191,6 +191,10 @@ final class KubernetesBackend {
         }
         List<String> segs = DnsNames.labels(base);
         int last = segs.size() - 1;
+        if (last < 0) {
+            // Only empty labels left of the zone ("..cluster.local."): parse.go's own guard.
+            return Request.EMPTY;
+        }
         String podOrSvc = segs.get(last);
         if (!podOrSvc.equals("pod") && !podOrSvc.equals("svc")) {
             trace.why("Names in " + zone + " have the form <service>.<namespace>.svc." + zone + " or <pod>.<namespace>.pod."

@@ -93,18 +93,30 @@ public final class QuestionMix {
         List<Question> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String base = known.get(random.nextInt(known.size()));
-            String name = switch (random.nextInt(7)) {
+            String name = switch (random.nextInt(8)) {
                 case 0 -> base;
                 case 1 -> randomCase(random, base);
                 case 2 -> pick(random, FUZZ_LABELS) + "." + base;
                 case 3 -> base.substring(base.indexOf('.') + 1);
                 case 4 -> garbleReverse(random, base);
                 case 5 -> randomLabels(random) + names.zone();
+                case 6 -> emptyLabels(random, base);
                 default -> randomLabels(random) + pick(random, List.of("in-addr.arpa.", "ip6.arpa.", ".", "com.", ""));
             };
             out.add(new Question(name, FUZZ_TYPES[random.nextInt(FUZZ_TYPES.length)]));
         }
         return out;
+    }
+
+    /** Names with empty labels, which no DNS message can carry but a user can type. */
+    private static String emptyLabels(Random random, String base) {
+        int dot = base.indexOf('.');
+        return switch (random.nextInt(4)) {
+            case 0 -> "." + base;
+            case 1 -> ".." + base;
+            case 2 -> dot < 0 ? base + ".." : base.substring(0, dot) + "." + base.substring(dot);
+            default -> "..." + base.substring(dot + 1);
+        };
     }
 
     private static String garbleReverse(Random random, String base) {
