@@ -419,10 +419,7 @@ final class KubernetesBackend {
 
     /** Why a pod the user probably meant is not named that way under this Service. */
     private void explainEndpointName(Trace trace, Service svc, Request r) {
-        for (Pod p : index.snapshot.pods()) {
-            if (!p.namespace().equals(svc.namespace())) {
-                continue;
-            }
+        for (Pod p : index.podsIn(svc.namespace())) {
             boolean byName = p.name().equalsIgnoreCase(r.endpoint());
             boolean byHostname = p.hostname() != null && p.hostname().equalsIgnoreCase(r.endpoint());
             if (!byName && !byHostname) {
@@ -450,12 +447,10 @@ final class KubernetesBackend {
 
     /** No such Service: a hint when a StatefulSet or pod subdomain expects one. */
     private void explainMissingService(Trace trace, Request r) {
-        for (dev.kdi.records.objects.Workload w : index.snapshot.workloads()) {
-            if (w.isStatefulSet() && w.namespace().equals(r.namespace()) && r.service().equals(w.serviceName())) {
-                trace.why("StatefulSet " + w.namespace() + "/" + w.name() + " has serviceName " + w.serviceName()
-                        + ", but no Service of that name exists: its pods get no per-pod names.");
-                return;
-            }
+        dev.kdi.records.objects.Workload w = index.statefulSetNaming(r.service(), r.namespace());
+        if (w != null) {
+            trace.why("StatefulSet " + w.namespace() + "/" + w.name() + " has serviceName " + w.serviceName()
+                    + ", but no Service of that name exists: its pods get no per-pod names.");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.kdi.records.objects.Endpoint;
 import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.Service;
+import dev.kdi.records.objects.Workload;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +35,8 @@ final class ModelIndex {
     private final Map<String, List<Service>> servicesByClusterIp;
     private final Map<String, Object> slicesByAddress;
     private final Map<String, List<Pod>> podsByIp;
+    private final Map<String, List<Pod>> podsByNamespace;
+    private final Map<String, Workload> statefulSetsByService;
     final List<String> dnsPodIps;
 
     ModelIndex(ClusterSnapshot snapshot, KubernetesPlugin plugin) {
@@ -73,6 +76,28 @@ final class ModelIndex {
             }
         }
         this.dnsPodIps = findDnsPodIps(snapshot);
+        // Explanations of misses look pods and StatefulSets up by namespace; scanning all of
+        // them per question made each miss cost as much as a thousand hits.
+        this.podsByNamespace = new HashMap<>();
+        for (Pod p : snapshot.pods()) {
+            podsByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
+        }
+        this.statefulSetsByService = new HashMap<>();
+        for (Workload w : snapshot.workloads()) {
+            if (w.isStatefulSet() && w.serviceName() != null) {
+                statefulSetsByService.putIfAbsent(w.namespace() + "/" + w.serviceName(), w);
+            }
+        }
+    }
+
+    /** The pods of a namespace (exact name), in input order. */
+    List<Pod> podsIn(String namespace) {
+        return podsByNamespace.getOrDefault(namespace, List.of());
+    }
+
+    /** The first StatefulSet (in input order) of the namespace whose serviceName is exactly the name, or null. */
+    Workload statefulSetNaming(String serviceName, String namespace) {
+        return statefulSetsByService.get(namespace + "/" + serviceName);
     }
 
     /** Most addresses belong to one slice; keep a bare slice then, a list only when shared. */
