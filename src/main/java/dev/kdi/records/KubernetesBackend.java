@@ -334,10 +334,10 @@ final class KubernetesBackend {
                             continue;
                         }
                         for (String address : ep.addresses()) {
-                            String host = endpointHostname(address, ep);
-                            if (!r.endpoint().isEmpty() && !r.endpoint().equalsIgnoreCase(host)) {
+                            if (!r.endpoint().isEmpty() && !endpointNameIs(r.endpoint(), address, ep)) {
                                 continue;
                             }
+                            String host = endpointHostname(address, ep);
                             for (EndpointPort p : ports) {
                                 if (!matchPortAndProtocol(r.port(), p.name(), r.protocol(), protocolOf(p))) {
                                     continue;
@@ -525,6 +525,50 @@ final class KubernetesBackend {
     /** {@code endpointHostname}: hostname, pod name (endpoint_pod_names), or the dashed address. */
     String endpointHostname(String address, Endpoint ep) {
         return endpointHostname(address, ep, plugin.endpointPodNames());
+    }
+
+    /**
+     * Whether the endpoint's name ({@link #endpointHostname}) equals {@code name} ignoring case,
+     * without building the name: endpoint queries compare against every endpoint of a Service.
+     */
+    boolean endpointNameIs(String name, String address, Endpoint ep) {
+        String hostname = ep.hostname();
+        if (hostname != null && !hostname.isEmpty()) {
+            return name.equalsIgnoreCase(hostname);
+        }
+        String pod = ep.targetPod();
+        if (plugin.endpointPodNames() && pod != null && !pod.isEmpty() && pod.length() < 64) {
+            return name.equalsIgnoreCase(pod);
+        }
+        char separator = address.indexOf('.') >= 0 ? '.' : address.indexOf(':') >= 0 ? ':' : 0;
+        if (separator == 0) {
+            return name.isEmpty();
+        }
+        int n = address.length();
+        char last = address.charAt(n - 1);
+        boolean zeroAdded = separator == ':' && (last == ':' || last == '-');
+        if (name.length() != n + (zeroAdded ? 1 : 0)) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char a = address.charAt(i);
+            char b = name.charAt(i);
+            if (a >= 0x80 || b >= 0x80) {
+                // Outside ASCII, leave case folding to the JDK.
+                return name.equalsIgnoreCase(endpointHostname(address, ep));
+            }
+            if (a == separator) {
+                a = '-';
+            }
+            if (a != b && asciiLower(a) != asciiLower(b)) {
+                return false;
+            }
+        }
+        return !zeroAdded || name.charAt(n) == '0';
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     static String endpointHostname(String address, Endpoint ep, boolean podNames) {
