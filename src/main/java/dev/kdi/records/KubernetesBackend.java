@@ -286,7 +286,8 @@ final class KubernetesBackend {
             trace.why("Namespace " + r.namespace() + " exists; its name holds no records itself.");
             return Result.EMPTY;
         }
-        List<Service> candidates = index.services(r.service(), r.namespace());
+        ModelIndex.Named named = index.named(r.service(), r.namespace());
+        List<Service> candidates = named.services();
         if (candidates.isEmpty()) {
             trace.why("There is no Service " + r.service() + " in namespace " + r.namespace() + ".");
             explainMissingService(trace, r);
@@ -294,7 +295,7 @@ final class KubernetesBackend {
         }
         NameError err = NameError.NO_ITEMS;
         List<Entry> out = new ArrayList<>();
-        List<EndpointSlice> slices = index.slicesOf(r.service(), r.namespace());
+        List<EndpointSlice> slices = named.slices();
         for (Service svc : candidates) {
             if (!svc.namespace().equalsIgnoreCase(r.namespace()) || !svc.name().equalsIgnoreCase(r.service())) {
                 continue;

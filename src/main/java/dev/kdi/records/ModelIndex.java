@@ -30,8 +30,7 @@ final class ModelIndex {
     final ClusterSnapshot snapshot;
     final List<EndpointSlice> slices;
     final Set<String> namespaces;
-    private final Map<String, List<Service>> servicesByKey;
-    private final Map<String, List<EndpointSlice>> slicesByServiceKey;
+    private final Map<String, Named> byKey;
     private final Map<String, List<Service>> servicesByClusterIp;
     private final Map<String, Object> slicesByAddress;
     private final Map<String, List<Pod>> podsByIp;
@@ -44,19 +43,19 @@ final class ModelIndex {
         this.namespaces = snapshot.namespaces();
         // With noendpoints CoreDNS never watches slices: it knows no endpoint at all.
         this.slices = plugin != null && plugin.noEndpoints() ? NO_SLICES : EffectiveSlices.of(snapshot);
-        this.servicesByKey = new HashMap<>(snapshot.services().size() * 2);
+        this.byKey = new HashMap<>(snapshot.services().size() * 2);
         this.servicesByClusterIp = new HashMap<>(snapshot.services().size() * 2);
         for (Service s : snapshot.services()) {
-            servicesByKey.computeIfAbsent(key(s.name(), s.namespace()), k -> new ArrayList<>(1)).add(s);
+            Named n = byKey.computeIfAbsent(key(s.name(), s.namespace()), k -> new Named());
+            n.services = append(n.services, s);
             for (String ip : s.clusterIPs()) {
                 servicesByClusterIp.computeIfAbsent(ip, k -> new ArrayList<>(1)).add(s);
             }
         }
-        this.slicesByServiceKey = new HashMap<>(slices.size() * 2);
         this.slicesByAddress = new HashMap<>(slices.size() * 8);
         for (EndpointSlice slice : slices) {
-            slicesByServiceKey.computeIfAbsent(key(slice.serviceName(), slice.namespace()), k -> new ArrayList<>(1))
-                    .add(slice);
+            Named n = byKey.computeIfAbsent(key(slice.serviceName(), slice.namespace()), k -> new Named());
+            n.slices = append(n.slices, slice);
             for (Endpoint e : slice.endpoints()) {
                 if (!e.isReady()) {
                     continue;
@@ -125,12 +124,50 @@ final class ModelIndex {
         return (name + "." + namespace).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * What one key names: its Services and their slices. One map for both, so a question costs
+     * one key and one lookup, and 20,000 Services one entry each. Filled while the index is
+     * built, never changed afterwards.
+     */
+    static final class Named {
+        static final Named NONE = new Named();
+
+        private List<Service> services = List.of();
+        private List<EndpointSlice> slices = NO_SLICES;
+
+        List<Service> services() {
+            return services;
+        }
+
+        List<EndpointSlice> slices() {
+            return slices;
+        }
+    }
+
+    /** Most keys name one Service and one slice: a one-element list until a second comes. */
+    private static <T> List<T> append(List<T> list, T item) {
+        if (list.isEmpty()) {
+            return List.of(item);
+        }
+        List<T> out = list.size() == 1 ? new ArrayList<>(2) : list;
+        if (out != list) {
+            out.addAll(list);
+        }
+        out.add(item);
+        return out;
+    }
+
+    /** The Services and slices a name and namespace stand for, matched as CoreDNS's index keys match. */
+    Named named(String name, String namespace) {
+        return byKey.getOrDefault(key(name, namespace), Named.NONE);
+    }
+
     List<Service> services(String name, String namespace) {
-        return servicesByKey.getOrDefault(key(name, namespace), List.of());
+        return named(name, namespace).services;
     }
 
     List<EndpointSlice> slicesOf(String serviceName, String namespace) {
-        return slicesByServiceKey.getOrDefault(key(serviceName, namespace), NO_SLICES);
+        return named(serviceName, namespace).slices;
     }
 
     List<Service> servicesWithClusterIp(String ip) {
