@@ -36,11 +36,11 @@ final class KubernetesBackend {
     record Entry(String host, int port, String text, long ttl, String domain, List<ObjectRef> sources) {
         /** A, AAAA or CNAME, as {@code msg.Service.HostType} decides it. */
         RrType hostType() {
-            Optional<IpAddress> ip = IpAddress.parse(host);
-            if (ip.isEmpty()) {
-                return RrType.CNAME;
-            }
-            return ip.get().isIPv4() ? RrType.A : RrType.AAAA;
+            return switch (IpAddress.version(host)) {
+                case 4 -> RrType.A;
+                case 6 -> RrType.AAAA;
+                default -> RrType.CNAME;
+            };
         }
     }
 
