@@ -328,24 +328,32 @@ final class KubernetesBackend {
             }
             if (svc.isHeadless() || !r.endpoint().isEmpty()) {
                 int before = out.size();
-                for (EndpointSlice slice : slices) {
-                    List<EndpointPort> ports = portsOrSentinel(slice.ports());
-                    for (Endpoint ep : slice.endpoints()) {
-                        if (!ep.isReady()) {
-                            continue;
+                EndpointNameIndex byName = named.endpointNames();
+                if (!r.endpoint().isEmpty() && byName != null && EndpointNameIndex.isAscii(r.endpoint())) {
+                    // The candidates come in slice order, as the scan below would find them.
+                    int hash = EndpointNameIndex.hash(r.endpoint());
+                    for (int i = byName.first(hash); i >= 0; i = byName.next(i, hash)) {
+                        EndpointSlice slice = slices.get(byName.slice(i));
+                        Endpoint ep = slice.endpoints().get(byName.endpoint(i));
+                        String address = ep.addresses().get(byName.address(i));
+                        if (endpointNameIs(r.endpoint(), address, ep)
+                                && addEndpoint(out, r, svc, svcRef, slice, ep, address, zone)) {
+                            err = NameError.NONE;
                         }
-                        for (String address : ep.addresses()) {
-                            if (!r.endpoint().isEmpty() && !endpointNameIs(r.endpoint(), address, ep)) {
+                    }
+                } else {
+                    for (EndpointSlice slice : slices) {
+                        for (Endpoint ep : slice.endpoints()) {
+                            if (!ep.isReady()) {
                                 continue;
                             }
-                            String host = endpointHostname(address, ep);
-                            for (EndpointPort p : ports) {
-                                if (!matchPortAndProtocol(r.port(), p.name(), r.protocol(), protocolOf(p))) {
+                            for (String address : ep.addresses()) {
+                                if (!r.endpoint().isEmpty() && !endpointNameIs(r.endpoint(), address, ep)) {
                                     continue;
                                 }
-                                err = NameError.NONE;
-                                out.add(new Entry(address, p.port(), null, plugin.ttl(),
-                                        host + "." + svcDomain(svc, zone), endpointSources(svcRef, slice, ep)));
+                                if (addEndpoint(out, r, svc, svcRef, slice, ep, address, zone)) {
+                                    err = NameError.NONE;
+                                }
                             }
                         }
                     }
@@ -379,6 +387,22 @@ final class KubernetesBackend {
             }
         }
         return new Result(out, err);
+    }
+
+    /** The entries of one endpoint address, one per slice port that the request's port matches; whether any. */
+    private boolean addEndpoint(List<Entry> out, Request r, Service svc, ObjectRef svcRef, EndpointSlice slice, Endpoint ep,
+                                String address, String zone) {
+        String host = endpointHostname(address, ep);
+        boolean any = false;
+        for (EndpointPort p : portsOrSentinel(slice.ports())) {
+            if (!matchPortAndProtocol(r.port(), p.name(), r.protocol(), protocolOf(p))) {
+                continue;
+            }
+            any = true;
+            out.add(new Entry(address, p.port(), null, plugin.ttl(), host + "." + svcDomain(svc, zone),
+                    endpointSources(svcRef, slice, ep)));
+        }
+        return any;
     }
 
     private void explainEndpoints(Trace trace, Service svc, Request r, List<EndpointSlice> slices, int found) {

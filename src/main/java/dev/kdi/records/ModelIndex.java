@@ -65,6 +65,10 @@ final class ModelIndex {
                 }
             }
         }
+        boolean podNames = plugin != null && plugin.endpointPodNames();
+        for (Named n : byKey.values()) {
+            n.endpointNames = EndpointNameIndex.of(n.slices, podNames);
+        }
         this.podsByIp = new HashMap<>();
         if (plugin != null && plugin.pods() == PodMode.VERIFIED) {
             for (Pod p : snapshot.pods()) {
@@ -134,6 +138,7 @@ final class ModelIndex {
 
         private List<Service> services = List.of();
         private List<EndpointSlice> slices = NO_SLICES;
+        private EndpointNameIndex endpointNames;
 
         List<Service> services() {
             return services;
@@ -141,6 +146,11 @@ final class ModelIndex {
 
         List<EndpointSlice> slices() {
             return slices;
+        }
+
+        /** The slices' endpoints by name, or null when a scan will do. */
+        EndpointNameIndex endpointNames() {
+            return endpointNames;
         }
     }
 
