@@ -269,7 +269,7 @@ final class KubernetesBackend {
         }
         List<Entry> out = new ArrayList<>();
         for (Pod p : index.podsWithIp(ip)) {
-            if (ip.equals(p.primaryIp()) && p.namespace().equalsIgnoreCase(r.namespace())) {
+            if (ip.equals(p.primaryIp()) && DnsNames.equalIgnoringCase(p.namespace(), r.namespace())) {
                 out.add(new Entry(ip, 0, null, plugin.ttl(), domain, List.of(p.ref())));
                 trace.why("pods verified: pod " + p.namespace() + "/" + p.name() + " has address " + ip + ".");
             }
@@ -297,7 +297,8 @@ final class KubernetesBackend {
         List<Entry> out = new ArrayList<>();
         List<EndpointSlice> slices = named.slices();
         for (Service svc : candidates) {
-            if (!svc.namespace().equalsIgnoreCase(r.namespace()) || !svc.name().equalsIgnoreCase(r.service())) {
+            if (!DnsNames.equalIgnoringCase(svc.namespace(), r.namespace())
+                    || !DnsNames.equalIgnoringCase(svc.name(), r.service())) {
                 continue;
             }
             ObjectRef svcRef = svc.ref();
@@ -543,8 +544,8 @@ final class KubernetesBackend {
     }
 
     static boolean matchPortAndProtocol(String aPort, String bPort, String aProtocol, String bProtocol) {
-        return (aPort.isEmpty() || aPort.equalsIgnoreCase(bPort))
-                && (aProtocol.isEmpty() || aProtocol.equalsIgnoreCase(bProtocol));
+        return (aPort.isEmpty() || DnsNames.equalIgnoringCase(aPort, bPort))
+                && (aProtocol.isEmpty() || DnsNames.equalIgnoringCase(aProtocol, bProtocol));
     }
 
     /** {@code endpointHostname}: hostname, pod name (endpoint_pod_names), or the dashed address. */
@@ -559,11 +560,11 @@ final class KubernetesBackend {
     boolean endpointNameIs(String name, String address, Endpoint ep) {
         String hostname = ep.hostname();
         if (hostname != null && !hostname.isEmpty()) {
-            return name.equalsIgnoreCase(hostname);
+            return DnsNames.equalIgnoringCase(name, hostname);
         }
         String pod = ep.targetPod();
         if (plugin.endpointPodNames() && pod != null && !pod.isEmpty() && pod.length() < 64) {
-            return name.equalsIgnoreCase(pod);
+            return DnsNames.equalIgnoringCase(name, pod);
         }
         char separator = address.indexOf('.') >= 0 ? '.' : address.indexOf(':') >= 0 ? ':' : 0;
         if (separator == 0) {
