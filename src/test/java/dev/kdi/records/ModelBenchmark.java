@@ -11,6 +11,7 @@ import dev.kdi.records.objects.EndpointSlice;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +62,11 @@ public final class ModelBenchmark {
 
         ClusterNames names = ClusterNames.of(model);
         List<Question> questions = QuestionMix.realistic(names, seed, QUESTIONS);
-        double[] rounds = answerRates(model, questions);
+        double load = loadAverage();
+        double[] measured = answerRates(model, questions);
+        double[] rounds = Arrays.copyOfRange(measured, 0, 5);
+        double[] perCpuSecond = Arrays.copyOfRange(measured, 5, 10);
+        double loadAfter = loadAverage();
         Map<String, Double> byKind = ratesByKind(model, questions, names);
 
         System.gc();
@@ -77,6 +82,9 @@ public final class ModelBenchmark {
         row("list the zone (zone())", median(zone), "ms", "none", true, "");
         row("answers per second, one thread", median(rounds), "/s", ">= 500,000/s", median(rounds) >= ANSWERS_TARGET,
                 "rounds " + fmt(rounds));
+        row("  the same, per second of thread CPU time", median(perCpuSecond), "/s", "", true,
+                "rounds " + fmt(perCpuSecond) + String.format(Locale.ROOT, "; load average %.1f before, %.1f after", load,
+                        loadAfter));
         row("heap per endpoint, snapshot + model", totalBytes, "B", "<= 500 B", totalBytes <= BYTES_TARGET,
                 String.format(Locale.ROOT, "snapshot alone %.0f B, so the model adds %.0f B", snapshotBytes,
                         totalBytes - snapshotBytes));
@@ -93,7 +101,7 @@ public final class ModelBenchmark {
     private static void row(String what, double value, String unit, String target, boolean met, String baseline) {
         String figure = String.format(Locale.ROOT, "%,.0f %s", value, unit);
         System.out.printf(Locale.ROOT, "%-40s %-19s %-13s %s%s%n", what, figure, target,
-                target.equals("none") ? "" : met ? "MET  " : "MISSED  ", baseline);
+                target.equals("none") || target.isEmpty() ? "" : met ? "MET  " : "MISSED  ", baseline);
     }
 
     /** Answers per second over the whole mix: warm up for 10 s, then the median of 5 rounds of 2 s or more. */
@@ -103,10 +111,12 @@ public final class ModelBenchmark {
         while (System.nanoTime() < warmEnd) {
             sink += ask(model, questions);
         }
-        double[] rounds = new double[5];
-        for (int r = 0; r < rounds.length; r++) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[] rounds = new double[10];
+        for (int r = 0; r < 5; r++) {
             long n = 0;
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long elapsed;
             do {
                 sink += ask(model, questions);
@@ -114,6 +124,7 @@ public final class ModelBenchmark {
                 elapsed = System.nanoTime() - start;
             } while (elapsed < 2_000_000_000L);
             rounds[r] = n / (elapsed / 1e9);
+            rounds[5 + r] = n / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
         }
         consume(sink);
         return rounds;
@@ -233,6 +244,11 @@ public final class ModelBenchmark {
         System.out.printf(Locale.ROOT, "machine: %s %s %s, %d processors, %s, %,d MB memory%n", System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("os.arch"), rt.availableProcessors(), cpuModel(),
                 physical);
+    }
+
+    /** The one-minute load average: other processes on a 2-core machine slow every figure. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static String cpuModel() {
