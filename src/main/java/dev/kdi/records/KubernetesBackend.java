@@ -646,11 +646,14 @@ final class KubernetesBackend {
         }
         List<Entry> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        // Nearly every address has one endpoint: read that one instead of scanning its slice.
+        int only = index.onlyEndpointWithAddress(ip);
         for (EndpointSlice slice : index.slicesWithAddress(ip)) {
             if (!plugin.namespaces().isEmpty() && !namespaceExposed(slice.namespace())) {
                 continue;
             }
-            for (Endpoint ep : slice.endpoints()) {
+            List<Endpoint> endpoints = only < 0 ? slice.endpoints() : slice.endpoints().subList(only, only + 1);
+            for (Endpoint ep : endpoints) {
                 if (!ep.isReady()) {
                     continue;
                 }

@@ -32,7 +32,7 @@ final class ModelIndex {
     final Set<String> namespaces;
     private final Map<String, Named> byKey;
     private final Map<String, List<Service>> servicesByClusterIp;
-    private final Map<String, Object> slicesByAddress;
+    private final AddressIndex byAddress;
     private final Map<String, List<Pod>> podsByIp;
     private final Map<String, List<Pod>> podsByNamespace;
     private final Map<String, Workload> statefulSetsByService;
@@ -52,16 +52,24 @@ final class ModelIndex {
                 servicesByClusterIp.computeIfAbsent(ip, k -> new ArrayList<>(1)).add(s);
             }
         }
-        this.slicesByAddress = new HashMap<>(slices.size() * 8);
+        int readyAddresses = 0;
+        for (EndpointSlice slice : slices) {
+            for (Endpoint e : slice.endpoints()) {
+                readyAddresses += e.isReady() ? e.addresses().size() : 0;
+            }
+        }
+        this.byAddress = new AddressIndex(readyAddresses);
         for (EndpointSlice slice : slices) {
             Named n = byKey.computeIfAbsent(key(slice.serviceName(), slice.namespace()), k -> new Named());
             n.slices = append(n.slices, slice);
-            for (Endpoint e : slice.endpoints()) {
+            List<Endpoint> endpoints = slice.endpoints();
+            for (int i = 0; i < endpoints.size(); i++) {
+                Endpoint e = endpoints.get(i);
                 if (!e.isReady()) {
                     continue;
                 }
                 for (String a : e.addresses()) {
-                    addAddress(a, slice);
+                    byAddress.add(a, slice, i);
                 }
             }
         }
@@ -101,27 +109,6 @@ final class ModelIndex {
     /** The first StatefulSet (in input order) of the namespace whose serviceName is exactly the name, or null. */
     Workload statefulSetNaming(String serviceName, String namespace) {
         return statefulSetsByService.get(namespace + "/" + serviceName);
-    }
-
-    /** Most addresses belong to one slice; keep a bare slice then, a list only when shared. */
-    @SuppressWarnings("unchecked")
-    private void addAddress(String address, EndpointSlice slice) {
-        Object existing = slicesByAddress.get(address);
-        if (existing == null) {
-            slicesByAddress.put(address, slice);
-        } else if (existing instanceof EndpointSlice one) {
-            if (one != slice) {
-                List<EndpointSlice> two = new ArrayList<>(2);
-                two.add(one);
-                two.add(slice);
-                slicesByAddress.put(address, two);
-            }
-        } else {
-            List<EndpointSlice> many = (List<EndpointSlice>) existing;
-            if (!many.contains(slice)) {
-                many.add(slice);
-            }
-        }
     }
 
     static String key(String name, String namespace) {
@@ -184,13 +171,13 @@ final class ModelIndex {
         return servicesByClusterIp.getOrDefault(ip, List.of());
     }
 
-    @SuppressWarnings("unchecked")
     List<EndpointSlice> slicesWithAddress(String ip) {
-        Object o = slicesByAddress.get(ip);
-        if (o == null) {
-            return NO_SLICES;
-        }
-        return o instanceof EndpointSlice one ? List.of(one) : (List<EndpointSlice>) o;
+        return byAddress.slices(ip);
+    }
+
+    /** The index of the only ready endpoint with the address in its only slice, or -1: scan the slices then. */
+    int onlyEndpointWithAddress(String ip) {
+        return byAddress.onlyEndpoint(ip);
     }
 
     List<Pod> podsWithIp(String ip) {
