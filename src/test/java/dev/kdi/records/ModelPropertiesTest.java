@@ -3,17 +3,22 @@ package dev.kdi.records;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.kdi.records.ModelProperties.Violation;
+import dev.kdi.records.corefile.CorefileParser;
 import dev.kdi.records.gen.ClusterGenerator;
 import dev.kdi.records.gen.ClusterText;
 import dev.kdi.records.gen.GeneratedCluster;
+import dev.kdi.records.gen.ScaleGenerator;
 import dev.kdi.records.gen.Shrinker;
 import dev.kdi.records.objects.ClusterSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -61,6 +66,42 @@ class ModelPropertiesTest {
     @DisplayName("no question throws, and every answer's status, owners and sources agree")
     void everyAnswerIsConsistent(long seed) {
         check(seed, p -> p.everyAnswerIsConsistent(seed, FUZZ_QUESTIONS));
+    }
+
+    static final String[] SCALE_COREFILES = {CorefileParser.KUBEADM_DEFAULT, """
+            .:53 {
+                kubernetes cluster.local 10.0.0.0/8 fd00::/8 {
+                    pods verified
+                    endpoint_pod_names
+                    ttl 0
+                }
+                transfer {
+                    to *
+                }
+            }
+            """};
+
+    static Stream<Arguments> scaleCases() {
+        return LongStream.rangeClosed(1, 2).boxed()
+                .flatMap(seed -> Stream.of(Arguments.of(seed, 0), Arguments.of(seed, 1)));
+    }
+
+    @ParameterizedTest(name = "seed {0}, Corefile {1}")
+    @MethodSource("scaleCases")
+    @DisplayName("all properties hold on clusters of realistic shape, whose large Services use the indexes")
+    void scaleClusters(long seed, int corefile) throws Exception {
+        ClusterSnapshot snapshot = ScaleGenerator.generate(new ScaleGenerator.Scale(20, 200, 2000), seed);
+        DnsModel model = DnsModel.build(snapshot, CorefileParser.parse(SCALE_COREFILES[corefile], "scale Corefile"));
+        ModelProperties p = new ModelProperties(model);
+        List<Violation> violations = new ArrayList<>();
+        violations.addAll(p.zoneOwnersAnswer());
+        violations.addAll(p.answersAreInTheZone());
+        violations.addAll(p.pointersInvertForwardRecords());
+        violations.addAll(p.everyAnswerIsConsistent(seed, FUZZ_QUESTIONS));
+        if (!violations.isEmpty()) {
+            fail("Property broken on the scale cluster of seed " + seed + " with Corefile " + corefile + ": "
+                    + violations.size() + " violation(s), the first: " + violations.get(0));
+        }
     }
 
     private static void check(long seed, Function<ModelProperties, List<Violation>> property) {
