@@ -31,9 +31,9 @@ final class ModelIndex {
     final List<EndpointSlice> slices;
     final Set<String> namespaces;
     private final Map<String, Named> byKey;
-    private final Map<String, List<Service>> servicesByClusterIp;
+    private final TextIndex<Service> servicesByClusterIp;
     private final AddressIndex byAddress;
-    private final Map<String, List<Pod>> podsByIp;
+    private final TextIndex<Pod> podsByIp;
     private final Map<String, List<Pod>> podsByNamespace;
     private final Map<String, Workload> statefulSetsByService;
     final List<String> dnsPodIps;
@@ -44,12 +44,16 @@ final class ModelIndex {
         // With noendpoints CoreDNS never watches slices: it knows no endpoint at all.
         this.slices = plugin != null && plugin.noEndpoints() ? NO_SLICES : EffectiveSlices.of(snapshot);
         this.byKey = new HashMap<>(snapshot.services().size() * 2);
-        this.servicesByClusterIp = new HashMap<>(snapshot.services().size() * 2);
+        int clusterIps = 0;
+        for (Service s : snapshot.services()) {
+            clusterIps += s.clusterIPs().size();
+        }
+        this.servicesByClusterIp = new TextIndex<>(clusterIps);
         for (Service s : snapshot.services()) {
             Named n = byKey.computeIfAbsent(key(s.name(), s.namespace()), k -> new Named());
             n.services = append(n.services, s);
             for (String ip : s.clusterIPs()) {
-                servicesByClusterIp.computeIfAbsent(ip, k -> new ArrayList<>(1)).add(s);
+                servicesByClusterIp.add(ip, s);
             }
         }
         int readyAddresses = 0;
@@ -77,12 +81,13 @@ final class ModelIndex {
         for (Named n : byKey.values()) {
             n.endpointNames = EndpointNameIndex.of(n.slices, podNames);
         }
-        this.podsByIp = new HashMap<>();
-        if (plugin != null && plugin.pods() == PodMode.VERIFIED) {
+        boolean verified = plugin != null && plugin.pods() == PodMode.VERIFIED;
+        this.podsByIp = new TextIndex<>(verified ? snapshot.pods().size() : 0);
+        if (verified) {
             for (Pod p : snapshot.pods()) {
                 // CoreDNS's pod cache drops pods that are being deleted, and indexes the primary IP.
                 if (!p.terminating() && p.primaryIp() != null) {
-                    podsByIp.computeIfAbsent(p.primaryIp(), k -> new ArrayList<>(1)).add(p);
+                    podsByIp.add(p.primaryIp(), p);
                 }
             }
         }
@@ -168,7 +173,7 @@ final class ModelIndex {
     }
 
     List<Service> servicesWithClusterIp(String ip) {
-        return servicesByClusterIp.getOrDefault(ip, List.of());
+        return servicesByClusterIp.get(ip);
     }
 
     List<EndpointSlice> slicesWithAddress(String ip) {
@@ -181,7 +186,7 @@ final class ModelIndex {
     }
 
     List<Pod> podsWithIp(String ip) {
-        return podsByIp.getOrDefault(ip, List.of());
+        return podsByIp.get(ip);
     }
 
     /** Whether the namespace exists (CoreDNS watches Namespaces and requires it). */
