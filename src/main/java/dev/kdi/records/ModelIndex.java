@@ -31,6 +31,8 @@ final class ModelIndex {
     final List<EndpointSlice> slices;
     final Set<String> namespaces;
     private final Map<String, Named> byKey;
+    /** What a key that names nothing stands for; per index, as Named's fields are written while building. */
+    private final Named nothing = new Named();
     private final TextIndex<Service> servicesByClusterIp;
     private final AddressIndex byAddress;
     private final TextIndex<Pod> podsByIp;
@@ -126,8 +128,6 @@ final class ModelIndex {
      * built, never changed afterwards.
      */
     static final class Named {
-        static final Named NONE = new Named();
-
         private List<Service> services = List.of();
         private List<EndpointSlice> slices = NO_SLICES;
         private EndpointNameIndex endpointNames;
@@ -161,7 +161,7 @@ final class ModelIndex {
 
     /** The Services and slices a name and namespace stand for, matched as CoreDNS's index keys match. */
     Named named(String name, String namespace) {
-        return byKey.getOrDefault(key(name, namespace), Named.NONE);
+        return byKey.getOrDefault(key(name, namespace), nothing);
     }
 
     List<Service> services(String name, String namespace) {
