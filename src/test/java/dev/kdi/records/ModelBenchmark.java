@@ -55,6 +55,7 @@ public final class ModelBenchmark {
         double[] build = time(3, 7, () -> DnsModel.build(snapshot, corefile));
         DnsModel model = DnsModel.build(snapshot, corefile);
         double[] zone = time(3, 7, model::zone);
+        double[] lint = time(3, 7, () -> dev.kdi.records.lint.Lint.findings(model));
         List<EndpointSlice> slices = model.endpointSlices();
         long endpoints = slices.stream().mapToLong(s -> s.endpoints().size()).sum();
         System.out.printf(Locale.ROOT, "model: %,d EndpointSlices, %,d endpoints, zone of %,d records%n", slices.size(),
@@ -80,6 +81,9 @@ public final class ModelBenchmark {
         row("build model (DnsModel.build)", median(build), "ms", "<= 1000 ms", median(build) <= BUILD_TARGET_MS,
                 String.format(Locale.ROOT, "slice derivation alone %.0f ms", median(derive)));
         row("list the zone (zone())", median(zone), "ms", "none", true, "");
+        row("lint (Lint.findings)", median(lint), "ms", "<= 1000 ms", median(lint) <= BUILD_TARGET_MS,
+                String.format(Locale.ROOT, "%,d findings; runs %s", dev.kdi.records.lint.Lint.findings(model).size(),
+                        fmt(lint)));
         row("answers per second, one thread", median(rounds), "/s", ">= 500,000/s", median(rounds) >= ANSWERS_TARGET,
                 "rounds " + fmt(rounds));
         row("  the same, per second of thread CPU time", median(perCpuSecond), "/s", "", true,
