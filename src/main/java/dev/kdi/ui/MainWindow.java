@@ -76,6 +76,12 @@ public final class MainWindow {
         content.visibleProperty().bind(showMain);
         welcome.visibleProperty().bind(showMain.not());
         root.getChildren().addAll(content, welcome, loading());
+        // The tree takes the keyboard when a cluster shows, so the filter keeps its prompt visible.
+        model.phase().addListener((o, was, now) -> {
+            if (now == WindowModel.Phase.READY) {
+                javafx.application.Platform.runLater(() -> tree.tree().requestFocus());
+            }
+        });
 
         scene = new Scene(root, 1400, 900);
         scene.getStylesheets().setAll(theme.stylesheets());

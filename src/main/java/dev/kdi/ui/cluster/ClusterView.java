@@ -47,6 +47,10 @@ public final class ClusterView {
     private final int podCount;
     private final int endpointCount;
 
+    /** Findings that mean a pod's hostname.subdomain name does not exist. */
+    private static final java.util.Set<String> HOSTNAME_MISSING = java.util.Set.of("sts-service-missing",
+            "sts-service-not-selecting", "subdomain-service-missing", "subdomain-service-not-selecting");
+
     private ClusterView(Builder b) {
         this.inspection = b.inspection;
         this.model = b.model;
@@ -242,6 +246,7 @@ public final class ClusterView {
         final Map<String, List<PodEntry>> podsByNamespace = new HashMap<>();
         final Map<ObjectRef, List<Finding>> findingsByObject = new HashMap<>();
         final Map<ObjectRef, Badge> badges = new HashMap<>();
+        final java.util.Set<ObjectRef> hostnameMissing = new java.util.HashSet<>();
         int serviceCount;
         int podCount;
         int endpointCount;
@@ -260,8 +265,12 @@ public final class ClusterView {
         ClusterView build() {
             for (Finding f : findings) {
                 Badge b = Badge.of(f.severity());
+                boolean missing = HOSTNAME_MISSING.contains(f.code());
                 for (ObjectRef o : f.objects()) {
                     findingsByObject.computeIfAbsent(o, k -> new ArrayList<>(1)).add(f);
+                    if (missing) {
+                        hostnameMissing.add(o);
+                    }
                     if (b != Badge.NONE) {
                         badges.merge(o, b, Badge::max);
                     }
@@ -285,7 +294,7 @@ public final class ClusterView {
                 String ip = p.primaryIp();
                 String record = ip == null ? "" : dashed(ip) + "." + p.namespace() + ".pod." + zone;
                 pods.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(
-                        new PodEntry(p, hostname, record, podRecords, badge));
+                        new PodEntry(p, hostname, record, podRecords, !hostnameMissing.contains(p.ref()), badge));
                 if (badge != Badge.NONE) {
                     podBadges.put(p.namespace() + "/" + p.name(), badge);
                 }

@@ -142,9 +142,11 @@ public sealed interface Entry {
      * @param hostnameFqdn {@code hostname.subdomain.<ns>.svc.<zone>} when it sets both, else empty
      * @param podRecordFqdn {@code a-b-c-d.<ns>.pod.<zone>} when it has an address, else empty
      * @param podRecordsServed whether the Corefile serves pod records at all
+     * @param hostnameResolves false when the lint says the hostname name cannot resolve (its
+     *     subdomain names no Service, or one that does not select the pod)
      */
-    record PodEntry(Pod pod, String hostnameFqdn, String podRecordFqdn, boolean podRecordsServed, Badge badge)
-            implements Entry {
+    record PodEntry(Pod pod, String hostnameFqdn, String podRecordFqdn, boolean podRecordsServed,
+                    boolean hostnameResolves, Badge badge) implements Entry {
         public String key() {
             return "pod/" + pod.namespace() + "/" + pod.name();
         }

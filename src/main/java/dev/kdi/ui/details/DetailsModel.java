@@ -53,6 +53,7 @@ public final class DetailsModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper fqdn = new ReadOnlyStringWrapper(this, "fqdn", "");
     private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper(this, "facts", "");
+    private final ReadOnlyBooleanWrapper fqdnResolves = new ReadOnlyBooleanWrapper(this, "fqdnResolves", true);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
@@ -217,9 +218,11 @@ public final class DetailsModel {
         ClusterView forView = view;
         ReplicaChoice choice = replicaChoice.get();
         LiveAsker using = asker;
+        Set<Question> shown = new LinkedHashSet<>();
+        rows.forEach(r -> shown.add(r.question()));
         rows.replaceAll(r -> r.withLive(LiveMark.ASKING));
         start(BackgroundTask.of("Checking namespace " + namespace,
-                ctx -> using.checkNamespace(forView, namespace, choice, ctx)), forEntry, true);
+                ctx -> using.checkNamespace(forView, namespace, choice, List.copyOf(shown), ctx)), forEntry, true);
     }
 
     private void start(BackgroundTask<List<QuestionResult>> task, Entry forEntry, boolean addQuestions) {
@@ -288,12 +291,14 @@ public final class DetailsModel {
 
     private void header(ClusterView v, Entry e) {
         fqdn.set(e.fqdn());
+        fqdnResolves.set(!(e instanceof PodEntry p && !p.hostnameFqdn().isEmpty() && !p.hostnameResolves()));
         if (e instanceof NamespaceEntry ns) {
             kind.set("Namespace");
             title.set(ns.name());
-            fqdn.set(ns.name() + ".svc." + v.zone());
+            fqdn.set("");
             facts.set(Texts.count(ns.services(), "Service", "Services") + " · " + Texts.count(ns.pods(), "pod", "pods")
-                    + (ns.exposed() ? "" : " · not served: the Corefile's kubernetes plugin lists other namespaces"));
+                    + (ns.exposed() ? " · search domain " + ns.name() + ".svc." + v.zone()
+                            : " · not served: the Corefile's kubernetes plugin lists other namespaces"));
         } else if (e instanceof ServiceEntry s) {
             kind.set("Service · " + s.serviceKind().label());
             title.set(s.namespace() + "/" + s.name());
@@ -395,6 +400,11 @@ public final class DetailsModel {
     /** The entry's DNS name, or empty. */
     public ReadOnlyStringProperty fqdn() {
         return fqdn.getReadOnlyProperty();
+    }
+
+    /** False when the lint says the entry's DNS name cannot resolve (a pod's hostname.subdomain). */
+    public ReadOnlyBooleanProperty fqdnResolves() {
+        return fqdnResolves.getReadOnlyProperty();
     }
 
     /** One line of facts: addresses, ports, readiness. */

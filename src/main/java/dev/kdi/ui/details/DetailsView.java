@@ -4,6 +4,7 @@ import dev.kdi.records.lint.Finding;
 import dev.kdi.records.lint.Severity;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.Icons;
+import dev.kdi.ui.common.MiddleElision;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -15,7 +16,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
@@ -24,7 +24,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
@@ -81,17 +80,26 @@ public final class DetailsView extends StackPane {
         title.getStyleClass().add("details-title");
         title.textProperty().bind(model.title());
 
-        // A read-only field, so the name can be selected and copied in part too.
-        TextField fqdn = new TextField();
+        Label fqdn = new Label();
         fqdn.setId("details-fqdn");
-        fqdn.setEditable(false);
         fqdn.getStyleClass().addAll("details-fqdn", "mono");
-        fqdn.textProperty().bind(model.fqdn());
-        HBox.setHgrow(fqdn, Priority.ALWAYS);
+        MiddleElision.install(fqdn);
+        fqdn.setMinWidth(0);
+        fqdn.setMaxWidth(Region.USE_PREF_SIZE);
+        model.fqdn().addListener((o, was, now) -> {
+            MiddleElision.setText(fqdn, now);
+            fqdn.setTooltip(now.isEmpty() ? null : new Tooltip(now));
+        });
         Button copy = Icons.COPY.button("Copy the DNS name");
         copy.setId("copy-fqdn");
         copy.setOnAction(e -> clipboard.copy(model.fqdn().get()));
-        HBox nameRow = new HBox(4, fqdn, copy);
+        Label broken = new Label("does not resolve");
+        broken.setId("details-fqdn-broken");
+        broken.getStyleClass().addAll("pill", "pill-error");
+        broken.visibleProperty().bind(model.fqdnResolves().not());
+        broken.managedProperty().bind(broken.visibleProperty());
+        HBox nameRow = new HBox(2, fqdn, copy, broken);
+        HBox.setMargin(broken, new Insets(0, 0, 0, 6));
         nameRow.setAlignment(Pos.CENTER_LEFT);
         nameRow.visibleProperty().bind(model.fqdn().isNotEmpty());
         nameRow.managedProperty().bind(nameRow.visibleProperty());
@@ -184,8 +192,21 @@ public final class DetailsView extends StackPane {
         return pane;
     }
 
-    private static String whyText(RecordRow row) {
-        if (row == null || row.explanation().isEmpty()) {
+    /**
+     * The model's reasons for the selected row; with no row selected, for the first name that does
+     * not resolve, since that is what an operator came to find out.
+     */
+    private String whyText(RecordRow selected) {
+        RecordRow row = selected;
+        if (row == null) {
+            row = model.rows().stream().filter(r -> r.kind() == RecordRow.Kind.NO_RECORD
+                    && r.status() == dev.kdi.records.Status.NXDOMAIN).findFirst().orElse(null);
+            if (row == null) {
+                return "";
+            }
+            return "Why " + row.name() + " does not resolve: " + String.join(" ", row.explanation());
+        }
+        if (row.explanation().isEmpty()) {
             return "";
         }
         return "Why: " + String.join(" ", row.explanation());
@@ -195,18 +216,19 @@ public final class DetailsView extends StackPane {
         table.setId("records");
         table.setPlaceholder(new Label("No records."));
         table.setItems(model.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
-        TableColumn<RecordRow, String> name = column("Name", RecordRow::name, 300);
-        name.setCellFactory(c -> new TextCell(true, OverrunStyle.CENTER_ELLIPSIS));
-        TableColumn<RecordRow, String> type = column("Type", RecordRow::type, 60);
-        type.setMaxWidth(80);
-        TableColumn<RecordRow, String> value = column("Value", RecordRow::value, 220);
-        value.setCellFactory(c -> new TextCell(true, OverrunStyle.CENTER_ELLIPSIS));
-        TableColumn<RecordRow, String> ttl = column("TTL", RecordRow::ttl, 50);
-        ttl.setMaxWidth(70);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        TableColumn<RecordRow, String> name = column("Name", RecordRow::name, 330);
+        name.setCellFactory(c -> new TextCell(true));
+        TableColumn<RecordRow, String> type = column("Type", RecordRow::type, 56);
+        type.setMaxWidth(70);
+        TableColumn<RecordRow, String> value = column("Value", RecordRow::value, 280);
+        value.setCellFactory(c -> new TextCell(true));
+        TableColumn<RecordRow, String> ttl = column("TTL", RecordRow::ttl, 46);
+        ttl.setMaxWidth(60);
         ttl.setStyle("-fx-alignment: CENTER-RIGHT;");
-        TableColumn<RecordRow, String> from = column("From", RecordRow::from, 170);
-        from.setCellFactory(c -> new TextCell(false, OverrunStyle.ELLIPSIS) {
+        TableColumn<RecordRow, String> from = column("From", r -> r.from(model.entry().get()), 170);
+        from.setMaxWidth(260);
+        from.setCellFactory(c -> new TextCell(false) {
             @Override
             protected String hover(RecordRow row) {
                 return row.fromAll();
@@ -216,8 +238,9 @@ public final class DetailsView extends StackPane {
         live.setId("live-column");
         live.setCellValueFactory(c -> new ReadOnlyObjectWrapperOf<>(c.getValue().live()));
         live.setCellFactory(c -> new LiveCell());
-        live.setPrefWidth(150);
+        live.setPrefWidth(120);
         live.setMinWidth(60);
+        live.setMaxWidth(220);
         table.getColumns().setAll(java.util.List.of(name, type, value, ttl, from, live));
 
         table.setRowFactory(t -> {
@@ -273,7 +296,7 @@ public final class DetailsView extends StackPane {
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
         c.setPrefWidth(width);
         c.setMinWidth(40);
-        c.setCellFactory(col -> new TextCell(false, OverrunStyle.ELLIPSIS));
+        c.setCellFactory(col -> new TextCell(false));
         return c;
     }
 
@@ -283,15 +306,17 @@ public final class DetailsView extends StackPane {
         }
     }
 
-    /** Text that elides as asked, with the whole text on hover when cut. */
+    /** Text cut to fit (names in the middle), with the whole text on hover. */
     private static class TextCell extends TableCell<RecordRow, String> {
         private final Tooltip tooltip = new Tooltip();
+        private final boolean mono;
 
-        TextCell(boolean mono, OverrunStyle overrun) {
+        TextCell(boolean mono) {
+            this.mono = mono;
             if (mono) {
                 getStyleClass().add("mono");
+                MiddleElision.install(this);
             }
-            setTextOverrun(overrun);
             tooltip.setShowDelay(Duration.millis(400));
             tooltip.setWrapText(true);
             tooltip.setMaxWidth(600);
@@ -304,7 +329,11 @@ public final class DetailsView extends StackPane {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty ? null : item);
+            if (mono) {
+                MiddleElision.setText(this, empty || item == null ? "" : item);
+            } else {
+                setText(empty ? null : item);
+            }
             RecordRow row = getTableRow() == null ? null : getTableRow().getItem();
             String h = empty || row == null ? null : hover(row);
             if (h == null || h.isEmpty()) {

@@ -97,7 +97,9 @@ public final class RecordPlan {
                 out.add(new Question(base, RrType.A));
             }
         }
-        out.add(new Question(base, RrType.SRV));
+        if (!s.service().ports().isEmpty()) {
+            out.add(new Question(base, RrType.SRV));
+        }
         for (ServicePort p : s.service().ports()) {
             if (p.isNamed()) {
                 out.add(new Question("_" + p.name().toLowerCase(Locale.ROOT) + "._"

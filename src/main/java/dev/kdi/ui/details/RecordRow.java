@@ -78,10 +78,17 @@ public record RecordRow(Question question, Optional<ResourceRecord> record, Stat
         return record.map(r -> String.valueOf(r.ttl())).orElse("");
     }
 
-    /** The most specific object behind the record. */
-    public String from() {
+    /**
+     * The most specific object behind the record, without its namespace when that is the
+     * entry's own.
+     */
+    public String from(dev.kdi.ui.cluster.Entry entry) {
         List<ObjectRef> sources = record.map(ResourceRecord::sources).orElse(List.of());
-        return sources.isEmpty() ? "" : sources.get(sources.size() - 1).toString();
+        if (sources.isEmpty()) {
+            return "";
+        }
+        ObjectRef ref = sources.get(sources.size() - 1);
+        return entry != null && ref.namespace().equals(entry.namespace()) ? ref.kind() + " " + ref.name() : ref.toString();
     }
 
     /** Every object behind the record, for hovering. */

@@ -74,9 +74,28 @@ public final class LiveAsker {
      * Every name of a namespace: the session's check when the view uses the detected cluster
      * domain; the same plan asked question by question when the user typed another one, since the
      * session compares with its own model.
+     *
+     * @param alsoAsk questions shown for the namespace that the check may not ask (the check
+     *     follows the zone transfer, which has no SRV at a headless Service's own name); those it
+     *     left out are asked after it
      */
     public List<QuestionResult> checkNamespace(ClusterView view, String namespace, ReplicaChoice choice,
-                                               BackgroundTask.Context context) throws InterruptedException {
+                                               List<Question> alsoAsk, BackgroundTask.Context context)
+            throws InterruptedException {
+        List<QuestionResult> checked = checkNamespace(view, namespace, choice, context);
+        Set<Question> done = new java.util.HashSet<>();
+        checked.forEach(r -> done.add(r.question()));
+        List<Question> rest = alsoAsk.stream().filter(q -> !done.contains(q)).toList();
+        if (rest.isEmpty() || context.isCancelled()) {
+            return checked;
+        }
+        List<QuestionResult> out = new ArrayList<>(checked);
+        out.addAll(askAll(view, rest, choice, context));
+        return out;
+    }
+
+    private List<QuestionResult> checkNamespace(ClusterView view, String namespace, ReplicaChoice choice,
+                                                BackgroundTask.Context context) throws InterruptedException {
         if (view.domainOverridden()) {
             List<Question> plan = CheckPlan.plan(view.model(), Set.of(namespace)).asked();
             return askAll(view, plan, choice, context);

@@ -4,6 +4,7 @@ import dev.kdi.records.RrType;
 import dev.kdi.records.searchpath.Resolver;
 import dev.kdi.session.ReplicaChoice;
 import dev.kdi.ui.common.Icons;
+import dev.kdi.ui.common.MiddleElision;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.live.ReplicaOption;
 import java.time.ZoneId;
@@ -208,10 +209,14 @@ public final class LookupView extends BorderPane {
             }
             Label time = new Label(Texts.time(item.at(), zone));
             time.getStyleClass().add("dim");
-            Label title = new Label(item.title());
+            time.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label title = new Label();
             title.getStyleClass().add("mono-small");
-            title.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
             title.setMinWidth(0);
+            title.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(title, Priority.ALWAYS);
+            MiddleElision.install(title);
+            MiddleElision.setText(title, item.title());
             HBox box = new HBox(6, icon, time, title);
             box.setAlignment(Pos.CENTER_LEFT);
             box.setMinWidth(0);

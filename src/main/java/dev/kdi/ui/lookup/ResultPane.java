@@ -17,10 +17,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -164,7 +162,7 @@ final class ResultPane extends ScrollPane {
         Label title = new Label("From pod " + p.pod() + ": " + p.name());
         title.getStyleClass().addAll("result-question");
         String conf = p.conf().usesClusterDns()
-                ? "ndots:" + p.conf().ndots() + " · search " + p.conf().searchLine() + " · nameserver "
+                ? "ndots:" + p.conf().ndots() + " · " + p.conf().searchLine() + " · nameserver "
                         + String.join(" ", p.conf().nameservers())
                 : "the node's resolver";
         Label sub = dim(p.model().resolver().label() + " · " + conf + (p.live().isPresent() ? " · asked " + p.replica() : ""));
@@ -185,7 +183,8 @@ final class ResultPane extends ScrollPane {
             grid.add(h, c, 0);
         }
         int row = 1;
-        for (WalkRow w : p.rows()) {
+        List<WalkRow> rows = p.rows();
+        for (WalkRow w : rows) {
             grid.add(dim(String.valueOf(w.number())), 0, row);
             Label n = new Label(Texts.relative(w.query().question().name()));
             n.getStyleClass().add("mono");
@@ -211,14 +210,12 @@ final class ResultPane extends ScrollPane {
                 m.getStyleClass().add("differs");
             }
             grid.add(m, 4, row);
-            Label then = dim(then(w.step()));
+            boolean last = w == rows.get(rows.size() - 1);
+            Label then = dim(last && w.step().verdict() == Step.Verdict.CONTINUED ? "no name left" : then(w.step()));
             then.setTooltip(new Tooltip(w.step().explanation()));
             grid.add(then, 5, row);
             row++;
         }
-        ColumnConstraints grow = new ColumnConstraints();
-        grow.setHgrow(Priority.SOMETIMES);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), grow);
         content.getChildren().add(grid);
         Walk shown = p.shown();
         Label amplification = new Label(shown.amplification().sentence("from pod " + p.pod()).replace("`", ""));

@@ -78,7 +78,10 @@ public final class StatusView extends StatusBar {
         warnings.setTooltip(warningTip);
         model.warnings().addListener((ListChangeListener<String>) c ->
                 warningTip.setText(String.join("\n\n", model.warnings())));
-        getRightItems().setAll(warnings, domain, separator(), counts, separator(), updated);
+        Separator afterWarnings = separator();
+        afterWarnings.visibleProperty().bind(warnings.visibleProperty());
+        afterWarnings.managedProperty().bind(warnings.visibleProperty());
+        getRightItems().setAll(warnings, afterWarnings, domain, separator(), counts, separator(), updated);
     }
 
     private void fillReplicas() {

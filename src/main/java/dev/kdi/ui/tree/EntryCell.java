@@ -10,12 +10,12 @@ import dev.kdi.ui.cluster.Entry.PodEntry;
 import dev.kdi.ui.cluster.Entry.PodGroupEntry;
 import dev.kdi.ui.cluster.Entry.ServiceEntry;
 import dev.kdi.ui.common.Icons;
+import dev.kdi.ui.common.MiddleElision;
 import dev.kdi.ui.common.Texts;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.layout.HBox;
@@ -29,7 +29,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * and the badge of the worst finding on or below it. Its nodes are made once and reused.
  */
 final class EntryCell extends TreeCell<Entry> {
-    private static final String[] STATE_CLASSES = {"ready", "not-ready", "not-served"};
+    private static final String[] STATE_CLASSES = {"ready", "not-ready", "not-served", "broken"};
 
     private final Supplier<ClusterView> view;
     private final FontIcon icon = new FontIcon();
@@ -47,7 +47,7 @@ final class EntryCell extends TreeCell<Entry> {
         name.getStyleClass().add("entry-name");
         name.setMinWidth(Region.USE_PREF_SIZE);
         fqdn.getStyleClass().addAll("entry-fqdn", "mono");
-        fqdn.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        MiddleElision.install(fqdn);
         fqdn.setMinWidth(0);
         fqdn.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(fqdn, Priority.ALWAYS);
@@ -82,8 +82,11 @@ final class EntryCell extends TreeCell<Entry> {
             icon.getStyleClass().add(state);
             fqdn.getStyleClass().add(state);
         }
+        if (entry instanceof PodEntry p && !p.hostnameFqdn().isEmpty() && !p.hostnameResolves()) {
+            fqdn.getStyleClass().add("broken");
+        }
         name.setText(entry.name());
-        fqdn.setText(fqdnText(entry));
+        MiddleElision.setText(fqdn, fqdnText(entry));
         count.setText(countText(entry));
         count.setVisible(!count.getText().isEmpty());
         count.setManaged(count.isVisible());
@@ -149,6 +152,9 @@ final class EntryCell extends TreeCell<Entry> {
 
     private static String countText(Entry entry) {
         if (entry instanceof NamespaceEntry ns) {
+            if (ns.services() == 0 && ns.pods() == 0) {
+                return "empty";
+            }
             return Texts.count(ns.services(), "Service", "Services") + " · " + Texts.count(ns.pods(), "pod", "pods");
         }
         if (entry instanceof ServiceEntry s) {
@@ -201,6 +207,9 @@ final class EntryCell extends TreeCell<Entry> {
             sb.append("Pod ").append(p.namespace()).append('/').append(p.name()).append(" · ")
                     .append(p.pod().primaryIp() == null ? "no address yet" : String.join(", ", p.pod().ips()))
                     .append(p.pod().ready() ? " · ready" : " · not ready");
+            if (!p.hostnameFqdn().isEmpty() && !p.hostnameResolves()) {
+                sb.append("\nIts hostname.subdomain name does not resolve: see the finding below.");
+            }
             if (!p.hostnameFqdn().isEmpty() && !p.podRecordFqdn().isEmpty() && p.podRecordsServed()) {
                 sb.append("\nalso ").append(p.podRecordFqdn());
             }

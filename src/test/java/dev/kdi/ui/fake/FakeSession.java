@@ -105,8 +105,12 @@ public final class FakeSession implements Session {
         this.snapshot = next;
         DnsModel model = DnsModel.build(next, corefile);
         LoadReport r = report != null ? report : new LoadReport(List.of(), List.of(), false, List.of(), clock.instant());
+        // A live cluster has its EndpointSlices; manifests get them from the model, so the DNS
+        // Service's replicas are found the same way.
+        ClusterSnapshot withSlices = new ClusterSnapshot(next.namespaces(), next.services(), model.endpointSlices(),
+                next.endpoints(), next.pods(), next.workloads(), next.corefile(), true);
         Inspection inspection = new Inspection(++generation, next, model, Lint.findings(model),
-                DnsServers.locate(next), r, corefile.origin(), "the Corefile (" + corefile.origin() + ")",
+                DnsServers.locate(withSlices), r, corefile.origin(), "the Corefile (" + corefile.origin() + ")",
                 clock.instant(), List.of());
         current = inspection;
         listeners.forEach(l -> l.inspectionChanged(inspection));

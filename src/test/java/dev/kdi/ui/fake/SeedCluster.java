@@ -24,12 +24,14 @@ import java.util.Optional;
  * The seed example (namespace {@code default}: StatefulSet pods behind headless Service
  * {@code sample-headless}, pod {@code sample-subdomain} with hostname and subdomain) with the
  * kubeadm Corefile, plus namespace {@code shop} broken on purpose: StatefulSet {@code db} names
- * Service {@code db}, but only {@code db-headless} exists.
+ * Service {@code db}, but only {@code db-headless} exists. Service {@code kube-system/kube-dns}
+ * and its two CoreDNS pods make the cluster DNS findable, as in a real cluster.
  */
 public final class SeedCluster {
     public static final String SEED = "/examples/seed-subdomain.yaml";
     public static final String SHOP = "/dev/kdi/ui/shop-statefulset-names-missing-service.yaml";
     public static final String COREFILE = "/examples/kubeadm.Corefile";
+    public static final String KUBE_DNS = "/dev/kdi/ui/kube-system-coredns.yaml";
 
     private SeedCluster() {
     }
@@ -45,7 +47,8 @@ public final class SeedCluster {
     public static ClusterSnapshot snapshot() {
         try {
             return new ManifestReader(InputStream::nullInputStream, new ObjectConverter(new Interner()))
-                    .read(List.of(resource(SEED).toString(), resource(SHOP).toString())).snapshot();
+                    .read(List.of(resource(SEED).toString(), resource(SHOP).toString(), resource(KUBE_DNS).toString()))
+                    .snapshot();
         } catch (ManifestException e) {
             throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
         }
@@ -57,6 +60,20 @@ public final class SeedCluster {
         } catch (ManifestException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** The inspection a session of the seed and shop makes first. */
+    public static dev.kdi.session.Inspection inspection() {
+        FakeSession s = session(Clock.systemUTC(), healthyReplicas());
+        s.publish(s.snapshot());
+        dev.kdi.session.Inspection in = s.current();
+        s.close();
+        return in;
+    }
+
+    /** The window's view of {@link #inspection()}. */
+    public static dev.kdi.ui.cluster.ClusterView view() {
+        return dev.kdi.ui.cluster.ClusterView.build(inspection(), Optional.empty());
     }
 
     /** Two healthy replicas, as kubeadm runs CoreDNS. */

@@ -1,0 +1,227 @@
+package dev.kdi.ui;
+
+import dev.kdi.records.RrType;
+import dev.kdi.ui.cluster.Entry;
+import dev.kdi.ui.common.ClipboardText;
+import dev.kdi.ui.common.FxTaskExecutor;
+import dev.kdi.ui.fake.FakeOpener;
+import dev.kdi.ui.fake.ReplicaScript;
+import dev.kdi.ui.fake.SeedCluster;
+import dev.kdi.ui.live.Reproduction;
+import dev.kdi.ui.window.WindowModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.control.TreeItem;
+import javafx.stage.Stage;
+
+/**
+ * Drives the window through its views on a real display and saves a screenshot of each
+ * ({@code import -window root}, so tooltips and popups show). For looking at the window during
+ * development, not a test:
+ *
+ * <pre>
+ * Xvfb :99 -screen 0 1600x1000x24 &amp;
+ * DISPLAY=:99 java ... dev.kdi.ui.ScreenshotTour target/shots [step...]
+ * </pre>
+ */
+public final class ScreenshotTour {
+    private final Path out;
+    private final WindowModel model;
+    private final MainWindow window;
+    private final Stage stage;
+
+    private ScreenshotTour(Path out, WindowModel model, MainWindow window, Stage stage) {
+        this.out = out;
+        this.model = model;
+        this.window = window;
+        this.stage = stage;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/shots");
+        Files.createDirectories(out);
+        List<String> steps = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("all");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Platform.setImplicitExit(false);
+        Clock clock = Clock.systemDefaultZone();
+        boolean welcome = steps.contains("welcome");
+        boolean slow = steps.contains("loading");
+        FakeOpener opener = new FakeOpener(() -> SeedCluster.session(clock, List.of(
+                ReplicaScript.healthy("coredns-7db6d8ff4d-2xkqz", "10.32.0.2"),
+                ReplicaScript.healthy("coredns-7db6d8ff4d-q8h5m", "10.32.0.3"))).slowStart(
+                        slow ? Duration.ofSeconds(30) : Duration.ZERO),
+                welcome ? List.of() : List.of("kind-kdi-test", "prod-eu", "staging"), clock);
+        FxTaskExecutor executor = new FxTaskExecutor(3, "tour-ui");
+        ScreenshotTour[] tour = new ScreenshotTour[1];
+        fx(() -> {
+            Stage stage = new Stage();
+            WindowModel model = new WindowModel(executor, opener, new FxNotifier(() -> stage), clock,
+                    ZoneId.systemDefault(), new Reproduction(new Random(7)));
+            MainWindow window = new MainWindow(model, ClipboardText.system(), ZoneId.systemDefault());
+            stage.setScene(window.scene());
+            stage.titleProperty().bind(window.title());
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            stage.show();
+            tour[0] = new ScreenshotTour(out, model, window, stage);
+            model.start(new WindowModel.Start(steps.contains("demo"), Optional.empty(), Optional.empty(),
+                    Optional.empty()));
+        });
+        tour[0].run(steps);
+        executor.close();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private void run(List<String> steps) throws Exception {
+        if (steps.contains("welcome")) {
+            pause(800);
+            shot("welcome");
+            return;
+        }
+        if (steps.contains("loading")) {
+            pause(1500);
+            shot("loading");
+            return;
+        }
+        await(() -> model.phase().get() == WindowModel.Phase.READY);
+        pause(600);
+        shot("01-opened");
+
+        fx(() -> {
+            TreeItem<Entry> ns = item("ns/default");
+            ns.setExpanded(true);
+            TreeItem<Entry> svc = child(ns, "svc/default/sample-headless");
+            svc.setExpanded(true);
+            window.tree().tree().getSelectionModel().select(svc);
+        });
+        pause(500);
+        shot("02-service");
+        fx(() -> model.details().resolveAll());
+        await(() -> !model.details().busy().get());
+        pause(500);
+        shot("03-service-resolved");
+
+        fx(() -> {
+            TreeItem<Entry> shop = item("ns/shop");
+            shop.setExpanded(true);
+            TreeItem<Entry> pods = child(shop, "pods/shop");
+            pods.setExpanded(true);
+            window.tree().tree().getSelectionModel().select(child(pods, "pod/shop/db-0"));
+        });
+        pause(500);
+        fx(() -> model.details().resolveAll());
+        await(() -> !model.details().busy().get());
+        pause(500);
+        shot("04-broken-pod");
+
+        fx(() -> window.tree().tree().getSelectionModel().select(item("ns/default")));
+        pause(400);
+        fx(() -> model.details().resolveAll());
+        await(() -> !model.details().busy().get());
+        pause(500);
+        shot("05-namespace-checked");
+
+        fx(() -> {
+            model.lookup().prepare("sample-headless.default.svc.cluster.local", RrType.A);
+            model.lookup().lookup();
+        });
+        await(() -> !model.lookup().busy().get());
+        pause(500);
+        shot("06-lookup");
+
+        fx(() -> {
+            model.lookup().asPod().set("shop/web-6b7f9c-x2x9q");
+            model.lookup().prepare("db-0.db", RrType.A);
+            model.lookup().lookup();
+        });
+        await(() -> !model.lookup().busy().get());
+        pause(500);
+        shot("07-as-pod");
+        fx(() -> model.lookup().asPod().set(""));
+
+        fx(() -> window.tree().searchField().setText("10.40.0.3"));
+        pause(800);
+        shot("08-filter");
+        fx(() -> window.tree().searchField().setText(""));
+        pause(400);
+
+        fx(window::toggleTheme);
+        pause(500);
+        shot("09-dark");
+        fx(window::toggleTheme);
+    }
+
+    private TreeItem<Entry> item(String key) {
+        for (TreeItem<Entry> i : window.tree().tree().getRoot().getChildren()) {
+            if (i.getValue().key().equals(key)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no row " + key);
+    }
+
+    private static TreeItem<Entry> child(TreeItem<Entry> parent, String key) {
+        for (TreeItem<Entry> i : parent.getChildren()) {
+            if (i.getValue().key().equals(key)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no row " + key);
+    }
+
+    private void shot(String name) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", "1600x1000+0+0",
+                out.resolve(name + ".png").toString()).inheritIO().start();
+        p.waitFor();
+        System.out.println("shot " + name);
+    }
+
+    private static void pause(long ms) throws InterruptedException {
+        Thread.sleep(ms);
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            boolean[] ok = new boolean[1];
+            fx(() -> ok[0] = condition.getAsBoolean());
+            if (ok[0]) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("timed out");
+    }
+
+    static void fx(Runnable r) throws InterruptedException {
+        CountDownLatch l = new CountDownLatch(1);
+        Throwable[] failed = new Throwable[1];
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } catch (Throwable t) {
+                failed[0] = t;
+            } finally {
+                l.countDown();
+            }
+        });
+        l.await();
+        if (failed[0] != null) {
+            throw new IllegalStateException(failed[0]);
+        }
+    }
+}
