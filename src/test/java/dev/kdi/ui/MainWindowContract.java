@@ -224,8 +224,9 @@ abstract class MainWindowContract {
         if (badge == null || !badge.isVisible()) {
             return null;
         }
-        return badge.getStyleClass().contains("badge-error") ? "badge-error"
-                : badge.getStyleClass().contains("badge-warning") ? "badge-warning" : "other";
+        return badge.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("error")) ? "badge-error"
+                : badge.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("warning"))
+                ? "badge-warning" : "other";
     }
 
     protected static void waitUntil(Callable<Boolean> condition) throws TimeoutException {

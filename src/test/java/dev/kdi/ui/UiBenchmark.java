@@ -58,6 +58,7 @@ public final class UiBenchmark {
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
             System.setProperty("prism.text", "t2k");
+            System.setProperty("headless.geometry", "1600x1200-32");
         }
         Clock clock = Clock.systemDefaultZone();
         long g0 = System.nanoTime();
@@ -82,6 +83,8 @@ public final class UiBenchmark {
             window[0] = new MainWindow(model[0], ClipboardText.system(), ZoneId.systemDefault());
             Stage stage = new Stage();
             stage.setScene(window[0].scene());
+            stage.setWidth(1400);
+            stage.setHeight(900);
             stage.show();
         });
 

@@ -19,10 +19,22 @@ public final class Suggestions {
 
     /** Sorts and de-duplicates the names (lower-cased: DNS names compare without case). */
     public static Suggestions of(Collection<String> names) {
-        String[] all = names.stream().filter(n -> !n.isEmpty()).map(n -> n.toLowerCase(Locale.ROOT)).distinct()
-                .toArray(String[]::new);
-        Arrays.sort(all);
-        return new Suggestions(all);
+        String[] all = new String[names.size()];
+        int n = 0;
+        for (String name : names) {
+            if (!name.isEmpty()) {
+                all[n++] = name.toLowerCase(Locale.ROOT);
+            }
+        }
+        Arrays.sort(all, 0, n);
+        // Sorted, so duplicates sit together: keep the first of each run.
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (kept == 0 || !all[i].equals(all[kept - 1])) {
+                all[kept++] = all[i];
+            }
+        }
+        return new Suggestions(Arrays.copyOf(all, kept));
     }
 
     public static Suggestions empty() {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.IndexedCell;
@@ -33,7 +32,7 @@ import org.controlsfx.control.textfield.TextFields;
 public final class ClusterTreeView extends BorderPane {
     private final ClusterTreeModel model;
     private final TreeView<Entry> tree = new TreeView<>();
-    private final TreeItem<Entry> root = new TreeItem<>();
+    private TreeItem<Entry> root = new TreeItem<>();
     private final CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
     private final Label empty = new Label();
     private final Set<String> expandedFull = new HashSet<>();
@@ -83,7 +82,7 @@ public final class ClusterTreeView extends BorderPane {
         });
         empty.getStyleClass().add("placeholder");
         empty.setWrapText(true);
-        empty.visibleProperty().bind(Bindings.isEmpty(root.getChildren()));
+        empty.setVisible(false);
         empty.setMouseTransparent(true);
         StackPane center = new StackPane(tree, empty);
         StackPane.setAlignment(empty, Pos.TOP_CENTER);
@@ -95,6 +94,11 @@ public final class ClusterTreeView extends BorderPane {
             apply(null, model.source().get());
         }
         VBox.setVgrow(this, Priority.ALWAYS);
+    }
+
+    private void setRoot(TreeItem<Entry> next) {
+        root = next;
+        tree.setRoot(next);
     }
 
     public TreeView<Entry> tree() {
@@ -124,10 +128,17 @@ public final class ClusterTreeView extends BorderPane {
                 for (Entry e : now.roots()) {
                     fresh.add(new EntryItem(e, () -> current, expandedSet(now)));
                 }
-                root.getChildren().setAll(fresh);
-                tree.scrollTo(0);
+                // A new root filled before the tree sees it: the tree hears of one change, not of
+                // thousands of rows arriving one by one.
+                TreeItem<Entry> fill = new TreeItem<>();
+                fill.getChildren().setAll(fresh);
+                setRoot(fill);
+                if (was != null) {
+                    tree.scrollTo(0);
+                }
             }
             empty.setText(emptyText(now));
+            empty.setVisible(root.getChildren().isEmpty());
             TreeItem<Entry> item = selected == null ? null : reveal(selected, !sameQuery);
             if (item != null) {
                 tree.getSelectionModel().select(item);

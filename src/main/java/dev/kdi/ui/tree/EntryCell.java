@@ -14,6 +14,7 @@ import dev.kdi.ui.common.MiddleElision;
 import dev.kdi.ui.common.Texts;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -29,7 +30,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * and the badge of the worst finding on or below it. Its nodes are made once and reused.
  */
 final class EntryCell extends TreeCell<Entry> {
-    private static final String[] STATE_CLASSES = {"ready", "not-ready", "not-served", "broken"};
+    // Pseudo-classes, not style classes: switching them re-matches rules without rebuilding the
+    // cell's styles, which is what keeps scrolling through thousands of rows cheap.
+    private static final PseudoClass READY = PseudoClass.getPseudoClass("ready");
+    private static final PseudoClass NOT_READY = PseudoClass.getPseudoClass("not-ready");
+    private static final PseudoClass NOT_SERVED = PseudoClass.getPseudoClass("not-served");
+    private static final PseudoClass BROKEN = PseudoClass.getPseudoClass("broken");
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
     private final Supplier<ClusterView> view;
     private final FontIcon icon = new FontIcon();
@@ -56,6 +64,12 @@ final class EntryCell extends TreeCell<Entry> {
         badge.getStyleClass().addAll("icon", "entry-badge");
         box.setAlignment(Pos.CENTER_LEFT);
         box.setMinWidth(0);
+        badge.setIconLiteral(Icons.WARNING.code());
+        icon.setIconLiteral(Icons.NAMESPACE.code());
+        // Hidden parts keep their place empty rather than leave it: no relayout of the row.
+        count.managedProperty().bind(count.visibleProperty());
+        badge.managedProperty().bind(badge.visibleProperty());
+        setGraphic(box);
         // Cells as wide as the tree, not as their text: the DNS name gives way first.
         setPrefWidth(0);
         tooltip.setShowDelay(Duration.millis(350));
@@ -70,35 +84,37 @@ final class EntryCell extends TreeCell<Entry> {
         super.updateItem(entry, empty);
         setText(null);
         if (empty || entry == null) {
-            setGraphic(null);
+            // The graphic stays and hides: taking it away and back would restyle it each time.
+            box.setVisible(false);
             setTooltip(null);
             return;
         }
-        icon.setIconLiteral(icon(entry).code());
-        icon.getStyleClass().removeAll(STATE_CLASSES);
-        fqdn.getStyleClass().removeAll(STATE_CLASSES);
-        String state = state(entry);
-        if (state != null) {
-            icon.getStyleClass().add(state);
-            fqdn.getStyleClass().add(state);
+        box.setVisible(true);
+        String literal = icon(entry).code();
+        if (!literal.equals(icon.getIconLiteral())) {
+            icon.setIconLiteral(literal);
         }
-        if (entry instanceof PodEntry p && !p.hostnameFqdn().isEmpty() && !p.hostnameResolves()) {
-            fqdn.getStyleClass().add("broken");
-        }
+        boolean endpointOrPod = entry instanceof EndpointEntry || entry instanceof PodEntry;
+        boolean ready = entry instanceof EndpointEntry ep ? ep.ready() : entry instanceof PodEntry p && p.pod().ready();
+        icon.pseudoClassStateChanged(READY, endpointOrPod && ready);
+        icon.pseudoClassStateChanged(NOT_READY, endpointOrPod && !ready);
+        fqdn.pseudoClassStateChanged(NOT_READY, endpointOrPod && !ready);
+        fqdn.pseudoClassStateChanged(NOT_SERVED, entry instanceof NamespaceEntry ns && !ns.exposed());
+        fqdn.pseudoClassStateChanged(BROKEN, entry instanceof PodEntry p && !p.hostnameFqdn().isEmpty()
+                && !p.hostnameResolves());
         name.setText(entry.name());
         MiddleElision.setText(fqdn, fqdnText(entry));
-        count.setText(countText(entry));
-        count.setVisible(!count.getText().isEmpty());
-        count.setManaged(count.isVisible());
+        String c = countText(entry);
+        count.setText(c);
+        count.setVisible(!c.isEmpty());
         Badge b = entry.badge();
         badge.setVisible(b != Badge.NONE);
-        badge.setManaged(b != Badge.NONE);
-        if (b != Badge.NONE) {
-            badge.setIconLiteral((b == Badge.ERROR ? Icons.ERROR : Icons.WARNING).code());
-            badge.getStyleClass().removeAll("badge-error", "badge-warning");
-            badge.getStyleClass().add(b == Badge.ERROR ? "badge-error" : "badge-warning");
+        badge.pseudoClassStateChanged(ERROR, b == Badge.ERROR);
+        badge.pseudoClassStateChanged(WARNING, b == Badge.WARNING);
+        String badgeLiteral = (b == Badge.ERROR ? Icons.ERROR : Icons.WARNING).code();
+        if (b != Badge.NONE && !badgeLiteral.equals(badge.getIconLiteral())) {
+            badge.setIconLiteral(badgeLiteral);
         }
-        setGraphic(box);
         setTooltip(tooltip);
     }
 
@@ -122,19 +138,6 @@ final class EntryCell extends TreeCell<Entry> {
             return Icons.PODS;
         }
         return Icons.POD;
-    }
-
-    private static String state(Entry entry) {
-        if (entry instanceof EndpointEntry ep) {
-            return ep.ready() ? "ready" : "not-ready";
-        }
-        if (entry instanceof PodEntry p) {
-            return p.pod().ready() ? "ready" : "not-ready";
-        }
-        if (entry instanceof NamespaceEntry ns && !ns.exposed()) {
-            return "not-served";
-        }
-        return null;
     }
 
     private static String fqdnText(Entry entry) {
