@@ -55,7 +55,7 @@ public final class MainWindow {
         this.model = model;
         root.setId("kdi-root");
         tree = new ClusterTreeView(model.tree());
-        details = new DetailsView(model.details(), clipboard);
+        details = new DetailsView(model.details(), clipboard, entry -> tree.select(entry));
         lookup = new LookupView(model.lookup(), model.replicaOptions(), zone);
         status = new StatusView(model.status());
 

@@ -193,6 +193,17 @@ abstract class MainWindowContract {
                 .endsWith("-- dig +tcp sample-headless.default.svc.cluster.local. A");
     }
 
+    @Test
+    void overview_listsTheClustersErrors_andShowsEachOnesObjectInTheTree(FxRobot robot) throws TimeoutException {
+        assertThat(robot.lookup("#overview-problems").queryAs(Label.class).getText()).isEqualTo("1 error, 0 warnings");
+        robot.clickOn("Show pod db-0");
+        waitUntil(() -> model.details().title().get().equals("shop/db-0"));
+        TreeItem<Entry> selected = window.tree().tree().getSelectionModel().getSelectedItem();
+        assertThat(selected.getValue().key()).isEqualTo("pod/shop/db-0");
+        assertThat(selected.getParent().isExpanded()).isTrue();
+        assertThat(robot.lookup("#details-fqdn-broken").query().isVisible()).isTrue();
+    }
+
     // helpers
 
     private void expand(FxRobot robot, String key) throws TimeoutException {

@@ -58,9 +58,16 @@ public final class ScreenshotTour {
         Clock clock = Clock.systemDefaultZone();
         boolean welcome = steps.contains("welcome");
         boolean slow = steps.contains("loading");
-        FakeOpener opener = new FakeOpener(() -> SeedCluster.session(clock, List.of(
-                ReplicaScript.healthy("coredns-7db6d8ff4d-2xkqz", "10.32.0.2"),
-                ReplicaScript.healthy("coredns-7db6d8ff4d-q8h5m", "10.32.0.3"))).slowStart(
+        boolean failing = steps.contains("failing");
+        List<ReplicaScript> replicas = failing
+                ? List.of(ReplicaScript.healthy("coredns-7db6d8ff4d-2xkqz", "10.32.0.2"),
+                        ReplicaScript.healthy("coredns-7db6d8ff4d-q8h5m", "10.32.0.3").missingNamespace("shop"),
+                        ReplicaScript.healthy("coredns-7db6d8ff4d-zz9w4", "10.32.0.4").failing(
+                                "pods \"coredns-7db6d8ff4d-zz9w4\" is forbidden: User \"dev\" cannot create resource"
+                                        + " \"pods/portforward\" in namespace \"kube-system\": ask for that permission"))
+                : List.of(ReplicaScript.healthy("coredns-7db6d8ff4d-2xkqz", "10.32.0.2"),
+                        ReplicaScript.healthy("coredns-7db6d8ff4d-q8h5m", "10.32.0.3"));
+        FakeOpener opener = new FakeOpener(() -> SeedCluster.session(clock, replicas).slowStart(
                         slow ? Duration.ofSeconds(30) : Duration.ZERO),
                 welcome ? List.of() : List.of("kind-kdi-test", "prod-eu", "staging"), clock);
         FxTaskExecutor executor = new FxTaskExecutor(3, "tour-ui");
@@ -100,6 +107,28 @@ public final class ScreenshotTour {
         }
         await(() -> model.phase().get() == WindowModel.Phase.READY);
         pause(600);
+        if (steps.contains("failing")) {
+            failing();
+            return;
+        }
+        if (steps.contains("manifests")) {
+            fx(() -> model.open(new dev.kdi.ui.window.SessionRequest.Manifests(List.of(
+                    SeedCluster.resource(SeedCluster.SEED)), Optional.of(SeedCluster.resource(SeedCluster.COREFILE)))));
+            await(() -> model.phase().get() == WindowModel.Phase.READY
+                    && model.info().get().kind() == dev.kdi.session.SessionInfo.Kind.MANIFESTS);
+            fx(() -> {
+                TreeItem<Entry> ns = item("ns/default");
+                ns.setExpanded(true);
+                window.tree().tree().getSelectionModel().select(child(ns, "svc/default/sample-subdomain"));
+            });
+            pause(600);
+            shot("manifests");
+            return;
+        }
+        if (steps.contains("demo")) {
+            shot("demo");
+            return;
+        }
         shot("01-opened");
 
         fx(() -> {
@@ -164,6 +193,43 @@ public final class ScreenshotTour {
         pause(500);
         shot("09-dark");
         fx(window::toggleTheme);
+    }
+
+    private void failing() throws Exception {
+        fx(() -> {
+            TreeItem<Entry> shop = item("ns/shop");
+            shop.setExpanded(true);
+            window.tree().tree().getSelectionModel().select(shop);
+        });
+        pause(400);
+        fx(() -> model.details().resolveAll());
+        await(() -> !model.details().busy().get());
+        fx(() -> {
+            model.lookup().prepare("web.shop.svc.cluster.local", RrType.A);
+            model.lookup().lookup();
+        });
+        await(() -> !model.lookup().busy().get());
+        pause(600);
+        fx(() -> {
+            javafx.scene.Node n = window.root().lookup("#replica-coredns-7db6d8ff4d-zz9w4");
+            javafx.geometry.Bounds b = n.localToScreen(n.getBoundsInLocal());
+            ((javafx.scene.control.Label) n).getTooltip().show(n, b.getMinX(), b.getMinY() - 70);
+        });
+        pause(500);
+        shot("failing");
+        fx(() -> ((javafx.scene.control.Label) window.root().lookup("#replica-coredns-7db6d8ff4d-zz9w4"))
+                .getTooltip().hide());
+        fx(() -> {
+            var table = window.details().table();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).live() instanceof dev.kdi.ui.details.LiveMark.Differs) {
+                    table.getSelectionModel().select(i);
+                    break;
+                }
+            }
+        });
+        pause(400);
+        shot("failing-row");
     }
 
     private TreeItem<Entry> item(String key) {

@@ -207,6 +207,31 @@ public final class ClusterView {
         return out;
     }
 
+    /** The row of a namespace, Service or pod, when the view has one. */
+    public java.util.Optional<Entry> entryOf(ObjectRef ref) {
+        String ns = ref.kind().equals(dev.kdi.records.objects.Kinds.NAMESPACE) ? ref.name() : ref.namespace();
+        for (NamespaceEntry n : namespaces) {
+            if (!n.name().equals(ns)) {
+                continue;
+            }
+            switch (ref.kind()) {
+                case dev.kdi.records.objects.Kinds.NAMESPACE -> {
+                    return java.util.Optional.of(n);
+                }
+                case dev.kdi.records.objects.Kinds.SERVICE -> {
+                    return services(ns).stream().filter(s -> s.name().equals(ref.name())).<Entry>map(s -> s).findFirst();
+                }
+                case dev.kdi.records.objects.Kinds.POD -> {
+                    return pods(ns).stream().filter(p -> p.name().equals(ref.name())).<Entry>map(p -> p).findFirst();
+                }
+                default -> {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public int serviceCount() {
         return serviceCount;
     }

@@ -49,11 +49,13 @@ public final class DetailsModel {
     private final TaskExecutor executor;
     private final Reproduction reproduction;
     private final ReadOnlyObjectWrapper<Entry> entry = new ReadOnlyObjectWrapper<>(this, "entry");
+    private final ReadOnlyObjectWrapper<ClusterView> shownView = new ReadOnlyObjectWrapper<>(this, "view");
     private final ReadOnlyStringWrapper kind = new ReadOnlyStringWrapper(this, "kind", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper fqdn = new ReadOnlyStringWrapper(this, "fqdn", "");
     private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper(this, "facts", "");
     private final ReadOnlyBooleanWrapper fqdnResolves = new ReadOnlyBooleanWrapper(this, "fqdnResolves", true);
+    private final ReadOnlyStringWrapper whyNotResolving = new ReadOnlyStringWrapper(this, "whyNotResolving", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
@@ -98,12 +100,14 @@ public final class DetailsModel {
         }
         boolean same = old != null && newEntry != null && old.key().equals(newEntry.key());
         this.view = newView;
+        shownView.set(newView);
         if (!same) {
             asking.cancel();
             busy.set(false);
         }
         entry.set(newEntry);
         loading.cancel();
+        whyNotResolving.set("");
         if (newEntry == null || newView == null) {
             rows.clear();
             findings.clear();
@@ -144,6 +148,7 @@ public final class DetailsModel {
                 return;
             }
             rows.setAll(listing.rows());
+            whyNotResolving.set(whyNotResolving(listing.rows()));
             if (listing.rows().isEmpty()) {
                 message.set("No DNS records: " + noRecordsReason(newEntry));
             } else if (!same && asker != null) {
@@ -154,6 +159,19 @@ public final class DetailsModel {
     }
 
     private record Listing(List<RecordRow> rows, boolean truncated) {
+    }
+
+    /**
+     * Why the first of the entry's own names that should exist does not: what an operator came to
+     * find out. Names a check adds (such as its probes) are not the entry's.
+     */
+    private static String whyNotResolving(List<RecordRow> listed) {
+        for (RecordRow r : listed) {
+            if (r.kind() == RecordRow.Kind.NO_RECORD && r.status() == dev.kdi.records.Status.NXDOMAIN) {
+                return "Why " + r.name() + " does not resolve: " + String.join(" ", r.explanation());
+            }
+        }
+        return "";
     }
 
     private static String noRecordsReason(Entry e) {
@@ -383,6 +401,11 @@ public final class DetailsModel {
         return Optional.empty();
     }
 
+    /** The view shown, for the overview when no entry is selected. */
+    public ReadOnlyObjectProperty<ClusterView> view() {
+        return shownView.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Entry> entry() {
         return entry.getReadOnlyProperty();
     }
@@ -405,6 +428,11 @@ public final class DetailsModel {
     /** False when the lint says the entry's DNS name cannot resolve (a pod's hostname.subdomain). */
     public ReadOnlyBooleanProperty fqdnResolves() {
         return fqdnResolves.getReadOnlyProperty();
+    }
+
+    /** Why the entry's first name that does not resolve does not, or empty when all of them do. */
+    public ReadOnlyStringProperty whyNotResolving() {
+        return whyNotResolving.getReadOnlyProperty();
     }
 
     /** One line of facts: addresses, ports, readiness. */

@@ -5,6 +5,8 @@ import dev.kdi.records.lint.Severity;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.MiddleElision;
+import dev.kdi.ui.cluster.Entry;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -44,16 +46,25 @@ public final class DetailsView extends StackPane {
     private final VBox findingsBox = new VBox(8);
     private final Label why = new Label();
 
-    public DetailsView(DetailsModel model, ClipboardText clipboard) {
+    /**
+     * @param reveal selects an entry in the tree (from the overview's findings)
+     */
+    public DetailsView(DetailsModel model, ClipboardText clipboard, Consumer<Entry> reveal) {
         this.model = model;
         this.clipboard = clipboard;
         getStyleClass().add("details");
 
-        Label placeholder = new Label("Select a namespace, Service, endpoint or pod in the tree to see the DNS"
-                + " records it should have and ask the cluster DNS about them.");
-        placeholder.getStyleClass().add("placeholder");
-        placeholder.setWrapText(true);
-        placeholder.setMaxWidth(420);
+        OverviewPane placeholder = new OverviewPane(reveal);
+        model.view().addListener((o, was, now) -> {
+            if (model.entry().get() == null) {
+                placeholder.show(now);
+            }
+        });
+        model.entry().addListener((o, was, now) -> {
+            if (now == null) {
+                placeholder.show(model.view().get());
+            }
+        });
 
         BorderPane content = new BorderPane();
         content.setTop(header());
@@ -180,6 +191,8 @@ public final class DetailsView extends StackPane {
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> why.setText(whyText(now)));
         model.rows().addListener((ListChangeListener<RecordRow>) c ->
                 why.setText(whyText(table.getSelectionModel().getSelectedItem())));
+        model.whyNotResolving().addListener((o, was, now) ->
+                why.setText(whyText(table.getSelectionModel().getSelectedItem())));
         why.visibleProperty().bind(why.textProperty().isNotEmpty());
         why.managedProperty().bind(why.visibleProperty());
 
@@ -193,23 +206,17 @@ public final class DetailsView extends StackPane {
     }
 
     /**
-     * The model's reasons for the selected row; with no row selected, for the first name that does
-     * not resolve, since that is what an operator came to find out.
+     * The model's reasons for the selected row; with no row selected, for the entry's first name
+     * that does not resolve, since that is what an operator came to find out.
      */
     private String whyText(RecordRow selected) {
-        RecordRow row = selected;
-        if (row == null) {
-            row = model.rows().stream().filter(r -> r.kind() == RecordRow.Kind.NO_RECORD
-                    && r.status() == dev.kdi.records.Status.NXDOMAIN).findFirst().orElse(null);
-            if (row == null) {
-                return "";
-            }
-            return "Why " + row.name() + " does not resolve: " + String.join(" ", row.explanation());
+        if (selected == null) {
+            return model.whyNotResolving().get();
         }
-        if (row.explanation().isEmpty()) {
+        if (selected.explanation().isEmpty()) {
             return "";
         }
-        return "Why: " + String.join(" ", row.explanation());
+        return "Why: " + String.join(" ", selected.explanation());
     }
 
     private void buildTable() {
@@ -227,7 +234,7 @@ public final class DetailsView extends StackPane {
         ttl.setMaxWidth(60);
         ttl.setStyle("-fx-alignment: CENTER-RIGHT;");
         TableColumn<RecordRow, String> from = column("From", r -> r.from(model.entry().get()), 170);
-        from.setMaxWidth(260);
+        from.setMaxWidth(220);
         from.setCellFactory(c -> new TextCell(false) {
             @Override
             protected String hover(RecordRow row) {
@@ -238,9 +245,11 @@ public final class DetailsView extends StackPane {
         live.setId("live-column");
         live.setCellValueFactory(c -> new ReadOnlyObjectWrapperOf<>(c.getValue().live()));
         live.setCellFactory(c -> new LiveCell());
-        live.setPrefWidth(120);
-        live.setMinWidth(60);
+        live.setPrefWidth(160);
+        live.setMinWidth(150);
         live.setMaxWidth(220);
+        // Manifests have no DNS to ask: a column of question marks would only say so 16 times.
+        live.visibleProperty().bind(model.canAsk());
         table.getColumns().setAll(java.util.List.of(name, type, value, ttl, from, live));
 
         table.setRowFactory(t -> {

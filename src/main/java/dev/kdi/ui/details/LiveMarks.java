@@ -97,8 +97,10 @@ final class LiveMarks {
         if (differing.isEmpty()) {
             return new LiveMark.Same(detail);
         }
-        String where = differing.size() == answered && answered > 1 ? "on every replica" : "on " + String.join(", ", differing);
-        String what = row.kind() == RecordRow.Kind.PREDICTED ? "missing " : "answered ";
+        // Replica names are long; the column says how many, the hover says which.
+        String where = answered == 1 ? "" : differing.size() == answered ? " on all " + answered
+                : " on " + differing.size() + " of " + answered;
+        String what = row.kind() == RecordRow.Kind.PREDICTED ? "missing" : "answered";
         return new LiveMark.Differs(what + where, detail);
     }
 

@@ -83,10 +83,17 @@ public final class LookupView extends BorderPane {
         replica.getSelectionModel().select(0);
         replica.valueProperty().addListener((o, was, now) -> model.replica().set(now == null ? ReplicaChoice.all()
                 : now.choice()));
-        replicas.addListener((javafx.collections.ListChangeListener<ReplicaOption>) c -> {
-            ReplicaChoice wanted = model.replica().get();
-            Optional<ReplicaOption> same = replicas.stream().filter(r -> r.choice().equals(wanted)).findFirst();
-            replica.getSelectionModel().select(same.orElse(replicas.isEmpty() ? null : replicas.get(0)));
+        // The combo clears its value after its items change, so the choice is put back afterwards.
+        replicas.addListener((javafx.collections.ListChangeListener<ReplicaOption>) c -> javafx.application.Platform
+                .runLater(() -> {
+                    ReplicaChoice wanted = model.replica().get();
+                    Optional<ReplicaOption> same = replicas.stream().filter(r -> r.choice().equals(wanted)).findFirst();
+                    replica.setValue(same.orElse(replicas.isEmpty() ? null : replicas.get(0)));
+                }));
+        model.replica().addListener((o, was, now) -> {
+            if (replica.getValue() == null || !replica.getValue().choice().equals(now)) {
+                replicas.stream().filter(r -> r.choice().equals(now)).findFirst().ifPresent(replica::setValue);
+            }
         });
         replica.setPrefWidth(170);
 

@@ -63,7 +63,7 @@ final class ResultPane extends ScrollPane {
             content.getChildren().add(note(d.note()));
         }
         for (ReplicaResult rr : r.replicas()) {
-            content.getChildren().add(replica(rr, d.replicasDisagree()));
+            content.getChildren().add(replica(rr));
         }
         content.getChildren().add(prediction(r.predicted()));
     }
@@ -90,7 +90,7 @@ final class ResultPane extends ScrollPane {
         return pill;
     }
 
-    private Node replica(ReplicaResult rr, boolean disagree) {
+    private Node replica(ReplicaResult rr) {
         FontIcon icon = (rr.live().isEmpty() ? Icons.WARNING : rr.agrees() ? Icons.SAME : Icons.DIFFERENT).create();
         icon.getStyleClass().add(rr.live().isEmpty() ? "severity-warning" : rr.agrees() ? "ok" : "bad");
         Label name = new Label(rr.shortName());
@@ -99,7 +99,7 @@ final class ResultPane extends ScrollPane {
         HBox head = new HBox(8, icon, name);
         head.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(4, head);
-        box.getStyleClass().addAll("answer-block", disagree ? "answer-disagree" : "answer-plain");
+        box.getStyleClass().addAll("answer-block", rr.agrees() ? "answer-plain" : "answer-disagree");
         if (rr.live().isEmpty()) {
             head.getChildren().add(status("no answer", "status-failed"));
             box.getChildren().add(note(rr.error().orElse("no answer")));

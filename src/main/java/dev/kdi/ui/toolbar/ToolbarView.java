@@ -65,15 +65,17 @@ public final class ToolbarView extends HBox {
             return switch (i.kind()) {
                 case DEMO -> "demo cluster";
                 case LIVE -> i.name();
-                case MANIFESTS -> "manifests: " + i.name();
+                case MANIFESTS -> "manifests: " + java.util.Arrays.stream(i.name().split(", "))
+                        .map(f -> java.nio.file.Path.of(f).getFileName().toString())
+                        .collect(java.util.stream.Collectors.joining(", "));
             };
         }, model.info()));
         source.setGraphic(Icons.CLUSTER.create());
         source.setMaxWidth(260);
         source.visibleProperty().bind(context.visibleProperty().not());
         source.managedProperty().bind(source.visibleProperty());
-        source.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(source.getText()),
-                source.textProperty()));
+        source.tooltipProperty().bind(Bindings.createObjectBinding(() -> model.info().get() == null ? null
+                : new Tooltip(model.info().get().name()), model.info()));
 
         NamespacePicker namespaces = new NamespacePicker(model.namespaces(), model.chosenNamespaces());
         namespaces.setTooltip(new Tooltip("Which namespaces the tree shows"));

@@ -101,6 +101,21 @@ public final class ClusterTreeView extends BorderPane {
         tree.setRoot(next);
     }
 
+    /** Shows the entry: opens the rows above it, selects it, scrolls to it, and takes the keyboard. */
+    public void select(Entry entry) {
+        TreeItem<Entry> item = reveal(entry, true);
+        if (item == null && current instanceof FilterIndex.Filtered) {
+            // Filtered out: clear the filter, then look again.
+            search.clear();
+            item = reveal(entry, true);
+        }
+        if (item != null) {
+            tree.getSelectionModel().select(item);
+            scrollIntoView(item);
+            tree.requestFocus();
+        }
+    }
+
     public TreeView<Entry> tree() {
         return tree;
     }

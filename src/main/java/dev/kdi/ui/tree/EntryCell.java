@@ -87,6 +87,10 @@ final class EntryCell extends TreeCell<Entry> {
             // The graphic stays and hides: taking it away and back would restyle it each time.
             box.setVisible(false);
             setTooltip(null);
+            // The skin leaves an emptied row's arrow as it was; an empty row has nothing to open.
+            if (getDisclosureNode() != null) {
+                getDisclosureNode().setVisible(false);
+            }
             return;
         }
         box.setVisible(true);

@@ -74,6 +74,7 @@ class DetailsModelTest {
         assertThat(model.rows()).hasSizeGreaterThanOrEqualTo(shown)
                 .allSatisfy(r -> assertThat(r.live()).as(r.text()).isInstanceOf(LiveMark.Same.class));
         assertThat(model.message().get()).startsWith("All ").endsWith(" records as predicted.");
+        assertThat(model.whyNotResolving().get()).isEmpty();
         assertThat(model.busy().get()).isFalse();
     }
 
@@ -84,7 +85,7 @@ class DetailsModelTest {
         model.resolve(a);
         RecordRow after = model.rows().stream().filter(r -> r.question().equals(a.question())).findFirst().orElseThrow();
         assertThat(after.live()).isInstanceOfSatisfying(LiveMark.Differs.class, d -> {
-            assertThat(d.summary()).isEqualTo("missing on " + STALE);
+            assertThat(d.summary()).isEqualTo("missing on 1 of 2");
             assertThat(d.detail()).contains(HEALTHY + ": as predicted").contains(STALE + ": NXDOMAIN");
         });
         assertThat(model.message().get()).contains("1 record differs");
@@ -108,6 +109,8 @@ class DetailsModelTest {
         assertThat(row.status()).isEqualTo(Status.NXDOMAIN);
         assertThat(row.value()).isEqualTo("no such name (NXDOMAIN)");
         assertThat(String.join(" ", row.explanation())).contains("no Service of that name exists");
+        assertThat(model.whyNotResolving().get()).startsWith("Why db-0.db.shop.svc.cluster.local does not resolve: ")
+                .contains("StatefulSet shop/db has serviceName db");
         assertThat(model.findings()).extracting(f -> f.code()).contains("sts-service-missing");
     }
 
