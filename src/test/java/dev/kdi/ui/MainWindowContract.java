@@ -110,7 +110,9 @@ abstract class MainWindowContract {
 
     @Test
     void lookingUpAHeadlessService_showsItsFourAddresses(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#lookup-name").write("sample-headless.default.svc.cluster.local").type(KeyCode.ENTER);
+        // Typing forty characters one by one only slows the test; the field's own Enter is what counts.
+        robot.interact(() -> window.lookup().nameField().setText("sample-headless.default.svc.cluster.local"));
+        robot.clickOn("#lookup-name").type(KeyCode.ENTER);
         waitUntil(() -> model.lookup().history().size() == 1);
         LookupResult.Direct d = (LookupResult.Direct) model.lookup().history().get(0);
         assertThat(d.predicted().answer()).hasSize(4);

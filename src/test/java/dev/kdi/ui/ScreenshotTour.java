@@ -125,6 +125,14 @@ public final class ScreenshotTour {
             shot("manifests");
             return;
         }
+        if (steps.contains("readme")) {
+            readme();
+            return;
+        }
+        if (steps.contains("popups")) {
+            popups();
+            return;
+        }
         if (steps.contains("demo")) {
             shot("demo");
             return;
@@ -230,6 +238,82 @@ public final class ScreenshotTour {
         });
         pause(400);
         shot("failing-row");
+    }
+
+    /** The main window as the README shows it. */
+    private void readme() throws Exception {
+        fx(() -> {
+            TreeItem<Entry> def = item("ns/default");
+            def.setExpanded(true);
+            child(def, "svc/default/sample-headless").setExpanded(true);
+            TreeItem<Entry> shop = item("ns/shop");
+            shop.setExpanded(true);
+            child(shop, "pods/shop").setExpanded(true);
+            window.tree().tree().getSelectionModel().select(child(def, "svc/default/sample-headless"));
+        });
+        pause(400);
+        fx(() -> model.details().resolveAll());
+        await(() -> !model.details().busy().get());
+        fx(() -> {
+            model.lookup().asPod().set("shop/web-6b7f9c-x2x9q");
+            model.lookup().prepare("db-0.db", RrType.A);
+            model.lookup().lookup();
+        });
+        await(() -> !model.lookup().busy().get());
+        fx(() -> model.lookup().asPod().set(""));
+        fx(() -> {
+            model.lookup().prepare("sample-headless.default.svc.cluster.local", RrType.A);
+            model.lookup().lookup();
+        });
+        await(() -> !model.lookup().busy().get());
+        fx(() -> window.tree().tree().requestFocus());
+        pause(700);
+        shot("readme");
+    }
+
+    private void popups() throws Exception {
+        fx(() -> ((javafx.scene.control.Button) window.root().lookup("#namespace-picker")).fire());
+        pause(400);
+        fx(() -> {
+            javafx.scene.control.TextField f = (javafx.scene.control.TextField) stage.getScene().getWindow()
+                    .getScene().lookup("#namespace-filter");
+            if (f == null) {
+                for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                    if (w.getScene() != null && w.getScene().lookup("#namespace-filter") != null) {
+                        f = (javafx.scene.control.TextField) w.getScene().lookup("#namespace-filter");
+                    }
+                }
+            }
+            f.setText("s");
+        });
+        pause(500);
+        shot("popup-namespaces");
+        fx(() -> ((javafx.scene.control.Button) window.root().lookup("#namespace-picker")).fire());
+        pause(300);
+        fx(() -> {
+            window.lookup().nameField().requestFocus();
+            window.lookup().nameField().setText("sample-");
+        });
+        pause(900);
+        shot("popup-completion");
+        fx(() -> window.lookup().nameField().setText(""));
+        fx(() -> {
+            TreeItem<Entry> shop = item("ns/shop");
+            shop.setExpanded(true);
+            child(shop, "pods/shop").setExpanded(true);
+        });
+        pause(400);
+        fx(() -> {
+            for (javafx.scene.Node n : window.tree().tree().lookupAll(".entry-cell")) {
+                var c = (javafx.scene.control.TreeCell<?>) n;
+                if (c.getItem() != null && ((Entry) c.getItem()).key().equals("pod/shop/db-1")) {
+                    javafx.geometry.Bounds b = c.localToScreen(c.getBoundsInLocal());
+                    c.getTooltip().show(c, b.getMinX() + 60, b.getMaxY() + 4);
+                }
+            }
+        });
+        pause(600);
+        shot("popup-tooltip");
     }
 
     private TreeItem<Entry> item(String key) {

@@ -110,13 +110,14 @@ public sealed interface LookupResult {
         @Override
         public String title() {
             Walk w = shown();
-            return "as " + pod + ": " + name + " · " + w.result().name().replace('_', ' ') + " after "
-                    + Texts.count(w.queriesSent(), "query", "queries");
+            return name + " from " + pod.substring(pod.indexOf('/') + 1) + " · " + w.result().name().replace('_', ' ')
+                    + ", " + Texts.count(w.queriesSent(), "query", "queries");
         }
 
+        /** A difference from the model, where the model knows the outcome (not forwarded upstream). */
         @Override
         public boolean attention() {
-            return live.isPresent() && live.get().result() != model.result();
+            return live.isPresent() && model.result() != Walk.Result.UPSTREAM && live.get().result() != model.result();
         }
 
         /** The steps of the shown walk, flattened to one row per query. */

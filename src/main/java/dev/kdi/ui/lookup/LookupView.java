@@ -129,11 +129,17 @@ public final class LookupView extends BorderPane {
         go.setId("lookup-go");
         go.getStyleClass().add("accent");
         go.setOnAction(e -> model.lookup());
-        go.disableProperty().bind(model.busy());
+        go.visibleProperty().bind(model.busy().not());
+        go.managedProperty().bind(go.visibleProperty());
+        Button stop = new Button("Stop", Icons.CANCEL.create());
+        stop.setId("lookup-stop");
+        stop.setOnAction(e -> model.cancel());
+        stop.visibleProperty().bind(model.busy());
+        stop.managedProperty().bind(stop.visibleProperty());
 
         Label title = new Label("Lookup");
         title.getStyleClass().add("section-title");
-        HBox form = new HBox(6, title, name, type, replica, asPod, libc, go);
+        HBox form = new HBox(6, title, name, type, replica, asPod, libc, go, stop);
         form.setAlignment(Pos.CENTER_LEFT);
         form.setPadding(new Insets(6, 8, 6, 8));
         form.getStyleClass().add("lookup-form");
@@ -184,6 +190,9 @@ public final class LookupView extends BorderPane {
                 request -> (Collection<String>) provider.apply(request.getUserText()));
         binding.setVisibleRowCount(SUGGESTIONS);
         binding.setDelay(120);
+        // As wide as the field: suggestions are long names that differ at their ends.
+        binding.prefWidthProperty().bind(field.widthProperty());
+        binding.getAutoCompletionPopup().getStyleClass().add("kdi-completion");
     }
 
     /** Time, an icon that says whether something needs attention, and the one-line title. */

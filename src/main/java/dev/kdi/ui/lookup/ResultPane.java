@@ -206,7 +206,7 @@ final class ResultPane extends ScrollPane {
             }
             Status model = w.modelStatus();
             Label m = status(model == null ? "?" : model.name(), model == null ? "status-other" : statusClass(model));
-            if (p.live().isPresent() && model != null && model != w.query().status()) {
+            if (p.live().isPresent() && model != null && model != Status.FORWARDED && model != w.query().status()) {
                 m.getStyleClass().add("differs");
             }
             grid.add(m, 4, row);
