@@ -17,9 +17,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -79,7 +82,7 @@ public final class MainWindow {
         // The tree takes the keyboard when a cluster shows, so the filter keeps its prompt visible.
         model.phase().addListener((o, was, now) -> {
             if (now == WindowModel.Phase.READY) {
-                javafx.application.Platform.runLater(() -> tree.tree().requestFocus());
+                Platform.runLater(() -> tree.tree().requestFocus());
             }
         });
 
@@ -174,7 +177,7 @@ public final class MainWindow {
         banner.setId("demo-banner");
         banner.getStyleClass().add("demo-banner");
         banner.setAlignment(Pos.CENTER_LEFT);
-        javafx.beans.property.BooleanProperty dismissed = new javafx.beans.property.SimpleBooleanProperty();
+        BooleanProperty dismissed = new SimpleBooleanProperty();
         close.setOnAction(e -> dismissed.set(true));
         banner.visibleProperty().bind(model.demo().and(dismissed.not()));
         banner.managedProperty().bind(banner.visibleProperty());

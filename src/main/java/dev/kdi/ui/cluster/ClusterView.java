@@ -8,6 +8,7 @@ import dev.kdi.records.lint.Lint;
 import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.objects.Endpoint;
 import dev.kdi.records.objects.EndpointSlice;
+import dev.kdi.records.objects.Kinds;
 import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.Service;
@@ -21,11 +22,14 @@ import dev.kdi.ui.common.NaturalOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * One inspection as the window shows it: the entries of the tree, the model in force (the
@@ -48,7 +52,7 @@ public final class ClusterView {
     private final int endpointCount;
 
     /** Findings that mean a pod's hostname.subdomain name does not exist. */
-    private static final java.util.Set<String> HOSTNAME_MISSING = java.util.Set.of("sts-service-missing",
+    private static final Set<String> HOSTNAME_MISSING = Set.of("sts-service-missing",
             "sts-service-not-selecting", "subdomain-service-missing", "subdomain-service-not-selecting");
 
     private ClusterView(Builder b) {
@@ -208,28 +212,28 @@ public final class ClusterView {
     }
 
     /** The row of a namespace, Service or pod, when the view has one. */
-    public java.util.Optional<Entry> entryOf(ObjectRef ref) {
-        String ns = ref.kind().equals(dev.kdi.records.objects.Kinds.NAMESPACE) ? ref.name() : ref.namespace();
+    public Optional<Entry> entryOf(ObjectRef ref) {
+        String ns = ref.kind().equals(Kinds.NAMESPACE) ? ref.name() : ref.namespace();
         for (NamespaceEntry n : namespaces) {
             if (!n.name().equals(ns)) {
                 continue;
             }
             switch (ref.kind()) {
-                case dev.kdi.records.objects.Kinds.NAMESPACE -> {
-                    return java.util.Optional.of(n);
+                case Kinds.NAMESPACE -> {
+                    return Optional.of(n);
                 }
-                case dev.kdi.records.objects.Kinds.SERVICE -> {
+                case Kinds.SERVICE -> {
                     return services(ns).stream().filter(s -> s.name().equals(ref.name())).<Entry>map(s -> s).findFirst();
                 }
-                case dev.kdi.records.objects.Kinds.POD -> {
+                case Kinds.POD -> {
                     return pods(ns).stream().filter(p -> p.name().equals(ref.name())).<Entry>map(p -> p).findFirst();
                 }
                 default -> {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public int serviceCount() {
@@ -245,7 +249,7 @@ public final class ClusterView {
     }
 
     /** Every entry, depth first in display order: for indexes built off the UI thread. */
-    public void forEachEntry(java.util.function.BiConsumer<Entry, Entry> visitor) {
+    public void forEachEntry(BiConsumer<Entry, Entry> visitor) {
         for (NamespaceEntry ns : namespaces) {
             visitor.accept(ns, null);
             for (Entry child : children(ns)) {
@@ -271,7 +275,7 @@ public final class ClusterView {
         final Map<String, List<PodEntry>> podsByNamespace = new HashMap<>();
         final Map<ObjectRef, List<Finding>> findingsByObject = new HashMap<>();
         final Map<ObjectRef, Badge> badges = new HashMap<>();
-        final java.util.Set<ObjectRef> hostnameMissing = new java.util.HashSet<>();
+        final Set<ObjectRef> hostnameMissing = new HashSet<>();
         int serviceCount;
         int podCount;
         int endpointCount;

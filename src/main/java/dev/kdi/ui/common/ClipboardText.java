@@ -1,5 +1,8 @@
 package dev.kdi.ui.common;
 
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+
 /** Puts text on the clipboard; an interface so tests can read what was copied. */
 @FunctionalInterface
 public interface ClipboardText {
@@ -9,9 +12,9 @@ public interface ClipboardText {
     /** The system clipboard. */
     static ClipboardText system() {
         return text -> {
-            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            ClipboardContent content = new ClipboardContent();
             content.putString(text);
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            Clipboard.getSystemClipboard().setContent(content);
         };
     }
 }

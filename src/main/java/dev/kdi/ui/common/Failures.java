@@ -1,8 +1,10 @@
 package dev.kdi.ui.common;
 
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /** Turns a failure into the sentence a person reads: the message the cause carries, never a trace. */
 public final class Failures {
@@ -15,13 +17,13 @@ public final class Failures {
         if (t instanceof CancellationException) {
             return "cancelled";
         }
-        if (t instanceof java.util.concurrent.TimeoutException) {
+        if (t instanceof TimeoutException) {
             return "no answer in time";
         }
         String message = t.getMessage();
         if (message == null || message.isBlank()) {
             return "unexpected " + t.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(
-                    java.util.Locale.ROOT) + " (run with --debug for details)";
+                    Locale.ROOT) + " (run with --debug for details)";
         }
         return message;
     }

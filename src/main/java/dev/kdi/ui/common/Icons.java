@@ -1,5 +1,8 @@
 package dev.kdi.ui.common;
 
+import java.util.Locale;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -55,15 +58,15 @@ public enum Icons {
     /** A new icon node with the style class {@code icon} and this icon's own class ({@code icon-same}). */
     public FontIcon create() {
         FontIcon icon = new FontIcon(code);
-        icon.getStyleClass().addAll("icon", "icon-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        icon.getStyleClass().addAll("icon", "icon-" + name().toLowerCase(Locale.ROOT).replace('_', '-'));
         return icon;
     }
 
     /** A button showing only this icon, with the tooltip saying what it does. */
-    public javafx.scene.control.Button button(String tooltip) {
-        javafx.scene.control.Button b = new javafx.scene.control.Button(null, create());
+    public Button button(String tooltip) {
+        Button b = new Button(null, create());
         b.getStyleClass().add("icon-button");
-        b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        b.setTooltip(new Tooltip(tooltip));
         b.setAccessibleText(tooltip);
         return b;
     }

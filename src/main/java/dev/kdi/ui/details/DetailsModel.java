@@ -2,6 +2,7 @@ package dev.kdi.ui.details;
 
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.Question;
+import dev.kdi.records.Status;
 import dev.kdi.records.lint.Finding;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.ServicePort;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -167,7 +169,7 @@ public final class DetailsModel {
      */
     private static String whyNotResolving(List<RecordRow> listed) {
         for (RecordRow r : listed) {
-            if (r.kind() == RecordRow.Kind.NO_RECORD && r.status() == dev.kdi.records.Status.NXDOMAIN) {
+            if (r.kind() == RecordRow.Kind.NO_RECORD && r.status() == Status.NXDOMAIN) {
                 return "Why " + r.name() + " does not resolve: " + String.join(" ", r.explanation());
             }
         }
@@ -365,7 +367,7 @@ public final class DetailsModel {
         if (p.nodeName() != null) {
             parts.add("node " + p.nodeName());
         }
-        parts.add(p.phase().name().charAt(0) + p.phase().name().substring(1).toLowerCase(java.util.Locale.ROOT)
+        parts.add(p.phase().name().charAt(0) + p.phase().name().substring(1).toLowerCase(Locale.ROOT)
                 + (p.ready() ? ", ready" : ", not ready"));
         if (p.owner() != null) {
             parts.add(p.owner().kind() + " " + p.owner().name());

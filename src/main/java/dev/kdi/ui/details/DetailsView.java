@@ -2,13 +2,16 @@ package dev.kdi.ui.details;
 
 import dev.kdi.records.lint.Finding;
 import dev.kdi.records.lint.Severity;
+import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.MiddleElision;
-import dev.kdi.ui.cluster.Entry;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -27,6 +30,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -34,7 +38,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -145,7 +148,7 @@ public final class DetailsView extends StackPane {
         resolveAll.setTooltip(new Tooltip("Ask the cluster DNS about every record here; for a namespace, check all its names"));
         resolveAll.disableProperty().bind(model.busy().or(model.canAsk().not()).or(Bindings.isEmpty(model.rows())
                 .and(Bindings.createBooleanBinding(() -> !(model.entry().get()
-                        instanceof dev.kdi.ui.cluster.Entry.NamespaceEntry), model.entry()))));
+                        instanceof Entry.NamespaceEntry), model.entry()))));
         resolveAll.setOnAction(e -> model.resolveAll());
         Button stop = new Button("Stop", Icons.CANCEL.create());
         stop.visibleProperty().bind(model.busy());
@@ -243,14 +246,14 @@ public final class DetailsView extends StackPane {
         });
         TableColumn<RecordRow, LiveMark> live = new TableColumn<>("Live");
         live.setId("live-column");
-        live.setCellValueFactory(c -> new ReadOnlyObjectWrapperOf<>(c.getValue().live()));
+        live.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().live()));
         live.setCellFactory(c -> new LiveCell());
         live.setPrefWidth(160);
         live.setMinWidth(150);
         live.setMaxWidth(220);
         // Manifests have no DNS to ask: a column of question marks would only say so 16 times.
         live.visibleProperty().bind(model.canAsk());
-        table.getColumns().setAll(java.util.List.of(name, type, value, ttl, from, live));
+        table.getColumns().setAll(List.of(name, type, value, ttl, from, live));
 
         table.setRowFactory(t -> {
             TableRow<RecordRow> row = new TableRow<>() {
@@ -285,9 +288,9 @@ public final class DetailsView extends StackPane {
             return row;
         });
         table.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && model.canAsk().get() && !model.busy().get()) {
+            if (e.getCode() == KeyCode.ENTER && model.canAsk().get() && !model.busy().get()) {
                 model.resolve(table.getSelectionModel().getSelectedItem());
-            } else if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.C) {
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
                 copySelected(model::recordText);
             }
         });
@@ -307,12 +310,6 @@ public final class DetailsView extends StackPane {
         c.setMinWidth(40);
         c.setCellFactory(col -> new TextCell(false));
         return c;
-    }
-
-    private static final class ReadOnlyObjectWrapperOf<T> extends javafx.beans.property.ReadOnlyObjectWrapper<T> {
-        ReadOnlyObjectWrapperOf(T value) {
-            super(value);
-        }
     }
 
     /** Text cut to fit (names in the middle), with the whole text on hover. */

@@ -8,6 +8,7 @@ import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.Texts;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -93,7 +94,7 @@ final class OverviewPane extends ScrollPane {
         code.getStyleClass().add("finding-code");
         meta.getChildren().add(code);
         target(view, f).ifPresent(e -> {
-            Hyperlink show = new Hyperlink("Show " + e.kind().toLowerCase(java.util.Locale.ROOT) + " " + e.name());
+            Hyperlink show = new Hyperlink("Show " + e.kind().toLowerCase(Locale.ROOT) + " " + e.name());
             show.getStyleClass().add("overview-show");
             show.setOnAction(a -> reveal.accept(e));
             meta.getChildren().add(show);

@@ -12,7 +12,6 @@ import dev.kdi.ui.cluster.Entry.PodEntry;
 import dev.kdi.ui.cluster.Entry.PodGroupEntry;
 import dev.kdi.ui.cluster.Entry.ServiceEntry;
 import dev.kdi.ui.cluster.ServiceKind;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

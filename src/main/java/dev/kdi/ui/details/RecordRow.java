@@ -5,6 +5,7 @@ import dev.kdi.records.Question;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.Status;
 import dev.kdi.records.objects.ObjectRef;
+import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.Texts;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +83,7 @@ public record RecordRow(Question question, Optional<ResourceRecord> record, Stat
      * The most specific object behind the record, without its namespace when that is the
      * entry's own.
      */
-    public String from(dev.kdi.ui.cluster.Entry entry) {
+    public String from(Entry entry) {
         List<ObjectRef> sources = record.map(ResourceRecord::sources).orElse(List.of());
         if (sources.isEmpty()) {
             return "";

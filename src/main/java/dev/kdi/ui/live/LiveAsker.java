@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class LiveAsker {
                                                List<Question> alsoAsk, BackgroundTask.Context context)
             throws InterruptedException {
         List<QuestionResult> checked = checkNamespace(view, namespace, choice, context);
-        Set<Question> done = new java.util.HashSet<>();
+        Set<Question> done = new HashSet<>();
         checked.forEach(r -> done.add(r.question()));
         List<Question> rest = alsoAsk.stream().filter(q -> !done.contains(q)).toList();
         if (rest.isEmpty() || context.isCancelled()) {

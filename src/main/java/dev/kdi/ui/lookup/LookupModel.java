@@ -164,13 +164,14 @@ public final class LookupModel {
         LiveAsker a = asker;
         ReplicaChoice choice = replica.get();
         String whyNot = cannotAskReason;
+        Resolver libc = resolver.get() == null ? Resolver.GLIBC : resolver.get();
         String lookupName = n;
         RrType lookupType = t;
         BackgroundTask<LookupResult> task = pod.isEmpty()
                 ? BackgroundTask.of("Looking up " + n, ctx -> direct(v, a, new Question(lookupName, lookupType), choice,
                         whyNot))
                 : BackgroundTask.of("Looking up " + n + " as " + pod, ctx -> asPod(v, a, pod, lookupName, lookupType,
-                        resolver.get(), choice, whyNot));
+                        libc, choice, whyNot));
         running = task.onSuccess(result -> {
             busy.set(false);
             history.add(0, result);

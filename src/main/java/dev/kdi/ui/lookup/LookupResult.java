@@ -4,6 +4,7 @@ import dev.kdi.dns.Comparison;
 import dev.kdi.dns.Verdict;
 import dev.kdi.records.Answer;
 import dev.kdi.records.Question;
+import dev.kdi.records.Status;
 import dev.kdi.records.searchpath.ResolvConf;
 import dev.kdi.records.searchpath.Walk;
 import dev.kdi.ui.common.Texts;
@@ -95,7 +96,7 @@ public sealed interface LookupResult {
      * @param note why there is no live walk, or empty
      */
     record AsPod(Instant at, String pod, String name, ResolvConf conf, Walk model, Optional<Walk> live,
-                 Map<Question, QuestionResult> answers, Map<Question, dev.kdi.records.Status> predicted,
+                 Map<Question, QuestionResult> answers, Map<Question, Status> predicted,
                  String replica, String note) implements LookupResult {
         public AsPod {
             answers = Map.copyOf(answers);

@@ -10,8 +10,11 @@ import dev.kdi.ui.live.ReplicaOption;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,6 +30,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.AutoCompletionBinding;
@@ -84,7 +88,7 @@ public final class LookupView extends BorderPane {
         replica.valueProperty().addListener((o, was, now) -> model.replica().set(now == null ? ReplicaChoice.all()
                 : now.choice()));
         // The combo clears its value after its items change, so the choice is put back afterwards.
-        replicas.addListener((javafx.collections.ListChangeListener<ReplicaOption>) c -> javafx.application.Platform
+        replicas.addListener((ListChangeListener<ReplicaOption>) c -> Platform
                 .runLater(() -> {
                     ReplicaChoice wanted = model.replica().get();
                     Optional<ReplicaOption> same = replicas.stream().filter(r -> r.choice().equals(wanted)).findFirst();
@@ -118,7 +122,7 @@ public final class LookupView extends BorderPane {
 
             @Override
             public Resolver fromString(String s) {
-                return Resolver.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+                return Resolver.valueOf(s.toUpperCase(Locale.ROOT));
             }
         });
         libc.setTooltip(new Tooltip("The pod's C library: glibc (Debian, Ubuntu, distroless...) or musl (Alpine)"));
@@ -225,7 +229,7 @@ public final class LookupView extends BorderPane {
             }
             Label time = new Label(Texts.time(item.at(), zone));
             time.getStyleClass().add("dim");
-            time.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            time.setMinWidth(Region.USE_PREF_SIZE);
             Label title = new Label();
             title.getStyleClass().add("mono-small");
             title.setMinWidth(0);

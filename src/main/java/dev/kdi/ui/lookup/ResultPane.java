@@ -9,6 +9,7 @@ import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.live.QuestionResult;
 import dev.kdi.ui.live.ReplicaResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
@@ -222,7 +223,7 @@ final class ResultPane extends ScrollPane {
         amplification.getStyleClass().add("amplification");
         amplification.setWrapText(true);
         content.getChildren().add(amplification);
-        List<String> why = new java.util.ArrayList<>(shown.explanation());
+        List<String> why = new ArrayList<>(shown.explanation());
         if (!p.conf().explanation().isEmpty()) {
             why.addAll(p.conf().explanation());
         }

@@ -6,6 +6,7 @@ import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -120,7 +121,7 @@ public final class StatusView extends StatusBar {
     }
 
     private static Separator separator() {
-        Separator s = new Separator(javafx.geometry.Orientation.VERTICAL);
+        Separator s = new Separator(Orientation.VERTICAL);
         s.getStyleClass().add("status-separator");
         return s;
     }

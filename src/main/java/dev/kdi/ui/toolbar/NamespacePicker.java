@@ -17,6 +17,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
@@ -130,10 +131,10 @@ final class NamespacePicker extends Button {
             }
         });
         Button everything = new Button("All");
-        everything.setTooltip(new javafx.scene.control.Tooltip("Show every namespace"));
+        everything.setTooltip(new Tooltip("Show every namespace"));
         everything.setOnAction(e -> chosen.clear());
         Button shown = new Button("Only these");
-        shown.setTooltip(new javafx.scene.control.Tooltip("Show only the namespaces the filter leaves"));
+        shown.setTooltip(new Tooltip("Show only the namespaces the filter leaves"));
         shown.setOnAction(e -> {
             List<String> keep = List.copyOf(filtered);
             chosen.retainAll(keep);

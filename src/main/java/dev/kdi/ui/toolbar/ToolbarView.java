@@ -3,8 +3,13 @@ package dev.kdi.ui.toolbar;
 import dev.kdi.session.SessionInfo;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.live.ReplicaOption;
+import dev.kdi.ui.window.SessionRequest;
 import dev.kdi.ui.window.WindowModel;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -65,9 +70,9 @@ public final class ToolbarView extends HBox {
             return switch (i.kind()) {
                 case DEMO -> "demo cluster";
                 case LIVE -> i.name();
-                case MANIFESTS -> "manifests: " + java.util.Arrays.stream(i.name().split(", "))
-                        .map(f -> java.nio.file.Path.of(f).getFileName().toString())
-                        .collect(java.util.stream.Collectors.joining(", "));
+                case MANIFESTS -> "manifests: " + Arrays.stream(i.name().split(", "))
+                        .map(f -> Path.of(f).getFileName().toString())
+                        .collect(Collectors.joining(", "));
             };
         }, model.info()));
         source.setGraphic(Icons.CLUSTER.create());
@@ -114,7 +119,7 @@ public final class ToolbarView extends HBox {
         refreshing.managedProperty().bind(refreshing.visibleProperty());
 
         MenuItem openDemo = new MenuItem("Demo cluster", Icons.DEMO.create());
-        openDemo.setOnAction(e -> model.open(new dev.kdi.ui.window.SessionRequest.Demo()));
+        openDemo.setOnAction(e -> model.open(new SessionRequest.Demo()));
         MenuItem openFiles = new MenuItem("Manifests…", Icons.FILES.create());
         openFiles.setOnAction(e -> openManifests.run());
         MenuButton open = new MenuButton("Open", null, openDemo, openFiles);
@@ -125,7 +130,7 @@ public final class ToolbarView extends HBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(demo, context, source, namespaces, new Separator(javafx.geometry.Orientation.VERTICAL),
+        getChildren().addAll(demo, context, source, namespaces, new Separator(Orientation.VERTICAL),
                 zoneLabel, zone, dnsLabel, replica, refresh, refreshing, spacer, open, theme);
     }
 

@@ -1,6 +1,7 @@
 package dev.kdi.ui.tree;
 
 import dev.kdi.records.lint.Finding;
+import dev.kdi.records.lint.Severity;
 import dev.kdi.ui.cluster.Badge;
 import dev.kdi.ui.cluster.ClusterView;
 import dev.kdi.ui.cluster.Entry;
@@ -9,6 +10,7 @@ import dev.kdi.ui.cluster.Entry.NamespaceEntry;
 import dev.kdi.ui.cluster.Entry.PodEntry;
 import dev.kdi.ui.cluster.Entry.PodGroupEntry;
 import dev.kdi.ui.cluster.Entry.ServiceEntry;
+import dev.kdi.ui.cluster.ServiceKind;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.MiddleElision;
 import dev.kdi.ui.common.Texts;
@@ -148,7 +150,7 @@ final class EntryCell extends TreeCell<Entry> {
         if (entry instanceof NamespaceEntry ns) {
             return ns.exposed() ? "" : "not served by the cluster DNS";
         }
-        if (entry instanceof ServiceEntry s && s.serviceKind() == dev.kdi.ui.cluster.ServiceKind.EXTERNAL_NAME) {
+        if (entry instanceof ServiceEntry s && s.serviceKind() == ServiceKind.EXTERNAL_NAME) {
             return s.fqdn() + " → " + (s.service().externalName() == null ? "?" : s.service().externalName());
         }
         if (entry instanceof PodEntry p && p.fqdn().isEmpty()) {
@@ -165,7 +167,7 @@ final class EntryCell extends TreeCell<Entry> {
             return Texts.count(ns.services(), "Service", "Services") + " · " + Texts.count(ns.pods(), "pod", "pods");
         }
         if (entry instanceof ServiceEntry s) {
-            if (s.serviceKind() == dev.kdi.ui.cluster.ServiceKind.EXTERNAL_NAME) {
+            if (s.serviceKind() == ServiceKind.EXTERNAL_NAME) {
                 return "";
             }
             int total = s.endpoints().size();
@@ -197,7 +199,7 @@ final class EntryCell extends TreeCell<Entry> {
             if (!s.service().clusterIPs().isEmpty() && !s.service().isHeadless()) {
                 sb.append(" · ").append(String.join(", ", s.service().clusterIPs()));
             }
-            if (s.serviceKind() != dev.kdi.ui.cluster.ServiceKind.EXTERNAL_NAME) {
+            if (s.serviceKind() != ServiceKind.EXTERNAL_NAME) {
                 sb.append(" · ").append(s.readyEndpoints()).append(" of ").append(s.endpoints().size())
                         .append(" endpoints ready");
             }
@@ -225,10 +227,10 @@ final class EntryCell extends TreeCell<Entry> {
             List<Finding> findings = view.get().findingsOf(entry);
             int shown = 0;
             for (Finding f : findings) {
-                if (f.severity() == dev.kdi.records.lint.Severity.INFO) {
+                if (f.severity() == Severity.INFO) {
                     continue;
                 }
-                sb.append("\n\n").append(f.severity() == dev.kdi.records.lint.Severity.ERROR ? "Error: " : "Warning: ")
+                sb.append("\n\n").append(f.severity() == Severity.ERROR ? "Error: " : "Warning: ")
                         .append(f.message());
                 if (++shown == 3) {
                     break;

@@ -2,6 +2,7 @@ package dev.kdi.ui.tree;
 
 import dev.kdi.ui.cluster.Entry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ final class EntryItem extends TreeItem<Entry> {
      */
     static void merge(ObservableList<TreeItem<Entry>> items, List<? extends Entry> entries,
                       Supplier<TreeSource> source, Set<String> expanded) {
-        Map<String, EntryItem> byKey = new java.util.HashMap<>();
+        Map<String, EntryItem> byKey = new HashMap<>();
         for (TreeItem<Entry> item : items) {
             byKey.put(item.getValue().key(), (EntryItem) item);
         }

@@ -3,6 +3,7 @@ package dev.kdi.ui.welcome;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.window.SessionRequest;
 import dev.kdi.ui.window.WindowModel;
+import java.nio.file.Path;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -69,7 +70,7 @@ public final class WelcomeView extends ScrollPane {
         retry.getStyleClass().add("big");
         retry.setOnAction(e -> model.open(new SessionRequest.Live(
                 model.kubeconfigFile().get().isEmpty() ? Optional.empty()
-                        : Optional.of(java.nio.file.Path.of(model.kubeconfigFile().get())),
+                        : Optional.of(Path.of(model.kubeconfigFile().get())),
                 model.context().get().isEmpty() ? Optional.empty() : Optional.of(model.context().get()))));
         retry.visibleProperty().bind(model.kubeconfigFile().isNotEmpty().and(model.welcomeProblem().isNotEmpty()));
         retry.managedProperty().bind(retry.visibleProperty());

@@ -3,6 +3,7 @@ package dev.kdi.ui.window;
 import dev.kdi.session.ManifestSession;
 import dev.kdi.session.Session;
 import dev.kdi.session.SessionException;
+import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class PendingSessionOpener implements SessionOpener {
     public static Optional<Path> defaultKubeconfig(Map<String, String> env, Path home) {
         String list = env.get("KUBECONFIG");
         if (list != null && !list.isBlank()) {
-            for (String part : list.split(java.io.File.pathSeparator)) {
+            for (String part : list.split(File.pathSeparator)) {
                 if (!part.isBlank() && Files.isRegularFile(Path.of(part))) {
                     return Optional.of(Path.of(part));
                 }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -318,7 +319,7 @@ public final class WindowModel implements AutoCloseable {
             return;
         }
         Optional<String> next = typed.isEmpty() || typed.equalsIgnoreCase(inspection.clusterDomain())
-                ? Optional.empty() : Optional.of(typed.toLowerCase(java.util.Locale.ROOT));
+                ? Optional.empty() : Optional.of(typed.toLowerCase(Locale.ROOT));
         if (next.equals(domainOverride)) {
             if (typed.isEmpty()) {
                 clusterDomain.set(view.get() == null ? "" : view.get().zone());
