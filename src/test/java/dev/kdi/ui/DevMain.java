@@ -58,7 +58,7 @@ public final class DevMain {
                 int namespaces = big + 1 < a.size() && a.get(big + 1).matches("\\d+") ? Integer.parseInt(a.get(big + 1)) : 2000;
                 return UiBenchmark.session(namespaces, clock).slowStart(delay);
             }
-            return SeedCluster.session(clock, replicas).slowStart(delay);
+            return SeedCluster.richSession(clock, replicas).slowStart(delay);
         }, a.contains("--welcome") ? List.of() : List.of("kind-kdi-test", "prod-eu", "staging"), clock) {
             @Override
             public Session live(Optional<Path> kubeconfig, Optional<String> context)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.FxTaskExecutor;
-import dev.kdi.ui.common.MiddleElision;
+import dev.kdi.ui.common.ElidedLabel;
 import dev.kdi.ui.common.UserMessage;
 import dev.kdi.ui.details.LiveMark;
 import dev.kdi.ui.details.RecordRow;
@@ -90,8 +90,8 @@ abstract class MainWindowContract {
         expand(robot, "svc/default/sample-headless");
         waitUntil(() -> cell("ep/default/sample-headless/10.46.0.1") != null);
         TreeCell<Entry> endpoint = cell("ep/default/sample-headless/10.46.0.1");
-        Label fqdn = (Label) endpoint.lookup(".entry-fqdn");
-        assertThat(MiddleElision.fullText(fqdn)).isEqualTo(SEED_POD_NAME);
+        ElidedLabel fqdn = (ElidedLabel) endpoint.lookup(".entry-fqdn");
+        assertThat(fqdn.getFullText()).isEqualTo(SEED_POD_NAME);
         assertThat(fqdn.getText()).endsWith("cluster.local");
     }
 

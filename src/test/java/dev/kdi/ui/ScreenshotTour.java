@@ -67,7 +67,7 @@ public final class ScreenshotTour {
                                         + " \"pods/portforward\" in namespace \"kube-system\": ask for that permission"))
                 : List.of(ReplicaScript.healthy("coredns-7db6d8ff4d-2xkqz", "10.32.0.2"),
                         ReplicaScript.healthy("coredns-7db6d8ff4d-q8h5m", "10.32.0.3"));
-        FakeOpener opener = new FakeOpener(() -> SeedCluster.session(clock, replicas).slowStart(
+        FakeOpener opener = new FakeOpener(() -> SeedCluster.richSession(clock, replicas).slowStart(
                         slow ? Duration.ofSeconds(30) : Duration.ZERO),
                 welcome ? List.of() : List.of("kind-kdi-test", "prod-eu", "staging"), clock);
         FxTaskExecutor executor = new FxTaskExecutor(3, "tour-ui");
@@ -123,6 +123,29 @@ public final class ScreenshotTour {
             });
             pause(600);
             shot("manifests");
+            return;
+        }
+        if (steps.contains("kinds")) {
+            fx(() -> {
+                TreeItem<Entry> pay = item("ns/payments");
+                pay.setExpanded(true);
+                child(pay, "svc/payments/checkout").setExpanded(true);
+                child(pay, "svc/payments/gateway").setExpanded(true);
+                child(pay, "pods/payments").setExpanded(true);
+                window.tree().tree().getSelectionModel().select(child(pay, "svc/payments/stripe"));
+            });
+            pause(400);
+            fx(() -> model.details().resolveAll());
+            await(() -> !model.details().busy().get());
+            pause(400);
+            shot("kinds-externalname");
+            fx(() -> window.tree().tree().getSelectionModel().select(child(item("ns/payments"),
+                    "svc/payments/checkout")));
+            pause(400);
+            fx(() -> model.details().resolveAll());
+            await(() -> !model.details().busy().get());
+            pause(400);
+            shot("kinds-nodeport");
             return;
         }
         if (steps.contains("readme")) {

@@ -4,6 +4,7 @@ import dev.kdi.records.lint.Finding;
 import dev.kdi.records.lint.Severity;
 import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.ClipboardText;
+import dev.kdi.ui.common.ElidedLabel;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.MiddleElision;
 import java.util.List;
@@ -94,14 +95,12 @@ public final class DetailsView extends StackPane {
         title.getStyleClass().add("details-title");
         title.textProperty().bind(model.title());
 
-        Label fqdn = new Label();
+        ElidedLabel fqdn = new ElidedLabel();
         fqdn.setId("details-fqdn");
         fqdn.getStyleClass().addAll("details-fqdn", "mono");
-        MiddleElision.install(fqdn);
-        fqdn.setMinWidth(0);
         fqdn.setMaxWidth(Region.USE_PREF_SIZE);
         model.fqdn().addListener((o, was, now) -> {
-            MiddleElision.setText(fqdn, now);
+            fqdn.setFullText(now);
             fqdn.setTooltip(now.isEmpty() ? null : new Tooltip(now));
         });
         Button copy = Icons.COPY.button("Copy the DNS name");

@@ -12,7 +12,7 @@ import dev.kdi.ui.cluster.Entry.PodGroupEntry;
 import dev.kdi.ui.cluster.Entry.ServiceEntry;
 import dev.kdi.ui.cluster.ServiceKind;
 import dev.kdi.ui.common.Icons;
-import dev.kdi.ui.common.MiddleElision;
+import dev.kdi.ui.common.ElidedLabel;
 import dev.kdi.ui.common.Texts;
 import java.util.List;
 import java.util.function.Supplier;
@@ -44,7 +44,7 @@ final class EntryCell extends TreeCell<Entry> {
     private final Supplier<ClusterView> view;
     private final FontIcon icon = new FontIcon();
     private final Label name = new Label();
-    private final Label fqdn = new Label();
+    private final ElidedLabel fqdn = new ElidedLabel();
     private final Label count = new Label();
     private final FontIcon badge = new FontIcon();
     private final HBox box = new HBox(6, icon, name, fqdn, count, badge);
@@ -57,7 +57,6 @@ final class EntryCell extends TreeCell<Entry> {
         name.getStyleClass().add("entry-name");
         name.setMinWidth(Region.USE_PREF_SIZE);
         fqdn.getStyleClass().addAll("entry-fqdn", "mono");
-        MiddleElision.install(fqdn);
         fqdn.setMinWidth(0);
         fqdn.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(fqdn, Priority.ALWAYS);
@@ -109,7 +108,7 @@ final class EntryCell extends TreeCell<Entry> {
         fqdn.pseudoClassStateChanged(BROKEN, entry instanceof PodEntry p && !p.hostnameFqdn().isEmpty()
                 && !p.hostnameResolves());
         name.setText(entry.name());
-        MiddleElision.setText(fqdn, fqdnText(entry));
+        fqdn.setFullText(fqdnText(entry));
         String c = countText(entry);
         count.setText(c);
         count.setVisible(!c.isEmpty());

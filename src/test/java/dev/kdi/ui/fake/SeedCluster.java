@@ -32,6 +32,8 @@ public final class SeedCluster {
     public static final String SHOP = "/dev/kdi/ui/shop-statefulset-names-missing-service.yaml";
     public static final String COREFILE = "/examples/kubeadm.Corefile";
     public static final String KUBE_DNS = "/dev/kdi/ui/kube-system-coredns.yaml";
+    /** More to look at, for running the window by hand: every kind of Service, a pod not ready. */
+    public static final String PAYMENTS = "/dev/kdi/ui/payments-every-service-kind.yaml";
 
     private SeedCluster() {
     }
@@ -45,9 +47,18 @@ public final class SeedCluster {
     }
 
     public static ClusterSnapshot snapshot() {
+        return read(SEED, SHOP, KUBE_DNS);
+    }
+
+    /** The seed, shop and kube-dns with namespace payments: what DevMain and the screenshots show. */
+    public static ClusterSnapshot richSnapshot() {
+        return read(SEED, SHOP, KUBE_DNS, PAYMENTS);
+    }
+
+    private static ClusterSnapshot read(String... resources) {
         try {
             return new ManifestReader(InputStream::nullInputStream, new ObjectConverter(new Interner()))
-                    .read(List.of(resource(SEED).toString(), resource(SHOP).toString(), resource(KUBE_DNS).toString()))
+                    .read(java.util.Arrays.stream(resources).map(r -> resource(r).toString()).toList())
                     .snapshot();
         } catch (ManifestException e) {
             throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
@@ -86,6 +97,12 @@ public final class SeedCluster {
     public static FakeSession session(Clock clock, List<ReplicaScript> replicas) {
         return new FakeSession(new SessionInfo(SessionInfo.Kind.LIVE, "kind-kdi-test", "https://127.0.0.1:6443", "default"),
                 snapshot(), corefile(), clock, replicas);
+    }
+
+    /** The same with namespace payments too. */
+    public static FakeSession richSession(Clock clock, List<ReplicaScript> replicas) {
+        return new FakeSession(new SessionInfo(SessionInfo.Kind.LIVE, "kind-kdi-test", "https://127.0.0.1:6443", "default"),
+                richSnapshot(), corefile(), clock, replicas);
     }
 
     /** The snapshot with one more ready pod of the seed's StatefulSet template (selected by both Services). */
