@@ -158,6 +158,9 @@ public final class ScreenshotTour {
         }
         if (steps.contains("demo")) {
             shot("demo");
+            fx(window::toggleTheme);
+            pause(400);
+            shot("demo-dark");
             return;
         }
         shot("01-opened");

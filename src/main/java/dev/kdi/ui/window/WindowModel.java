@@ -229,7 +229,6 @@ public final class WindowModel implements AutoCloseable {
                 + " ask. Open the demo or a cluster to compare with live answers.";
         details.connect(asker, whyNot, i.kind() == SessionInfo.Kind.LIVE ? Optional.of(i.name()) : Optional.empty());
         lookup.connect(asker, whyNot);
-        replicas(session.replicas());
         Session attached = session;
         subscription = session.subscribe(new SessionListener() {
             @Override
@@ -250,11 +249,17 @@ public final class WindowModel implements AutoCloseable {
                 });
             }
         });
+        // Read after subscribing, so that a change in between is not lost.
+        replicas(session.replicas());
         welcomeProblem.set("");
         chosenNamespaces.clear();
         inspection = o.inspection();
         show(o.view());
         phase.set(Phase.READY);
+        Inspection latest = session.current();
+        if (latest != null && latest != o.inspection()) {
+            rebuild(latest);
+        }
     }
 
     private void replicas(List<ReplicaStatus> now) {
