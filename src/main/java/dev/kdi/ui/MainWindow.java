@@ -1,5 +1,6 @@
 package dev.kdi.ui;
 
+import dev.kdi.records.RrType;
 import dev.kdi.session.SessionInfo;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.Icons;
@@ -8,6 +9,7 @@ import dev.kdi.ui.lookup.LookupView;
 import dev.kdi.ui.status.StatusView;
 import dev.kdi.ui.toolbar.ToolbarView;
 import dev.kdi.ui.tree.ClusterTreeView;
+import dev.kdi.ui.tree.TreeActions;
 import dev.kdi.ui.welcome.WelcomeView;
 import dev.kdi.ui.window.SessionRequest;
 import dev.kdi.ui.window.WindowModel;
@@ -57,8 +59,12 @@ public final class MainWindow {
     public MainWindow(WindowModel model, ClipboardText clipboard, ZoneId zone) {
         this.model = model;
         root.setId("kdi-root");
-        tree = new ClusterTreeView(model.tree());
-        details = new DetailsView(model.details(), clipboard, entry -> tree.select(entry));
+        tree = new ClusterTreeView(model.tree(), new TreeActions(clipboard::copy,
+                fqdn -> lookUp(fqdn, RrType.A), ns -> {
+                    model.chosenNamespaces().clear();
+                    model.chosenNamespaces().add(ns);
+                }));
+        details = new DetailsView(model.details(), clipboard, entry -> tree.select(entry), this::lookUp);
         lookup = new LookupView(model.lookup(), model.replicaOptions(), zone);
         status = new StatusView(model.status());
 
@@ -95,6 +101,12 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
                 () -> lookup.nameField().requestFocus());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), model::cancelLoading);
+    }
+
+    private void lookUp(String name, RrType type) {
+        model.lookup().asPod().set("");
+        model.lookup().prepare(name, type);
+        model.lookup().lookup();
     }
 
     public Scene scene() {

@@ -3,8 +3,8 @@ package dev.kdi.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdi.ui.cluster.Entry;
-import dev.kdi.ui.common.FxTaskExecutor;
 import dev.kdi.ui.common.ElidedLabel;
+import dev.kdi.ui.common.FxTaskExecutor;
 import dev.kdi.ui.common.UserMessage;
 import dev.kdi.ui.details.LiveMark;
 import dev.kdi.ui.details.RecordRow;
@@ -31,8 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -204,6 +204,18 @@ abstract class MainWindowContract {
         assertThat(selected.getValue().key()).isEqualTo("pod/shop/db-0");
         assertThat(selected.getParent().isExpanded()).isTrue();
         assertThat(robot.lookup("#details-fqdn-broken").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void treeRowMenu_copiesTheRowsDnsName(FxRobot robot) throws TimeoutException {
+        expand(robot, "ns/default");
+        waitUntil(() -> cell("svc/default/sample-headless") != null);
+        // Monocle does not turn a right click into a context-menu request, so the menu is opened
+        // as that request would open it.
+        TreeCell<Entry> row = cell("svc/default/sample-headless");
+        robot.interact(() -> row.getContextMenu().show(row, javafx.geometry.Side.BOTTOM, 40, 0));
+        robot.clickOn("Copy DNS name");
+        assertThat(copied).containsExactly("sample-headless.default.svc.cluster.local");
     }
 
     // helpers

@@ -1,5 +1,6 @@
 package dev.kdi.ui.details;
 
+import dev.kdi.records.RrType;
 import dev.kdi.records.lint.Finding;
 import dev.kdi.records.lint.Severity;
 import dev.kdi.ui.cluster.Entry;
@@ -8,6 +9,7 @@ import dev.kdi.ui.common.ElidedLabel;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.MiddleElision;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -46,16 +48,20 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class DetailsView extends StackPane {
     private final DetailsModel model;
     private final ClipboardText clipboard;
+    private final BiConsumer<String, RrType> lookUp;
     private final TableView<RecordRow> table = new TableView<>();
     private final VBox findingsBox = new VBox(8);
     private final Label why = new Label();
 
     /**
      * @param reveal selects an entry in the tree (from the overview's findings)
+     * @param lookUp asks the lookup panel about a row's name and type
      */
-    public DetailsView(DetailsModel model, ClipboardText clipboard, Consumer<Entry> reveal) {
+    public DetailsView(DetailsModel model, ClipboardText clipboard, Consumer<Entry> reveal,
+                       BiConsumer<String, RrType> lookUp) {
         this.model = model;
         this.clipboard = clipboard;
+        this.lookUp = lookUp;
         getStyleClass().add("details");
 
         OverviewPane placeholder = new OverviewPane(reveal);
@@ -276,6 +282,8 @@ public final class DetailsView extends StackPane {
             MenuItem resolve = new MenuItem("Resolve", Icons.RESOLVE.create());
             resolve.setOnAction(e -> model.resolve(row.getItem()));
             resolve.disableProperty().bind(model.canAsk().not());
+            MenuItem look = new MenuItem("Look up", Icons.DNS.create());
+            look.setOnAction(e -> lookUp.accept(row.getItem().name(), row.getItem().question().type()));
             MenuItem copyName = new MenuItem("Copy name", Icons.COPY.create());
             copyName.setOnAction(e -> clipboard.copy(row.getItem().name()));
             MenuItem copyRecord = new MenuItem("Copy record");
@@ -283,7 +291,7 @@ public final class DetailsView extends StackPane {
             MenuItem copyCommand = new MenuItem("Copy reproduction command", Icons.TERMINAL.create());
             copyCommand.setOnAction(e -> model.reproduction(row.getItem()).ifPresent(clipboard::copy));
             row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
-                    .otherwise(new ContextMenu(resolve, new SeparatorMenuItem(), copyName, copyRecord, copyCommand)));
+                    .otherwise(new ContextMenu(resolve, look, new SeparatorMenuItem(), copyName, copyRecord, copyCommand)));
             return row;
         });
         table.setOnKeyPressed(e -> {

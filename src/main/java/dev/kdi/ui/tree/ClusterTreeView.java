@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -41,6 +44,13 @@ public final class ClusterTreeView extends BorderPane {
     private boolean applying;
 
     public ClusterTreeView(ClusterTreeModel model) {
+        this(model, TreeActions.none());
+    }
+
+    /**
+     * @param actions what the rows' context menu does outside the tree
+     */
+    public ClusterTreeView(ClusterTreeModel model, TreeActions actions) {
         this.model = model;
         getStyleClass().add("cluster-tree");
 
@@ -74,7 +84,11 @@ public final class ClusterTreeView extends BorderPane {
         tree.setRoot(root);
         tree.setShowRoot(false);
         tree.setFixedCellSize(26);
-        tree.setCellFactory(t -> new EntryCell(() -> current == null ? null : current.view()));
+        tree.setCellFactory(t -> {
+            EntryCell cell = new EntryCell(() -> current == null ? null : current.view());
+            cell.setContextMenu(menu(cell, actions));
+            return cell;
+        });
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (!applying) {
                 model.selected().set(now == null ? null : now.getValue());
@@ -171,6 +185,24 @@ public final class ClusterTreeView extends BorderPane {
         if (value != model.selected().get()) {
             model.selected().set(value);
         }
+    }
+
+    private static ContextMenu menu(EntryCell cell, TreeActions actions) {
+        MenuItem copyFqdn = new MenuItem("Copy DNS name", Icons.COPY.create());
+        copyFqdn.setOnAction(e -> actions.copy().accept(cell.getItem().fqdn()));
+        MenuItem copyName = new MenuItem("Copy name");
+        copyName.setOnAction(e -> actions.copy().accept(cell.getItem().name()));
+        MenuItem lookUp = new MenuItem("Look up", Icons.DNS.create());
+        lookUp.setOnAction(e -> actions.lookUp().accept(cell.getItem().fqdn()));
+        MenuItem only = new MenuItem("Show only this namespace", Icons.FILTER.create());
+        only.setOnAction(e -> actions.onlyNamespace().accept(cell.getItem().namespace()));
+        ContextMenu menu = new ContextMenu(copyFqdn, copyName, lookUp, new SeparatorMenuItem(), only);
+        menu.setOnShowing(e -> {
+            boolean named = cell.getItem() != null && !cell.getItem().fqdn().isEmpty();
+            copyFqdn.setDisable(!named);
+            lookUp.setDisable(!named);
+        });
+        return menu;
     }
 
     private Set<String> expandedSet(TreeSource source) {

@@ -1,11 +1,11 @@
 package dev.kdi.ui.tree;
 
 import dev.kdi.ui.cluster.ClusterView;
-import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.cluster.Entry.EndpointEntry;
 import dev.kdi.ui.cluster.Entry.NamespaceEntry;
 import dev.kdi.ui.cluster.Entry.PodEntry;
 import dev.kdi.ui.cluster.Entry.ServiceEntry;
+import dev.kdi.ui.cluster.Entry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
