@@ -170,6 +170,17 @@ abstract class MainWindowContract {
     }
 
     @Test
+    void clearingTheFilter_bringsBackWhatWasOpen(FxRobot robot) throws TimeoutException {
+        expand(robot, "ns/shop");
+        robot.clickOn("#tree-search").write("10.40");
+        waitUntil(() -> model.tree().matchText().get().endsWith("matches"));
+        robot.interact(() -> window.tree().searchField().clear());
+        waitUntil(() -> model.tree().matchText().get().isEmpty() && cell("ns/shop") != null);
+        assertThat(cell("ns/shop").getTreeItem().isExpanded()).isTrue();
+        assertThat(cell("ns/default").getTreeItem().isExpanded()).isFalse();
+    }
+
+    @Test
     void failedReplica_showsFailedWithItsReasonInTheStatusBar() throws Exception {
         String reason = "pods \"coredns\" is forbidden: cannot create resource \"pods/portforward\"";
         String pod = fixture.failReplica(reason);

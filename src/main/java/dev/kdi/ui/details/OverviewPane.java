@@ -27,7 +27,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * opens the window because something is broken starts here.
  */
 final class OverviewPane extends ScrollPane {
-    private static final int SHOWN = 100;
+    /** Cards made at first; each costs a few nodes to style, so a big cluster's list waits for a click. */
+    private static final int FIRST = 25;
+    private static final int MOST = 500;
 
     private final VBox content = new VBox(10);
     private final Consumer<Entry> reveal;
@@ -42,6 +44,10 @@ final class OverviewPane extends ScrollPane {
     }
 
     void show(ClusterView view) {
+        show(view, FIRST);
+    }
+
+    private void show(ClusterView view, int limit) {
         content.getChildren().clear();
         if (view == null) {
             return;
@@ -68,9 +74,17 @@ final class OverviewPane extends ScrollPane {
         }
         int shown = 0;
         for (Finding f : problems) {
-            if (++shown > SHOWN) {
-                content.getChildren().add(dim(Texts.count(problems.size() - SHOWN, "more finding", "more findings")
-                        + ": filter the tree or run kdi lint for all of them."));
+            if (++shown > limit) {
+                int rest = problems.size() - limit;
+                if (limit < MOST) {
+                    Hyperlink more = new Hyperlink("Show " + Texts.count(Math.min(rest, MOST - limit), "more", "more"));
+                    more.setId("overview-more");
+                    more.setOnAction(e -> show(view, MOST));
+                    content.getChildren().add(more);
+                } else {
+                    content.getChildren().add(dim(Texts.count(rest, "more finding", "more findings")
+                            + ": filter the tree or run kdi lint for all of them."));
+                }
                 break;
             }
             content.getChildren().add(card(view, f));

@@ -81,6 +81,7 @@ public final class ClusterTreeView extends BorderPane {
         setTop(top);
 
         tree.setId("cluster-tree");
+        track(root);
         tree.setRoot(root);
         tree.setShowRoot(false);
         tree.setFixedCellSize(26);
@@ -112,7 +113,22 @@ public final class ClusterTreeView extends BorderPane {
 
     private void setRoot(TreeItem<Entry> next) {
         root = next;
+        track(next);
         tree.setRoot(next);
+    }
+
+    /** Expand and collapse events bubble up to the root: one handler keeps the open rows' keys. */
+    private void track(TreeItem<Entry> top) {
+        top.addEventHandler(TreeItem.<Entry>branchExpandedEvent(), e -> {
+            if (e.getTreeItem().getValue() != null) {
+                expandedSet(current).add(e.getTreeItem().getValue().key());
+            }
+        });
+        top.addEventHandler(TreeItem.<Entry>branchCollapsedEvent(), e -> {
+            if (e.getTreeItem().getValue() != null) {
+                expandedSet(current).remove(e.getTreeItem().getValue().key());
+            }
+        });
     }
 
     /** Shows the entry: opens the rows above it, selects it, scrolls to it, and takes the keyboard. */

@@ -26,7 +26,8 @@ final class EntryItem extends TreeItem<Entry> {
 
     /**
      * @param source the current source, read whenever children are created
-     * @param expanded keys of rows the user has open; kept up to date by every row
+     * @param expanded keys of rows the user has open (the tree keeps it up to date from the
+     *     expand events that reach its root, so rows need no listener of their own)
      */
     EntryItem(Entry entry, Supplier<TreeSource> source, Set<String> expanded) {
         super(entry);
@@ -35,13 +36,6 @@ final class EntryItem extends TreeItem<Entry> {
         if (expanded.contains(entry.key()) || source.get().expandedAtFirst(entry)) {
             setExpanded(true);
         }
-        expandedProperty().addListener((o, was, now) -> {
-            if (now) {
-                expanded.add(getValue().key());
-            } else {
-                expanded.remove(getValue().key());
-            }
-        });
     }
 
     @Override
