@@ -15,7 +15,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Opens the window by hand during development, before the demo and live sessions exist:
+ * Opens the window by hand during development, before the demo and live sessions exist. Run it
+ * as {@code exec:exec} runs the app, JavaFX on the module path, with the test classes added:
+ *
+ * <pre>
+ * ./mvnw -q -B -DskipTests package
+ * L=target/lib; V=21.0.11-linux
+ * java --module-path $L/javafx-base-$V.jar:$L/javafx-graphics-$V.jar:$L/javafx-controls-$V.jar:$L/javafx-swing-$V.jar \
+ *     --add-modules javafx.controls,javafx.swing @packaging/jvm.options \
+ *     -cp target/kdi.jar:target/test-classes dev.kdi.ui.DevMain [option]
+ * </pre>
+ *
+ * <p>Options:
  *
  * <pre>
  * DevMain                      the seed and a broken shop as a fake live context

@@ -31,8 +31,14 @@ import javafx.stage.Stage;
  *
  * <pre>
  * Xvfb :99 -screen 0 1600x1000x24 &amp;
- * DISPLAY=:99 java ... dev.kdi.ui.ScreenshotTour target/shots [step...]
+ * DISPLAY=:99 java ... dev.kdi.ui.ScreenshotTour target/shots [mode]
  * </pre>
+ *
+ * <p>with the same {@code java} command as {@link DevMain}. Without a mode it walks the main
+ * views (01-opened ... 09-dark); a mode takes one set of shots instead: {@code welcome},
+ * {@code loading}, {@code failing} (a replica that misses a namespace, one that failed),
+ * {@code manifests}, {@code demo} (light and dark), {@code kinds} (every Service kind),
+ * {@code popups} (namespace picker, completion, a row's tooltip), {@code readme}.
  */
 public final class ScreenshotTour {
     private final Path out;

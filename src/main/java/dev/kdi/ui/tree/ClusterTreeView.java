@@ -23,7 +23,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
 
@@ -108,7 +107,6 @@ public final class ClusterTreeView extends BorderPane {
         if (model.source().get() != null) {
             apply(null, model.source().get());
         }
-        VBox.setVgrow(this, Priority.ALWAYS);
     }
 
     private void setRoot(TreeItem<Entry> next) {
