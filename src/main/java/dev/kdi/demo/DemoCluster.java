@@ -126,6 +126,40 @@ public final class DemoCluster implements AutoCloseable {
         return server.client();
     }
 
+    /**
+     * Adds a running, ready pod and its endpoints, as the scheduler, the kubelet and the
+     * EndpointSlice controller would between them: for trying live updates.
+     */
+    public void addReadyPod(String namespace, String name, String ip, Map<String, String> labels) {
+        KubernetesClient client = server.client();
+        Pod pod = new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withNamespace(namespace)
+                .withName(name).withLabels(labels).endMetadata()
+                .withNewSpec().addNewContainer().withName("app").withImage("busybox").endContainer().endSpec().build();
+        Pod created = client.pods().resource(pod).create();
+        created.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running").withPodIP(ip)
+                .addNewPodIP().withIp(ip).endPodIP().addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .build());
+        client.pods().resource(created).updateStatus();
+        for (io.fabric8.kubernetes.api.model.Service svc : client.services().inNamespace(namespace).list().getItems()) {
+            Map<String, String> selector = svc.getSpec().getSelector();
+            if (selector == null || selector.isEmpty() || !labels.entrySet().containsAll(selector.entrySet())) {
+                continue;
+            }
+            List<io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice> slices = client.discovery().v1()
+                    .endpointSlices().inNamespace(namespace)
+                    .withLabel("kubernetes.io/service-name", svc.getMetadata().getName()).list().getItems();
+            if (slices.isEmpty()) {
+                continue;
+            }
+            io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice slice = slices.get(0);
+            slice.getEndpoints().add(new EndpointBuilder().withAddresses(ip).withNewConditions().withReady(true)
+                    .withServing(true).withTerminating(false).endConditions()
+                    .withTargetRef(new ObjectReferenceBuilder().withKind("Pod").withNamespace(namespace).withName(name)
+                            .build()).build());
+            client.resource(slice).update();
+        }
+    }
+
     private void scheduleRebuild() {
         if (rebuildPending.compareAndSet(false, true)) {
             scheduler.schedule(() -> {

@@ -196,15 +196,30 @@ public final class LiveSession implements Session {
             scheduler.schedule(() -> {
                 rebuildPending.set(false);
                 if (!closed) {
-                    rebuild();
+                    rebuild(false);
                 }
             }, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
         }
     }
 
-    private synchronized void rebuild() {
+    private void rebuild() {
+        rebuild(true);
+    }
+
+    /**
+     * A new inspection from the loader's current objects.
+     *
+     * @param force publish even when nothing changed (the first load, a new domain, a refresh);
+     *     otherwise an unchanged cluster (a watch replaying what was listed) publishes nothing,
+     *     so views are not rebuilt for nothing
+     */
+    private synchronized void rebuild(boolean force) {
         ClusterSnapshot snapshot = loader.snapshot();
         LoadReport report = loader.report();
+        Inspection previous = current;
+        if (!force && previous != null && previous.snapshot().equals(snapshot) && previous.report().equals(report)) {
+            return;
+        }
         List<String> notes = new ArrayList<>();
         Corefile corefile;
         String domainSource;

@@ -1,9 +1,11 @@
 package dev.kdi.ui;
 
+import dev.kdi.session.LiveOptions;
+import dev.kdi.session.Sessions;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.FxTaskExecutor;
 import dev.kdi.ui.live.Reproduction;
-import dev.kdi.ui.window.PendingSessionOpener;
+import dev.kdi.ui.window.SessionsOpener;
 import dev.kdi.ui.window.SessionOpener;
 import dev.kdi.ui.window.WindowModel;
 import java.nio.file.Path;
@@ -76,10 +78,9 @@ public final class KdiApp extends Application {
         return 0;
     }
 
-    /** The sessions of this build: manifests now; the demo and live clusters once they exist. */
+    /** The engine's sessions: the demo, the user's kubeconfig contexts, manifests. */
     static SessionOpener defaultOpener() {
-        return new PendingSessionOpener(System.getenv(), Path.of(System.getProperty("user.home")),
-                Clock.systemDefaultZone());
+        return new SessionsOpener(Sessions.forThisUser(), LiveOptions.defaults());
     }
 
     /**

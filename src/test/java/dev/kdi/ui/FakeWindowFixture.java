@@ -37,11 +37,27 @@ final class FakeWindowFixture implements WindowFixture {
     }
 
     @Override
-    public String failReplica(String reason) {
+    public FailedReplica failReplica() {
+        String reason = "pods \"coredns\" is forbidden: cannot create resource \"pods/portforward\"";
         FakeSession s = opener.last();
         ReplicaScript replica = s.script("coredns-7db6d8ff4d-q8h5m").orElseThrow();
         s.script(replica.failing(reason));
-        return replica.pod();
+        return new FailedReplica(replica.pod(), reason);
+    }
+
+    @Override
+    public int pods() {
+        return 9;
+    }
+
+    @Override
+    public String kubectlPrefix() {
+        return "kubectl --context kind-kdi-test run dig-";
+    }
+
+    @Override
+    public String problemCount() {
+        return "1 error, 0 warnings";
     }
 
     @Override

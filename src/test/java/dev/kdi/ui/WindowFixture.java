@@ -21,11 +21,24 @@ public interface WindowFixture extends AutoCloseable {
     void addSeedPod(String name, String ip) throws Exception;
 
     /**
-     * Makes one DNS replica's port-forward fail.
+     * Makes one DNS replica's port-forward fail for good.
      *
-     * @return the pod name of that replica
+     * @return that replica and what its reason must say
      */
-    String failReplica(String reason) throws Exception;
+    FailedReplica failReplica() throws Exception;
+
+    /** A replica made to fail, and a fragment of the reason the status bar must show for it. */
+    record FailedReplica(String pod, String reason) {
+    }
+
+    /** How many pods the cluster holds before {@link #addSeedPod}. */
+    int pods();
+
+    /** How a reproduction command starts for this cluster, e.g. {@code kubectl --context kind-kdi-test run dig-}. */
+    String kubectlPrefix();
+
+    /** The overview's count of the cluster's problems, e.g. {@code 1 error, 0 warnings}. */
+    String problemCount();
 
     @Override
     void close();

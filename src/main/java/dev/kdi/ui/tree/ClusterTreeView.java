@@ -202,21 +202,33 @@ public final class ClusterTreeView extends BorderPane {
     }
 
     private static ContextMenu menu(EntryCell cell, TreeActions actions) {
+        // The entry under the pointer when the menu opened: a live update may give the cell another
+        // entry (or none) before an item is chosen.
+        Entry[] shown = new Entry[1];
         MenuItem copyFqdn = new MenuItem("Copy DNS name", Icons.COPY.create());
-        copyFqdn.setOnAction(e -> actions.copy().accept(cell.getItem().fqdn()));
+        copyFqdn.setOnAction(e -> act(shown[0], entry -> actions.copy().accept(entry.fqdn())));
         MenuItem copyName = new MenuItem("Copy name");
-        copyName.setOnAction(e -> actions.copy().accept(cell.getItem().name()));
+        copyName.setOnAction(e -> act(shown[0], entry -> actions.copy().accept(entry.name())));
         MenuItem lookUp = new MenuItem("Look up", Icons.DNS.create());
-        lookUp.setOnAction(e -> actions.lookUp().accept(cell.getItem().fqdn()));
+        lookUp.setOnAction(e -> act(shown[0], entry -> actions.lookUp().accept(entry.fqdn())));
         MenuItem only = new MenuItem("Show only this namespace", Icons.FILTER.create());
-        only.setOnAction(e -> actions.onlyNamespace().accept(cell.getItem().namespace()));
+        only.setOnAction(e -> act(shown[0], entry -> actions.onlyNamespace().accept(entry.namespace())));
         ContextMenu menu = new ContextMenu(copyFqdn, copyName, lookUp, new SeparatorMenuItem(), only);
         menu.setOnShowing(e -> {
-            boolean named = cell.getItem() != null && !cell.getItem().fqdn().isEmpty();
+            shown[0] = cell.getItem();
+            boolean named = shown[0] != null && !shown[0].fqdn().isEmpty();
             copyFqdn.setDisable(!named);
             lookUp.setDisable(!named);
+            copyName.setDisable(shown[0] == null);
+            only.setDisable(shown[0] == null);
         });
         return menu;
+    }
+
+    private static void act(Entry entry, java.util.function.Consumer<Entry> action) {
+        if (entry != null) {
+            action.accept(entry);
+        }
     }
 
     private Set<String> expandedSet(TreeSource source) {

@@ -1,0 +1,94 @@
+package dev.kdi.ui;
+
+import dev.kdi.demo.DemoCluster;
+import dev.kdi.records.Question;
+import dev.kdi.records.RrType;
+import dev.kdi.session.DemoSession;
+import dev.kdi.session.ReplicaChoice;
+import dev.kdi.session.LiveOptions;
+import dev.kdi.session.Session;
+import dev.kdi.session.SessionException;
+import dev.kdi.session.Sessions;
+import dev.kdi.ui.window.SessionOpener;
+import dev.kdi.ui.window.SessionsOpener;
+import dev.kdi.ui.window.WindowModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The window tests' cluster as the embedded demo: every layer from fabric8 to DNS parsing runs for real. */
+final class DemoWindowFixture implements WindowFixture {
+    private final SessionOpener real = new SessionsOpener(Sessions.forThisUser(), LiveOptions.defaults());
+    private volatile DemoSession demo;
+
+    private final SessionOpener opener = new SessionOpener() {
+        @Override
+        public Session demo() throws SessionException {
+            DemoSession s = (DemoSession) real.demo();
+            demo = s;
+            return s;
+        }
+
+        @Override
+        public Session live(Optional<Path> kubeconfig, Optional<String> context) throws SessionException {
+            return real.live(kubeconfig, context);
+        }
+
+        @Override
+        public Session manifests(List<Path> files, Optional<Path> corefile) throws SessionException {
+            return real.manifests(files, corefile);
+        }
+
+        @Override
+        public Contexts contexts(Optional<Path> kubeconfig) {
+            return Contexts.none();
+        }
+    };
+
+    @Override
+    public SessionOpener opener() {
+        return opener;
+    }
+
+    @Override
+    public WindowModel.Start start() {
+        return new WindowModel.Start(true, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Override
+    public void addSeedPod(String name, String ip) {
+        demo.cluster().addReadyPod("default", name, ip, Map.of("app", "sample-app"));
+    }
+
+    @Override
+    public FailedReplica failReplica() {
+        // RBAC refusing pods/portforward: the forwards opened from now on fail for good.
+        demo.cluster().portForwards().forbid(true);
+        demo.cluster().portForwards().dropAll();
+        // Forwards open on demand: a question makes the replica try, and be refused.
+        demo.ask(new Question("sample-headless.default.svc.cluster.local.", RrType.A),
+                ReplicaChoice.one(DemoCluster.STALE_REPLICA));
+        return new FailedReplica(DemoCluster.STALE_REPLICA, "403 Forbidden");
+    }
+
+    @Override
+    public int pods() {
+        return 14;
+    }
+
+    @Override
+    public String kubectlPrefix() {
+        return "kubectl run dig-";
+    }
+
+    @Override
+    public String problemCount() {
+        return "2 errors, 0 warnings";
+    }
+
+    @Override
+    public void close() {
+        // The window closes its session, and with it the demo cluster.
+    }
+}
