@@ -38,7 +38,8 @@ import javafx.stage.Stage;
  * views (01-opened ... 09-dark); a mode takes one set of shots instead: {@code welcome},
  * {@code loading}, {@code failing} (a replica that misses a namespace, one that failed),
  * {@code manifests}, {@code demo} (light and dark), {@code kinds} (every Service kind),
- * {@code popups} (namespace picker, completion, a row's tooltip), {@code readme}.
+ * {@code popups} (namespace picker, completion, a row's tooltip), {@code readme}; add {@code real} to
+ * show the embedded demo cluster through the engine instead of the fake session.
  */
 public final class ScreenshotTour {
     private final Path out;
@@ -73,7 +74,11 @@ public final class ScreenshotTour {
                                         + " \"pods/portforward\" in namespace \"kube-system\": ask for that permission"))
                 : List.of(ReplicaScript.healthy("coredns-7db6d8ff4d-2xkqz", "10.32.0.2"),
                         ReplicaScript.healthy("coredns-7db6d8ff4d-q8h5m", "10.32.0.3"));
-        FakeOpener opener = new FakeOpener(() -> SeedCluster.richSession(clock, replicas).slowStart(
+        boolean real = steps.contains("real");
+        dev.kdi.ui.window.SessionOpener opener = real
+                ? new dev.kdi.ui.window.SessionsOpener(dev.kdi.session.Sessions.forThisUser(),
+                        dev.kdi.session.LiveOptions.defaults())
+                : new FakeOpener(() -> SeedCluster.richSession(clock, replicas).slowStart(
                         slow ? Duration.ofSeconds(30) : Duration.ZERO),
                 welcome ? List.of() : List.of("kind-kdi-test", "prod-eu", "staging"), clock);
         FxTaskExecutor executor = new FxTaskExecutor(3, "tour-ui");
@@ -91,7 +96,7 @@ public final class ScreenshotTour {
             stage.setHeight(1000);
             stage.show();
             tour[0] = new ScreenshotTour(out, model, window, stage);
-            model.start(new WindowModel.Start(steps.contains("demo"), Optional.empty(), Optional.empty(),
+            model.start(new WindowModel.Start(steps.contains("demo") || real, Optional.empty(), Optional.empty(),
                     Optional.empty()));
         });
         tour[0].run(steps);
@@ -214,7 +219,7 @@ public final class ScreenshotTour {
         shot("06-lookup");
 
         fx(() -> {
-            model.lookup().asPod().set("shop/web-6b7f9c-x2x9q");
+            model.lookup().asPod().set(shopPod());
             model.lookup().prepare("db-0.db", RrType.A);
             model.lookup().lookup();
         });
@@ -272,6 +277,13 @@ public final class ScreenshotTour {
         shot("failing-row");
     }
 
+    /** A pod of namespace shop, whichever cluster is shown. */
+    private String shopPod() {
+        return model.view().get() == null ? "shop/web" : model.view().get().inspection().snapshot().pods().stream()
+                .filter(p -> p.namespace().equals("shop") && p.name().startsWith("web"))
+                .map(p -> p.namespace() + "/" + p.name()).findFirst().orElse("shop/web");
+    }
+
     /** The main window as the README shows it. */
     private void readme() throws Exception {
         fx(() -> {
@@ -287,7 +299,7 @@ public final class ScreenshotTour {
         fx(() -> model.details().resolveAll());
         await(() -> !model.details().busy().get());
         fx(() -> {
-            model.lookup().asPod().set("shop/web-6b7f9c-x2x9q");
+            model.lookup().asPod().set(shopPod());
             model.lookup().prepare("db-0.db", RrType.A);
             model.lookup().lookup();
         });

@@ -111,8 +111,9 @@ public sealed interface LookupResult {
         @Override
         public String title() {
             Walk w = shown();
-            return name + " from " + pod.substring(pod.indexOf('/') + 1) + " · " + w.result().name().replace('_', ' ')
-                    + ", " + Texts.count(w.queriesSent(), "query", "queries");
+            // Outcome right after the name: a narrow history list elides the middle of the line.
+            return name + " · " + w.result().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT) + " · "
+                    + Texts.count(w.queriesSent(), "query", "queries") + " as " + pod.substring(pod.indexOf('/') + 1);
         }
 
         /** A difference from the model, where the model knows the outcome (not forwarded upstream). */
