@@ -121,4 +121,13 @@ class CommandLineTest {
         assertThat(CliRun.run("search-path", "-f", example("seed-subdomain.yaml"), "--pod", "default/nope", "x").exit())
                 .isEqualTo(2);
     }
+
+    @Test
+    @DisplayName("without a display the window says so in one line and exits 2")
+    void windowWithoutDisplay() {
+        CliRun run = CliRun.runWithInput("", Map.of("HOME", "/nonexistent"), "--demo");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).singleElement().asString().contains("no display");
+        assertThat(run.out()).isEmpty();
+    }
 }
