@@ -6,13 +6,11 @@ import dev.kdi.records.Question;
 import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
 import dev.kdi.records.objects.Pod;
-import dev.kdi.records.searchpath.KubeletDns;
 import dev.kdi.records.searchpath.Lookup;
 import dev.kdi.records.searchpath.ResolvConf;
 import dev.kdi.records.searchpath.Resolver;
 import dev.kdi.records.searchpath.SearchPath;
 import dev.kdi.records.searchpath.Walk;
-import dev.kdi.records.names.IpAddress;
 import dev.kdi.session.Inspection;
 import dev.kdi.session.ReplicaAnswer;
 import dev.kdi.session.ReplicaChoice;
@@ -149,13 +147,9 @@ final class LookupCommand implements Callable<Integer> {
         }
         String ns = fromPod.substring(0, slash);
         String podName = fromPod.substring(slash + 1);
-        Pod pod = at.snapshot().pods().stream().filter(p -> p.namespace().equals(ns) && p.name().equals(podName))
-                .findFirst().orElseThrow(() -> new UserError("kdi lookup: no pod " + fromPod + " in the cluster"));
-        String dnsIp = at.dns().service().flatMap(s -> s.clusterIPs().stream().filter(IpAddress::isAddress).findFirst())
-                .orElse("10.96.0.10");
-        ResolvConf conf = KubeletDns.of(at.clusterDomain(), dnsIp).resolvConf(ns, pod.dns());
-        Lookup lookup = type == null ? Lookup.addresses()
-                : rrType.equals(RrType.A) ? Lookup.ipv4() : rrType.equals(RrType.AAAA) ? Lookup.ipv6() : Lookup.records(rrType);
+        Pod pod = at.pod(ns, podName).orElseThrow(() -> new UserError("kdi lookup: no pod " + fromPod + " in the cluster"));
+        ResolvConf conf = at.resolvConf(pod);
+        Lookup lookup = type == null ? Lookup.addresses() : Lookup.forType(rrType);
         if (!conf.usesClusterDns()) {
             conf.explanation().forEach(l -> terminal.out().println("; " + l));
             terminal.out().println("; this pod does not ask the cluster DNS, so there is nothing to look up here");

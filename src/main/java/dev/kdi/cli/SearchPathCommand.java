@@ -1,11 +1,7 @@
 package dev.kdi.cli;
 
-import dev.kdi.cluster.DnsServers;
 import dev.kdi.records.DnsModel;
-import dev.kdi.records.RrType;
-import dev.kdi.records.names.IpAddress;
 import dev.kdi.records.objects.Pod;
-import dev.kdi.records.searchpath.KubeletDns;
 import dev.kdi.records.searchpath.Lookup;
 import dev.kdi.records.searchpath.Query;
 import dev.kdi.records.searchpath.ResolvConf;
@@ -13,6 +9,7 @@ import dev.kdi.records.searchpath.Resolver;
 import dev.kdi.records.searchpath.SearchPath;
 import dev.kdi.records.searchpath.Step;
 import dev.kdi.records.searchpath.Walk;
+import dev.kdi.session.Inspection;
 import dev.kdi.session.Session;
 import java.util.List;
 import java.util.Optional;
@@ -66,23 +63,21 @@ final class SearchPathCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserError {
         Lookup lookup = lookup();
-        DnsModel model;
+        Inspection at;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, List.of(), terminal)) {
-            model = session.current().model();
+            at = session.current();
         }
-        Pod target = findPod(model);
-        String domain = model.clusterDomain().orElse("cluster.local.");
-        domain = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
-        Optional<String> dnsIp = DnsServers.locate(model.snapshot()).service()
-                .flatMap(s -> s.clusterIPs().stream().filter(IpAddress::isAddress).findFirst());
-        ResolvConf conf = KubeletDns.of(domain, dnsIp.orElse("10.96.0.10")).resolvConf(target.namespace(), target.dns());
+        DnsModel model = at.model();
+        Pod target = findPod(at);
+        Optional<String> dnsIp = at.clusterDnsAddress();
+        ResolvConf conf = at.resolvConf(target);
         SearchPath path = new SearchPath(conf, resolver);
         boolean oracle = answers && conf.usesClusterDns();
         Walk walk = oracle ? path.walk(name, lookup, q -> model.answer(q).status()) : path.fullWalk(name, lookup);
         if (explain || !conf.complete()) {
             if (dnsIp.isEmpty()) {
                 terminal.out().println("; the input has no Service kube-system/kube-dns: its address is shown as "
-                        + "kubeadm's default 10.96.0.10");
+                        + "kubeadm's default " + Inspection.DEFAULT_DNS_ADDRESS);
             }
             conf.explanation().forEach(l -> terminal.out().println("; " + l));
             walk.explanation().forEach(l -> terminal.out().println("; " + l));
@@ -115,22 +110,17 @@ final class SearchPathCommand implements Callable<Integer> {
         if (type == null) {
             return Lookup.addresses();
         }
-        RrType t = PredictCommand.parseType(type, "TYPE");
-        if (t.equals(RrType.A)) {
-            return Lookup.ipv4();
-        }
-        return t.equals(RrType.AAAA) ? Lookup.ipv6() : Lookup.records(t);
+        return Lookup.forType(PredictCommand.parseType(type, "TYPE"));
     }
 
-    private Pod findPod(DnsModel model) throws UserError {
+    private Pod findPod(Inspection at) throws UserError {
         int slash = pod.indexOf('/');
         if (slash <= 0 || slash == pod.length() - 1) {
             throw new UserError("kdi search-path: --pod takes NAMESPACE/NAME, not \"" + pod + "\"");
         }
         String ns = pod.substring(0, slash);
         String podName = pod.substring(slash + 1);
-        return model.snapshot().pods().stream().filter(p -> p.namespace().equals(ns) && p.name().equals(podName))
-                .findFirst().orElseThrow(() -> new UserError("kdi search-path: no pod " + ns + "/" + podName
-                        + " in the input"));
+        return at.pod(ns, podName).orElseThrow(() -> new UserError("kdi search-path: no pod " + ns + "/" + podName
+                + " in the input"));
     }
 }

@@ -5,8 +5,13 @@ import dev.kdi.cluster.LoadReport;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.lint.Finding;
 import dev.kdi.records.objects.ClusterSnapshot;
+import dev.kdi.records.names.IpAddress;
+import dev.kdi.records.objects.Pod;
+import dev.kdi.records.searchpath.KubeletDns;
+import dev.kdi.records.searchpath.ResolvConf;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything known about the cluster at one moment: immutable, replaced whole when the cluster
@@ -30,6 +35,32 @@ public record Inspection(long generation, ClusterSnapshot snapshot, DnsModel mod
     public Inspection {
         findings = List.copyOf(findings);
         notes = List.copyOf(notes);
+    }
+
+    /** kubeadm's default Service address of the cluster DNS, shown when the cluster's is unknown. */
+    public static final String DEFAULT_DNS_ADDRESS = "10.96.0.10";
+
+    /** The cluster DNS Service's address, when the snapshot holds that Service. */
+    public Optional<String> clusterDnsAddress() {
+        return dns.service().flatMap(s -> s.clusterIPs().stream().filter(IpAddress::isAddress).findFirst());
+    }
+
+    /**
+     * The resolv.conf the kubelet writes for a pod of this cluster, with the cluster DNS Service's
+     * address ({@link #DEFAULT_DNS_ADDRESS} when it is unknown) and this cluster's domain.
+     */
+    public ResolvConf resolvConf(Pod pod) {
+        return resolvConf(pod, clusterDomain());
+    }
+
+    /** The same, for another cluster domain (one the user typed). */
+    public ResolvConf resolvConf(Pod pod, String domain) {
+        return KubeletDns.of(domain, clusterDnsAddress().orElse(DEFAULT_DNS_ADDRESS)).resolvConf(pod.namespace(), pod.dns());
+    }
+
+    /** A pod by namespace and name. */
+    public Optional<Pod> pod(String namespace, String name) {
+        return snapshot.pods().stream().filter(p -> p.namespace().equals(namespace) && p.name().equals(name)).findFirst();
     }
 
     /** The cluster domain in force, without the trailing dot ({@code cluster.local}). */

@@ -27,6 +27,17 @@ public sealed interface Lookup permits Lookup.Addresses, Lookup.Records {
         return new Records(type);
     }
 
+    /**
+     * The lookup a program makes for one type: {@code getaddrinfo} for one address family when it
+     * is A or AAAA, {@code res_search} for any other type.
+     */
+    static Lookup forType(RrType type) {
+        if (type.equals(RrType.A)) {
+            return ipv4();
+        }
+        return type.equals(RrType.AAAA) ? ipv6() : records(type);
+    }
+
     /** The types asked for each name, in the order they are sent. */
     List<RrType> types();
 

@@ -8,7 +8,6 @@ import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.names.IpAddress;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.ServicePort;
-import dev.kdi.records.searchpath.KubeletDns;
 import dev.kdi.records.searchpath.Lookup;
 import dev.kdi.records.searchpath.ResolvConf;
 import dev.kdi.records.searchpath.Resolver;
@@ -208,11 +207,9 @@ public final class LookupModel {
                                ReplicaChoice choice, String whyNot) throws InterruptedException {
         Pod pod = findPod(v, podRef).orElseThrow(() -> new IllegalArgumentException("No pod " + podRef
                 + " in this cluster: pick one from the suggestions (namespace/name)."));
-        String dnsIp = v.inspection().dns().service()
-                .flatMap(s -> s.clusterIPs().stream().filter(IpAddress::isAddress).findFirst()).orElse("10.96.0.10");
-        ResolvConf conf = KubeletDns.of(v.zone(), dnsIp).resolvConf(pod.namespace(), pod.dns());
+        ResolvConf conf = v.inspection().resolvConf(pod, v.zone());
         SearchPath path = new SearchPath(conf, libc);
-        Lookup lookup = t.equals(RrType.A) ? Lookup.ipv4() : t.equals(RrType.AAAA) ? Lookup.ipv6() : Lookup.records(t);
+        Lookup lookup = Lookup.forType(t);
         DnsModel model = v.model();
         Map<Question, Status> predicted = new HashMap<>();
         Walk modelWalk = conf.usesClusterDns()
