@@ -21,8 +21,10 @@ import java.util.Set;
  * The lookups CoreDNS's informer caches offer, built once per snapshot: Services by name, slices
  * by Service, Services by cluster IP, slices by endpoint address, pods by IP.
  *
- * <p>Keys are {@code name.namespace} in lower case, as CoreDNS's {@code ServiceKey}; names in a
- * cluster are lower case already, so this only matters for invalid manifests.
+ * <p>Keys are {@code name.namespace} in lower case. CoreDNS's {@code ServiceKey} keeps the object's
+ * case while the question is lower-cased, so CoreDNS never finds a Service named {@code Web}; the
+ * API server refuses such names, so this differs only for invalid manifests, which the lint
+ * reports ({@code name-not-dns-label}).
  */
 final class ModelIndex {
     private static final List<EndpointSlice> NO_SLICES = List.of();
