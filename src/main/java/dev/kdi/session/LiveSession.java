@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,7 +82,8 @@ public final class LiveSession implements Session {
         ns.addAll(options.namespaces());
         this.options = options.withNamespaces(ns);
         this.clock = clock;
-        this.scheduler = Executors.newScheduledThreadPool(2, named("kdi-session", true));
+        // DNS timeouts, reconnections, relists and access reviews share it; some of those wait on the network.
+        this.scheduler = Executors.newScheduledThreadPool(4, named("kdi-session", true));
         this.worker = Executors.newCachedThreadPool(named("kdi-check", true));
         this.dnsThreads = named("kdi-dns", true);
     }
@@ -119,7 +121,7 @@ public final class LiveSession implements Session {
         client = new KubernetesClientBuilder().withConfig(config).build();
         forwarder = new PortForwarder(client);
         pool = new ReplicaPool(forwarder, new AccessReview(client), dnsThreads, scheduler, options.queryTimeout(),
-                statuses -> listeners.forEach(l -> l.replicasChanged(statuses)));
+                this::probe, statuses -> listeners.forEach(l -> l.replicasChanged(statuses)));
         loader = new ClusterLoader(client, new ObjectConverter(new Interner()), options.namespaces(), options.pageSize(),
                 scheduler, clock, new ClusterLoader.Listener() {
                     @Override
@@ -146,6 +148,13 @@ public final class LiveSession implements Session {
             rebuild();
         }
         loader.watch();
+    }
+
+    /** The zone's SOA: every CoreDNS replica answers it by itself, at once. */
+    private Question probe() {
+        Inspection now = current;
+        String zone = now == null ? "cluster.local." : now.model().clusterDomain().orElse("cluster.local.");
+        return new Question(zone, RrType.SOA);
     }
 
     private boolean corefileForbidden() {
@@ -231,9 +240,8 @@ public final class LiveSession implements Session {
         } else if (snapshot.corefile() == null && corefileForbidden()) {
             domainSource = "the default cluster.local (the Corefile is unreadable and the DNS did not say)";
         }
+        // The DNS's notes and the report's problems travel in the inspection on their own.
         DnsServers.Found dns = DnsServers.locate(snapshot);
-        notes.addAll(dns.notes());
-        report.problems().forEach(p -> notes.add(p.describe()));
         Inspection next = Inspections.build(generation.incrementAndGet(), snapshot, corefile, domainSource, report, notes,
                 clock.instant());
         current = next;
@@ -295,10 +303,10 @@ public final class LiveSession implements Session {
             return CompletableFuture.failedFuture(new SessionException(noReplicas()));
         }
         return pool.ask(first.get(), question).thenCompose(a -> {
-            if (a.answer().isPresent() || pool.usable(first.get())) {
+            if (a.answer().isPresent()) {
                 return CompletableFuture.completedFuture(List.of(a));
             }
-            // That replica went away while asked: any other will do.
+            // That replica could not answer (gone, forward failing, silent): any other will do.
             Optional<String> other = pool.pickUsable(first.get());
             return other.isEmpty() ? CompletableFuture.completedFuture(List.of(a))
                     : pool.ask(other.get(), question).thenApply(List::of);
@@ -340,7 +348,13 @@ public final class LiveSession implements Session {
         int total = plan.asked().size() * targets.size();
         AtomicInteger done = new AtomicInteger();
         for (String replica : targets) {
+            int reopenedBefore = pool.reopenings(replica);
             List<Question> left = askAll(model, replica, plan.asked(), items, done, total, progress);
+            int reopened = pool.reopenings(replica) - reopenedBefore;
+            if (reopened > 0 && pool.usable(replica)) {
+                notes.add("the forward to replica " + replica + " dropped " + (reopened == 1 ? "once" : reopened + " times")
+                        + " during the check and was reopened; the questions it took down were asked again");
+            }
             if (left.isEmpty()) {
                 continue;
             }
@@ -361,7 +375,14 @@ public final class LiveSession implements Session {
                 }
             }
         }
+        // In the plan's order, whichever reply came first: the same cluster gives the same report.
+        Map<Question, Integer> index = new java.util.HashMap<>();
+        for (Question q : plan.asked()) {
+            index.putIfAbsent(q, index.size());
+        }
         List<CheckReport.Item> ordered = new ArrayList<>(items);
+        ordered.sort(java.util.Comparator.<CheckReport.Item>comparingInt(i -> index.getOrDefault(i.question(), 0))
+                .thenComparing(CheckReport.Item::replica));
         return new CheckReport(ordered, plan.skipped(), notes);
     }
 
@@ -373,9 +394,10 @@ public final class LiveSession implements Session {
                                   List<CheckReport.Item> items, AtomicInteger done, int total, Progress progress) {
         Semaphore window = new Semaphore(CHECK_WINDOW);
         List<Question> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<Question, String> failed = new java.util.concurrent.ConcurrentHashMap<>();
         List<CompletableFuture<Void>> inFlight = new ArrayList<>(questions.size());
         for (Question q : questions) {
-            if (!pool.usable(replica)) {
+            if (pool.wentAway(replica)) {
                 unanswered.add(q);
                 continue;
             }
@@ -391,10 +413,8 @@ public final class LiveSession implements Session {
                 if (a.answer().isPresent()) {
                     Answer predicted = model.answer(q);
                     items.add(new CheckReport.Item(q, replica, Comparison.compare(predicted, a.answer().get()), null));
-                } else if (!pool.usable(replica)) {
-                    unanswered.add(q);
                 } else {
-                    items.add(new CheckReport.Item(q, replica, null, a.error().orElse("no answer")));
+                    failed.put(q, a.error().orElse("no answer"));
                 }
                 int n = done.incrementAndGet();
                 if (n % 100 == 0 || n == total) {
@@ -403,6 +423,12 @@ public final class LiveSession implements Session {
             }));
         }
         CompletableFuture.allOf(inFlight.toArray(new CompletableFuture[0])).join();
+        // Decided once the pass is over: a replica whose pod went away meanwhile hands its failures on.
+        if (pool.wentAway(replica)) {
+            unanswered.addAll(failed.keySet());
+        } else {
+            failed.forEach((q, error) -> items.add(new CheckReport.Item(q, replica, null, error)));
+        }
         return new ArrayList<>(unanswered);
     }
 
