@@ -4,6 +4,7 @@ import dev.kdi.cluster.AccessReview;
 import dev.kdi.cluster.ClusterException;
 import dev.kdi.cluster.ClusterLoader;
 import dev.kdi.cluster.DnsServers;
+import dev.kdi.cluster.ExecCredentials;
 import dev.kdi.cluster.LoadReport;
 import dev.kdi.cluster.PortForwarder;
 import dev.kdi.dns.Comparison;
@@ -51,6 +52,7 @@ public final class LiveSession implements Session {
 
     private final SessionInfo info;
     private final Config config;
+    private final Optional<ExecCredentials> credentials;
     private final LiveOptions options;
     private final Clock clock;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
@@ -75,7 +77,16 @@ public final class LiveSession implements Session {
      * @param namespace the context's namespace, read first when cluster-wide listing is forbidden
      */
     public LiveSession(SessionInfo info, Config config, String namespace, LiveOptions options, Clock clock) {
+        this(info, config, Optional.empty(), namespace, options, clock);
+    }
+
+    /**
+     * @param credentials the kubeconfig user's exec plugin, run when the session starts
+     */
+    public LiveSession(SessionInfo info, Config config, Optional<ExecCredentials> credentials, String namespace,
+                       LiveOptions options, Clock clock) {
         this.info = info;
+        this.credentials = credentials;
         this.config = tune(config);
         List<String> ns = new ArrayList<>();
         ns.add(namespace == null || namespace.isEmpty() ? "default" : namespace);
@@ -117,6 +128,23 @@ public final class LiveSession implements Session {
 
     @Override
     public void start(Progress progress) throws SessionException, InterruptedException {
+        if (credentials.isPresent()) {
+            progress.update("Getting credentials from " + credentials.get().plugin().getFileName(), -1);
+            try {
+                ExecCredentials.Credential c = credentials.get().obtain();
+                if (c.token().isPresent()) {
+                    config.setOauthTokenProvider(credentials.get());
+                } else {
+                    java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+                    config.setClientCertData(b64.encodeToString(c.clientCertificate().orElseThrow()
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    config.setClientKeyData(b64.encodeToString(c.clientKey().orElseThrow()
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            } catch (ClusterException e) {
+                throw new SessionException(info.name() + ": " + e.getMessage(), e);
+            }
+        }
         progress.update("Connecting to " + (info.server().isEmpty() ? info.name() : info.server()), -1);
         client = new KubernetesClientBuilder().withConfig(config).build();
         forwarder = new PortForwarder(client);
