@@ -639,16 +639,37 @@ public final class ClusterLoader implements AutoCloseable {
         return new ClusterException(failure(what, e), e);
     }
 
-    /** "the API server did not answer within 15 s while listing pods", or what else went wrong. */
+    /**
+     * What went wrong talking to the API server, and what to do about it: no answer in time, not
+     * reachable at all, a certificate kdi may not trust, or an HTTP error.
+     */
     private String failure(String what, KubernetesClientException e) {
+        String server = client.getConfiguration().getMasterUrl();
         if (e.getCode() > 0) {
             return "the API server answered " + reason(e) + " while " + what;
         }
+        if (has(e, javax.net.ssl.SSLException.class) || has(e, java.security.cert.CertificateException.class)
+                || has(e, java.security.cert.CertPathValidatorException.class)) {
+            return "the TLS connection to the API server at " + server + " failed while " + what + " ("
+                    + reason(e) + "); the server's certificate is not one the kubeconfig's certificate authority "
+                    + "vouches for: check the cluster's certificate-authority(-data) and server address";
+        }
         if (isTimeout(e)) {
             return "the API server stopped answering while " + what + ": no reply within "
-                    + millis(client.getConfiguration().getRequestTimeout());
+                    + millis(client.getConfiguration().getRequestTimeout())
+                    + "; check that it is up and that the network (VPN, proxy) still reaches " + server;
         }
-        return "the API server could not be reached while " + what + ": " + reason(e);
+        return "the API server at " + server + " could not be reached while " + what + " (" + reason(e)
+                + "); check that the cluster is running and reachable from here (VPN, proxy, firewall)";
+    }
+
+    private static boolean has(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTimeout(Throwable e) {
