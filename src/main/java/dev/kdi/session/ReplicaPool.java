@@ -392,6 +392,12 @@ final class ReplicaPool implements AutoCloseable {
             if (ready) {
                 publish();
             }
+            if (!conn.isOpen() || s.state().isFinal()) {
+                // It ended before it became the replica's own, so neither the forward's news nor the
+                // conversation's end was heard: handle it now.
+                died(conn, conn.failure().orElseGet(() -> new DnsException(DnsException.Kind.CLOSED,
+                        "the forward to pod " + info.id() + " ended as it opened")));
+            }
             if (pending != null) {
                 pending.complete(conn);
             }
@@ -491,13 +497,14 @@ final class ReplicaPool implements AutoCloseable {
             if (!canRetry) {
                 retryable = false;
                 state = new ReplicaState.Failed(reason);
-                if (opening != null) {
-                    opening.completeExceptionally(new IllegalStateException(reason));
-                }
-                if (forbidden) {
+                if (forbidden && refusal == null) {
+                    // Before the waiting questions fail below: they look for it.
                     refusal = new CompletableFuture<>();
                     // The access review talks to the API server: never on the forward's event thread.
                     execute(() -> explainForbidden(reason));
+                }
+                if (opening != null) {
+                    opening.completeExceptionally(new IllegalStateException(reason));
                 }
                 return;
             }
