@@ -35,6 +35,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -77,8 +81,11 @@ public final class ClusterLoader implements AutoCloseable {
     private final Map<Scope, Integer> failedAttempts = new HashMap<>();
     private final Map<Scope, String> staleReasons = new LinkedHashMap<>();
     private final Map<String, LoadReport.AccessProblem> problems = new LinkedHashMap<>();
+    /** Objects kdi could not read, by kind/namespace/name; checked once per object, so without the lock. */
+    private final Map<String, LoadReport.AccessProblem> unreadable = new java.util.concurrent.ConcurrentHashMap<>();
     private String corefile;
     private Instant loadedAt;
+    private ExecutorService pageFetcher;
     private volatile boolean closed;
 
     /** What the loader tells its owner; called from loader and watch threads, never under a lock. */
@@ -226,49 +233,94 @@ public final class ClusterLoader implements AutoCloseable {
 
     /**
      * Lists one kind (in one namespace, or all) page by page into a fresh map, so the objects in
-     * view stay until the new list is complete.
+     * view stay until the new list is complete. The next page is asked for before this one is
+     * converted: fabric8 reads and parses it on its own threads meanwhile, so converting costs
+     * hardly any time of its own.
      */
     private Listed listPages(ResourceKind kind, String namespace) throws InterruptedException {
         Map<String, Object> objects = new LinkedHashMap<>();
-        String token = null;
         String rv = null;
+        Future<KubernetesResourceList<? extends HasMetadata>> next = fetch(kind, namespace, null);
+        boolean continued = false;
         while (true) {
-            checkInterrupted();
-            ListOptions options = new ListOptionsBuilder().withLimit((long) pageSize).withContinue(token).build();
             KubernetesResourceList<? extends HasMetadata> page;
             try {
-                page = listable(kind, namespace).list(options);
+                page = await(next);
             } catch (KubernetesClientException e) {
-                if (e.getCode() == 410 && token != null) {
+                if (e.getCode() == 410 && continued) {
                     // The continue token expired mid-list: start this scope over, as kubectl does.
                     objects.clear();
-                    token = null;
+                    continued = false;
+                    next = fetch(kind, namespace, null);
                     continue;
                 }
                 throw e;
+            }
+            String token = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+            rv = page.getMetadata() == null ? rv : page.getMetadata().getResourceVersion();
+            boolean more = token != null && !token.isEmpty();
+            if (more) {
+                next = fetch(kind, namespace, token);
+                continued = true;
             }
             for (HasMetadata item : page.getItems()) {
                 convertInto(objects, kind, item);
             }
             listener.progress(kind.plural, objects.size());
-            token = page.getMetadata() == null ? null : page.getMetadata().getContinue();
-            rv = page.getMetadata() == null ? rv : page.getMetadata().getResourceVersion();
-            if (token == null || token.isEmpty()) {
+            if (!more) {
                 return new Listed(objects, rv);
             }
         }
     }
 
+    private Future<KubernetesResourceList<? extends HasMetadata>> fetch(ResourceKind kind, String namespace,
+                                                                       String token) {
+        ListOptions options = new ListOptionsBuilder().withLimit((long) pageSize).withContinue(token).build();
+        return pages().submit(() -> listable(kind, namespace).list(options));
+    }
+
+    /** A page, or what the API server said instead; interruptible, and never waits past fabric8's timeout. */
+    private static KubernetesResourceList<? extends HasMetadata> await(
+            Future<KubernetesResourceList<? extends HasMetadata>> page) throws InterruptedException {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            page.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof KubernetesClientException k) {
+                throw k;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw new KubernetesClientException(r.getMessage(), r);
+            }
+            throw new KubernetesClientException(String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    /** One thread that fetches pages; it never waits for anything but the API server. */
+    private synchronized ExecutorService pages() {
+        if (pageFetcher == null) {
+            pageFetcher = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "kdi-list-pages");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return pageFetcher;
+    }
+
     /** Puts a complete list in place of what the scope held, in one step. */
     private synchronized void replace(Scope scope, Listed listed) {
-        Map<String, Object> kindStore = store.get(scope.kind());
         if (scope.namespace() == null) {
-            kindStore.clear();
+            // The whole kind: the fresh map becomes the store, without copying 150,000 entries.
+            store.put(scope.kind(), listed.objects());
         } else {
+            Map<String, Object> kindStore = store.get(scope.kind());
             String prefix = scope.namespace() + "/";
             kindStore.keySet().removeIf(k -> k.startsWith(prefix));
+            kindStore.putAll(listed.objects());
         }
-        kindStore.putAll(listed.objects());
         resourceVersions.put(scope, listed.resourceVersion() == null ? "" : listed.resourceVersion());
     }
 
@@ -302,7 +354,6 @@ public final class ClusterLoader implements AutoCloseable {
     /** Converts one object into {@code into}; objects the model cannot read are reported, never fatal. */
     private void convertInto(Map<String, Object> into, ResourceKind kind, HasMetadata item) {
         String key = key(item);
-        String problemKey = "invalid/" + kind.plural + "/" + key;
         try {
             Object record = kind.convert(converter, item);
             if (record != null) {
@@ -310,17 +361,15 @@ public final class ClusterLoader implements AutoCloseable {
             } else {
                 into.remove(key);
             }
-            synchronized (this) {
-                problems.remove(problemKey);
+            if (!unreadable.isEmpty()) {
+                unreadable.remove(kind.plural + "/" + key);
             }
         } catch (InvalidObjectException | RuntimeException e) {
             // A live object is valid by definition; one we cannot read is reported, not fatal.
-            synchronized (this) {
-                problems.put(problemKey, new LoadReport.AccessProblem(kind.plural,
-                        item.getMetadata() == null || item.getMetadata().getNamespace() == null ? ""
-                                : item.getMetadata().getNamespace(), "read",
-                        key + " could not be read by kdi: " + e.getMessage()));
-            }
+            unreadable.put(kind.plural + "/" + key, new LoadReport.AccessProblem(kind.plural,
+                    item.getMetadata() == null || item.getMetadata().getNamespace() == null ? ""
+                            : item.getMetadata().getNamespace(), "read",
+                    key + " could not be read by kdi: " + e.getMessage()));
         }
     }
 
@@ -427,7 +476,7 @@ public final class ClusterLoader implements AutoCloseable {
                     case ADDED, MODIFIED -> convertInto(kindStore, scope.kind(), object);
                     case DELETED -> {
                         kindStore.remove(key(object));
-                        problems.remove("invalid/" + scope.kind().plural + "/" + key(object));
+                        unreadable.remove(scope.kind().plural + "/" + key(object));
                     }
                     default -> {
                         // BOOKMARK only moves the resourceVersion; ERROR arrives through onClose.
@@ -581,7 +630,9 @@ public final class ClusterLoader implements AutoCloseable {
 
     /** How complete and current the view is. */
     public synchronized LoadReport report() {
-        List<LoadReport.AccessProblem> list = new ArrayList<>(new TreeMap<>(problems).values());
+        TreeMap<String, LoadReport.AccessProblem> all = new TreeMap<>(problems);
+        unreadable.forEach((k, v) -> all.put("invalid/" + k, v));
+        List<LoadReport.AccessProblem> list = new ArrayList<>(all.values());
         Map<String, String> stale = new LinkedHashMap<>();
         for (Map.Entry<Scope, String> e : staleReasons.entrySet()) {
             stale.merge(e.getKey().kind().plural, e.getValue(), (a, b) -> a.equals(b) ? a : a + "; " + b);
@@ -608,6 +659,9 @@ public final class ClusterLoader implements AutoCloseable {
         synchronized (this) {
             toClose = new ArrayList<>(watchers.values());
             watchers.clear();
+            if (pageFetcher != null) {
+                pageFetcher.shutdownNow();
+            }
         }
         toClose.forEach(KindWatcher::retire);
     }
