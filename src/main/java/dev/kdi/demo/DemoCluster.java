@@ -111,7 +111,7 @@ public final class DemoCluster implements AutoCloseable {
         });
         DemoCluster[] self = new DemoCluster[1];
         try {
-            populate(server.client(), variant.clusterDomain());
+            populate(server.client(), RESOURCES, variant.clusterDomain());
             ClusterLoader loader = new ClusterLoader(server.client(), new ObjectConverter(new Interner()),
                     List.of("default"), 500, scheduler, Clock.systemUTC(), () -> {
                         if (self[0] != null) {
@@ -187,13 +187,22 @@ public final class DemoCluster implements AutoCloseable {
                 s.slicesAuthoritative());
     }
 
-    /** Creates the demo's objects, and the EndpointSlices the controller would write for them. */
-    static void populate(KubernetesClient client, String clusterDomain) {
+    /**
+     * Creates the objects of manifests on the classpath in an API server, with pod status as a
+     * kubelet would report it, and the EndpointSlices the controller would write for them. The
+     * demo fills itself this way; tests fill their own mock clusters the same way.
+     */
+    public static void populate(KubernetesClient client, List<String> resources) {
+        populate(client, resources, "cluster.local");
+    }
+
+    /** The same, with every Corefile's {@code cluster.local} replaced by {@code clusterDomain}. */
+    static void populate(KubernetesClient client, List<String> resources, String clusterDomain) {
         List<HasMetadata> objects = new ArrayList<>();
-        for (String resource : RESOURCES) {
+        for (String resource : resources) {
             try (InputStream in = DemoCluster.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException("the demo's " + resource + " is missing from the build");
+                    throw new IllegalStateException(resource + " is missing from the classpath");
                 }
                 objects.addAll(client.load(in).items());
             } catch (IOException e) {
@@ -221,7 +230,8 @@ public final class DemoCluster implements AutoCloseable {
             try {
                 snapshot.add(o);
             } catch (InvalidObjectException e) {
-                throw new IllegalStateException("the demo's own objects must be valid: " + e.getMessage(), e);
+                throw new IllegalStateException(o.getKind() + " " + o.getMetadata().getName() + " in " + resources
+                        + " is invalid: " + e.getMessage(), e);
             }
         }
         for (EndpointSlice slice : EffectiveSlices.of(snapshot.build())) {

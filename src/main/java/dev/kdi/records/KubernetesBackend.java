@@ -36,11 +36,11 @@ final class KubernetesBackend {
     record Entry(String host, int port, String text, long ttl, String domain, List<ObjectRef> sources) {
         /** A, AAAA or CNAME, as {@code msg.Service.HostType} decides it. */
         RrType hostType() {
-            Optional<IpAddress> ip = IpAddress.parse(host);
-            if (ip.isEmpty()) {
-                return RrType.CNAME;
-            }
-            return ip.get().isIPv4() ? RrType.A : RrType.AAAA;
+            return switch (IpAddress.version(host)) {
+                case 4 -> RrType.A;
+                case 6 -> RrType.AAAA;
+                default -> RrType.CNAME;
+            };
         }
     }
 
@@ -191,6 +191,10 @@ final class KubernetesBackend {
         }
         List<String> segs = DnsNames.labels(base);
         int last = segs.size() - 1;
+        if (last < 0) {
+            // Only empty labels left of the zone ("..cluster.local."): parse.go's own guard.
+            return Request.EMPTY;
+        }
         String podOrSvc = segs.get(last);
         if (!podOrSvc.equals("pod") && !podOrSvc.equals("svc")) {
             trace.why("Names in " + zone + " have the form <service>.<namespace>.svc." + zone + " or <pod>.<namespace>.pod."
@@ -265,7 +269,7 @@ final class KubernetesBackend {
         }
         List<Entry> out = new ArrayList<>();
         for (Pod p : index.podsWithIp(ip)) {
-            if (ip.equals(p.primaryIp()) && p.namespace().equalsIgnoreCase(r.namespace())) {
+            if (ip.equals(p.primaryIp()) && DnsNames.equalIgnoringCase(p.namespace(), r.namespace())) {
                 out.add(new Entry(ip, 0, null, plugin.ttl(), domain, List.of(p.ref())));
                 trace.why("pods verified: pod " + p.namespace() + "/" + p.name() + " has address " + ip + ".");
             }
@@ -282,7 +286,8 @@ final class KubernetesBackend {
             trace.why("Namespace " + r.namespace() + " exists; its name holds no records itself.");
             return Result.EMPTY;
         }
-        List<Service> candidates = index.services(r.service(), r.namespace());
+        ModelIndex.Named named = index.named(r.service(), r.namespace());
+        List<Service> candidates = named.services();
         if (candidates.isEmpty()) {
             trace.why("There is no Service " + r.service() + " in namespace " + r.namespace() + ".");
             explainMissingService(trace, r);
@@ -290,9 +295,10 @@ final class KubernetesBackend {
         }
         NameError err = NameError.NO_ITEMS;
         List<Entry> out = new ArrayList<>();
-        List<EndpointSlice> slices = index.slicesOf(r.service(), r.namespace());
+        List<EndpointSlice> slices = named.slices();
         for (Service svc : candidates) {
-            if (!svc.namespace().equalsIgnoreCase(r.namespace()) || !svc.name().equalsIgnoreCase(r.service())) {
+            if (!DnsNames.equalIgnoringCase(svc.namespace(), r.namespace())
+                    || !DnsNames.equalIgnoringCase(svc.name(), r.service())) {
                 continue;
             }
             ObjectRef svcRef = svc.ref();
@@ -323,24 +329,32 @@ final class KubernetesBackend {
             }
             if (svc.isHeadless() || !r.endpoint().isEmpty()) {
                 int before = out.size();
-                for (EndpointSlice slice : slices) {
-                    List<EndpointPort> ports = portsOrSentinel(slice.ports());
-                    for (Endpoint ep : slice.endpoints()) {
-                        if (!ep.isReady()) {
-                            continue;
+                EndpointNameIndex byName = named.endpointNames();
+                if (!r.endpoint().isEmpty() && byName != null && EndpointNameIndex.isAscii(r.endpoint())) {
+                    // The candidates come in slice order, as the scan below would find them.
+                    int hash = EndpointNameIndex.hash(r.endpoint());
+                    for (int i = byName.first(hash); i >= 0; i = byName.next(i, hash)) {
+                        EndpointSlice slice = slices.get(byName.slice(i));
+                        Endpoint ep = slice.endpoints().get(byName.endpoint(i));
+                        String address = ep.addresses().get(byName.address(i));
+                        if (endpointNameIs(r.endpoint(), address, ep)
+                                && addEndpoint(out, r, svc, svcRef, slice, ep, address, zone)) {
+                            err = NameError.NONE;
                         }
-                        for (String address : ep.addresses()) {
-                            String host = endpointHostname(address, ep);
-                            if (!r.endpoint().isEmpty() && !r.endpoint().equalsIgnoreCase(host)) {
+                    }
+                } else {
+                    for (EndpointSlice slice : slices) {
+                        for (Endpoint ep : slice.endpoints()) {
+                            if (!ep.isReady()) {
                                 continue;
                             }
-                            for (EndpointPort p : ports) {
-                                if (!matchPortAndProtocol(r.port(), p.name(), r.protocol(), protocolOf(p))) {
+                            for (String address : ep.addresses()) {
+                                if (!r.endpoint().isEmpty() && !endpointNameIs(r.endpoint(), address, ep)) {
                                     continue;
                                 }
-                                err = NameError.NONE;
-                                out.add(new Entry(address, p.port(), null, plugin.ttl(),
-                                        host + "." + svcDomain(svc, zone), endpointSources(svcRef, slice, ep)));
+                                if (addEndpoint(out, r, svc, svcRef, slice, ep, address, zone)) {
+                                    err = NameError.NONE;
+                                }
                             }
                         }
                     }
@@ -374,6 +388,22 @@ final class KubernetesBackend {
             }
         }
         return new Result(out, err);
+    }
+
+    /** The entries of one endpoint address, one per slice port that the request's port matches; whether any. */
+    private boolean addEndpoint(List<Entry> out, Request r, Service svc, ObjectRef svcRef, EndpointSlice slice, Endpoint ep,
+                                String address, String zone) {
+        String host = endpointHostname(address, ep);
+        boolean any = false;
+        for (EndpointPort p : portsOrSentinel(slice.ports())) {
+            if (!matchPortAndProtocol(r.port(), p.name(), r.protocol(), protocolOf(p))) {
+                continue;
+            }
+            any = true;
+            out.add(new Entry(address, p.port(), null, plugin.ttl(), host + "." + svcDomain(svc, zone),
+                    endpointSources(svcRef, slice, ep)));
+        }
+        return any;
     }
 
     private void explainEndpoints(Trace trace, Service svc, Request r, List<EndpointSlice> slices, int found) {
@@ -415,10 +445,7 @@ final class KubernetesBackend {
 
     /** Why a pod the user probably meant is not named that way under this Service. */
     private void explainEndpointName(Trace trace, Service svc, Request r) {
-        for (Pod p : index.snapshot.pods()) {
-            if (!p.namespace().equals(svc.namespace())) {
-                continue;
-            }
+        for (Pod p : index.podsIn(svc.namespace())) {
             boolean byName = p.name().equalsIgnoreCase(r.endpoint());
             boolean byHostname = p.hostname() != null && p.hostname().equalsIgnoreCase(r.endpoint());
             if (!byName && !byHostname) {
@@ -446,12 +473,10 @@ final class KubernetesBackend {
 
     /** No such Service: a hint when a StatefulSet or pod subdomain expects one. */
     private void explainMissingService(Trace trace, Request r) {
-        for (dev.kdi.records.objects.Workload w : index.snapshot.workloads()) {
-            if (w.isStatefulSet() && w.namespace().equals(r.namespace()) && r.service().equals(w.serviceName())) {
-                trace.why("StatefulSet " + w.namespace() + "/" + w.name() + " has serviceName " + w.serviceName()
-                        + ", but no Service of that name exists: its pods get no per-pod names.");
-                return;
-            }
+        dev.kdi.records.objects.Workload w = index.statefulSetNaming(r.service(), r.namespace());
+        if (w != null) {
+            trace.why("StatefulSet " + w.namespace() + "/" + w.name() + " has serviceName " + w.serviceName()
+                    + ", but no Service of that name exists: its pods get no per-pod names.");
         }
     }
 
@@ -519,13 +544,57 @@ final class KubernetesBackend {
     }
 
     static boolean matchPortAndProtocol(String aPort, String bPort, String aProtocol, String bProtocol) {
-        return (aPort.isEmpty() || aPort.equalsIgnoreCase(bPort))
-                && (aProtocol.isEmpty() || aProtocol.equalsIgnoreCase(bProtocol));
+        return (aPort.isEmpty() || DnsNames.equalIgnoringCase(aPort, bPort))
+                && (aProtocol.isEmpty() || DnsNames.equalIgnoringCase(aProtocol, bProtocol));
     }
 
     /** {@code endpointHostname}: hostname, pod name (endpoint_pod_names), or the dashed address. */
     String endpointHostname(String address, Endpoint ep) {
         return endpointHostname(address, ep, plugin.endpointPodNames());
+    }
+
+    /**
+     * Whether the endpoint's name ({@link #endpointHostname}) equals {@code name} ignoring case,
+     * without building the name: endpoint queries compare against every endpoint of a Service.
+     */
+    boolean endpointNameIs(String name, String address, Endpoint ep) {
+        String hostname = ep.hostname();
+        if (hostname != null && !hostname.isEmpty()) {
+            return DnsNames.equalIgnoringCase(name, hostname);
+        }
+        String pod = ep.targetPod();
+        if (plugin.endpointPodNames() && pod != null && !pod.isEmpty() && pod.length() < 64) {
+            return DnsNames.equalIgnoringCase(name, pod);
+        }
+        char separator = address.indexOf('.') >= 0 ? '.' : address.indexOf(':') >= 0 ? ':' : 0;
+        if (separator == 0) {
+            return name.isEmpty();
+        }
+        int n = address.length();
+        char last = address.charAt(n - 1);
+        boolean zeroAdded = separator == ':' && (last == ':' || last == '-');
+        if (name.length() != n + (zeroAdded ? 1 : 0)) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char a = address.charAt(i);
+            char b = name.charAt(i);
+            if (a >= 0x80 || b >= 0x80) {
+                // Outside ASCII, leave case folding to the JDK.
+                return name.equalsIgnoreCase(endpointHostname(address, ep));
+            }
+            if (a == separator) {
+                a = '-';
+            }
+            if (a != b && asciiLower(a) != asciiLower(b)) {
+                return false;
+            }
+        }
+        return !zeroAdded || name.charAt(n) == '0';
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     static String endpointHostname(String address, Endpoint ep, boolean podNames) {
@@ -577,11 +646,14 @@ final class KubernetesBackend {
         }
         List<Entry> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        // Nearly every address has one endpoint: read that one instead of scanning its slice.
+        int only = index.onlyEndpointWithAddress(ip);
         for (EndpointSlice slice : index.slicesWithAddress(ip)) {
             if (!plugin.namespaces().isEmpty() && !namespaceExposed(slice.namespace())) {
                 continue;
             }
-            for (Endpoint ep : slice.endpoints()) {
+            List<Endpoint> endpoints = only < 0 ? slice.endpoints() : slice.endpoints().subList(only, only + 1);
+            for (Endpoint ep : endpoints) {
                 if (!ep.isReady()) {
                     continue;
                 }

@@ -8,6 +8,7 @@ import dev.kdi.records.objects.Endpoint;
 import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.Service;
+import dev.kdi.records.objects.Workload;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,11 +30,14 @@ final class ModelIndex {
     final ClusterSnapshot snapshot;
     final List<EndpointSlice> slices;
     final Set<String> namespaces;
-    private final Map<String, List<Service>> servicesByKey;
-    private final Map<String, List<EndpointSlice>> slicesByServiceKey;
-    private final Map<String, List<Service>> servicesByClusterIp;
-    private final Map<String, Object> slicesByAddress;
-    private final Map<String, List<Pod>> podsByIp;
+    private final Map<String, Named> byKey;
+    /** What a key that names nothing stands for; per index, as Named's fields are written while building. */
+    private final Named nothing = new Named();
+    private final TextIndex<Service> servicesByClusterIp;
+    private final AddressIndex byAddress;
+    private final TextIndex<Pod> podsByIp;
+    private final Map<String, List<Pod>> podsByNamespace;
+    private final Map<String, Workload> statefulSetsByService;
     final List<String> dnsPodIps;
 
     ModelIndex(ClusterSnapshot snapshot, KubernetesPlugin plugin) {
@@ -41,88 +45,148 @@ final class ModelIndex {
         this.namespaces = snapshot.namespaces();
         // With noendpoints CoreDNS never watches slices: it knows no endpoint at all.
         this.slices = plugin != null && plugin.noEndpoints() ? NO_SLICES : EffectiveSlices.of(snapshot);
-        this.servicesByKey = new HashMap<>(snapshot.services().size() * 2);
-        this.servicesByClusterIp = new HashMap<>(snapshot.services().size() * 2);
+        this.byKey = new HashMap<>(snapshot.services().size() * 2);
+        int clusterIps = 0;
         for (Service s : snapshot.services()) {
-            servicesByKey.computeIfAbsent(key(s.name(), s.namespace()), k -> new ArrayList<>(1)).add(s);
+            clusterIps += s.clusterIPs().size();
+        }
+        this.servicesByClusterIp = new TextIndex<>(clusterIps);
+        for (Service s : snapshot.services()) {
+            Named n = byKey.computeIfAbsent(key(s.name(), s.namespace()), k -> new Named());
+            n.services = append(n.services, s);
             for (String ip : s.clusterIPs()) {
-                servicesByClusterIp.computeIfAbsent(ip, k -> new ArrayList<>(1)).add(s);
+                servicesByClusterIp.add(ip, s);
             }
         }
-        this.slicesByServiceKey = new HashMap<>(slices.size() * 2);
-        this.slicesByAddress = new HashMap<>(slices.size() * 8);
+        int readyAddresses = 0;
         for (EndpointSlice slice : slices) {
-            slicesByServiceKey.computeIfAbsent(key(slice.serviceName(), slice.namespace()), k -> new ArrayList<>(1))
-                    .add(slice);
             for (Endpoint e : slice.endpoints()) {
+                readyAddresses += e.isReady() ? e.addresses().size() : 0;
+            }
+        }
+        this.byAddress = new AddressIndex(readyAddresses);
+        for (EndpointSlice slice : slices) {
+            Named n = byKey.computeIfAbsent(key(slice.serviceName(), slice.namespace()), k -> new Named());
+            n.slices = append(n.slices, slice);
+            List<Endpoint> endpoints = slice.endpoints();
+            for (int i = 0; i < endpoints.size(); i++) {
+                Endpoint e = endpoints.get(i);
                 if (!e.isReady()) {
                     continue;
                 }
                 for (String a : e.addresses()) {
-                    addAddress(a, slice);
+                    byAddress.add(a, slice, i);
                 }
             }
         }
-        this.podsByIp = new HashMap<>();
-        if (plugin != null && plugin.pods() == PodMode.VERIFIED) {
+        boolean podNames = plugin != null && plugin.endpointPodNames();
+        for (Named n : byKey.values()) {
+            n.endpointNames = EndpointNameIndex.of(n.slices, podNames);
+        }
+        boolean verified = plugin != null && plugin.pods() == PodMode.VERIFIED;
+        this.podsByIp = new TextIndex<>(verified ? snapshot.pods().size() : 0);
+        if (verified) {
             for (Pod p : snapshot.pods()) {
                 // CoreDNS's pod cache drops pods that are being deleted, and indexes the primary IP.
                 if (!p.terminating() && p.primaryIp() != null) {
-                    podsByIp.computeIfAbsent(p.primaryIp(), k -> new ArrayList<>(1)).add(p);
+                    podsByIp.add(p.primaryIp(), p);
                 }
             }
         }
         this.dnsPodIps = findDnsPodIps(snapshot);
-    }
-
-    /** Most addresses belong to one slice; keep a bare slice then, a list only when shared. */
-    @SuppressWarnings("unchecked")
-    private void addAddress(String address, EndpointSlice slice) {
-        Object existing = slicesByAddress.get(address);
-        if (existing == null) {
-            slicesByAddress.put(address, slice);
-        } else if (existing instanceof EndpointSlice one) {
-            if (one != slice) {
-                List<EndpointSlice> two = new ArrayList<>(2);
-                two.add(one);
-                two.add(slice);
-                slicesByAddress.put(address, two);
-            }
-        } else {
-            List<EndpointSlice> many = (List<EndpointSlice>) existing;
-            if (!many.contains(slice)) {
-                many.add(slice);
+        // Explanations of misses look pods and StatefulSets up by namespace; scanning all of
+        // them per question made each miss cost as much as a thousand hits.
+        this.podsByNamespace = new HashMap<>();
+        for (Pod p : snapshot.pods()) {
+            podsByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
+        }
+        this.statefulSetsByService = new HashMap<>();
+        for (Workload w : snapshot.workloads()) {
+            if (w.isStatefulSet() && w.serviceName() != null) {
+                statefulSetsByService.putIfAbsent(w.namespace() + "/" + w.serviceName(), w);
             }
         }
+    }
+
+    /** The pods of a namespace (exact name), in input order. */
+    List<Pod> podsIn(String namespace) {
+        return podsByNamespace.getOrDefault(namespace, List.of());
+    }
+
+    /** The first StatefulSet (in input order) of the namespace whose serviceName is exactly the name, or null. */
+    Workload statefulSetNaming(String serviceName, String namespace) {
+        return statefulSetsByService.get(namespace + "/" + serviceName);
     }
 
     static String key(String name, String namespace) {
         return (name + "." + namespace).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * What one key names: its Services and their slices. One map for both, so a question costs
+     * one key and one lookup, and 20,000 Services one entry each. Filled while the index is
+     * built, never changed afterwards.
+     */
+    static final class Named {
+        private List<Service> services = List.of();
+        private List<EndpointSlice> slices = NO_SLICES;
+        private EndpointNameIndex endpointNames;
+
+        List<Service> services() {
+            return services;
+        }
+
+        List<EndpointSlice> slices() {
+            return slices;
+        }
+
+        /** The slices' endpoints by name, or null when a scan will do. */
+        EndpointNameIndex endpointNames() {
+            return endpointNames;
+        }
+    }
+
+    /** Most keys name one Service and one slice: a one-element list until a second comes. */
+    private static <T> List<T> append(List<T> list, T item) {
+        if (list.isEmpty()) {
+            return List.of(item);
+        }
+        List<T> out = list.size() == 1 ? new ArrayList<>(2) : list;
+        if (out != list) {
+            out.addAll(list);
+        }
+        out.add(item);
+        return out;
+    }
+
+    /** The Services and slices a name and namespace stand for, matched as CoreDNS's index keys match. */
+    Named named(String name, String namespace) {
+        return byKey.getOrDefault(key(name, namespace), nothing);
+    }
+
     List<Service> services(String name, String namespace) {
-        return servicesByKey.getOrDefault(key(name, namespace), List.of());
+        return named(name, namespace).services;
     }
 
     List<EndpointSlice> slicesOf(String serviceName, String namespace) {
-        return slicesByServiceKey.getOrDefault(key(serviceName, namespace), NO_SLICES);
+        return named(serviceName, namespace).slices;
     }
 
     List<Service> servicesWithClusterIp(String ip) {
-        return servicesByClusterIp.getOrDefault(ip, List.of());
+        return servicesByClusterIp.get(ip);
     }
 
-    @SuppressWarnings("unchecked")
     List<EndpointSlice> slicesWithAddress(String ip) {
-        Object o = slicesByAddress.get(ip);
-        if (o == null) {
-            return NO_SLICES;
-        }
-        return o instanceof EndpointSlice one ? List.of(one) : (List<EndpointSlice>) o;
+        return byAddress.slices(ip);
+    }
+
+    /** The index of the only ready endpoint with the address in its only slice, or -1: scan the slices then. */
+    int onlyEndpointWithAddress(String ip) {
+        return byAddress.onlyEndpoint(ip);
     }
 
     List<Pod> podsWithIp(String ip) {
-        return podsByIp.getOrDefault(ip, List.of());
+        return podsByIp.get(ip);
     }
 
     /** Whether the namespace exists (CoreDNS watches Namespaces and requires it). */

@@ -162,6 +162,12 @@ final class Responder {
         return best == null ? null : qname.substring(qname.length() - best.length());
     }
 
+    /** An address as Go prints it; other text as it is. */
+    private static String printed(String host) {
+        String canonical = IpAddress.canonical(host);
+        return canonical == null ? host : canonical;
+    }
+
     private static Answer answer(Question q, Status s, List<ResourceRecord> records, List<ResourceRecord> extra,
                                  ResourceRecord authority, Trace trace) {
         return new Answer(q, s, records, extra, authority, trace.isIncomplete(), trace.lines());
@@ -229,7 +235,7 @@ final class Responder {
                     continue;
                 }
                 if (what.equals(type) && seen.add(e.host())) {
-                    String address = IpAddress.parse(e.host()).map(IpAddress::toString).orElse(e.host());
+                    String address = printed(e.host());
                     Rdata data = type.equals(RrType.A) ? new Rdata.A(address) : new Rdata.Aaaa(address);
                     out.add(new ResourceRecord(qname, e.ttl(), data, e.sources()));
                 }
@@ -280,7 +286,7 @@ final class Responder {
             List<ResourceRecord> out = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (Entry e : r.entries()) {
-                if (IpAddress.parse(e.host()).isEmpty() && seen.add(e.host())) {
+                if (IpAddress.version(e.host()) == 0 && seen.add(e.host())) {
                     out.add(new ResourceRecord(qname, e.ttl(), new Rdata.Ptr(DnsNames.absolute(e.host())), e.sources()));
                 }
             }
@@ -308,7 +314,7 @@ final class Responder {
                             e.sources()));
                 }
                 if (dup.add(target + "|addr|" + e.host())) {
-                    String address = IpAddress.parse(e.host()).map(IpAddress::toString).orElse(e.host());
+                    String address = printed(e.host());
                     Rdata data = e.hostType().equals(RrType.A) ? new Rdata.A(address) : new Rdata.Aaaa(address);
                     extra.add(new ResourceRecord(target, e.ttl(), data, e.sources()));
                 }
@@ -326,7 +332,7 @@ final class Responder {
             List<ResourceRecord> extra = new ArrayList<>();
             Map<String, Boolean> seen = new HashMap<>();
             for (Entry e : r.entries()) {
-                String address = IpAddress.parse(e.host()).map(IpAddress::toString).orElse(e.host());
+                String address = printed(e.host());
                 Rdata data = e.hostType().equals(RrType.A) ? new Rdata.A(address) : new Rdata.Aaaa(address);
                 extra.add(new ResourceRecord(e.domain(), e.ttl(), data, e.sources()));
                 if (seen.putIfAbsent(e.domain(), Boolean.TRUE) == null) {

@@ -100,7 +100,9 @@ public final class LiveSession implements Session {
     }
 
     /** Our own watch and retry handling replace fabric8's, so drops and staleness are visible. */
-    private static Config tune(Config c) {
+    private static Config tune(Config original) {
+        // A copy: the caller's Config may be shared (the demo's own client uses it).
+        Config c = new io.fabric8.kubernetes.client.ConfigBuilder(original).build();
         c.setWatchReconnectLimit(0);
         c.setRequestRetryBackoffLimit(1);
         if (c.getRequestTimeout() <= 0 || c.getRequestTimeout() > 15_000) {

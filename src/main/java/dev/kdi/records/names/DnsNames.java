@@ -20,7 +20,22 @@ public final class DnsNames {
 
     /** Lower case in the ASCII sense, as DNS compares names. */
     public static String lower(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        // Names are nearly always lower case already; finding that out is the common case.
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
+                return name.toLowerCase(Locale.ROOT);
+            }
+        }
+        return name;
+    }
+
+    /**
+     * {@link String#equalsIgnoreCase}, trying the exact comparison first: names that match
+     * usually match exactly, and the JDK folds case character by character even then.
+     */
+    public static boolean equalIgnoringCase(String a, String b) {
+        return a.equals(b) || a.equalsIgnoreCase(b);
     }
 
     /** Whether {@code child} equals {@code parent} or lies under it (both absolute). */
@@ -33,7 +48,7 @@ public final class DnsNames {
         if (cl < pl) {
             return false;
         }
-        if (!child.regionMatches(true, cl - pl, parent, 0, pl)) {
+        if (!child.regionMatches(cl - pl, parent, 0, pl) && !child.regionMatches(true, cl - pl, parent, 0, pl)) {
             return false;
         }
         return cl == pl || child.charAt(cl - pl - 1) == '.';

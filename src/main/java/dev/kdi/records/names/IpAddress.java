@@ -37,7 +37,66 @@ public final class IpAddress {
 
     /** Whether the text parses as an address. */
     public static boolean isAddress(String text) {
-        return parse(text).isPresent();
+        return isPlainIPv4(text) || parse(text).isPresent();
+    }
+
+    /**
+     * 4 for an IPv4 address (or an IPv4-mapped IPv6 one, as Go's {@code To4} sees it), 6 for
+     * IPv6, 0 when the text is no address: {@code parse(text)} decided without allocating for
+     * dotted IPv4, the common case on the answer path.
+     */
+    public static int version(String text) {
+        if (isPlainIPv4(text)) {
+            return 4;
+        }
+        Optional<IpAddress> ip = parse(text);
+        return ip.isEmpty() ? 0 : ip.get().isIPv4() ? 4 : 6;
+    }
+
+    /**
+     * The address printed as Go prints it, or null when the text is no address. Dotted IPv4 text
+     * that parses is printed the same way already, so it comes back as it is.
+     */
+    public static String canonical(String text) {
+        if (isPlainIPv4(text)) {
+            return text;
+        }
+        return parse(text).map(IpAddress::toString).orElse(null);
+    }
+
+    /** Whether {@link #parse} reads the text as four dotted octets (what {@link #parseIPv4} accepts). */
+    private static boolean isPlainIPv4(String s) {
+        if (s == null) {
+            return false;
+        }
+        int n = s.length();
+        int pos = 0;
+        for (int part = 0; part < 4; part++) {
+            if (part > 0) {
+                if (pos >= n || s.charAt(pos) != '.') {
+                    return false;
+                }
+                pos++;
+            }
+            int start = pos;
+            int value = 0;
+            while (pos < n) {
+                char c = s.charAt(pos);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                value = value * 10 + (c - '0');
+                pos++;
+                if (pos - start > 3 || value > 255) {
+                    return false;
+                }
+            }
+            int digits = pos - start;
+            if (digits == 0 || (digits > 1 && s.charAt(start) == '0')) {
+                return false;
+            }
+        }
+        return pos == n;
     }
 
     /** From 4 or 16 raw bytes. */

@@ -1,0 +1,156 @@
+package dev.kdi.ui;
+
+import dev.kdi.ui.common.ClipboardText;
+import dev.kdi.ui.common.FxTaskExecutor;
+import dev.kdi.ui.live.Reproduction;
+import dev.kdi.ui.window.PendingSessionOpener;
+import dev.kdi.ui.window.SessionOpener;
+import dev.kdi.ui.window.WindowModel;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/**
+ * The desktop application. The command line opens it with {@link #open}; it can also be launched
+ * as a JavaFX {@link Application} with {@code --demo}, {@code --kubeconfig=FILE},
+ * {@code --context=NAME} and {@code --cluster-domain=DOMAIN}.
+ */
+public final class KdiApp extends Application {
+    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+
+    private final WindowModel.Start start;
+    private final SessionOpener opener;
+    private final CompletableFuture<Integer> exit;
+    private FxTaskExecutor executor;
+    private WindowModel model;
+
+    /** For {@link Application#launch}: options come from the parameters. */
+    public KdiApp() {
+        this(null, null, new CompletableFuture<>());
+    }
+
+    KdiApp(WindowModel.Start start, SessionOpener opener, CompletableFuture<Integer> exit) {
+        this.start = start;
+        this.opener = opener;
+        this.exit = exit;
+    }
+
+    /**
+     * Opens the window and returns when it is closed; the command line calls this by reflection.
+     *
+     * @param demo open the embedded demo cluster
+     * @param kubeconfig the kubeconfig, or null for {@code $KUBECONFIG} / {@code ~/.kube/config}
+     * @param context the context, or null for the current one
+     * @param clusterDomain a cluster domain to use instead of the detected one, or null
+     * @param debug whether library logs are shown (the command line has set logging up already)
+     * @return the exit code
+     */
+    public static int open(boolean demo, String kubeconfig, String context, String clusterDomain, boolean debug) {
+        // Launched by class, so that the window's WM_CLASS is this class's name: the packaged
+        // .desktop file's StartupWMClass matches it, and docks group the window under kdi's icon.
+        List<String> args = new ArrayList<>();
+        if (demo) {
+            args.add("--demo");
+        }
+        if (kubeconfig != null) {
+            args.add("--kubeconfig=" + kubeconfig);
+        }
+        if (context != null) {
+            args.add("--context=" + context);
+        }
+        if (clusterDomain != null) {
+            args.add("--cluster-domain=" + clusterDomain);
+        }
+        Application.launch(KdiApp.class, args.toArray(String[]::new));
+        return 0;
+    }
+
+    /** The sessions of this build: manifests now; the demo and live clusters once they exist. */
+    static SessionOpener defaultOpener() {
+        return new PendingSessionOpener(System.getenv(), Path.of(System.getProperty("user.home")),
+                Clock.systemDefaultZone());
+    }
+
+    /**
+     * Opens the window with the given sessions and blocks until it is closed; for development
+     * and tests, which bring their own sessions.
+     */
+    public static int open(WindowModel.Start start, SessionOpener opener) {
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            try {
+                new KdiApp(start, opener, exit).start(new Stage());
+            } catch (RuntimeException e) {
+                exit.completeExceptionally(e);
+            }
+        });
+        try {
+            return exit.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the window failed to start: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        WindowModel.Start s = start != null ? start : fromParameters(getParameters());
+        SessionOpener o = opener != null ? opener : defaultOpener();
+        executor = new FxTaskExecutor(3, "kdi-ui");
+        ZoneId zone = ZoneId.systemDefault();
+        model = new WindowModel(executor, o, new FxNotifier(() -> stage), Clock.system(zone), zone,
+                new Reproduction(new SecureRandom()));
+        MainWindow window = new MainWindow(model, ClipboardText.system(), zone);
+        stage.setScene(window.scene());
+        stage.titleProperty().bind(window.title());
+        for (int size : ICON_SIZES) {
+            var in = KdiApp.class.getResourceAsStream("/dev/kdi/ui/icons/kdi-" + size + ".png");
+            if (in != null) {
+                stage.getIcons().add(new Image(in));
+            }
+        }
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setOnHidden(e -> {
+            model.close();
+            executor.close();
+            exit.complete(0);
+        });
+        stage.show();
+        model.start(s);
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.close();
+        }
+        if (executor != null) {
+            executor.close();
+        }
+        exit.complete(0);
+    }
+
+    static WindowModel.Start fromParameters(Parameters p) {
+        Map<String, String> named = p.getNamed();
+        List<String> raw = p.getRaw();
+        return new WindowModel.Start(raw.contains("--demo"), Optional.ofNullable(named.get("kubeconfig")).map(Path::of),
+                Optional.ofNullable(named.get("context")), Optional.ofNullable(named.get("cluster-domain")));
+    }
+}

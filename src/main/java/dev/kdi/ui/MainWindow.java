@@ -1,0 +1,222 @@
+package dev.kdi.ui;
+
+import dev.kdi.records.RrType;
+import dev.kdi.session.SessionInfo;
+import dev.kdi.ui.common.ClipboardText;
+import dev.kdi.ui.common.Icons;
+import dev.kdi.ui.details.DetailsView;
+import dev.kdi.ui.lookup.LookupView;
+import dev.kdi.ui.status.StatusView;
+import dev.kdi.ui.toolbar.ToolbarView;
+import dev.kdi.ui.tree.ClusterTreeView;
+import dev.kdi.ui.tree.TreeActions;
+import dev.kdi.ui.welcome.WelcomeView;
+import dev.kdi.ui.window.SessionRequest;
+import dev.kdi.ui.window.WindowModel;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** Puts the views together: toolbar, tree | details, lookup, status bar; welcome and loading on top. */
+public final class MainWindow {
+    private final WindowModel model;
+    private final StackPane root = new StackPane();
+    private final ClusterTreeView tree;
+    private final DetailsView details;
+    private final LookupView lookup;
+    private final StatusView status;
+    private final Scene scene;
+    private Theme theme = Theme.LIGHT;
+
+    public MainWindow(WindowModel model, ClipboardText clipboard, ZoneId zone) {
+        this.model = model;
+        root.setId("kdi-root");
+        tree = new ClusterTreeView(model.tree(), new TreeActions(clipboard::copy,
+                fqdn -> lookUp(fqdn, RrType.A), ns -> {
+                    model.chosenNamespaces().clear();
+                    model.chosenNamespaces().add(ns);
+                }));
+        details = new DetailsView(model.details(), clipboard, entry -> tree.select(entry), this::lookUp);
+        lookup = new LookupView(model.lookup(), model.replicaOptions(), zone);
+        status = new StatusView(model.status());
+
+        SplitPane top = new SplitPane(tree, details);
+        top.setDividerPositions(0.4);
+        SplitPane.setResizableWithParent(tree, false);
+        SplitPane main = new SplitPane(top, lookup);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.66);
+        SplitPane.setResizableWithParent(lookup, false);
+
+        BorderPane content = new BorderPane(main);
+        content.setTop(new VBox(new ToolbarView(model, this::openManifests, this::toggleTheme), demoBanner()));
+        content.setBottom(status);
+
+        WelcomeView welcome = new WelcomeView(model, this::openManifests);
+        BooleanBinding showMain = model.info().isNotNull().and(model.phase().isNotEqualTo(WindowModel.Phase.WELCOME));
+        content.visibleProperty().bind(showMain);
+        welcome.visibleProperty().bind(showMain.not());
+        root.getChildren().addAll(content, welcome, loading());
+        // The tree takes the keyboard when a cluster shows, so the filter keeps its prompt visible.
+        model.phase().addListener((o, was, now) -> {
+            if (now == WindowModel.Phase.READY) {
+                Platform.runLater(() -> tree.tree().requestFocus());
+            }
+        });
+
+        scene = new Scene(root, 1400, 900);
+        scene.getStylesheets().setAll(theme.stylesheets());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), model::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), model::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                () -> tree.searchField().requestFocus());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
+                () -> lookup.nameField().requestFocus());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), model::cancelLoading);
+    }
+
+    private void lookUp(String name, RrType type) {
+        model.lookup().asPod().set("");
+        model.lookup().prepare(name, type);
+        model.lookup().lookup();
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public ClusterTreeView tree() {
+        return tree;
+    }
+
+    public DetailsView details() {
+        return details;
+    }
+
+    public LookupView lookup() {
+        return lookup;
+    }
+
+    public StatusView status() {
+        return status;
+    }
+
+    /** {@code Kubernetes DNS Inspector — prod-eu}, with DEMO when the demo is open. */
+    public StringBinding title() {
+        return Bindings.createStringBinding(() -> {
+            SessionInfo i = model.info().get();
+            String base = "Kubernetes DNS Inspector";
+            if (i == null) {
+                return base;
+            }
+            return base + " — " + switch (i.kind()) {
+                case DEMO -> "DEMO cluster";
+                case LIVE -> i.name();
+                case MANIFESTS -> "manifests (prediction only)";
+            };
+        }, model.info());
+    }
+
+    public void toggleTheme() {
+        theme = theme.other();
+        scene.getStylesheets().setAll(theme.stylesheets());
+    }
+
+    private void openManifests() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open Kubernetes manifests (and a Corefile, if you have one)");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Manifests and Corefiles", "*.yaml", "*.yml", "*.json", "*Corefile*"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = chooser.showOpenMultipleDialog(scene.getWindow());
+        if (files == null || files.isEmpty()) {
+            return;
+        }
+        List<Path> manifests = new ArrayList<>();
+        Optional<Path> corefile = Optional.empty();
+        for (File f : files) {
+            if (f.getName().contains("Corefile")) {
+                corefile = Optional.of(f.toPath());
+            } else {
+                manifests.add(f.toPath());
+            }
+        }
+        if (!manifests.isEmpty()) {
+            model.open(new SessionRequest.Manifests(manifests, corefile));
+        }
+    }
+
+    private Region demoBanner() {
+        Label text = new Label("You are looking at the embedded demo cluster: an API server and a DNS server inside"
+                + " kdi. Expand a namespace, select a Service and press Resolve all; to inspect your own cluster,"
+                + " start kdi with --context NAME.");
+        text.setWrapText(true);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button close = Icons.CANCEL.button("Hide this note");
+        HBox banner = new HBox(10, Icons.DEMO.create(18), text, close);
+        banner.setId("demo-banner");
+        banner.getStyleClass().add("demo-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        BooleanProperty dismissed = new SimpleBooleanProperty();
+        close.setOnAction(e -> dismissed.set(true));
+        banner.visibleProperty().bind(model.demo().and(dismissed.not()));
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private Region loading() {
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(320);
+        bar.progressProperty().bind(model.loadingProgress());
+        Label message = new Label();
+        message.setId("loading-message");
+        message.textProperty().bind(model.loadingMessage());
+        message.setWrapText(true);
+        message.setMaxWidth(320);
+        Button cancel = new Button("Cancel", Icons.CANCEL.create());
+        cancel.setId("cancel-loading");
+        cancel.setOnAction(e -> model.cancelLoading());
+        VBox card = new VBox(12, message, bar, cancel);
+        card.getStyleClass().add("loading-card");
+        card.setAlignment(Pos.CENTER_LEFT);
+        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        card.setPadding(new Insets(20));
+        StackPane overlay = new StackPane(card);
+        overlay.getStyleClass().add("loading");
+        overlay.setId("loading");
+        overlay.visibleProperty().bind(model.phase().isEqualTo(WindowModel.Phase.LOADING));
+        return overlay;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.kdi.ui.live;
+
+import dev.kdi.dns.Comparison;
+import dev.kdi.dns.Verdict;
+import dev.kdi.records.Answer;
+import dev.kdi.records.DnsModel;
+import dev.kdi.records.Question;
+import dev.kdi.session.CheckPlan;
+import dev.kdi.session.CheckReport;
+import dev.kdi.session.CheckRequest;
+import dev.kdi.session.ReplicaAnswer;
+import dev.kdi.session.ReplicaChoice;
+import dev.kdi.session.Session;
+import dev.kdi.ui.cluster.ClusterView;
+import dev.kdi.ui.common.BackgroundTask;
+import dev.kdi.ui.common.Failures;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Asks the session's replicas and holds every answer against the model of the view in force.
+ * Its methods block: call them from a background task.
+ */
+public final class LiveAsker {
+    /** Questions in flight at once when asking many: the session pipelines them per replica. */
+    private static final int IN_FLIGHT = 32;
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final Session session;
+
+    public LiveAsker(Session session) {
+        this.session = session;
+    }
+
+    /** One question. */
+    public QuestionResult ask(ClusterView view, Question question, ReplicaChoice choice) throws InterruptedException {
+        return result(view.model(), question, await(session.ask(question, choice), question, choice));
+    }
+
+    /** Many questions, a bounded number in flight; stops early when the task is cancelled. */
+    public List<QuestionResult> askAll(ClusterView view, List<Question> questions, ReplicaChoice choice,
+                                       BackgroundTask.Context context) throws InterruptedException {
+        List<QuestionResult> out = new ArrayList<>(questions.size());
+        Deque<Map.Entry<Question, CompletableFuture<List<ReplicaAnswer>>>> flying = new ArrayDeque<>();
+        int next = 0;
+        while (next < questions.size() || !flying.isEmpty()) {
+            if (context.isCancelled()) {
+                flying.forEach(f -> f.getValue().cancel(true));
+                return out;
+            }
+            while (next < questions.size() && flying.size() < IN_FLIGHT) {
+                Question q = questions.get(next++);
+                flying.add(Map.entry(q, session.ask(q, choice)));
+            }
+            var head = flying.poll();
+            out.add(result(view.model(), head.getKey(), await(head.getValue(), head.getKey(), choice)));
+            context.progress("Asked " + out.size() + " of " + questions.size(), out.size() / (double) questions.size());
+        }
+        return out;
+    }
+
+    /**
+     * Every name of a namespace: the session's check when the view uses the detected cluster
+     * domain; the same plan asked question by question when the user typed another one, since the
+     * session compares with its own model.
+     *
+     * @param alsoAsk questions shown for the namespace that the check may not ask (the check
+     *     follows the zone transfer, which has no SRV at a headless Service's own name); those it
+     *     left out are asked after it
+     */
+    public List<QuestionResult> checkNamespace(ClusterView view, String namespace, ReplicaChoice choice,
+                                               List<Question> alsoAsk, BackgroundTask.Context context)
+            throws InterruptedException {
+        List<QuestionResult> checked = checkNamespace(view, namespace, choice, context);
+        Set<Question> done = new HashSet<>();
+        checked.forEach(r -> done.add(r.question()));
+        List<Question> rest = alsoAsk.stream().filter(q -> !done.contains(q)).toList();
+        if (rest.isEmpty() || context.isCancelled()) {
+            return checked;
+        }
+        List<QuestionResult> out = new ArrayList<>(checked);
+        out.addAll(askAll(view, rest, choice, context));
+        return out;
+    }
+
+    private List<QuestionResult> checkNamespace(ClusterView view, String namespace, ReplicaChoice choice,
+                                                BackgroundTask.Context context) throws InterruptedException {
+        if (view.domainOverridden()) {
+            List<Question> plan = CheckPlan.plan(view.model(), Set.of(namespace)).asked();
+            return askAll(view, plan, choice, context);
+        }
+        Optional<String> replica = choice instanceof ReplicaChoice.One one ? Optional.of(one.replica()) : Optional.empty();
+        CompletableFuture<CheckReport> check = session.check(new CheckRequest(Set.of(namespace), replica),
+                context::progress);
+        CheckReport report;
+        try {
+            report = check.get();
+        } catch (ExecutionException e) {
+            throw new LiveFailure(Failures.describe(e));
+        } catch (InterruptedException e) {
+            check.cancel(true);
+            throw e;
+        }
+        Map<Question, List<ReplicaResult>> byQuestion = new LinkedHashMap<>();
+        for (CheckReport.Item item : report.items()) {
+            ReplicaResult r = item.verdict() == null
+                    ? new ReplicaResult(item.replica(), Optional.empty(), Duration.ZERO,
+                            Optional.ofNullable(item.error()).or(() -> Optional.of("not asked")), Optional.empty())
+                    : new ReplicaResult(item.replica(), Optional.of(item.verdict().live()), Duration.ZERO,
+                            Optional.empty(), Optional.of(item.verdict()));
+            byQuestion.computeIfAbsent(item.question(), k -> new ArrayList<>()).add(r);
+        }
+        List<QuestionResult> out = new ArrayList<>(byQuestion.size());
+        for (var e : byQuestion.entrySet()) {
+            out.add(new QuestionResult(e.getKey(), view.model().answer(e.getKey()), e.getValue()));
+        }
+        return out;
+    }
+
+    private List<ReplicaAnswer> await(CompletableFuture<List<ReplicaAnswer>> future, Question q, ReplicaChoice choice)
+            throws InterruptedException {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // The session could not ask at all (no replica ready, manifests): one line for the row.
+            return List.of(ReplicaAnswer.failed(describe(choice), q, Failures.describe(e)));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return List.of(ReplicaAnswer.failed(describe(choice), q, "no answer within " + TIMEOUT_SECONDS + " s"));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        }
+    }
+
+    private static String describe(ReplicaChoice choice) {
+        if (choice instanceof ReplicaChoice.One one) {
+            return one.replica();
+        }
+        return choice instanceof ReplicaChoice.All ? "all replicas" : "any replica";
+    }
+
+    /** Holds each replica's answer against the model's. */
+    public static QuestionResult result(DnsModel model, Question question, List<ReplicaAnswer> answers) {
+        Answer predicted = model.answer(question);
+        List<ReplicaResult> replicas = new ArrayList<>(answers.size());
+        for (ReplicaAnswer a : answers) {
+            Optional<Verdict> verdict = a.answer().map(live -> compare(predicted, live));
+            replicas.add(new ReplicaResult(a.replica(), a.answer(), a.roundTrip(), a.error(), verdict));
+        }
+        return new QuestionResult(question, predicted, replicas);
+    }
+
+    private static Verdict compare(Answer predicted, Answer live) {
+        try {
+            return Comparison.compare(predicted, live);
+        } catch (IllegalArgumentException e) {
+            // A reply to another question: show it as a difference, never throw at the user.
+            return new Verdict(Verdict.Kind.DIFFERENT, predicted, live, predicted.answer(), live.answer(),
+                    "the reply answers " + live.question() + ", not " + predicted.question());
+        }
+    }
+
+    /** The session could not run a check; the message says why and what to do. */
+    public static final class LiveFailure extends RuntimeException {
+        public LiveFailure(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,508 @@
+package dev.kdi.ui.window;
+
+import dev.kdi.records.names.DnsNames;
+import dev.kdi.session.Inspection;
+import dev.kdi.session.ReplicaStatus;
+import dev.kdi.session.Session;
+import dev.kdi.session.SessionException;
+import dev.kdi.session.SessionInfo;
+import dev.kdi.session.SessionListener;
+import dev.kdi.ui.cluster.ClusterView;
+import dev.kdi.ui.cluster.Entry;
+import dev.kdi.ui.common.BackgroundTask;
+import dev.kdi.ui.common.Failures;
+import dev.kdi.ui.common.Notifier;
+import dev.kdi.ui.common.TaskExecutor;
+import dev.kdi.ui.common.UserMessage;
+import dev.kdi.ui.details.DetailsModel;
+import dev.kdi.ui.live.LiveAsker;
+import dev.kdi.ui.live.ReplicaOption;
+import dev.kdi.ui.live.Reproduction;
+import dev.kdi.ui.lookup.LookupModel;
+import dev.kdi.ui.status.StatusModel;
+import dev.kdi.ui.tree.ClusterTreeModel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
+
+/**
+ * The whole window's state. Opens sessions off the UI thread, turns every new inspection into a
+ * {@link ClusterView} off the UI thread (the newest wins), and hands it to the tree, details,
+ * lookup and status bar.
+ */
+public final class WindowModel implements AutoCloseable {
+    /** What the window shows. */
+    public enum Phase {
+        /** Nothing open: what the tool does and how to start. */
+        WELCOME,
+        /** A session is opening; progress and cancel. */
+        LOADING,
+        /** A session is open. */
+        READY
+    }
+
+    /**
+     * How the window was started.
+     *
+     * @param demo open the demo cluster
+     * @param kubeconfig the kubeconfig given, if any
+     * @param context the context given, if any
+     * @param clusterDomain a cluster domain to use instead of the detected one
+     */
+    public record Start(boolean demo, Optional<Path> kubeconfig, Optional<String> context,
+                        Optional<String> clusterDomain) {
+    }
+
+    private final TaskExecutor executor;
+    private final SessionOpener opener;
+    private final Notifier notifier;
+    private final ClusterTreeModel tree;
+    private final DetailsModel details;
+    private final LookupModel lookup;
+    private final StatusModel status;
+
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.WELCOME);
+    private final ReadOnlyStringWrapper loadingMessage = new ReadOnlyStringWrapper(this, "loadingMessage", "");
+    private final ReadOnlyDoubleWrapper loadingProgress = new ReadOnlyDoubleWrapper(this, "loadingProgress", -1);
+    private final ReadOnlyStringWrapper welcomeProblem = new ReadOnlyStringWrapper(this, "welcomeProblem", "");
+    private final ReadOnlyObjectWrapper<SessionInfo> info = new ReadOnlyObjectWrapper<>(this, "info");
+    private final ReadOnlyObjectWrapper<ClusterView> view = new ReadOnlyObjectWrapper<>(this, "view");
+    private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
+    private final ReadOnlyBooleanWrapper canAsk = new ReadOnlyBooleanWrapper(this, "canAsk");
+    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing");
+    private final ObservableList<String> contexts = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper context = new ReadOnlyStringWrapper(this, "context", "");
+    private final ReadOnlyStringWrapper kubeconfigFile = new ReadOnlyStringWrapper(this, "kubeconfigFile", "");
+    private final ObservableList<String> namespaces = FXCollections.observableArrayList();
+    private final ObservableSet<String> chosenNamespaces = FXCollections.observableSet();
+    private final StringProperty clusterDomain = new SimpleStringProperty(this, "clusterDomain", "");
+    private final ReadOnlyStringWrapper clusterDomainSource = new ReadOnlyStringWrapper(this, "clusterDomainSource", "");
+    private final ObservableList<ReplicaOption> replicaOptions = FXCollections.observableArrayList(ReplicaOption.ALL);
+    private final SimpleObjectProperty<ReplicaOption> replica = new SimpleObjectProperty<>(this, "replica",
+            ReplicaOption.ALL);
+
+    private Session session;
+    private AutoCloseable subscription;
+    private Optional<Path> kubeconfig = Optional.empty();
+    private Optional<String> domainOverride = Optional.empty();
+    private Inspection inspection;
+    private TaskExecutor.Running opening = TaskExecutor.Running.DONE;
+    private TaskExecutor.Running building = TaskExecutor.Running.DONE;
+    private long opened;
+    private Runnable onViewShown = () -> {
+    };
+
+    public WindowModel(TaskExecutor executor, SessionOpener opener, Notifier notifier, Clock clock, ZoneId zone,
+                       Reproduction reproduction) {
+        this.executor = executor;
+        this.opener = opener;
+        this.notifier = notifier;
+        this.tree = new ClusterTreeModel(executor);
+        this.details = new DetailsModel(executor, reproduction);
+        this.lookup = new LookupModel(executor, clock);
+        this.status = new StatusModel(zone);
+        tree.selected().addListener((o, was, now) -> details.show(view.get(), now));
+        chosenNamespaces.addListener((SetChangeListener<String>) c -> {
+            if (view.get() != null) {
+                tree.show(view.get(), Set.copyOf(chosenNamespaces));
+            }
+        });
+        replica.addListener((o, was, now) -> {
+            details.replicaChoice().set((now == null ? ReplicaOption.ALL : now).choice());
+            lookup.replica().set((now == null ? ReplicaOption.ALL : now).choice());
+        });
+    }
+
+    /** Opens what the command line asked for: the demo, the kubeconfig's context, or the welcome. */
+    public void start(Start start) {
+        domainOverride = start.clusterDomain().filter(d -> !d.isBlank());
+        domainOverride.ifPresent(clusterDomain::set);
+        kubeconfig = start.kubeconfig();
+        SessionOpener.Contexts found = opener.contexts(start.kubeconfig());
+        contexts.setAll(found.names());
+        found.file().ifPresent(f -> kubeconfigFile.set(f.toString()));
+        if (start.demo()) {
+            open(new SessionRequest.Demo());
+        } else if (found.file().isPresent()) {
+            open(new SessionRequest.Live(start.kubeconfig(), start.context().or(found::current)));
+        } else {
+            phase.set(Phase.WELCOME);
+            welcomeProblem.set(found.problem().orElse(""));
+        }
+    }
+
+    /** Opens a session; the current one stays until the new one has loaded. */
+    public void open(SessionRequest request) {
+        opening.cancel();
+        long attempt = ++opened;
+        phase.set(Phase.LOADING);
+        loadingMessage.set("Opening " + request.describe() + "…");
+        loadingProgress.set(-1);
+        Optional<String> override = domainOverride;
+        BackgroundTask<Opened> task = BackgroundTask.of("Opening " + request.describe(), ctx -> {
+            Session s = create(request);
+            try {
+                s.start((message, fraction) -> ctx.progress(message, fraction));
+                Inspection first = s.current();
+                ctx.progress("Building the view", -1);
+                return new Opened(s, first, ClusterView.build(first, override));
+            } catch (InterruptedException | SessionException | RuntimeException e) {
+                s.close();
+                throw e;
+            }
+        });
+        opening = task.onProgress((m, f) -> {
+            if (attempt == opened) {
+                loadingMessage.set(m);
+                loadingProgress.set(f);
+            }
+        }).onSuccess(o -> {
+            if (attempt != opened) {
+                o.session().close();
+                return;
+            }
+            attach(request, o);
+        }).onFailure(e -> {
+            if (attempt != opened) {
+                return;
+            }
+            String why = "Could not open " + request.describe() + ": " + Failures.describe(e);
+            if (session != null) {
+                phase.set(Phase.READY);
+                notifier.show(UserMessage.error("Could not open " + request.describe(), Failures.describe(e)));
+            } else {
+                phase.set(Phase.WELCOME);
+                welcomeProblem.set(why);
+            }
+        }).runOnce(executor);
+    }
+
+    private Session create(SessionRequest request) throws SessionException {
+        if (request instanceof SessionRequest.Demo) {
+            return opener.demo();
+        }
+        if (request instanceof SessionRequest.Live live) {
+            return opener.live(live.kubeconfig(), live.context());
+        }
+        SessionRequest.Manifests m = (SessionRequest.Manifests) request;
+        return opener.manifests(m.files(), m.corefile());
+    }
+
+    private record Opened(Session session, Inspection inspection, ClusterView view) {
+    }
+
+    private void attach(SessionRequest request, Opened o) {
+        detach();
+        session = o.session();
+        SessionInfo i = session.info();
+        info.set(i);
+        demo.set(i.kind() == SessionInfo.Kind.DEMO);
+        canAsk.set(i.canAskDns());
+        if (request instanceof SessionRequest.Live live) {
+            context.set(i.name());
+            live.kubeconfig().ifPresent(k -> kubeconfig = Optional.of(k));
+        } else {
+            context.set("");
+        }
+        status.session(i);
+        LiveAsker asker = i.canAskDns() ? new LiveAsker(session) : null;
+        String whyNot = i.canAskDns() ? "" : "These records are predicted from manifests: there is no cluster DNS to"
+                + " ask. Open the demo or a cluster to compare with live answers.";
+        details.connect(asker, whyNot, i.kind() == SessionInfo.Kind.LIVE ? Optional.of(i.name()) : Optional.empty());
+        lookup.connect(asker, whyNot);
+        Session attached = session;
+        subscription = session.subscribe(new SessionListener() {
+            @Override
+            public void inspectionChanged(Inspection next) {
+                executor.onUiThread(() -> {
+                    if (session == attached) {
+                        rebuild(next);
+                    }
+                });
+            }
+
+            @Override
+            public void replicasChanged(List<ReplicaStatus> now) {
+                executor.onUiThread(() -> {
+                    if (session == attached) {
+                        replicas(now);
+                    }
+                });
+            }
+        });
+        // Read after subscribing, so that a change in between is not lost.
+        replicas(session.replicas());
+        welcomeProblem.set("");
+        chosenNamespaces.clear();
+        inspection = o.inspection();
+        show(o.view());
+        phase.set(Phase.READY);
+        Inspection latest = session.current();
+        if (latest != null && latest != o.inspection()) {
+            rebuild(latest);
+        }
+    }
+
+    private void replicas(List<ReplicaStatus> now) {
+        status.replicas(now);
+        ReplicaOption chosen = replica.get();
+        List<ReplicaOption> options = ReplicaOption.of(now);
+        replicaOptions.setAll(options);
+        replica.set(options.stream().filter(r -> r.choice().equals(chosen.choice())).findFirst()
+                .orElse(ReplicaOption.ALL));
+    }
+
+    /** A newer inspection: build its view off the UI thread; only the newest is shown. */
+    private void rebuild(Inspection next) {
+        inspection = next;
+        building.cancel();
+        Optional<String> override = domainOverride;
+        building = BackgroundTask.of("Building the view", ctx -> ClusterView.build(next, override))
+                .onSuccess(v -> {
+                    if (inspection == next) {
+                        show(v);
+                    }
+                })
+                .onFailure(e -> notifier.show(UserMessage.error("Could not show the update", Failures.describe(e))))
+                .runOnce(executor);
+    }
+
+    private void show(ClusterView v) {
+        view.set(v);
+        if (domainOverride.isEmpty()) {
+            clusterDomain.set(v.zone());
+        }
+        clusterDomainSource.set(v.domainOverridden() ? "typed here (detected: " + v.inspection().clusterDomain() + ")"
+                : v.inspection().clusterDomainSource());
+        List<String> names = v.namespaces().stream().map(Entry::name).toList();
+        if (!names.equals(namespaces)) {
+            namespaces.setAll(names);
+        }
+        chosenNamespaces.retainAll(names);
+        tree.show(v, Set.copyOf(chosenNamespaces));
+        Entry selected = tree.selected().get();
+        details.show(v, selected);
+        lookup.show(v);
+        status.view(v);
+        onViewShown.run();
+    }
+
+    /**
+     * Uses the typed cluster domain instead of the detected one (empty: back to the detected);
+     * the model and findings are rebuilt with it.
+     */
+    public void applyClusterDomain() {
+        String typed = clusterDomain.get() == null ? "" : clusterDomain.get().trim();
+        if (typed.endsWith(".")) {
+            typed = typed.substring(0, typed.length() - 1);
+        }
+        if (inspection == null) {
+            return;
+        }
+        if (!typed.isEmpty() && !DnsNames.isValidDomainName(typed)) {
+            notifier.show(UserMessage.warning("Not a domain name", "“" + typed + "” is not a DNS domain: use labels of"
+                    + " letters, digits and hyphens separated by dots, such as cluster.local."));
+            return;
+        }
+        Optional<String> next = typed.isEmpty() || typed.equalsIgnoreCase(inspection.clusterDomain())
+                ? Optional.empty() : Optional.of(typed.toLowerCase(Locale.ROOT));
+        if (next.equals(domainOverride)) {
+            if (typed.isEmpty()) {
+                clusterDomain.set(view.get() == null ? "" : view.get().zone());
+            }
+            return;
+        }
+        domainOverride = next;
+        rebuild(inspection);
+    }
+
+    /** Reloads everything from the source. */
+    public void refresh() {
+        if (session == null || refreshing.get()) {
+            return;
+        }
+        refreshing.set(true);
+        Session s = session;
+        BackgroundTask.of("Refreshing", ctx -> {
+            s.refresh((m, f) -> ctx.progress(m, f));
+            return s.current();
+        }).onSuccess(next -> {
+            refreshing.set(false);
+            if (session == s && next != null && next != inspection) {
+                rebuild(next);
+            }
+        }).onFailure(e -> {
+            refreshing.set(false);
+            notifier.show(UserMessage.error("Refresh failed", Failures.describe(e)
+                    + " The window keeps showing what was loaded before."));
+        }).runOnce(executor);
+    }
+
+    /** Switches to another context of the kubeconfig. */
+    public void switchContext(String name) {
+        if (name == null || name.isBlank() || name.equals(context.get())) {
+            return;
+        }
+        open(new SessionRequest.Live(kubeconfig, Optional.of(name)));
+    }
+
+    /** Stops opening; back to what was shown before. */
+    public void cancelLoading() {
+        if (phase.get() != Phase.LOADING) {
+            return;
+        }
+        opening.cancel();
+        opened++;
+        phase.set(session != null ? Phase.READY : Phase.WELCOME);
+    }
+
+    /** Called after each view is handed to the views (for measurements). */
+    public void onViewShown(Runnable action) {
+        this.onViewShown = action;
+    }
+
+    private void detach() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                // Unsubscribing from a session being closed: nothing left to do.
+            }
+            subscription = null;
+        }
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        opening.cancel();
+        building.cancel();
+        detach();
+    }
+
+    public ClusterTreeModel tree() {
+        return tree;
+    }
+
+    public DetailsModel details() {
+        return details;
+    }
+
+    public LookupModel lookup() {
+        return lookup;
+    }
+
+    public StatusModel status() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<Phase> phase() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty loadingMessage() {
+        return loadingMessage.getReadOnlyProperty();
+    }
+
+    /** 0..1, negative when unknown. */
+    public ReadOnlyDoubleProperty loadingProgress() {
+        return loadingProgress.getReadOnlyProperty();
+    }
+
+    /** Why the welcome shows instead of a cluster (opening failed), or empty. */
+    public ReadOnlyStringProperty welcomeProblem() {
+        return welcomeProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SessionInfo> info() {
+        return info.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ClusterView> view() {
+        return view.getReadOnlyProperty();
+    }
+
+    /** Whether the demo cluster is open: the window says DEMO wherever it shows the cluster. */
+    public ReadOnlyBooleanProperty demo() {
+        return demo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canAsk() {
+        return canAsk.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty refreshing() {
+        return refreshing.getReadOnlyProperty();
+    }
+
+    /** Every context of the kubeconfig. */
+    public ObservableList<String> contexts() {
+        return contexts;
+    }
+
+    /** The context open now, or empty for the demo and manifests. */
+    public ReadOnlyStringProperty context() {
+        return context.getReadOnlyProperty();
+    }
+
+    /** The kubeconfig found, or empty. */
+    public ReadOnlyStringProperty kubeconfigFile() {
+        return kubeconfigFile.getReadOnlyProperty();
+    }
+
+    /** Every namespace of the view. */
+    public ObservableList<String> namespaces() {
+        return namespaces;
+    }
+
+    /** The namespaces the tree shows; empty shows all. */
+    public ObservableSet<String> chosenNamespaces() {
+        return chosenNamespaces;
+    }
+
+    /** The cluster domain field: detected, or what the user typed. */
+    public StringProperty clusterDomain() {
+        return clusterDomain;
+    }
+
+    /** How the cluster domain in force was learnt. */
+    public ReadOnlyStringProperty clusterDomainSource() {
+        return clusterDomainSource.getReadOnlyProperty();
+    }
+
+    public ObservableList<ReplicaOption> replicaOptions() {
+        return replicaOptions;
+    }
+
+    /** The replica Resolve asks; the lookup starts from it too. */
+    public SimpleObjectProperty<ReplicaOption> replica() {
+        return replica;
+    }
+
+    /** The session open now, or null. */
+    public Session session() {
+        return session;
+    }
+}

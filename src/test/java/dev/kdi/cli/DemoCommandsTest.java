@@ -1,0 +1,90 @@
+package dev.kdi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kdi.cluster.ListeningSockets;
+import dev.kdi.demo.DemoCluster;
+import dev.kdi.records.Question;
+import dev.kdi.records.RrType;
+import dev.kdi.session.CheckRequest;
+import dev.kdi.session.LiveOptions;
+import dev.kdi.session.Progress;
+import dev.kdi.session.ReplicaChoice;
+import dev.kdi.session.Session;
+import dev.kdi.session.Sessions;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The demo cluster through the command line, as the acceptance commands run it. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class DemoCommandsTest {
+
+    @Test
+    void lookupAnswersTheSeedsHostnameThroughAPortForward() {
+        CliRun run = CliRun.run("--demo", "lookup", "sample-hostname.sample-subdomain.default.svc.cluster.local");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("sample-hostname.sample-subdomain.default.svc.cluster.local. 30 IN A 10.40.0.3")
+                .contains(";; status NOERROR, ").contains(", replica kube-system/coredns-668d6bf9bc-");
+        assertThat(run.err()).contains("demo cluster");
+    }
+
+    @Test
+    void checkOfDefaultAgrees() {
+        CliRun run = CliRun.run("--demo", "check", "-n", "default");
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out().strip()).matches("\\d+ ok, 0 missing, 0 unexpected, 0 different");
+    }
+
+    @Test
+    @DisplayName("check of everything exits 1 and names the replica that misses shop")
+    void checkFindsTheStaleReplica() {
+        CliRun run = CliRun.run("--demo", "check");
+        assertThat(run.exit()).isEqualTo(1);
+        List<String> problems = run.out().lines().filter(l -> !l.startsWith(";") && !l.matches("\\d+ ok.*")).toList();
+        assertThat(problems).isNotEmpty().allSatisfy(l -> assertThat(l)
+                .contains("kube-system/" + DemoCluster.STALE_REPLICA).doesNotContain(DemoCluster.HEALTHY_REPLICA));
+        assertThat(problems).anySatisfy(l -> assertThat(l).startsWith("missing web.shop.svc.cluster.local. A "));
+    }
+
+    @Test
+    void allReplicasMarksTheDisagreement() {
+        CliRun run = CliRun.run("--demo", "lookup", "web.shop.svc.cluster.local", "--all-replicas");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("-> NOERROR").contains("-> NXDOMAIN").contains(";; replicas disagree: ");
+    }
+
+    @Test
+    void recordsAndLintWorkOnTheDemo() {
+        CliRun records = CliRun.run("--demo", "records", "-n", "default");
+        assertThat(records.exit()).isZero();
+        assertThat(records.out()).contains("sample-headless.default.svc.cluster.local. 30 IN A 10.46.0.1");
+        CliRun lint = CliRun.run("--demo", "lint");
+        assertThat(lint.exit()).isEqualTo(1);
+        assertThat(lint.out()).contains("ERROR sts-service-missing StatefulSet shop/db: ")
+                .contains("ERROR externalname-is-ip Service monitoring/legacy-grafana: ");
+    }
+
+    @Test
+    @DisplayName("no listening socket is opened besides the demo's own API server on loopback")
+    void noListeningSocketBeyondTheDemoApiServer() throws Exception {
+        Assumptions.assumeTrue(ListeningSockets.supported(), "needs Linux /proc");
+        Set<String> before = ListeningSockets.ofThisProcess();
+        try (Session session = Sessions.forThisUser().demo(LiveOptions.defaults())) {
+            session.start(Progress.NONE);
+            session.ask(new Question("web.shop.svc.cluster.local.", RrType.A), ReplicaChoice.all()).get(20, TimeUnit.SECONDS);
+            session.check(new CheckRequest(Set.of("default"), java.util.Optional.empty()), Progress.NONE)
+                    .get(30, TimeUnit.SECONDS);
+            Set<String> added = new HashSet<>(ListeningSockets.ofThisProcess());
+            added.removeAll(before);
+            int apiPort = URI.create(session.info().server()).getPort();
+            assertThat(added).containsExactly("tcp 127.0.0.1:" + apiPort);
+        }
+    }
+}

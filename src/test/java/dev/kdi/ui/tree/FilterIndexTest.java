@@ -1,0 +1,78 @@
+package dev.kdi.ui.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kdi.ui.cluster.ClusterView;
+import dev.kdi.ui.cluster.Entry;
+import dev.kdi.ui.fake.SeedCluster;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FilterIndexTest {
+    private final ClusterView view = SeedCluster.view();
+    private final FilterIndex index = FilterIndex.build(view);
+
+    private static Entry find(TreeSource source, Entry parent, String key) {
+        return source.children(parent).stream().filter(e -> e.key().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + key + " under " + parent.key()));
+    }
+
+    @Test
+    void filterByAddress_keepsEveryRowWithThatAddressAndTheRowsAboveThem() {
+        FilterIndex.Filtered f = index.filter("10.40.0.3", Set.of(), () -> false);
+        assertThat(f.roots()).extracting(Entry::name).containsExactly("default");
+        Entry def = f.roots().get(0);
+        assertThat(f.children(def)).extracting(Entry::name)
+                .containsExactly("sample-headless", "sample-subdomain", "pods");
+        Entry headless = find(f, def, "svc/default/sample-headless");
+        assertThat(f.children(headless)).extracting(Entry::key).containsExactly("ep/default/sample-headless/10.40.0.3");
+        Entry pods = find(f, def, "pods/default");
+        assertThat(f.children(pods)).extracting(Entry::name).containsExactly("sample-subdomain");
+        assertThat(f.matches()).isEqualTo(3);
+        assertThat(f.expandedAtFirst(def)).isTrue();
+    }
+
+    @Test
+    void rowMatchingItself_showsEverythingBelowIt() {
+        FilterIndex.Filtered f = index.filter("db-headless", Set.of(), () -> false);
+        Entry shop = f.roots().get(0);
+        Entry svc = find(f, shop, "svc/shop/db-headless");
+        assertThat(f.children(svc)).hasSize(2);
+        assertThat(f.expandedAtFirst(svc)).isFalse();
+    }
+
+    @Test
+    void filter_ignoresCaseAndMatchesDnsNames() {
+        FilterIndex.Filtered f = index.filter("SAMPLE-HOSTNAME.sample-subdomain", Set.of(), () -> false);
+        assertThat(f.matches()).isGreaterThan(0);
+        assertThat(f.roots()).extracting(Entry::name).containsExactly("default");
+    }
+
+    @Test
+    void filter_staysWithinTheChosenNamespaces() {
+        assertThat(index.filter("db", Set.of("default"), () -> false).roots()).isEmpty();
+        assertThat(index.filter("db", Set.of("shop"), () -> false).roots()).extracting(Entry::name)
+                .containsExactly("shop");
+    }
+
+    @Test
+    void noMatch_leavesNoRows() {
+        FilterIndex.Filtered f = index.filter("no-such-thing", Set.of(), () -> false);
+        assertThat(f.roots()).isEmpty();
+        assertThat(f.matches()).isZero();
+    }
+
+    @Test
+    void cancelledFilter_returnsNothing() {
+        assertThat(index.filter("db", Set.of(), () -> true)).isNull();
+    }
+
+    @Test
+    void parentKey_walksUpTheTree() {
+        assertThat(ClusterTreeView.parentKey("ep/default/sample-headless/10.40.0.3")).isEqualTo("svc/default/sample-headless");
+        assertThat(ClusterTreeView.parentKey("svc/default/sample-headless")).isEqualTo("ns/default");
+        assertThat(ClusterTreeView.parentKey("pod/shop/db-0")).isEqualTo("pods/shop");
+        assertThat(ClusterTreeView.parentKey("pods/shop")).isEqualTo("ns/shop");
+        assertThat(ClusterTreeView.parentKey("ns/shop")).isEmpty();
+    }
+}

@@ -1,0 +1,204 @@
+package dev.kdi.ui.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kdi.session.SessionInfo;
+import dev.kdi.ui.cluster.Entry;
+import dev.kdi.ui.common.CurrentThreadTaskExecutor;
+import dev.kdi.ui.common.UserMessage;
+import dev.kdi.ui.fake.FakeOpener;
+import dev.kdi.ui.fake.FakeSession;
+import dev.kdi.ui.fake.SeedCluster;
+import dev.kdi.ui.live.ReplicaOption;
+import dev.kdi.ui.live.Reproduction;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WindowModelTest {
+    private final Clock clock = Clock.systemUTC();
+    private final List<UserMessage> messages = new ArrayList<>();
+    private FakeOpener opener = new FakeOpener(() -> SeedCluster.session(clock, SeedCluster.healthyReplicas()),
+            List.of("kind-kdi-test", "prod-eu"), clock);
+    private WindowModel model;
+
+    private WindowModel model() {
+        model = new WindowModel(new CurrentThreadTaskExecutor(), opener, messages::add, clock, ZoneOffset.UTC,
+                new Reproduction(new Random(1)));
+        return model;
+    }
+
+    @AfterEach
+    void close() {
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    private static WindowModel.Start start(boolean demo) {
+        return new WindowModel.Start(demo, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void noKubeconfig_showsTheWelcome() {
+        opener = new FakeOpener(() -> SeedCluster.session(clock, SeedCluster.healthyReplicas()), List.of(), clock);
+        WindowModel m = model();
+        m.start(start(false));
+        assertThat(m.phase().get()).isEqualTo(WindowModel.Phase.WELCOME);
+        assertThat(m.info().get()).isNull();
+        m.open(new SessionRequest.Demo());
+        assertThat(m.phase().get()).isEqualTo(WindowModel.Phase.READY);
+        assertThat(m.demo().get()).isTrue();
+        assertThat(m.info().get().kind()).isEqualTo(SessionInfo.Kind.DEMO);
+    }
+
+    @Test
+    void kubeconfig_opensItsCurrentContext_andListsEveryContext() {
+        WindowModel m = model();
+        m.start(start(false));
+        assertThat(m.phase().get()).isEqualTo(WindowModel.Phase.READY);
+        assertThat(m.context().get()).isEqualTo("kind-kdi-test");
+        assertThat(m.contexts()).containsExactly("kind-kdi-test", "prod-eu");
+        assertThat(m.namespaces()).contains("default", "shop");
+        assertThat(m.clusterDomain().get()).isEqualTo("cluster.local");
+        assertThat(m.replicaOptions()).extracting(ReplicaOption::label)
+                .containsExactly("all replicas", "coredns-7db6d8ff4d-2xkqz", "coredns-7db6d8ff4d-q8h5m");
+        assertThat(m.tree().source().get().roots()).hasSize(5);
+    }
+
+    @Test
+    void clusterThatCannotBeReached_leavesTheWelcomeWithWhatHappened() {
+        opener.failLive("cannot reach https://10.0.0.1:6443: connection refused; is the VPN up?");
+        WindowModel m = model();
+        m.start(start(false));
+        assertThat(m.phase().get()).isEqualTo(WindowModel.Phase.WELCOME);
+        assertThat(m.welcomeProblem().get()).isEqualTo("Could not open context kind-kdi-test: cannot reach"
+                + " https://10.0.0.1:6443: connection refused; is the VPN up?");
+    }
+
+    @Test
+    void failingSwitch_keepsTheClusterShownAndTellsTheUser() {
+        WindowModel m = model();
+        m.start(start(false));
+        opener.failLive("context prod-eu: the token has expired; log in again");
+        m.switchContext("prod-eu");
+        assertThat(m.phase().get()).isEqualTo(WindowModel.Phase.READY);
+        assertThat(m.context().get()).isEqualTo("kind-kdi-test");
+        assertThat(messages).singleElement().satisfies(msg -> {
+            assertThat(msg.level()).isEqualTo(UserMessage.Level.ERROR);
+            assertThat(msg.text()).contains("the token has expired");
+        });
+    }
+
+    @Test
+    void liveUpdate_replacesTheViewAndKeepsTheSelection() {
+        WindowModel m = model();
+        m.start(start(false));
+        FakeSession session = opener.last();
+        Entry headless = m.view().get().services("default").get(0);
+        m.tree().selected().set(headless);
+        assertThat(m.details().title().get()).isEqualTo("default/sample-headless");
+        session.publish(SeedCluster.withPod(session.snapshot(), "default", "late", "10.40.0.9"));
+        assertThat(m.view().get().podCount()).isEqualTo(10);
+        assertThat(m.details().rows()).anyMatch(r -> r.value().equals("10.40.0.9"));
+        assertThat(m.details().title().get()).isEqualTo("default/sample-headless");
+    }
+
+    @Test
+    void typedClusterDomain_rebuildsTheView_andEmptyGoesBack() {
+        WindowModel m = model();
+        m.start(start(false));
+        m.clusterDomain().set("corp.example.");
+        m.applyClusterDomain();
+        assertThat(m.view().get().zone()).isEqualTo("corp.example");
+        assertThat(m.view().get().domainOverridden()).isTrue();
+        assertThat(m.clusterDomainSource().get()).startsWith("typed here");
+        m.clusterDomain().set("");
+        m.applyClusterDomain();
+        assertThat(m.view().get().zone()).isEqualTo("cluster.local");
+        assertThat(m.clusterDomain().get()).isEqualTo("cluster.local");
+    }
+
+    @Test
+    void invalidClusterDomain_isRefusedWithAReason() {
+        WindowModel m = model();
+        m.start(start(false));
+        m.clusterDomain().set("not a domain");
+        m.applyClusterDomain();
+        assertThat(m.view().get().zone()).isEqualTo("cluster.local");
+        assertThat(messages).singleElement().satisfies(msg -> assertThat(msg.text()).contains("is not a DNS domain"));
+    }
+
+    @Test
+    void clusterDomainFromTheCommandLine_isUsedFromTheStart() {
+        WindowModel m = model();
+        m.start(new WindowModel.Start(false, Optional.empty(), Optional.empty(), Optional.of("corp.example")));
+        assertThat(m.view().get().zone()).isEqualTo("corp.example");
+    }
+
+    @Test
+    void chosenNamespaces_narrowTheTree() {
+        WindowModel m = model();
+        m.start(start(false));
+        m.chosenNamespaces().add("shop");
+        assertThat(m.tree().source().get().roots()).extracting(Entry::name).containsExactly("shop");
+    }
+
+    @Test
+    void replicaChoice_reachesDetailsAndLookup() {
+        WindowModel m = model();
+        m.start(start(false));
+        ReplicaOption one = m.replicaOptions().get(1);
+        m.replica().set(one);
+        assertThat(m.details().replicaChoice().get()).isEqualTo(one.choice());
+        assertThat(m.lookup().replica().get()).isEqualTo(one.choice());
+    }
+
+    @Test
+    void replicaChanges_reachTheStatusBar() {
+        WindowModel m = model();
+        m.start(start(false));
+        FakeSession session = opener.last();
+        session.script(session.script("coredns-7db6d8ff4d-q8h5m").orElseThrow().failing("connection reset by peer"));
+        assertThat(m.status().replicas()).filteredOn(r -> r.pod().equals("coredns-7db6d8ff4d-q8h5m")).singleElement()
+                .satisfies(r -> assertThat(r.state().detail()).contains("connection reset by peer"));
+    }
+
+    @Test
+    void manifests_openAsPredictionOnly() {
+        WindowModel m = model();
+        m.start(start(false));
+        m.open(new SessionRequest.Manifests(List.of(SeedCluster.resource(SeedCluster.SEED)),
+                Optional.of(SeedCluster.resource(SeedCluster.COREFILE))));
+        assertThat(m.info().get().kind()).isEqualTo(SessionInfo.Kind.MANIFESTS);
+        assertThat(m.canAsk().get()).isFalse();
+        assertThat(m.replicaOptions()).containsExactly(ReplicaOption.ALL);
+        assertThat(opener.last().isClosed()).isTrue();
+    }
+
+    @Test
+    void badManifest_saysWhichFile() {
+        WindowModel m = model();
+        m.start(start(false));
+        Path missing = Path.of("no-such-dir", "cluster.yaml");
+        m.open(new SessionRequest.Manifests(List.of(missing), Optional.empty()));
+        assertThat(messages).singleElement().satisfies(msg -> assertThat(msg.text()).contains("cluster.yaml"));
+        assertThat(m.info().get().kind()).isEqualTo(SessionInfo.Kind.LIVE);
+    }
+
+    @Test
+    void refresh_reloadsFromTheSession() {
+        WindowModel m = model();
+        m.start(start(false));
+        var before = m.view().get();
+        m.refresh();
+        assertThat(m.view().get()).isNotSameAs(before);
+        assertThat(m.refreshing().get()).isFalse();
+    }
+}
