@@ -214,6 +214,8 @@ final class ReplicaPool implements AutoCloseable {
         boolean shutDown;
         /** The API server said the pod does not exist. */
         boolean podGone;
+        /** The forward is being given up because its pod went silent. */
+        boolean silenced;
         /** Replies received on any of this replica's conversations, and when the last came. */
         long replies;
         long lastReplyNanos;
@@ -480,6 +482,7 @@ final class ReplicaPool implements AutoCloseable {
                         || !(state instanceof ReplicaState.Ready || state instanceof ReplicaState.Connecting)) {
                     return;
                 }
+                silenced = true;
                 failed(true, reason, false);
             }
             publish();
@@ -523,8 +526,10 @@ final class ReplicaPool implements AutoCloseable {
                 // Questions asked from now on wait for the reopened forward.
                 opening = new CompletableFuture<>();
             }
-            // A forward that merely dropped is reopened at once; one that keeps failing, with backoff.
-            long delay = attempts == 1 ? 0 : Math.min(10_000L, 250L << (attempts - 2));
+            // A forward that merely dropped is reopened at once; one that keeps failing, or whose pod
+            // went silent (a new forward will not cure that), with backoff.
+            long delay = attempts == 1 && !silenced ? 0 : Math.min(10_000L, 250L << Math.max(0, attempts - 2));
+            silenced = false;
             try {
                 scheduler.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
