@@ -3,6 +3,7 @@ package dev.kdi.session;
 import dev.kdi.cluster.AccessReview;
 import dev.kdi.cluster.ClusterException;
 import dev.kdi.cluster.ClusterLoader;
+import dev.kdi.cluster.DnsFieldsSerialization;
 import dev.kdi.cluster.DnsServers;
 import dev.kdi.cluster.ExecCredentials;
 import dev.kdi.cluster.LoadReport;
@@ -148,7 +149,9 @@ public final class LiveSession implements Session {
             }
         }
         progress.update("Connecting to " + (info.server().isEmpty() ? info.name() : info.server()), -1);
-        client = new KubernetesClientBuilder().withConfig(config).build();
+        // This client only reads, and only what DNS needs: it skips the rest while parsing.
+        client = new KubernetesClientBuilder().withConfig(config)
+                .withKubernetesSerialization(DnsFieldsSerialization.create()).build();
         forwarder = new PortForwarder(client);
         pool = new ReplicaPool(forwarder, new AccessReview(client), dnsThreads, scheduler, options.queryTimeout(),
                 this::probe, statuses -> listeners.forEach(l -> l.replicasChanged(statuses)));
