@@ -249,6 +249,21 @@ class ClusterLoaderTest {
     }
 
     @Test
+    @DisplayName("the snapshot holds the model's own small records, never a fabric8 object")
+    void snapshot_holdsNoFabric8Object() throws Exception {
+        // JOL measures records only with this (Unsafe refuses their field offsets).
+        System.setProperty("jol.magicFieldOffset", "true");
+        try (ClusterLoader loader = loader(List.of("default"), 4)) {
+            loader.load();
+            ClusterSnapshot snapshot = loader.snapshot();
+            assertThat(snapshot.pods()).hasSize(9);
+            assertThat(org.openjdk.jol.info.GraphLayout.parseInstance(snapshot).getClasses())
+                    .extracting(Class::getName).noneMatch(n -> n.startsWith("io.fabric8"))
+                    .anyMatch(n -> n.equals(dev.kdi.records.objects.Pod.class.getName()));
+        }
+    }
+
+    @Test
     void load_recordsTheCorefileAsUnknown_whenItsConfigMapIsForbidden() throws Exception {
         faults.forbid(r -> r.resource().equals("configmaps"));
         try (ClusterLoader loader = loader(List.of("default"), 100)) {
