@@ -46,9 +46,9 @@ import org.openjdk.jol.info.GraphLayout;
  * <p>The lists come from {@link PreparedLists}, pages rendered once, over HTTPS on 127.0.0.1, in
  * pages of 500 as the loader asks for them. A benchmark that prints figures, not a test.
  *
- * <p>Run: {@code ./mvnw -q -B test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.kdi.cluster.bench.ClusterLoadBenchmark} (optional: {@code -Dkdi.bench.pods=150000
- * -Dkdi.bench.services=20000 -Dkdi.bench.rounds=5}).
+ * <p>Run: {@code ./mvnw -q -Pbench -Dbench=ClusterLoad} (its own JVM with a 6 GB heap); the
+ * defaults 150,000 pods, 20,000 Services and 5 rounds may be changed with {@code -Dkdi.bench.pods},
+ * {@code -Dkdi.bench.services} and {@code -Dkdi.bench.rounds} when run with {@code exec:java}.
  */
 public final class ClusterLoadBenchmark {
     private static final int PAGE = 500;
