@@ -264,7 +264,7 @@ public final class ApiServerFaults extends Dispatcher {
                 pageItems.add(items.get(i));
             }
             list.set("items", pageItems);
-            ObjectNode metadata = list.with("metadata");
+            ObjectNode metadata = list.get("metadata") instanceof ObjectNode m ? m : list.putObject("metadata");
             if (end < items.size()) {
                 metadata.put("continue", Base64.getUrlEncoder().withoutPadding().encodeToString(
                         (continueGeneration.get() + ":" + end).getBytes(StandardCharsets.UTF_8)));
