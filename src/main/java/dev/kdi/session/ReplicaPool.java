@@ -301,7 +301,7 @@ final class ReplicaPool implements AutoCloseable {
                 String reason = now instanceof ReplicaState.Failed f ? f.reason() : message(cause);
                 if (refused != null) {
                     // The access review says which permission is missing; it may take a moment.
-                    return refused.completeOnTimeout(reason, 2 * queryTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    return refused.copy().completeOnTimeout(reason, 2 * queryTimeout.toMillis(), TimeUnit.MILLISECONDS)
                             .thenApply(why -> ReplicaAnswer.failed(info.id(), q, "replica " + info.id() + ": " + why));
                 }
                 return CompletableFuture.completedFuture(ReplicaAnswer.failed(info.id(), q,
@@ -309,7 +309,10 @@ final class ReplicaPool implements AutoCloseable {
             }
             int tries = progress ? fruitlessTries : fruitlessTries + 1;
             if (tries >= MAX_TRIES) {
-                return CompletableFuture.completedFuture(ReplicaAnswer.failed(info.id(), q, message(cause)));
+                // The forward's own reason (a kubelet error, say) says more than "the connection closed".
+                String reason = now instanceof ReplicaState.Reconnecting r ? "replica " + info.id() + ": " + r.reason()
+                        : message(cause);
+                return CompletableFuture.completedFuture(ReplicaAnswer.failed(info.id(), q, reason));
             }
             // Not on the dying conversation's thread: asking again may open a forward.
             CompletableFuture<ReplicaAnswer> again = new CompletableFuture<>();

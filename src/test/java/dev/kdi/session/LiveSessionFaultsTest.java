@@ -194,8 +194,12 @@ class LiveSessionFaultsTest {
             }
         });
         Await.until(WAIT, () -> fixture.faults.openWatches() >= 10, "the session watches");
+        // Refused for a while, as by an overloaded API server, so the stale view lasts to be seen.
+        fixture.faults.refuseWatches(true);
         fixture.faults.dropWatches();
         Await.until(WAIT, () -> stale.contains(true), "a stale inspection");
+        assertThat(session.current().report().warnings()).anySatisfy(w -> assertThat(w).contains("may be out of date"));
+        fixture.faults.refuseWatches(false);
         Await.until(WAIT, () -> !session.current().report().isStale(), "a current inspection");
         fixture.demo.client().pods().inNamespace("shop").resource(new PodBuilder().withNewMetadata().withName("late")
                 .withNamespace("shop").endMetadata().build()).create();
