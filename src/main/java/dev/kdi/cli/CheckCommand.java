@@ -45,7 +45,9 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserError {
         CheckReport report;
+        ViewReport view;
         try (Session session = CliSessions.open(terminal.sessions(), null, root.global, namespaces, terminal)) {
+            view = ViewReport.of(session);
             report = session.check(new CheckRequest(Set.copyOf(namespaces), Optional.ofNullable(replica)),
                     dev.kdi.session.Progress.NONE).get();
         } catch (ExecutionException e) {
@@ -62,7 +64,10 @@ final class CheckCommand implements Callable<Integer> {
                     .orElse(String.join("; ", report.notes())));
         }
         if (format == OutputFormat.JSON) {
-            terminal.out().println(new Json().write(json(report)));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("view", view.json());
+            out.putAll(json(report));
+            terminal.out().println(new Json().write(out));
         } else {
             for (CheckReport.Item item : report.items()) {
                 if (item.isOk()) {

@@ -40,6 +40,8 @@ final class CliSessions {
         }
         try {
             session.start(dev.kdi.session.Progress.NONE);
+            // A partial or stale view is said before any result, never left to be mistaken for the whole.
+            ViewReport.of(session).print(terminal.err());
             return session;
         } catch (SessionException e) {
             session.close();

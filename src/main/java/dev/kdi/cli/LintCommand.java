@@ -43,11 +43,13 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserError {
         List<Finding> findings;
+        ViewReport view;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
             findings = session.current().findings();
+            view = ViewReport.of(session);
         }
         if (format == OutputFormat.JSON) {
-            List<Object> out = new ArrayList<>();
+            List<Object> list = new ArrayList<>();
             for (Finding f : findings) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
@@ -55,8 +57,11 @@ final class LintCommand implements Callable<Integer> {
                 m.put("objects", Json.refs(f.objects()));
                 m.put("message", f.message());
                 m.put("fix", f.fix());
-                out.add(m);
+                list.add(m);
             }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("view", view.json());
+            out.put("findings", list);
             terminal.out().println(new Json().write(out));
         } else {
             for (Finding f : findings) {

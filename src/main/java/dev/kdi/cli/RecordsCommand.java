@@ -5,7 +5,9 @@ import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.names.DnsNames;
 import dev.kdi.session.Session;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +32,8 @@ final class RecordsCommand implements Callable<Integer> {
     List<String> namespaces = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "zone",
-            description = "zone (one record per line, as in a zone file) or json.")
+            description = "zone (one record per line, as in a zone file) or json ({\"view\": how complete and "
+                    + "current the view is, \"records\": [...]}).")
     Format format;
 
     @picocli.CommandLine.ParentCommand
@@ -45,11 +48,16 @@ final class RecordsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserError {
         List<ResourceRecord> zone;
+        ViewReport view;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
             zone = filter(session.current().model());
+            view = ViewReport.of(session);
         }
         if (format == Format.JSON) {
-            terminal.out().println(new Json().write(Json.records(zone)));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("view", view.json());
+            out.put("records", Json.records(zone));
+            terminal.out().println(new Json().write(out));
         } else {
             for (ResourceRecord r : zone) {
                 terminal.out().println(r.text());

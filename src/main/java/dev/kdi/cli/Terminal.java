@@ -13,8 +13,7 @@ record Terminal(InputStream in, PrintStream out, PrintStream err, Map<String, St
 
     /** Sessions as this environment sees them: its KUBECONFIG, its HOME, its PATH for exec plugins. */
     Sessions sessions() {
-        String homeVar = env.get("HOME");
-        Path home = Path.of(homeVar == null || homeVar.isEmpty() ? System.getProperty("user.home") : homeVar);
+        Path home = ExecPlugins.homeOf(env);
         if (env == System.getenv()) {
             return Sessions.forThisUser();
         }

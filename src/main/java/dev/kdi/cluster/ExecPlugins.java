@@ -43,8 +43,16 @@ public final class ExecPlugins {
     /** The real thing: the process environment and the user's login shell. */
     public static ExecPlugins forThisUser() {
         Map<String, String> env = System.getenv();
-        Path home = Path.of(System.getProperty("user.home"));
-        return new ExecPlugins(env, home, () -> askLoginShell(env));
+        return new ExecPlugins(env, homeOf(env), () -> askLoginShell(env));
+    }
+
+    /**
+     * The home directory as kubectl finds it: {@code $HOME} when set (Java's {@code user.home}
+     * comes from the password database and ignores it), else {@code user.home}.
+     */
+    public static Path homeOf(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
     }
 
     /** Where a plugin command was found, or where it was looked for. */

@@ -328,6 +328,10 @@ public final class Kubeconfigs {
                     + "one with --kubeconfig FILE, or try the demo cluster with --demo");
         }
         String name = context.orElse(currentContext);
+        if (contexts.isEmpty() && !fileProblems.isEmpty()) {
+            // Nothing usable was read: the files' problems are the whole story.
+            throw new ClusterException(String.join("; ", fileProblems));
+        }
         if (name == null) {
             throw new ClusterException("the kubeconfig has no current context; choose one with --context NAME ("
                     + String.join(", ", contexts.keySet()) + ")");
@@ -352,44 +356,47 @@ public final class Kubeconfigs {
         absolutize(clusterBody, cl.file(), "certificate-authority");
         kubeconfig.putArray("clusters").add(named(cl.name(), "cluster", clusterBody));
         ArrayNode usersNode = kubeconfig.putArray("users");
+        Optional<ExecCredentials> credentials = Optional.empty();
         if (!info.user().isEmpty()) {
             Entry u = users.get(info.user());
             ObjectNode userBody = u.body() == null || !u.body().isObject() ? YAML.createObjectNode() : u.body().deepCopy();
             absolutize(userBody, u.file(), "client-certificate");
             absolutize(userBody, u.file(), "client-key");
             absolutize(userBody, u.file(), "tokenFile");
-            locateExec(userBody, u.file());
+            credentials = execCredentials(u.name(), userBody, u.file());
+            // kdi runs the plugin itself; fabric8 would run it again, and quietly.
+            userBody.remove("exec");
             usersNode.add(named(u.name(), "user", userBody));
         }
         try {
             Config config = Config.fromKubeconfig(name, YAML.writeValueAsString(kubeconfig), null);
-            return new ContextTarget(name, info.namespace(), info.server(), config);
+            return new ContextTarget(name, info.namespace(), info.server(), config, credentials);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new ClusterException("context '" + name + "': its kubeconfig entries cannot be used: "
                     + firstLine(e.getMessage()), e);
         }
     }
 
-    private void locateExec(ObjectNode user, Path file) {
-        JsonNode exec = user.get("exec");
-        if (!(exec instanceof ObjectNode e)) {
-            return;
+    /** The user's exec plugin, located the way a terminal would find it; run only when a session starts. */
+    private Optional<ExecCredentials> execCredentials(String user, ObjectNode body, Path file) throws ClusterException {
+        if (!(body.get("exec") instanceof ObjectNode exec)) {
+            return Optional.empty();
         }
-        String command = text(e, "command");
-        if (command != null && plugins.find(command, file.toAbsolutePath().getParent()) instanceof ExecPlugins.Found f) {
-            e.put("command", f.path().toString());
+        String command = text(exec, "command");
+        ExecPlugins.Lookup found = plugins.find(command, file.toAbsolutePath().getParent());
+        if (found instanceof ExecPlugins.Missing m) {
+            throw new ClusterException(m.message());
         }
+        List<String> args = new ArrayList<>();
+        if (exec.get("args") instanceof ArrayNode a) {
+            a.forEach(x -> args.add(x.asText()));
+        }
+        Map<String, String> env = new LinkedHashMap<>();
         // The plugin may call other tools (gcloud, az): give it the PATH a terminal would have.
-        ArrayNode env = e.get("env") instanceof ArrayNode a ? a : e.putArray("env");
-        boolean hasPath = false;
-        for (JsonNode item : env) {
-            hasPath |= "PATH".equals(text(item, "name"));
-        }
-        if (!hasPath) {
-            ObjectNode path = env.addObject();
-            path.put("name", "PATH");
-            path.put("value", plugins.searchPath());
-        }
+        env.put("PATH", plugins.searchPath());
+        env.putAll(ExecCredentials.env(exec.get("env")));
+        return Optional.of(new ExecCredentials(user, ((ExecPlugins.Found) found).path(), args, env,
+                text(exec, "apiVersion"), ExecCredentials.DEFAULT_TIMEOUT, clock));
     }
 
     private static ObjectNode named(String name, String key, JsonNode body) {

@@ -141,6 +141,23 @@ public final class PortForwardStream implements Closeable {
     }
 
     /**
+     * Waits until the stream has ended ({@link Failed} or {@link Closed}) or the timeout passed, and
+     * returns the state then. The end of {@link #fromPod()} can be seen a moment before the state that
+     * says why; an owner that saw it waits here for the reason.
+     */
+    public synchronized ForwardState awaitEnded(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!state.isFinal()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return state;
+    }
+
+    /**
      * Bytes from the pod, in order. Reads block until bytes come (or use the timed read); they return
      * -1 once the forward has ended and what arrived before has been read.
      */

@@ -17,6 +17,7 @@ import dev.kdi.records.objects.Endpoint;
 import dev.kdi.records.objects.EndpointPort;
 import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.IpFamily;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -26,6 +27,7 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPortBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,6 +41,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The embedded demo cluster: an in-process API server on loopback holding the seed example in
@@ -71,9 +74,36 @@ public final class DemoCluster implements AutoCloseable {
         this.dnsView = dnsView;
     }
 
+    /**
+     * How a demo differs from the standard one, for tests that need a cluster that is less friendly.
+     *
+     * @param clusterDomain the zone the Corefile in ConfigMap kube-system/coredns serves, and so the
+     *     zone the DNS pods answer for
+     * @param front wraps the API server's dispatcher (authentication, RBAC, faults); the demo's own
+     *     DNS pods read the API with the mock server's client, whose token such a wrapper may let through
+     */
+    public record Variant(String clusterDomain, UnaryOperator<Dispatcher> front) {
+        public static Variant standard() {
+            return new Variant("cluster.local", UnaryOperator.identity());
+        }
+
+        public Variant withClusterDomain(String domain) {
+            return new Variant(domain, front);
+        }
+
+        public Variant withFront(UnaryOperator<Dispatcher> wrapper) {
+            return new Variant(clusterDomain, wrapper);
+        }
+    }
+
     /** Starts the API server, fills it, and puts the DNS replicas behind their pods' port 53. */
     public static DemoCluster start() throws ClusterException, InterruptedException {
-        MockApiServer server = MockApiServer.start(true);
+        return start(Variant.standard());
+    }
+
+    /** Starts a demo that differs as {@code variant} says. */
+    public static DemoCluster start(Variant variant) throws ClusterException, InterruptedException {
+        MockApiServer server = MockApiServer.start(true, variant.front());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kdi-demo-dns");
             t.setDaemon(true);
@@ -81,7 +111,7 @@ public final class DemoCluster implements AutoCloseable {
         });
         DemoCluster[] self = new DemoCluster[1];
         try {
-            populate(server.client(), RESOURCES);
+            populate(server.client(), RESOURCES, variant.clusterDomain());
             ClusterLoader loader = new ClusterLoader(server.client(), new ObjectConverter(new Interner()),
                     List.of("default"), 500, scheduler, Clock.systemUTC(), () -> {
                         if (self[0] != null) {
@@ -197,6 +227,11 @@ public final class DemoCluster implements AutoCloseable {
      * demo fills itself this way; tests fill their own mock clusters the same way.
      */
     public static void populate(KubernetesClient client, List<String> resources) {
+        populate(client, resources, "cluster.local");
+    }
+
+    /** The same, with every Corefile's {@code cluster.local} replaced by {@code clusterDomain}. */
+    static void populate(KubernetesClient client, List<String> resources, String clusterDomain) {
         List<HasMetadata> objects = new ArrayList<>();
         for (String resource : resources) {
             try (InputStream in = DemoCluster.class.getResourceAsStream(resource)) {
@@ -214,6 +249,11 @@ public final class DemoCluster implements AutoCloseable {
         }
         SnapshotBuilder snapshot = new SnapshotBuilder(new ObjectConverter(new Interner()));
         for (HasMetadata o : objects) {
+            if (o instanceof ConfigMap cm && !clusterDomain.equals("cluster.local") && cm.getData() != null
+                    && cm.getData().get(ObjectConverter.COREFILE_KEY) != null) {
+                cm.getData().put(ObjectConverter.COREFILE_KEY,
+                        cm.getData().get(ObjectConverter.COREFILE_KEY).replace("cluster.local", clusterDomain));
+            }
             HasMetadata created = client.resource(o).createOr(existing -> existing.update());
             if (o instanceof Pod p && p.getStatus() != null) {
                 // The API server keeps status out of creates; a kubelet would report it.

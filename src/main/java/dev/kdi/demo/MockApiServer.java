@@ -9,11 +9,13 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
+import java.util.function.UnaryOperator;
 
 /**
  * An in-process API server for the demo and for tests: fabric8's mock server in CRUD mode, with the
@@ -38,14 +40,23 @@ public final class MockApiServer implements AutoCloseable {
     }
 
     /** @param https false for plain HTTP, which starts faster and is easier to watch on the wire */
+    public static MockApiServer start(boolean https) {
+        return start(https, UnaryOperator.identity());
+    }
+
+    /**
+     * @param https false for plain HTTP
+     * @param front wraps the server's dispatcher (port-forwards included), so tests can put
+     *     authentication, RBAC, pagination or faults in front of every request
+     */
     // Serialization.jsonMapper() is deprecated, but it is the mapper fabric8's own mock server
     // constructors use for expectations, and KubernetesSerialization offers no public replacement.
     @SuppressWarnings("deprecation")
-    public static MockApiServer start(boolean https) {
+    public static MockApiServer start(boolean https, UnaryOperator<Dispatcher> front) {
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         PortForwardDispatcher portForwards = new PortForwardDispatcher(new KubernetesMixedDispatcher(expectations));
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
-                new MockWebServer(), expectations, portForwards, https);
+                new MockWebServer(), expectations, front.apply(portForwards), https);
         // fabric8's default is the loopback address too, but whichever one the JVM prefers; pin IPv4
         // loopback so nothing here is ever reachable from another machine.
         server.init(loopback(), 0);

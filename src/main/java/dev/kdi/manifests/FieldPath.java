@@ -1,5 +1,6 @@
 package dev.kdi.manifests;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public record FieldPath(List<Segment> segments) {
     }
 
     public FieldPath {
-        segments = List.copyOf(segments);
+        segments = segments instanceof Appended ? segments : List.copyOf(segments);
     }
 
     /** The object itself. */
@@ -67,10 +68,35 @@ public record FieldPath(List<Segment> segments) {
     }
 
     private FieldPath append(Segment s) {
-        List<Segment> all = new ArrayList<>(segments.size() + 1);
-        all.addAll(segments);
-        all.add(s);
-        return new FieldPath(all);
+        return new FieldPath(new Appended(segments, Objects.requireNonNull(s, "segment")));
+    }
+
+    /**
+     * An immutable list of its parent's segments and one more, sharing the parent: converters build
+     * a path for every field they check, on every object, and use one only when a field is wrong,
+     * so appending must not copy. Equal to any list with the same segments, as a list must be.
+     */
+    private static final class Appended extends AbstractList<Segment> {
+        private final List<Segment> parent;
+        private final Segment last;
+        private final int size;
+
+        Appended(List<Segment> parent, Segment last) {
+            this.parent = parent;
+            this.last = last;
+            this.size = parent.size() + 1;
+        }
+
+        @Override
+        public Segment get(int index) {
+            Objects.checkIndex(index, size);
+            return index == size - 1 ? last : parent.get(index);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /**

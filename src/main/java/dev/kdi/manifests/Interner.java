@@ -29,6 +29,14 @@ public final class Interner {
         if (labels == null || labels.isEmpty()) {
             return Map.of();
         }
+        // Most label maps repeat one already pooled (pods of one template): find it without copying.
+        // Maps are equal across implementations, so the pooled copy matches the caller's map.
+        Object pooled = pool.get(labels);
+        if (pooled instanceof Map<?, ?>) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> shared = (Map<String, String>) pooled;
+            return shared;
+        }
         Map<String, String> copy = new LinkedHashMap<>(labels.size() * 2);
         for (Map.Entry<String, String> e : labels.entrySet()) {
             copy.put(string(e.getKey()), string(e.getValue() == null ? "" : e.getValue()));

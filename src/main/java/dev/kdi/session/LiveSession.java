@@ -3,7 +3,9 @@ package dev.kdi.session;
 import dev.kdi.cluster.AccessReview;
 import dev.kdi.cluster.ClusterException;
 import dev.kdi.cluster.ClusterLoader;
+import dev.kdi.cluster.DnsFieldsSerialization;
 import dev.kdi.cluster.DnsServers;
+import dev.kdi.cluster.ExecCredentials;
 import dev.kdi.cluster.LoadReport;
 import dev.kdi.cluster.PortForwarder;
 import dev.kdi.dns.Comparison;
@@ -27,6 +29,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,6 +53,7 @@ public final class LiveSession implements Session {
 
     private final SessionInfo info;
     private final Config config;
+    private final Optional<ExecCredentials> credentials;
     private final LiveOptions options;
     private final Clock clock;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
@@ -74,14 +78,24 @@ public final class LiveSession implements Session {
      * @param namespace the context's namespace, read first when cluster-wide listing is forbidden
      */
     public LiveSession(SessionInfo info, Config config, String namespace, LiveOptions options, Clock clock) {
+        this(info, config, Optional.empty(), namespace, options, clock);
+    }
+
+    /**
+     * @param credentials the kubeconfig user's exec plugin, run when the session starts
+     */
+    public LiveSession(SessionInfo info, Config config, Optional<ExecCredentials> credentials, String namespace,
+                       LiveOptions options, Clock clock) {
         this.info = info;
+        this.credentials = credentials;
         this.config = tune(config);
         List<String> ns = new ArrayList<>();
         ns.add(namespace == null || namespace.isEmpty() ? "default" : namespace);
         ns.addAll(options.namespaces());
         this.options = options.withNamespaces(ns);
         this.clock = clock;
-        this.scheduler = Executors.newScheduledThreadPool(2, named("kdi-session", true));
+        // DNS timeouts, reconnections, relists and access reviews share it; some of those wait on the network.
+        this.scheduler = Executors.newScheduledThreadPool(4, named("kdi-session", true));
         this.worker = Executors.newCachedThreadPool(named("kdi-check", true));
         this.dnsThreads = named("kdi-dns", true);
     }
@@ -117,11 +131,30 @@ public final class LiveSession implements Session {
 
     @Override
     public void start(Progress progress) throws SessionException, InterruptedException {
+        if (credentials.isPresent()) {
+            progress.update("Getting credentials from " + credentials.get().plugin().getFileName(), -1);
+            try {
+                ExecCredentials.Credential c = credentials.get().obtain();
+                if (c.token().isPresent()) {
+                    config.setOauthTokenProvider(credentials.get());
+                } else {
+                    java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+                    config.setClientCertData(b64.encodeToString(c.clientCertificate().orElseThrow()
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    config.setClientKeyData(b64.encodeToString(c.clientKey().orElseThrow()
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            } catch (ClusterException e) {
+                throw new SessionException(info.name() + ": " + e.getMessage(), e);
+            }
+        }
         progress.update("Connecting to " + (info.server().isEmpty() ? info.name() : info.server()), -1);
-        client = new KubernetesClientBuilder().withConfig(config).build();
+        // This client only reads, and only what DNS needs: it skips the rest while parsing.
+        client = new KubernetesClientBuilder().withConfig(config)
+                .withKubernetesSerialization(DnsFieldsSerialization.create()).build();
         forwarder = new PortForwarder(client);
         pool = new ReplicaPool(forwarder, new AccessReview(client), dnsThreads, scheduler, options.queryTimeout(),
-                statuses -> listeners.forEach(l -> l.replicasChanged(statuses)));
+                this::probe, statuses -> listeners.forEach(l -> l.replicasChanged(statuses)));
         loader = new ClusterLoader(client, new ObjectConverter(new Interner()), options.namespaces(), options.pageSize(),
                 scheduler, clock, new ClusterLoader.Listener() {
                     @Override
@@ -148,6 +181,13 @@ public final class LiveSession implements Session {
             rebuild();
         }
         loader.watch();
+    }
+
+    /** The zone's SOA: every CoreDNS replica answers it by itself, at once. */
+    private Question probe() {
+        Inspection now = current;
+        String zone = now == null ? "cluster.local." : now.model().clusterDomain().orElse("cluster.local.");
+        return new Question(zone, RrType.SOA);
     }
 
     private boolean corefileForbidden() {
@@ -248,9 +288,8 @@ public final class LiveSession implements Session {
         } else if (snapshot.corefile() == null && corefileForbidden()) {
             domainSource = "the default cluster.local (the Corefile is unreadable and the DNS did not say)";
         }
+        // The DNS's notes and the report's problems travel in the inspection on their own.
         DnsServers.Found dns = DnsServers.locate(snapshot);
-        notes.addAll(dns.notes());
-        report.problems().forEach(p -> notes.add(p.describe()));
         Inspection next = Inspections.build(generation.incrementAndGet(), snapshot, corefile, domainSource, report, notes,
                 clock.instant());
         current = next;
@@ -312,10 +351,10 @@ public final class LiveSession implements Session {
             return CompletableFuture.failedFuture(new SessionException(noReplicas()));
         }
         return pool.ask(first.get(), question).thenCompose(a -> {
-            if (a.answer().isPresent() || pool.usable(first.get())) {
+            if (a.answer().isPresent()) {
                 return CompletableFuture.completedFuture(List.of(a));
             }
-            // That replica went away while asked: any other will do.
+            // That replica could not answer (gone, forward failing, silent): any other will do.
             Optional<String> other = pool.pickUsable(first.get());
             return other.isEmpty() ? CompletableFuture.completedFuture(List.of(a))
                     : pool.ask(other.get(), question).thenApply(List::of);
@@ -357,7 +396,13 @@ public final class LiveSession implements Session {
         int total = plan.asked().size() * targets.size();
         AtomicInteger done = new AtomicInteger();
         for (String replica : targets) {
+            int reopenedBefore = pool.reopenings(replica);
             List<Question> left = askAll(model, replica, plan.asked(), items, done, total, progress);
+            int reopened = pool.reopenings(replica) - reopenedBefore;
+            if (reopened > 0 && pool.usable(replica)) {
+                notes.add("the forward to replica " + replica + " dropped " + (reopened == 1 ? "once" : reopened + " times")
+                        + " during the check and was reopened; the questions it took down were asked again");
+            }
             if (left.isEmpty()) {
                 continue;
             }
@@ -378,7 +423,14 @@ public final class LiveSession implements Session {
                 }
             }
         }
+        // In the plan's order, whichever reply came first: the same cluster gives the same report.
+        Map<Question, Integer> index = new java.util.HashMap<>();
+        for (Question q : plan.asked()) {
+            index.putIfAbsent(q, index.size());
+        }
         List<CheckReport.Item> ordered = new ArrayList<>(items);
+        ordered.sort(java.util.Comparator.<CheckReport.Item>comparingInt(i -> index.getOrDefault(i.question(), 0))
+                .thenComparing(CheckReport.Item::replica));
         return new CheckReport(ordered, plan.skipped(), notes);
     }
 
@@ -390,9 +442,10 @@ public final class LiveSession implements Session {
                                   List<CheckReport.Item> items, AtomicInteger done, int total, Progress progress) {
         Semaphore window = new Semaphore(CHECK_WINDOW);
         List<Question> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<Question, String> failed = new java.util.concurrent.ConcurrentHashMap<>();
         List<CompletableFuture<Void>> inFlight = new ArrayList<>(questions.size());
         for (Question q : questions) {
-            if (!pool.usable(replica)) {
+            if (pool.wentAway(replica)) {
                 unanswered.add(q);
                 continue;
             }
@@ -408,10 +461,8 @@ public final class LiveSession implements Session {
                 if (a.answer().isPresent()) {
                     Answer predicted = model.answer(q);
                     items.add(new CheckReport.Item(q, replica, Comparison.compare(predicted, a.answer().get()), null));
-                } else if (!pool.usable(replica)) {
-                    unanswered.add(q);
                 } else {
-                    items.add(new CheckReport.Item(q, replica, null, a.error().orElse("no answer")));
+                    failed.put(q, a.error().orElse("no answer"));
                 }
                 int n = done.incrementAndGet();
                 if (n % 100 == 0 || n == total) {
@@ -420,6 +471,12 @@ public final class LiveSession implements Session {
             }));
         }
         CompletableFuture.allOf(inFlight.toArray(new CompletableFuture[0])).join();
+        // Decided once the pass is over: a replica whose pod went away meanwhile hands its failures on.
+        if (pool.wentAway(replica)) {
+            unanswered.addAll(failed.keySet());
+        } else {
+            failed.forEach((q, error) -> items.add(new CheckReport.Item(q, replica, null, error)));
+        }
         return new ArrayList<>(unanswered);
     }
 

@@ -19,20 +19,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One port-forward per DNS replica, opened on demand, carrying one pipelined DNS-over-TCP
- * conversation. A forward that fails (or times out: fabric8 has no keepalive, so a silent dead
- * forward shows only as a query without a reply) is reopened with backoff; one that cannot work
- * (pod gone, forbidden) is marked failed with a reason that says what to do. A dead forward is
- * never reported ready.
+ * conversation. A forward that fails is reopened, at once the first time and then with backoff;
+ * the questions it took down with it are asked again on the new one, so a forward that drops
+ * every few answers still gets every answer. One that cannot work (pod gone, forbidden) is marked
+ * failed with a reason that says what to do. A dead forward is never reported ready: fabric8 has
+ * no keepalive, so a query that gets no reply while nothing else arrived either counts as a sign
+ * the forward died.
  */
 final class ReplicaPool implements AutoCloseable {
+    /** Reopenings in a row without a single reply before the replica gives up until asked again. */
     private static final int MAX_ATTEMPTS = 5;
+    /** Times one question is asked again after forwards died under it while the replica made no progress. */
+    private static final int MAX_TRIES = 4;
+    /** How long the reason for a forward's end may take to follow the end of its bytes. */
+    private static final Duration SETTLE = Duration.ofMillis(500);
 
     private final PortForwarder forwarder;
     private final AccessReview access;
@@ -40,17 +50,23 @@ final class ReplicaPool implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Duration queryTimeout;
     private final Consumer<List<ReplicaStatus>> onChange;
+    private final Supplier<Question> probe;
     private final Map<String, Replica> replicas = new LinkedHashMap<>();
     private boolean closed;
 
+    /**
+     * @param probe a question every replica answers at once by itself (the zone's SOA), asked when a
+     *     question got no reply, to tell a silent server from a dead forward
+     */
     ReplicaPool(PortForwarder forwarder, AccessReview access, ThreadFactory threads, ScheduledExecutorService scheduler,
-                Duration queryTimeout, Consumer<List<ReplicaStatus>> onChange) {
+                Duration queryTimeout, Supplier<Question> probe, Consumer<List<ReplicaStatus>> onChange) {
         this.forwarder = forwarder;
         this.access = access;
         this.threads = threads;
         this.scheduler = scheduler;
         this.queryTimeout = queryTimeout;
         this.onChange = onChange;
+        this.probe = probe;
     }
 
     /** Follows the cluster: new DNS pods join, pods that went away are closed and dropped. */
@@ -110,11 +126,11 @@ final class ReplicaPool implements AutoCloseable {
             if (r.info.id().equals(avoid)) {
                 continue;
             }
-            ReplicaState s = r.state;
+            ReplicaState s = r.state();
             if (s instanceof ReplicaState.Ready) {
                 return Optional.of(r.info.id());
             }
-            if (fallback == null && !(s instanceof ReplicaState.Failed f && !r.retryable)) {
+            if (fallback == null && r.usable()) {
                 fallback = r;
             }
         }
@@ -124,7 +140,22 @@ final class ReplicaPool implements AutoCloseable {
     /** Whether a replica can still be asked (it exists and has not failed for good). */
     synchronized boolean usable(String id) {
         Replica r = replicas.get(id);
-        return r != null && !(r.state instanceof ReplicaState.Failed && !r.retryable);
+        return r != null && r.usable();
+    }
+
+    /**
+     * Whether the replica's pod went away (deleted, or no longer a DNS endpoint), as opposed to
+     * failing for a reason another replica would share (such as a forbidden port-forward).
+     */
+    synchronized boolean wentAway(String id) {
+        Replica r = replicas.get(id);
+        return r == null || r.wentAway();
+    }
+
+    /** How many times the replica's forward died and was reopened since the pool first knew it. */
+    synchronized int reopenings(String id) {
+        Replica r = replicas.get(id);
+        return r == null ? 0 : r.reopenings();
     }
 
     /** Asks one replica; failures complete normally as {@link ReplicaAnswer#failed}. */
@@ -154,16 +185,40 @@ final class ReplicaPool implements AutoCloseable {
         all.forEach(r -> r.shutDown("the session closed"));
     }
 
+    /** Kinds of query failure that mean the conversation, not the question, is gone. */
+    private static boolean conversationEnded(Throwable cause) {
+        if (cause instanceof DnsException d) {
+            return switch (d.kind()) {
+                case CLOSED, IO, WRONG_ID, MISMATCHED_QUESTION, GARBLED -> true;
+                default -> false;
+            };
+        }
+        return cause instanceof IllegalStateException;
+    }
+
     /** One replica's forward and conversation. */
     private final class Replica {
         final DnsServers.Replica info;
+        // Guarded by this.
         ReplicaState state = new ReplicaState.Idle();
         boolean retryable = true;
+        /** Reopenings in a row since the last reply. */
         int attempts;
+        int reopenings;
         PortForwardStream stream;
         DnsConnection connection;
+        /** The conversation being opened, which questions wait for; replaced once done. */
         CompletableFuture<DnsConnection> opening;
+        /** Why the forward may not be opened at all, once the access review has said. */
+        CompletableFuture<String> refusal;
         boolean shutDown;
+        /** The API server said the pod does not exist. */
+        boolean podGone;
+        /** The forward is being given up because its pod went silent. */
+        boolean silenced;
+        /** Replies received on any of this replica's conversations, and when the last came. */
+        long replies;
+        long lastReplyNanos;
 
         Replica(DnsServers.Replica info) {
             this.info = info;
@@ -173,22 +228,117 @@ final class ReplicaPool implements AutoCloseable {
             return new ReplicaStatus(info.id(), info.namespace(), info.pod(), info.address(), info.port(), state);
         }
 
-        CompletableFuture<ReplicaAnswer> ask(Question q) {
-            return connection().thenCompose(conn -> conn.query(q, queryTimeout))
-                    .handle((DnsExchange ex, Throwable t) -> {
-                        if (t == null) {
-                            return ReplicaAnswer.answered(info.id(), q, ex.answer(), ex.roundTrip());
-                        }
-                        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-                        if (cause instanceof DnsException d && d.kind() == DnsException.Kind.TIMEOUT) {
-                            // No keepalive on the forward: silence is the only sign a forward died.
-                            suspect("no reply within " + queryTimeout.toMillis() + " ms");
-                        }
-                        return ReplicaAnswer.failed(info.id(), q, message(cause));
-                    });
+        synchronized ReplicaState state() {
+            return state;
         }
 
-        /** The open conversation, opening the forward when there is none. */
+        synchronized boolean usable() {
+            return !shutDown && !(state instanceof ReplicaState.Failed && !retryable);
+        }
+
+        synchronized boolean wentAway() {
+            return shutDown || podGone;
+        }
+
+        synchronized int reopenings() {
+            return reopenings;
+        }
+
+        CompletableFuture<ReplicaAnswer> ask(Question q) {
+            return attempt(q, 0);
+        }
+
+        /**
+         * One try at a question. A question whose conversation ended under it is asked again on the
+         * next one; only tries during which the replica answered nothing at all count toward the
+         * limit, so a forward that drops every few answers still gets through every question.
+         */
+        private CompletableFuture<ReplicaAnswer> attempt(Question q, int fruitlessTries) {
+            long startNanos = System.nanoTime();
+            long repliesBefore;
+            synchronized (this) {
+                repliesBefore = replies;
+            }
+            AtomicReference<DnsConnection> used = new AtomicReference<>();
+            return connection().thenCompose(conn -> {
+                used.set(conn);
+                return conn.query(q, queryTimeout);
+            }).handle((DnsExchange ex, Throwable t) -> {
+                if (t == null) {
+                    replied();
+                    return CompletableFuture.completedFuture(
+                            ReplicaAnswer.answered(info.id(), q, ex.answer(), ex.roundTrip()));
+                }
+                Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+                return failed(q, cause, used.get(), startNanos, repliesBefore, fruitlessTries);
+            }).thenCompose(f -> f);
+        }
+
+        private CompletableFuture<ReplicaAnswer> failed(Question q, Throwable cause, DnsConnection conn,
+                                                        long startNanos, long repliesBefore, int fruitlessTries) {
+            if (cause instanceof DnsException d && d.kind() == DnsException.Kind.TIMEOUT) {
+                boolean silent;
+                synchronized (this) {
+                    silent = lastReplyNanos - startNanos < 0;
+                }
+                if (silent && conn != null) {
+                    checkAlive(conn);
+                }
+                return CompletableFuture.completedFuture(ReplicaAnswer.failed(info.id(), q, message(cause)));
+            }
+            if (!conversationEnded(cause)) {
+                return CompletableFuture.completedFuture(ReplicaAnswer.failed(info.id(), q, message(cause)));
+            }
+            CompletableFuture<String> refused;
+            ReplicaState now;
+            boolean progress;
+            synchronized (this) {
+                refused = refusal;
+                now = state;
+                progress = replies != repliesBefore;
+            }
+            if (!usable()) {
+                String reason = now instanceof ReplicaState.Failed f ? f.reason() : message(cause);
+                if (refused != null) {
+                    // The access review says which permission is missing; it may take a moment.
+                    return refused.copy().completeOnTimeout(reason, 2 * queryTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                            .thenApply(why -> ReplicaAnswer.failed(info.id(), q, "replica " + info.id() + ": " + why));
+                }
+                return CompletableFuture.completedFuture(ReplicaAnswer.failed(info.id(), q,
+                        "replica " + info.id() + ": " + reason));
+            }
+            int tries = progress ? fruitlessTries : fruitlessTries + 1;
+            if (tries >= MAX_TRIES) {
+                // The forward's own reason (a kubelet error, say) says more than "the connection closed".
+                String reason = now instanceof ReplicaState.Reconnecting r ? "replica " + info.id() + ": " + r.reason()
+                        : message(cause);
+                return CompletableFuture.completedFuture(ReplicaAnswer.failed(info.id(), q, reason));
+            }
+            // Not on the dying conversation's thread: asking again may open a forward.
+            CompletableFuture<ReplicaAnswer> again = new CompletableFuture<>();
+            try {
+                scheduler.execute(() -> attempt(q, tries).whenComplete((a, e) -> {
+                    if (e != null) {
+                        again.complete(ReplicaAnswer.failed(info.id(), q, message(e)));
+                    } else {
+                        again.complete(a);
+                    }
+                }));
+            } catch (RejectedExecutionException e) {
+                again.complete(ReplicaAnswer.failed(info.id(), q, message(cause)));
+            }
+            return again;
+        }
+
+        private void replied() {
+            synchronized (this) {
+                replies++;
+                lastReplyNanos = System.nanoTime();
+                attempts = 0;
+            }
+        }
+
+        /** The open conversation, or the one being opened (waiting out a reconnection's backoff). */
         synchronized CompletableFuture<DnsConnection> connection() {
             if (shutDown) {
                 return CompletableFuture.failedFuture(new IllegalStateException("replica " + info.id() + " is gone"));
@@ -203,46 +353,72 @@ final class ReplicaPool implements AutoCloseable {
                 return opening;
             }
             if (state instanceof ReplicaState.Failed) {
+                // Gave up after failed reopenings; a new question tries again.
                 attempts = 0;
             }
             opening = new CompletableFuture<>();
-            open();
+            scheduler.execute(this::open);
             return opening;
         }
 
         private void open() {
             CompletableFuture<DnsConnection> pending;
             synchronized (this) {
+                if (shutDown) {
+                    return;
+                }
                 pending = opening;
                 if (!(state instanceof ReplicaState.Reconnecting)) {
                     state = new ReplicaState.Connecting();
                 }
             }
             publish();
-            PortForwardStream s = forwarder.open(new PodPort(info.namespace(), info.pod(), info.port()), this::forwardState);
-            DnsConnection conn = DnsConnection.open(ByteStream.of(s.fromPod(), s.toPod(), "pod " + info.id() + " port " + info.port()),
-                    threads, scheduler, (c, cause) -> died(c, cause.getMessage()));
+            AtomicReference<PortForwardStream> self = new AtomicReference<>();
+            PortForwardStream s = forwarder.open(new PodPort(info.namespace(), info.pod(), info.port()),
+                    fs -> forwardState(self, fs));
+            self.set(s);
+            DnsConnection conn = DnsConnection.open(ByteStream.of(s.fromPod(), s.toPod(),
+                    "pod " + info.id() + " port " + info.port()), threads, scheduler, this::died);
+            boolean ready;
             synchronized (this) {
+                if (shutDown) {
+                    conn.close();
+                    s.close();
+                    return;
+                }
                 stream = s;
                 connection = conn;
+                // Ready may have been told before this stream became the replica's own.
+                ready = s.state() instanceof ForwardState.Ready && !(state instanceof ReplicaState.Ready);
+                if (ready) {
+                    state = new ReplicaState.Ready();
+                }
+            }
+            if (ready) {
+                publish();
+            }
+            if (!conn.isOpen() || s.state().isFinal()) {
+                // It ended before it became the replica's own, so neither the forward's news nor the
+                // conversation's end was heard: handle it now.
+                died(conn, conn.failure().orElseGet(() -> new DnsException(DnsException.Kind.CLOSED,
+                        "the forward to pod " + info.id() + " ended as it opened")));
             }
             if (pending != null) {
                 pending.complete(conn);
             }
         }
 
-        private void forwardState(ForwardState fs) {
+        private void forwardState(AtomicReference<PortForwardStream> which, ForwardState fs) {
             boolean changed;
             synchronized (this) {
-                if (shutDown) {
+                if (shutDown || which.get() != stream || stream == null) {
                     return;
                 }
                 ReplicaState before = state;
                 if (fs instanceof ForwardState.Ready) {
                     state = new ReplicaState.Ready();
-                    attempts = 0;
                 } else if (fs instanceof ForwardState.Failed f) {
-                    failed(f.kind().retryable(), f.reason(), f.kind() == ForwardState.FailureKind.FORBIDDEN);
+                    failed(f);
                 }
                 changed = !before.equals(state);
             }
@@ -251,24 +427,74 @@ final class ReplicaPool implements AutoCloseable {
             }
         }
 
-        private void died(DnsConnection c, String reason) {
+        /** The conversation ended on its own; the forward, if it ended too, knows best why. */
+        private void died(DnsConnection c, DnsException cause) {
+            PortForwardStream s;
             synchronized (this) {
                 if (c != connection || shutDown) {
                     return;
                 }
+                s = stream;
+            }
+            ForwardState fs = null;
+            if (s != null && (cause.kind() == DnsException.Kind.CLOSED || cause.kind() == DnsException.Kind.IO)) {
+                try {
+                    fs = s.awaitEnded(SETTLE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            synchronized (this) {
+                if (c != connection || shutDown) {
+                    return;
+                }
+                if (fs instanceof ForwardState.Failed f) {
+                    failed(f);
+                } else {
+                    failed(true, cause.getMessage(), false);
+                }
+            }
+            publish();
+        }
+
+        /**
+         * A question went unanswered while nothing else came back either: the server may just have
+         * dropped it, or the forward may be dead (fabric8 has no keepalive, so silence is the only
+         * sign). The probe tells: a forward that answers it stays; one that does not is reopened.
+         */
+        private void checkAlive(DnsConnection conn) {
+            long start = System.nanoTime();
+            conn.query(probe.get(), queryTimeout).whenComplete((ex, t) -> {
+                if (t == null) {
+                    replied();
+                    return;
+                }
+                boolean silent;
+                synchronized (this) {
+                    silent = lastReplyNanos - start < 0;
+                }
+                if (silent) {
+                    suspect(conn, "no reply within " + queryTimeout.toMillis() + " ms, not even to a probe");
+                }
+            });
+        }
+
+        private void suspect(DnsConnection conn, String reason) {
+            synchronized (this) {
+                if (shutDown || conn != connection
+                        || !(state instanceof ReplicaState.Ready || state instanceof ReplicaState.Connecting)) {
+                    return;
+                }
+                silenced = true;
                 failed(true, reason, false);
             }
             publish();
         }
 
-        private void suspect(String reason) {
-            synchronized (this) {
-                if (shutDown || !(state instanceof ReplicaState.Ready || state instanceof ReplicaState.Connecting)) {
-                    return;
-                }
-                failed(true, reason, false);
-            }
-            publish();
+        /** Called with the lock held. */
+        private void failed(ForwardState.Failed f) {
+            podGone |= f.kind() == ForwardState.FailureKind.POD_NOT_FOUND;
+            failed(f.kind().retryable(), f.reason(), f.kind() == ForwardState.FailureKind.FORBIDDEN);
         }
 
         /** Called with the lock held. */
@@ -277,9 +503,14 @@ final class ReplicaPool implements AutoCloseable {
             if (!canRetry) {
                 retryable = false;
                 state = new ReplicaState.Failed(reason);
-                if (forbidden) {
+                if (forbidden && refusal == null) {
+                    // Before the waiting questions fail below: they look for it.
+                    refusal = new CompletableFuture<>();
                     // The access review talks to the API server: never on the forward's event thread.
-                    scheduler.execute(() -> explainForbidden(reason));
+                    execute(() -> explainForbidden(reason));
+                }
+                if (opening != null) {
+                    opening.completeExceptionally(new IllegalStateException(reason));
                 }
                 return;
             }
@@ -287,20 +518,39 @@ final class ReplicaPool implements AutoCloseable {
             if (attempts > MAX_ATTEMPTS) {
                 state = new ReplicaState.Failed(reason + " (gave up after " + MAX_ATTEMPTS
                         + " attempts; the next question tries again)");
+                if (opening != null) {
+                    opening.completeExceptionally(new IllegalStateException(reason));
+                }
                 return;
             }
+            reopenings++;
             state = new ReplicaState.Reconnecting(attempts, reason);
-            long delay = Math.min(10_000L, 250L << (attempts - 1));
-            scheduler.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
+            if (opening == null || opening.isDone()) {
+                // Questions asked from now on wait for the reopened forward.
+                opening = new CompletableFuture<>();
+            }
+            // A forward that merely dropped is reopened at once; one that keeps failing, or whose pod
+            // went silent (a new forward will not cure that), with backoff.
+            long delay = attempts == 1 && !silenced ? 0 : Math.min(10_000L, 250L << Math.max(0, attempts - 2));
+            silenced = false;
+            try {
+                scheduler.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                opening.completeExceptionally(new IllegalStateException("the session is closing"));
+            }
         }
 
         private void explainForbidden(String reason) {
-            String why = access.explainPortForward(info.namespace());
+            String why = reason + ": " + access.explainPortForward(info.namespace());
+            CompletableFuture<String> told;
             synchronized (this) {
-                if (shutDown || !(state instanceof ReplicaState.Failed) || retryable) {
-                    return;
+                told = refusal;
+                if (!shutDown && state instanceof ReplicaState.Failed && !retryable) {
+                    state = new ReplicaState.Failed(why);
                 }
-                state = new ReplicaState.Failed(reason + ": " + why);
+            }
+            if (told != null) {
+                told.complete(why);
             }
             publish();
         }
@@ -342,6 +592,14 @@ final class ReplicaPool implements AutoCloseable {
         private String message(Throwable t) {
             String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
             return "replica " + info.id() + ": " + m;
+        }
+    }
+
+    private void execute(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (RejectedExecutionException e) {
+            // The session is closing.
         }
     }
 }

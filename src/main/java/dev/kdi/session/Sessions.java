@@ -30,7 +30,7 @@ public final class Sessions {
 
     /** For this process and user. */
     public static Sessions forThisUser() {
-        return new Sessions(System.getenv(), Path.of(System.getProperty("user.home")), ExecPlugins.forThisUser(),
+        return new Sessions(System.getenv(), ExecPlugins.homeOf(System.getenv()), ExecPlugins.forThisUser(),
                 Clock.systemUTC());
     }
 
@@ -45,7 +45,7 @@ public final class Sessions {
         try {
             ContextTarget target = kubeconfigs(kubeconfig).target(context);
             return new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, target.context(), target.server(),
-                    target.namespace()), target.config(), target.namespace(), options, clock);
+                    target.namespace()), target.config(), target.credentials(), target.namespace(), options, clock);
         } catch (ClusterException e) {
             throw new SessionException(e.getMessage(), e);
         }
