@@ -43,10 +43,8 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserError {
         List<Finding> findings;
-        ViewReport view;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
             findings = session.current().findings();
-            view = ViewReport.of(session);
         }
         if (format == OutputFormat.JSON) {
             List<Object> list = new ArrayList<>();
@@ -59,10 +57,8 @@ final class LintCommand implements Callable<Integer> {
                 m.put("fix", f.fix());
                 list.add(m);
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("view", view.json());
-            out.put("findings", list);
-            terminal.out().println(new Json().write(out));
+            // An array of findings, as scripts expect; a partial view is said on stderr.
+            terminal.out().println(new Json().write(list));
         } else {
             for (Finding f : findings) {
                 terminal.out().println(line(f));

@@ -14,9 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,23 +63,18 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws UserError {
         List<Question> questions = questions();
         List<Answer> answers = new ArrayList<>(questions.size());
-        ViewReport view;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
             DnsModel model = session.current().model();
             for (Question q : questions) {
                 answers.add(model.answer(q));
             }
-            view = ViewReport.of(session);
         }
         if (format == OutputFormat.JSON) {
             List<Object> list = new ArrayList<>();
             for (Answer a : answers) {
                 list.add(Json.answer(a));
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("view", view.json());
-            out.put("answers", list);
-            terminal.out().println(new Json().write(out));
+            terminal.out().println(new Json().write(list));
             return ExitCodes.OK;
         }
         boolean first = true;

@@ -5,9 +5,7 @@ import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.names.DnsNames;
 import dev.kdi.session.Session;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,16 +46,12 @@ final class RecordsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserError {
         List<ResourceRecord> zone;
-        ViewReport view;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
             zone = filter(session.current().model());
-            view = ViewReport.of(session);
         }
         if (format == Format.JSON) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("view", view.json());
-            out.put("records", Json.records(zone));
-            terminal.out().println(new Json().write(out));
+            // The same records as JSON; a partial or stale view is said on stderr, as for text.
+            terminal.out().println(new Json().write(Json.records(zone)));
         } else {
             for (ResourceRecord r : zone) {
                 terminal.out().println(r.text());

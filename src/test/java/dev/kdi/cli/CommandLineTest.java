@@ -130,4 +130,14 @@ class CommandLineTest {
         assertThat(run.err().strip().lines()).singleElement().asString().contains("no display");
         assertThat(run.out()).isEmpty();
     }
+
+    @Test
+    void lintJsonIsAnArrayOfFindings() throws Exception {
+        CliRun run = CliRun.run("lint", "-f", example("clusterip.yaml"), "--corefile", example("plain.Corefile"), "-o", "json");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(json.isArray()).isTrue();
+        assertThat(json).isNotEmpty().allSatisfy(f -> assertThat(f.fieldNames()).toIterable()
+                .containsExactly("severity", "code", "objects", "message", "fix"));
+        assertThat(json.get(0).get("severity").asText()).isEqualTo("info");
+    }
 }
