@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -108,6 +109,9 @@ public final class WindowModel implements AutoCloseable {
     private TaskExecutor.Running opening = TaskExecutor.Running.DONE;
     private TaskExecutor.Running building = TaskExecutor.Running.DONE;
     private long opened;
+    /** The demo, loading behind the welcome so that its button opens it at once. */
+    private TaskExecutor.Running preloading = TaskExecutor.Running.DONE;
+    private CompletableFuture<Opened> preloaded;
     private Runnable onViewShown = () -> {
     };
 
@@ -147,6 +151,35 @@ public final class WindowModel implements AutoCloseable {
         } else {
             phase.set(Phase.WELCOME);
             welcomeProblem.set(found.problem().orElse(""));
+            preloadDemo();
+        }
+    }
+
+    /**
+     * Without a kubeconfig the app starts on the demo cluster: it loads behind the welcome, and
+     * "Open the demo cluster" shows it without waiting.
+     */
+    private void preloadDemo() {
+        CompletableFuture<Opened> result = new CompletableFuture<>();
+        preloaded = result;
+        Optional<String> override = domainOverride;
+        preloading = BackgroundTask.of("Starting the demo cluster", ctx -> load(new SessionRequest.Demo(), override, ctx))
+                .onSuccess(result::complete)
+                .onFailure(result::completeExceptionally)
+                .runOnce(executor);
+    }
+
+    private Opened load(SessionRequest request, Optional<String> override, BackgroundTask.Context ctx)
+            throws SessionException, InterruptedException {
+        Session s = create(request);
+        try {
+            s.start((message, fraction) -> ctx.progress(message, fraction));
+            Inspection first = s.current();
+            ctx.progress("Building the view", -1);
+            return new Opened(s, first, ClusterView.build(first, override));
+        } catch (InterruptedException | SessionException | RuntimeException e) {
+            s.close();
+            throw e;
         }
     }
 
@@ -157,43 +190,57 @@ public final class WindowModel implements AutoCloseable {
         phase.set(Phase.LOADING);
         loadingMessage.set("Opening " + request.describe() + "…");
         loadingProgress.set(-1);
+        CompletableFuture<Opened> ready = takePreloaded(request);
+        if (ready != null) {
+            // Already loading (or loaded) behind the welcome: show it as soon as it is there.
+            ready.whenComplete((o, e) -> executor.onUiThread(() -> opened(request, attempt, o, e)));
+            return;
+        }
         Optional<String> override = domainOverride;
-        BackgroundTask<Opened> task = BackgroundTask.of("Opening " + request.describe(), ctx -> {
-            Session s = create(request);
-            try {
-                s.start((message, fraction) -> ctx.progress(message, fraction));
-                Inspection first = s.current();
-                ctx.progress("Building the view", -1);
-                return new Opened(s, first, ClusterView.build(first, override));
-            } catch (InterruptedException | SessionException | RuntimeException e) {
-                s.close();
-                throw e;
-            }
-        });
+        BackgroundTask<Opened> task = BackgroundTask.of("Opening " + request.describe(), ctx -> load(request, override, ctx));
         opening = task.onProgress((m, f) -> {
             if (attempt == opened) {
                 loadingMessage.set(m);
                 loadingProgress.set(f);
             }
-        }).onSuccess(o -> {
-            if (attempt != opened) {
+        }).onSuccess(o -> opened(request, attempt, o, null))
+                .onFailure(e -> opened(request, attempt, null, e)).runOnce(executor);
+    }
+
+    /** The preloaded demo when that is what is asked for; a preload nobody wants is closed. */
+    private CompletableFuture<Opened> takePreloaded(SessionRequest request) {
+        CompletableFuture<Opened> p = preloaded;
+        preloaded = null;
+        if (p == null) {
+            return null;
+        }
+        if (request instanceof SessionRequest.Demo) {
+            return p;
+        }
+        preloading.cancel();
+        p.thenAccept(o -> o.session().close());
+        return null;
+    }
+
+    private void opened(SessionRequest request, long attempt, Opened o, Throwable e) {
+        if (attempt != opened) {
+            if (o != null) {
                 o.session().close();
-                return;
             }
+            return;
+        }
+        if (e == null) {
             attach(request, o);
-        }).onFailure(e -> {
-            if (attempt != opened) {
-                return;
-            }
-            String why = "Could not open " + request.describe() + ": " + Failures.describe(e);
-            if (session != null) {
-                phase.set(Phase.READY);
-                notifier.show(UserMessage.error("Could not open " + request.describe(), Failures.describe(e)));
-            } else {
-                phase.set(Phase.WELCOME);
-                welcomeProblem.set(why);
-            }
-        }).runOnce(executor);
+            return;
+        }
+        String why = "Could not open " + request.describe() + ": " + Failures.describe(e);
+        if (session != null) {
+            phase.set(Phase.READY);
+            notifier.show(UserMessage.error("Could not open " + request.describe(), Failures.describe(e)));
+        } else {
+            phase.set(Phase.WELCOME);
+            welcomeProblem.set(why);
+        }
     }
 
     private Session create(SessionRequest request) throws SessionException {
@@ -399,6 +446,7 @@ public final class WindowModel implements AutoCloseable {
     public void close() {
         opening.cancel();
         building.cancel();
+        takePreloaded(new SessionRequest.Live(Optional.empty(), Optional.empty()));
         detach();
     }
 

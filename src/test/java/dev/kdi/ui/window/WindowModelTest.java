@@ -52,10 +52,14 @@ class WindowModelTest {
         m.start(start(false));
         assertThat(m.phase().get()).isEqualTo(WindowModel.Phase.WELCOME);
         assertThat(m.info().get()).isNull();
+        // The demo already loads behind the welcome: the app starts on it, one click away.
+        FakeSession preloaded = opener.last();
+        assertThat(preloaded.info().kind()).isEqualTo(SessionInfo.Kind.DEMO);
         m.open(new SessionRequest.Demo());
         assertThat(m.phase().get()).isEqualTo(WindowModel.Phase.READY);
         assertThat(m.demo().get()).isTrue();
         assertThat(m.info().get().kind()).isEqualTo(SessionInfo.Kind.DEMO);
+        assertThat(opener.last()).isSameAs(preloaded);
     }
 
     @Test
