@@ -369,7 +369,8 @@ public final class Kubeconfigs {
             usersNode.add(named(u.name(), "user", userBody));
         }
         try {
-            Config config = Config.fromKubeconfig(name, YAML.writeValueAsString(kubeconfig), null);
+            // The merged kubeconfig's current-context is this context.
+            Config config = Config.fromKubeconfig(YAML.writeValueAsString(kubeconfig));
             return new ContextTarget(name, info.namespace(), info.server(), config, credentials);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new ClusterException("context '" + name + "': its kubeconfig entries cannot be used: "

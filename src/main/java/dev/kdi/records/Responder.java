@@ -90,9 +90,9 @@ final class Responder {
         } else if (type.equals(RrType.SRV)) {
             Result r = backend.services(trace, qname, name, zone, type);
             err = r.error();
-            List<ResourceRecord>[] both = l.srv(qname, r);
-            records = both[0];
-            extra = both[1];
+            Sections both = l.srv(qname, r);
+            records = both.answer();
+            extra = both.additional();
         } else if (type.equals(RrType.SOA)) {
             if (qname.equals(zone)) {
                 records = List.of(soa(zone, backend));
@@ -110,9 +110,9 @@ final class Responder {
         } else if (type.equals(RrType.NS) && name.equals(zone)) {
             Result r = backend.services(trace, qname, name, zone, type);
             err = r.error();
-            List<ResourceRecord>[] both = l.ns(qname, r);
-            records = both[0];
-            extra = both[1];
+            Sections both = l.ns(qname, r);
+            records = both.answer();
+            extra = both.additional();
         } else {
             // CoreDNS looks the name up as A only to tell NODATA from NXDOMAIN.
             Chased c = l.address(qname, name, RrType.A, List.of());
@@ -181,6 +181,10 @@ final class Responder {
     }
 
     private record Chased(List<ResourceRecord> records, KubernetesBackend.NameError error) {
+    }
+
+    /** The answer and additional sections of one lookup. */
+    private record Sections(List<ResourceRecord> answer, List<ResourceRecord> additional) {
     }
 
     /** The per-query lookups; {@code zone} is the matched zone in the query's case. */
@@ -294,8 +298,7 @@ final class Responder {
         }
 
         /** {@code plugin.SRV}: weight floor(100/N) over all N entries; targets get addresses. */
-        @SuppressWarnings("unchecked")
-        List<ResourceRecord>[] srv(String qname, Result r) {
+        Sections srv(String qname, Result r) {
             List<ResourceRecord> records = new ArrayList<>();
             List<ResourceRecord> extra = new ArrayList<>();
             int n = r.entries().size();
@@ -322,12 +325,11 @@ final class Responder {
             if (records.isEmpty() && !r.entries().isEmpty()) {
                 trace.why("The name exists but has no ports, so it has no SRV records.");
             }
-            return new List[] {records, extra};
+            return new Sections(records, extra);
         }
 
         /** {@code plugin.NS}: one NS per distinct name, an address record for each entry. */
-        @SuppressWarnings("unchecked")
-        List<ResourceRecord>[] ns(String qname, Result r) {
+        Sections ns(String qname, Result r) {
             List<ResourceRecord> records = new ArrayList<>();
             List<ResourceRecord> extra = new ArrayList<>();
             Map<String, Boolean> seen = new HashMap<>();
@@ -344,7 +346,7 @@ final class Responder {
                 String fallback = "ns.dns." + zone;
                 records.add(new ResourceRecord(qname, backend.ttl(), new Rdata.Ns(fallback)));
             }
-            return new List[] {records, extra};
+            return new Sections(records, extra);
         }
     }
 }

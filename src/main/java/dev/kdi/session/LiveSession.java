@@ -335,7 +335,7 @@ public final class LiveSession implements Session {
             if (all.isEmpty()) {
                 return CompletableFuture.failedFuture(new SessionException(noReplicas()));
             }
-            return CompletableFuture.allOf(all.toArray(new CompletableFuture[0]))
+            return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
                     .thenApply(v -> all.stream().map(CompletableFuture::join).toList());
         }
         if (choice instanceof ReplicaChoice.One one) {
@@ -470,7 +470,7 @@ public final class LiveSession implements Session {
                 }
             }));
         }
-        CompletableFuture.allOf(inFlight.toArray(new CompletableFuture[0])).join();
+        CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0])).join();
         // Decided once the pass is over: a replica whose pod went away meanwhile hands its failures on.
         if (pool.wentAway(replica)) {
             unanswered.addAll(failed.keySet());
