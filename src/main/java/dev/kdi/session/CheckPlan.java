@@ -1,5 +1,6 @@
 package dev.kdi.session;
 
+import dev.kdi.records.Answer;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.Question;
 import dev.kdi.records.ResourceRecord;
@@ -32,10 +33,17 @@ public final class CheckPlan {
      *
      * @param asked the questions, in zone order first
      * @param skipped how many the model marks FORWARDED
+     * @param predicted the model's answer to each question asked, computed once for every replica
      */
-    public record Plan(List<Question> asked, int skipped) {
+    public record Plan(List<Question> asked, int skipped, Map<Question, Answer> predicted) {
         public Plan {
             asked = List.copyOf(asked);
+            predicted = Map.copyOf(predicted);
+        }
+
+        /** The model's answer to a question of the plan. */
+        public Answer predicted(Question q) {
+            return predicted.get(q);
         }
     }
 
@@ -100,15 +108,18 @@ public final class CheckPlan {
             out.add(new Question("kdi-probe." + zone, RrType.A));
         }
         List<Question> asked = new ArrayList<>(out.size());
+        Map<Question, Answer> predicted = new HashMap<>(out.size() * 2);
         int skipped = 0;
         for (Question q : out) {
-            if (model.answer(q).status() == Status.FORWARDED) {
+            Answer a = model.answer(q);
+            if (a.status() == Status.FORWARDED) {
                 skipped++;
             } else {
                 asked.add(q);
+                predicted.put(q, a);
             }
         }
-        return new Plan(asked, skipped);
+        return new Plan(asked, skipped, predicted);
     }
 
     private static List<String> probeNamespaces(DnsModel model, Set<String> namespaces) {

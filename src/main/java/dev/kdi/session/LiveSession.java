@@ -4,7 +4,6 @@ import dev.kdi.cluster.AccessReview;
 import dev.kdi.cluster.ClusterException;
 import dev.kdi.cluster.ClusterLoader;
 import dev.kdi.cluster.DnsFieldsSerialization;
-import dev.kdi.cluster.DnsServers;
 import dev.kdi.cluster.ExecCredentials;
 import dev.kdi.cluster.LoadReport;
 import dev.kdi.cluster.PortForwarder;
@@ -289,11 +288,10 @@ public final class LiveSession implements Session {
             domainSource = "the default cluster.local (the Corefile is unreadable and the DNS did not say)";
         }
         // The DNS's notes and the report's problems travel in the inspection on their own.
-        DnsServers.Found dns = DnsServers.locate(snapshot);
         Inspection next = Inspections.build(generation.incrementAndGet(), snapshot, corefile, domainSource, report, notes,
                 clock.instant());
         current = next;
-        pool.update(dns.replicas());
+        pool.update(next.dns().replicas());
         listeners.forEach(l -> l.inspectionChanged(next));
     }
 
@@ -397,7 +395,7 @@ public final class LiveSession implements Session {
         AtomicInteger done = new AtomicInteger();
         for (String replica : targets) {
             int reopenedBefore = pool.reopenings(replica);
-            List<Question> left = askAll(model, replica, plan.asked(), items, done, total, progress);
+            List<Question> left = askAll(plan, replica, plan.asked(), items, done, total, progress);
             int reopened = pool.reopenings(replica) - reopenedBefore;
             if (reopened > 0 && pool.usable(replica)) {
                 notes.add("the forward to replica " + replica + " dropped " + (reopened == 1 ? "once" : reopened + " times")
@@ -411,7 +409,7 @@ public final class LiveSession implements Session {
             if (other.isPresent() && !targets.contains(other.get())) {
                 notes.add("replica " + replica + " went away after " + answered + " of " + plan.asked().size()
                         + " questions; the remaining " + left.size() + " were asked of " + other.get());
-                askAll(model, other.get(), left, items, done, total, progress);
+                askAll(plan, other.get(), left, items, done, total, progress);
             } else if (other.isPresent()) {
                 notes.add("replica " + replica + " went away after " + answered + " of " + plan.asked().size()
                         + " questions; " + other.get() + " answered all of them in its own pass");
@@ -438,7 +436,7 @@ public final class LiveSession implements Session {
      * Asks one replica every question, pipelined; returns the questions left unanswered because
      * the replica became unusable.
      */
-    private List<Question> askAll(DnsModel model, String replica, List<Question> questions,
+    private List<Question> askAll(CheckPlan.Plan plan, String replica, List<Question> questions,
                                   List<CheckReport.Item> items, AtomicInteger done, int total, Progress progress) {
         Semaphore window = new Semaphore(CHECK_WINDOW);
         List<Question> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -459,7 +457,7 @@ public final class LiveSession implements Session {
             inFlight.add(pool.ask(replica, q).thenAccept(a -> {
                 window.release();
                 if (a.answer().isPresent()) {
-                    Answer predicted = model.answer(q);
+                    Answer predicted = plan.predicted(q);
                     items.add(new CheckReport.Item(q, replica, Comparison.compare(predicted, a.answer().get()), null));
                 } else {
                     failed.put(q, a.error().orElse("no answer"));

@@ -114,7 +114,12 @@ public final class LiveAsker {
             throw e;
         }
         Map<Question, List<ReplicaResult>> byQuestion = new LinkedHashMap<>();
+        Map<Question, dev.kdi.records.Answer> predicted = new java.util.HashMap<>();
         for (CheckReport.Item item : report.items()) {
+            if (item.verdict() != null) {
+                // The check already has the model's answer; no need to ask the model again.
+                predicted.putIfAbsent(item.question(), item.verdict().predicted());
+            }
             ReplicaResult r = item.verdict() == null
                     ? new ReplicaResult(item.replica(), Optional.empty(), Duration.ZERO,
                             Optional.ofNullable(item.error()).or(() -> Optional.of("not asked")), Optional.empty())
@@ -124,7 +129,8 @@ public final class LiveAsker {
         }
         List<QuestionResult> out = new ArrayList<>(byQuestion.size());
         for (var e : byQuestion.entrySet()) {
-            out.add(new QuestionResult(e.getKey(), view.model().answer(e.getKey()), e.getValue()));
+            dev.kdi.records.Answer model = predicted.get(e.getKey());
+            out.add(new QuestionResult(e.getKey(), model != null ? model : view.model().answer(e.getKey()), e.getValue()));
         }
         return out;
     }

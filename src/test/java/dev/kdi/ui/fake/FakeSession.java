@@ -227,7 +227,7 @@ public final class FakeSession implements Session {
             List<CheckReport.Item> items = new ArrayList<>();
             int done = 0;
             for (Question q : plan.asked()) {
-                Answer predicted = in.model().answer(q);
+                Answer predicted = plan.predicted(q);
                 for (ReplicaScript s : chosen) {
                     ReplicaAnswer a = answer(s, in.model(), q);
                     items.add(a.answer().isPresent()
