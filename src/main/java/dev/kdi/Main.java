@@ -1,6 +1,7 @@
 package dev.kdi;
 
 import dev.kdi.cli.Cli;
+import dev.kdi.session.Sessions;
 import java.util.Arrays;
 
 /**
@@ -15,6 +16,6 @@ public final class Main {
 
     public static void main(String[] args) {
         LogSetup.configure(Arrays.asList(args).contains("--debug"));
-        System.exit(new Cli(System.in, System.out, System.err, System.getenv()).run(args));
+        System.exit(new Cli(System.in, System.out, System.err, System.getenv(), Sessions.forThisUser()).run(args));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kdi.cli;
 
+import dev.kdi.session.Sessions;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -16,8 +17,8 @@ import picocli.CommandLine.IFactory;
 public final class Cli {
     private final Terminal terminal;
 
-    public Cli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
-        this.terminal = new Terminal(in, out, err, env);
+    public Cli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Sessions sessions) {
+        this.terminal = new Terminal(in, out, err, env, sessions);
     }
 
     /** Runs the arguments and returns the exit code. */
