@@ -21,7 +21,9 @@ final class CliSessions {
                         Terminal terminal) throws UserError {
         LiveOptions options = LiveOptions.defaults().withNamespaces(namespaces)
                 .withCorefile(Optional.ofNullable(input == null ? null : input.corefile))
-                .withClusterDomain(Optional.ofNullable(global.clusterDomain));
+                .withClusterDomain(Optional.ofNullable(global.clusterDomain))
+                .withCorefileFiles(Optional.ofNullable(input == null ? null : input.corefileDir),
+                        Optional.ofNullable(input == null ? null : input.corednsVersion));
         Session session;
         if (input != null && input.offline()) {
             if (global.demo || global.context != null || global.kubeconfig != null) {

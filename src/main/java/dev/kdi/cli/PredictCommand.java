@@ -63,8 +63,10 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws UserError {
         List<Question> questions = questions();
         List<Answer> answers = new ArrayList<>(questions.size());
+        List<String> notes;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
             DnsModel model = session.current().model();
+            notes = model.corefileNotes();
             for (Question q : questions) {
                 answers.add(model.answer(q));
             }
@@ -76,6 +78,9 @@ final class PredictCommand implements Callable<Integer> {
             }
             terminal.out().println(new Json().write(list));
             return ExitCodes.OK;
+        }
+        if (explain) {
+            notes.forEach(n -> terminal.out().println("; NOTE " + n));
         }
         boolean first = true;
         for (Answer a : answers) {

@@ -20,6 +20,9 @@ final class RecordText {
     static void block(PrintStream out, Answer a, boolean explain) {
         out.println("; QUERY " + a.question().name() + " " + a.question().type() + " -> " + a.status());
         if (explain) {
+            if (a.answeredBy() != null) {
+                out.println("; ANSWERED BY " + a.answeredBy().text());
+            }
             for (String line : a.explanation()) {
                 out.println("; " + line);
             }

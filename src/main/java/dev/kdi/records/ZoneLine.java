@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * One resource record in zone-file text, read as {@code dns.NewRR} reads the text a
  * {@code template} produces: the owner first, then TTL and class in either order (TTL 3600 and
- * class IN when absent), the type and its data; relative names are made absolute.
+ * class IN when absent), the type and its data (parentheses group it); relative names are made
+ * absolute.
  */
 final class ZoneLine {
     static final long DEFAULT_TTL = 3600;
@@ -103,7 +104,8 @@ final class ZoneLine {
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (Character.isWhitespace(c) || c == '(' || c == ')') {
+                // Parentheses only group a record over lines in zone-file text.
                 i++;
             } else if (c == '"') {
                 StringBuilder sb = new StringBuilder();
@@ -118,7 +120,8 @@ final class ZoneLine {
                 out.add(sb.toString());
             } else {
                 int s = i;
-                while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+                while (i < text.length() && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '('
+                        && text.charAt(i) != ')') {
                     i++;
                 }
                 out.add(text.substring(s, i));

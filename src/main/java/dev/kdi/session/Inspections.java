@@ -18,8 +18,10 @@ final class Inspections {
                             LoadReport report, List<String> notes, Instant at) {
         DnsModel model = DnsModel.build(snapshot, corefile);
         DnsServers.Found dns = DnsServers.locate(snapshot);
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(model.corefileNotes());
         return new Inspection(generation, snapshot, model, Lint.findings(model), dns, report, corefile.origin(),
-                clusterDomainSource, at, notes);
+                clusterDomainSource, at, all);
     }
 
     static LoadReport completeReport(Instant at) {

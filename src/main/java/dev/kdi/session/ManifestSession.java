@@ -22,6 +22,8 @@ public final class ManifestSession implements Session {
     private final List<String> paths;
     private final Optional<Path> corefileFlag;
     private final Optional<String> clusterDomain;
+    private final Optional<Path> corefileDir;
+    private final Optional<String> corednsVersion;
     private final Supplier<InputStream> stdin;
     private final Clock clock;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
@@ -30,9 +32,16 @@ public final class ManifestSession implements Session {
 
     public ManifestSession(List<String> paths, Optional<Path> corefileFlag, Optional<String> clusterDomain,
                            Supplier<InputStream> stdin, Clock clock) {
+        this(paths, LiveOptions.defaults().withCorefile(corefileFlag).withClusterDomain(clusterDomain), stdin, clock);
+    }
+
+    /** Manifests with the options of the command line ({@code --corefile}, {@code --corefile-dir}, ...). */
+    public ManifestSession(List<String> paths, LiveOptions options, Supplier<InputStream> stdin, Clock clock) {
         this.paths = List.copyOf(paths);
-        this.corefileFlag = corefileFlag;
-        this.clusterDomain = clusterDomain;
+        this.corefileFlag = options.corefile();
+        this.clusterDomain = options.clusterDomain();
+        this.corefileDir = options.corefileDir();
+        this.corednsVersion = options.corednsVersion();
         this.stdin = stdin;
         this.clock = clock;
     }
@@ -47,7 +56,7 @@ public final class ManifestSession implements Session {
         progress.update("Reading " + String.join(", ", paths), -1);
         try {
             ManifestSet set = new ManifestReader(stdin, new ObjectConverter(new Interner())).read(paths);
-            Corefile corefile = CorefileSource.choose(corefileFlag, set.snapshot());
+            Corefile corefile = CorefileSource.choose(corefileFlag, set.snapshot(), corefileDir, corednsVersion);
             String domainSource = "the Corefile (" + corefile.origin() + ")";
             if (clusterDomain.isPresent()) {
                 corefile = corefile.withClusterDomain(clusterDomain.get());

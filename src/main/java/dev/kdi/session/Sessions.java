@@ -58,6 +58,6 @@ public final class Sessions {
 
     /** Manifests from files or standard input; not started. */
     public Session manifests(List<String> paths, LiveOptions options, Supplier<InputStream> stdin) {
-        return new ManifestSession(paths, options.corefile(), options.clusterDomain(), stdin, clock);
+        return new ManifestSession(paths, options, stdin, clock);
     }
 }

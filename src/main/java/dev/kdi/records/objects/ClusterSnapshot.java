@@ -25,7 +25,21 @@ public record ClusterSnapshot(
         List<Pod> pods,
         List<Workload> workloads,
         String corefile,
-        boolean slicesAuthoritative) {
+        boolean slicesAuthoritative,
+        DnsPodFiles dnsPodFiles) {
+
+    /** A snapshot whose DNS pods' files are unknown. */
+    public ClusterSnapshot(Set<String> namespaces, List<Service> services, List<EndpointSlice> endpointSlices,
+                           List<EndpointsObject> endpoints, List<Pod> pods, List<Workload> workloads, String corefile,
+                           boolean slicesAuthoritative) {
+        this(namespaces, services, endpointSlices, endpoints, pods, workloads, corefile, slicesAuthoritative, null);
+    }
+
+    /** This snapshot with the DNS pods' files. */
+    public ClusterSnapshot withDnsPodFiles(DnsPodFiles files) {
+        return new ClusterSnapshot(namespaces, services, endpointSlices, endpoints, pods, workloads, corefile,
+                slicesAuthoritative, files);
+    }
 
     /** A snapshot of manifests: slices the input lacks are derived. */
     public ClusterSnapshot(Set<String> namespaces, List<Service> services, List<EndpointSlice> endpointSlices,

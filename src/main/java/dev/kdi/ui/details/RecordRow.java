@@ -41,12 +41,24 @@ public record RecordRow(Question question, Optional<ResourceRecord> record, Stat
 
     /** The rows of one predicted answer. */
     static List<RecordRow> of(Answer answer) {
+        List<String> why = why(answer);
         if (answer.answer().isEmpty()) {
             return List.of(new RecordRow(answer.question(), Optional.empty(), answer.status(), Kind.NO_RECORD,
-                    answer.explanation(), LiveMark.NOT_ASKED));
+                    why, LiveMark.NOT_ASKED));
         }
         return answer.answer().stream().map(r -> new RecordRow(answer.question(), Optional.of(r), answer.status(),
-                Kind.PREDICTED, answer.explanation(), LiveMark.NOT_ASKED)).toList();
+                Kind.PREDICTED, why, LiveMark.NOT_ASKED)).toList();
+    }
+
+    /** The explanation, led by the block and plugins that answered. */
+    private static List<String> why(Answer answer) {
+        if (answer.answeredBy() == null) {
+            return answer.explanation();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        out.add("Answered by " + answer.answeredBy().text() + ".");
+        out.addAll(answer.explanation());
+        return out;
     }
 
     public RecordRow withLive(LiveMark mark) {
