@@ -44,7 +44,6 @@ public final class DemoHeapBenchmark {
         int perSecond = Integer.getInteger("kdi.bench.lookupsPerSecond", 200);
         int sampleSeconds = Integer.getInteger("kdi.bench.sampleSeconds", 60);
         int refreshSeconds = Integer.getInteger("kdi.bench.refreshSeconds", 10);
-        long end = System.nanoTime() + (long) (minutes * 60e9);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
         try (DemoSession demo = new DemoSession(LiveOptions.defaults(), Clock.systemUTC())) {
@@ -61,6 +60,7 @@ public final class DemoHeapBenchmark {
             long refreshes = 0;
             long periodNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
             long start = System.nanoTime();
+            long end = start + (long) (minutes * 60e9);
             long nextLookup = start;
             long nextSample = start + TimeUnit.SECONDS.toNanos(sampleSeconds);
             long nextRefresh = start + TimeUnit.SECONDS.toNanos(refreshSeconds);
