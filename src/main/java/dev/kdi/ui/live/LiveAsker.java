@@ -11,9 +11,9 @@ import dev.kdi.session.CheckRequest;
 import dev.kdi.session.ReplicaAnswer;
 import dev.kdi.session.ReplicaChoice;
 import dev.kdi.session.Session;
-import dev.kdi.ui.cluster.ClusterView;
 import dev.kdi.ui.common.BackgroundTask;
 import dev.kdi.ui.common.Failures;
+import dev.kdi.ui.inventory.Inventory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,12 +45,12 @@ public final class LiveAsker {
     }
 
     /** One question. */
-    public QuestionResult ask(ClusterView view, Question question, ReplicaChoice choice) throws InterruptedException {
+    public QuestionResult ask(Inventory view, Question question, ReplicaChoice choice) throws InterruptedException {
         return result(view.model(), question, await(session.ask(question, choice), question, choice));
     }
 
     /** Many questions, a bounded number in flight; stops early when the task is cancelled. */
-    public List<QuestionResult> askAll(ClusterView view, List<Question> questions, ReplicaChoice choice,
+    public List<QuestionResult> askAll(Inventory view, List<Question> questions, ReplicaChoice choice,
                                        BackgroundTask.Context context) throws InterruptedException {
         List<QuestionResult> out = new ArrayList<>(questions.size());
         Deque<Map.Entry<Question, CompletableFuture<List<ReplicaAnswer>>>> flying = new ArrayDeque<>();
@@ -80,7 +80,7 @@ public final class LiveAsker {
      *     follows the zone transfer, which has no SRV at a headless Service's own name); those it
      *     left out are asked after it
      */
-    public List<QuestionResult> checkNamespace(ClusterView view, String namespace, ReplicaChoice choice,
+    public List<QuestionResult> checkNamespace(Inventory view, String namespace, ReplicaChoice choice,
                                                List<Question> alsoAsk, BackgroundTask.Context context)
             throws InterruptedException {
         List<QuestionResult> checked = checkNamespace(view, namespace, choice, context);
@@ -95,7 +95,7 @@ public final class LiveAsker {
         return out;
     }
 
-    private List<QuestionResult> checkNamespace(ClusterView view, String namespace, ReplicaChoice choice,
+    private List<QuestionResult> checkNamespace(Inventory view, String namespace, ReplicaChoice choice,
                                                 BackgroundTask.Context context) throws InterruptedException {
         if (view.domainOverridden()) {
             List<Question> plan = CheckPlan.plan(view.model(), Set.of(namespace)).asked();

@@ -4,8 +4,8 @@ import dev.kdi.cluster.LoadReport;
 import dev.kdi.session.Inspection;
 import dev.kdi.session.ReplicaStatus;
 import dev.kdi.session.SessionInfo;
-import dev.kdi.ui.cluster.ClusterView;
 import dev.kdi.ui.common.Texts;
+import dev.kdi.ui.inventory.Inventory;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +72,7 @@ public final class StatusModel {
     }
 
     /** A new view: counts, time, warnings. */
-    public void view(ClusterView view) {
+    public void view(Inventory view) {
         if (view == null) {
             return;
         }
