@@ -1,10 +1,10 @@
 package dev.kdi.ui.live;
 
-import dev.kdi.dns.Comparison;
-import dev.kdi.dns.Verdict;
 import dev.kdi.records.Answer;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.Question;
+import dev.kdi.records.compare.Comparison;
+import dev.kdi.records.compare.Verdict;
 import dev.kdi.session.CheckPlan;
 import dev.kdi.session.CheckReport;
 import dev.kdi.session.CheckRequest;

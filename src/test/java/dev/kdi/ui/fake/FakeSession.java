@@ -2,12 +2,12 @@ package dev.kdi.ui.fake;
 
 import dev.kdi.cluster.DnsServers;
 import dev.kdi.cluster.LoadReport;
-import dev.kdi.dns.Comparison;
 import dev.kdi.records.Answer;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.Question;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.Status;
+import dev.kdi.records.compare.Comparison;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.lint.Lint;
 import dev.kdi.records.names.DnsNames;
