@@ -54,7 +54,7 @@ public final class ManifestSession implements Session {
                 domainSource = "--cluster-domain";
             }
             Inspection next = Inspections.build(++generation, set.snapshot(), corefile, domainSource,
-                    Inspections.completeReport(clock.instant()), set.notes(), clock.instant());
+                    LoadSummary.complete(clock.instant()), set.notes(), clock.instant());
             current = next;
             listeners.forEach(l -> l.inspectionChanged(next));
         } catch (ManifestException e) {

@@ -2,6 +2,7 @@ package dev.kdi.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdi.cluster.ContextTarget;
 import dev.kdi.cluster.PodPort;
 import dev.kdi.demo.DemoCluster;
 import dev.kdi.demo.Faults;
@@ -56,7 +57,7 @@ class LiveSessionKnotTest {
         api = MockApiServer.start(false);
         DemoCluster.populate(api.client(), List.of("/live/two-replicas.yaml"));
         session = new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, "test", api.url(), "default"),
-                api.client().getConfiguration(), "default",
+                new ContextTarget("test", "default", api.url(), api.client().getConfiguration()),
                 LiveOptions.defaults().withNamespaces(List.of()), Clock.systemUTC());
         session.start(Progress.NONE);
         model = session.current().model();

@@ -1,7 +1,7 @@
 package dev.kdi.ui.status;
 
-import dev.kdi.cluster.LoadReport;
 import dev.kdi.session.Inspection;
+import dev.kdi.session.LoadSummary;
 import dev.kdi.session.ReplicaStatus;
 import dev.kdi.session.SessionInfo;
 import dev.kdi.ui.common.Texts;
@@ -82,10 +82,10 @@ public final class StatusModel {
                 + Texts.count(view.podCount(), "pod", "pods"));
         updated.set("updated " + Texts.time(in.at(), zone));
         domain.set(view.zone() + (view.domainOverridden() ? " (typed)" : ""));
-        LoadReport report = in.report();
+        LoadSummary report = in.report();
         List<String> w = new ArrayList<>();
-        for (LoadReport.AccessProblem p : report.problems()) {
-            w.add("Partial view: " + p.describe() + ".");
+        for (String problem : report.problems()) {
+            w.add("Partial view: " + problem + ".");
         }
         if (report.namespaceScoped()) {
             w.add("Partial view: listing across all namespaces is forbidden; read only " + String.join(", ",

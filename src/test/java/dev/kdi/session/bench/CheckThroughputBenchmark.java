@@ -1,5 +1,6 @@
 package dev.kdi.session.bench;
 
+import dev.kdi.cluster.ContextTarget;
 import dev.kdi.cluster.PodPort;
 import dev.kdi.demo.DnsResponder;
 import dev.kdi.demo.MockApiServer;
@@ -54,7 +55,7 @@ public final class CheckThroughputBenchmark {
             Config config = new ConfigBuilder(Config.empty()).withMasterUrl(api.url()).withTrustCerts(true)
                     .withOauthToken("bench").withRequestTimeout(60_000).build();
             try (LiveSession live = new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, "bench", api.url(), "default"),
-                    config, "default", new LiveOptions(List.of(), Optional.empty(), Optional.empty(),
+                    new ContextTarget("bench", "default", api.url(), config), new LiveOptions(List.of(), Optional.empty(), Optional.empty(),
                     Duration.ofSeconds(10), 500), Clock.systemUTC())) {
                 live.start(Progress.NONE);
                 model.set(live.current().model());
