@@ -200,7 +200,7 @@ class ObjectConverterTest {
                 same family twice      | {clusterIPs: [10.96.0.1, 10.96.0.2], ports: [{port: 80}]}     | spec.clusterIPs[1]: "10.96.0.2" is of the same IP family as spec.clusterIPs[0] (dual-stack needs one of each)
                 bad ipFamily           | {ipFamilies: [IPv5], ports: [{port: 80}]}                     | spec.ipFamilies[0]: "IPv5" is not one of IPv4, IPv6
                 externalName missing   | {type: ExternalName}                                          | spec.externalName: is missing (type ExternalName needs it)
-                externalName invalid   | {type: ExternalName, externalName: 'mail_box.example.com'}    | spec.externalName: "mail_box.example.com" is not a valid DNS name (lower-case letters, digits, '-' and '.')
+                externalName invalid   | {type: ExternalName, externalName: 'mail_box.example.com'}    | spec.externalName: "mail_box.example.com" is not a valid DNS name (lower-case letters, digits, '-' and '.', at most 253 characters)
                 """)
         void service_refusesWhatTheApiServerRefuses(String what, String spec, String message) {
             String yaml = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: " + spec + "\n";
