@@ -58,7 +58,7 @@ public final class ManifestSession implements Session {
             // Manifests as written: the pods and addresses the cluster would make once they are applied.
             ClusterSnapshot completed = OfflineCompletion.complete(set.snapshot());
             Inspection next = Inspections.build(++generation, completed, corefile, domainSource,
-                    Inspections.completeReport(clock.instant()), set.notes(), clock.instant());
+                    LoadSummary.complete(clock.instant()), set.notes(), clock.instant());
             current = next;
             listeners.forEach(l -> l.inspectionChanged(next));
         } catch (ManifestException e) {
