@@ -1,11 +1,11 @@
 package dev.kdi.ui.details;
 
 import dev.kdi.records.RrType;
-import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.Icons;
-import dev.kdi.ui.common.MiddleElision;
 import dev.kdi.ui.common.MiddleElision.ElidedLabel;
+import dev.kdi.ui.common.MiddleElision;
+import dev.kdi.ui.inventory.Entry;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
