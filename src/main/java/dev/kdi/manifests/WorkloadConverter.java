@@ -41,8 +41,15 @@ final class WorkloadConverter {
     /** A StatefulSet: {@code serviceName} governs its pods' DNS names. */
     Workload convert(StatefulSet set) throws InvalidObjectException {
         var spec = require(set.getSpec(), SPEC);
-        return appsWorkload(Kinds.STATEFUL_SET, set, spec.getSelector(), spec.getTemplate(), spec.getServiceName(),
-                spec.getReplicas() == null ? 1 : spec.getReplicas());
+        Workload w = appsWorkload(Kinds.STATEFUL_SET, set, spec.getSelector(), spec.getTemplate(),
+                spec.getServiceName(), spec.getReplicas() == null ? 1 : spec.getReplicas());
+        Integer start = spec.getOrdinals() == null ? null : spec.getOrdinals().getStart();
+        if (start != null && start < 0) {
+            throw InvalidObjectException.invalid(SPEC.field("ordinals").field("start"), start + " is negative");
+        }
+        // The first pod's ordinal: offline prediction names the pods from it.
+        return start == null ? w : new Workload(w.kind(), w.namespace(), w.name(), w.selector(), w.template(),
+                w.serviceName(), w.replicas(), start, false, -1);
     }
 
     Workload convert(Deployment deployment) throws InvalidObjectException {
@@ -86,7 +93,8 @@ final class WorkloadConverter {
         LabelSelector selector = labelSelector(spec.getSelector(), specPath.field("selector"));
         PodTemplate template = podTemplate(require(spec.getTemplate(), specPath.field("template")), specPath.field("template"));
         return new Workload(kind, interner.string(namespace), name, selector, template, null,
-                spec.getParallelism() == null ? -1 : spec.getParallelism());
+                spec.getParallelism() == null ? -1 : spec.getParallelism(), 0,
+                "Indexed".equals(spec.getCompletionMode()), spec.getCompletions() == null ? -1 : spec.getCompletions());
     }
 
     private Workload appsWorkload(String kind, HasMetadata object, io.fabric8.kubernetes.api.model.LabelSelector writtenSelector,
