@@ -94,12 +94,13 @@ final class PluginChain {
         if (block == null) {
             trace.why("No server block of the Corefile (" + corefile.origin() + ") serves " + name + " on port " + port
                     + ": CoreDNS refuses the query.");
-            return new Answer(q, Status.REFUSED, List.of(), List.of(), null, false, trace.lines(), null);
+            return new Answer(q, Status.REFUSED, List.of(), List.of(), null, false, trace.lines(), List.of(), null);
         }
         Walk walk = new Walk(block, trace, depth);
         Result r = walk.serve(0, new Request(q.name(), q.type(), null));
+        String source = trace.source() == null ? "block at " + where(block) : trace.source();
         return new Answer(q, r.status(), r.answer(), r.additional(), r.authority(), trace.isIncomplete(), trace.lines(),
-                new AnsweredBy(block.label(), trace.chain(), trace.source() == null ? "block at " + where(block) : trace.source()));
+                List.of(), new AnsweredBy(block.label(), trace.chain(), source));
     }
 
     private String where(ServerBlock b) {

@@ -1,7 +1,6 @@
 package dev.kdi.session;
 
 import dev.kdi.cluster.DnsServers;
-import dev.kdi.cluster.LoadReport;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.lint.Lint;
@@ -15,16 +14,17 @@ final class Inspections {
     }
 
     static Inspection build(long generation, ClusterSnapshot snapshot, Corefile corefile, String clusterDomainSource,
-                            LoadReport report, List<String> notes, Instant at) {
-        DnsModel model = DnsModel.build(snapshot, corefile);
-        DnsServers.Found dns = DnsServers.locate(snapshot);
-        List<String> all = new java.util.ArrayList<>(notes);
-        all.addAll(model.corefileNotes());
-        return new Inspection(generation, snapshot, model, Lint.findings(model), dns, report, corefile.origin(),
-                clusterDomainSource, at, all);
+                            LoadSummary report, List<String> notes, Instant at) {
+        return build(generation, snapshot, corefile, clusterDomainSource, DnsServers.locate(snapshot), report, notes, at);
     }
 
-    static LoadReport completeReport(Instant at) {
-        return new LoadReport(List.of(), List.of(), false, List.of(), at);
+    /** The same, with the cluster DNS already located (a live session forwards to its replicas). */
+    static Inspection build(long generation, ClusterSnapshot snapshot, Corefile corefile, String clusterDomainSource,
+                            DnsServers.Found dns, LoadSummary report, List<String> notes, Instant at) {
+        DnsModel model = DnsModel.build(snapshot, corefile);
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(model.corefileNotes());
+        return new Inspection(generation, snapshot, model, Lint.findings(model), ClusterDns.of(dns), report,
+                corefile.origin(), clusterDomainSource, at, all);
     }
 }

@@ -16,6 +16,10 @@ import java.util.Set;
  * @param slicesAuthoritative true when the EndpointSlices are the cluster's own (a live API):
  *     CoreDNS sees exactly those, so none are derived; false for manifests, which rarely carry
  *     slices, so the model writes what the controllers would
+ * @param provisional what the input does not hold yet and the model stands in for: pods generated
+ *     from workloads, placeholder addresses ({@link Provisional#NONE} for a live cluster)
+ * @param dnsPodFiles the DNS pods' ConfigMap mounts and the ConfigMaps behind them, or null when
+ *     unknown; the Corefile's imports and hosts files are read through them
  */
 public record ClusterSnapshot(
         Set<String> namespaces,
@@ -26,19 +30,29 @@ public record ClusterSnapshot(
         List<Workload> workloads,
         String corefile,
         boolean slicesAuthoritative,
+        Provisional provisional,
         DnsPodFiles dnsPodFiles) {
+
+    /** A snapshot with nothing provisional: every pod and address is the cluster's own. */
+    public ClusterSnapshot(Set<String> namespaces, List<Service> services, List<EndpointSlice> endpointSlices,
+                           List<EndpointsObject> endpoints, List<Pod> pods, List<Workload> workloads, String corefile,
+                           boolean slicesAuthoritative) {
+        this(namespaces, services, endpointSlices, endpoints, pods, workloads, corefile, slicesAuthoritative,
+                Provisional.NONE, null);
+    }
 
     /** A snapshot whose DNS pods' files are unknown. */
     public ClusterSnapshot(Set<String> namespaces, List<Service> services, List<EndpointSlice> endpointSlices,
                            List<EndpointsObject> endpoints, List<Pod> pods, List<Workload> workloads, String corefile,
-                           boolean slicesAuthoritative) {
-        this(namespaces, services, endpointSlices, endpoints, pods, workloads, corefile, slicesAuthoritative, null);
+                           boolean slicesAuthoritative, Provisional provisional) {
+        this(namespaces, services, endpointSlices, endpoints, pods, workloads, corefile, slicesAuthoritative,
+                provisional, null);
     }
 
     /** This snapshot with the DNS pods' files. */
     public ClusterSnapshot withDnsPodFiles(DnsPodFiles files) {
         return new ClusterSnapshot(namespaces, services, endpointSlices, endpoints, pods, workloads, corefile,
-                slicesAuthoritative, files);
+                slicesAuthoritative, provisional, files);
     }
 
     /** A snapshot of manifests: slices the input lacks are derived. */
@@ -54,6 +68,7 @@ public record ClusterSnapshot(
         endpoints = List.copyOf(endpoints);
         pods = List.copyOf(pods);
         workloads = List.copyOf(workloads);
+        java.util.Objects.requireNonNull(provisional, "provisional");
     }
 
     public static ClusterSnapshot empty() {
