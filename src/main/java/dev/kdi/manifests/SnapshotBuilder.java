@@ -1,5 +1,6 @@
 package dev.kdi.manifests;
 
+import dev.kdi.records.objects.ApiKind;
 import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.EndpointsObject;
@@ -97,8 +98,8 @@ public final class SnapshotBuilder {
      * @param namespace {@code metadata.namespace} as written, or null
      */
     public void skip(String apiVersion, String kind, String namespace) {
-        skippedKinds.merge(KnownKinds.describe(apiVersion, kind), 1, Integer::sum);
-        if (namespace != null && !namespace.isEmpty() && !KnownKinds.isClusterScoped(kind)) {
+        skippedKinds.merge(Fabric8Kinds.describe(apiVersion, kind), 1, Integer::sum);
+        if (namespace != null && !namespace.isEmpty() && !ApiKind.isClusterScoped(kind)) {
             namespaces.add(namespace);
         }
     }
@@ -108,16 +109,16 @@ public final class SnapshotBuilder {
         if (converted instanceof Converted.Kept<EndpointSlice> kept) {
             put(kept.value().ref(), kept.value());
         } else if (converted instanceof Converted.Skipped<EndpointSlice> skipped) {
-            String namespace = ObjectConverter.namespaceOf(s);
+            String namespace = Fields.namespaceOf(s);
             namespaces.add(namespace);
-            sliceNotes.add("skipped " + ObjectRef.endpointSlice(namespace, ObjectConverter.name(s)) + ": " + skipped.reason());
+            sliceNotes.add("skipped " + ObjectRef.endpointSlice(namespace, Fields.name(s)) + ": " + skipped.reason());
         }
     }
 
     private void addConfigMap(ConfigMap c) throws InvalidObjectException {
         Converted<String> converted = converter.corefile(c);
-        String namespace = ObjectConverter.namespaceOf(c);
-        String name = ObjectConverter.name(c);
+        String namespace = Fields.namespaceOf(c);
+        String name = Fields.name(c);
         ObjectRef ref = new ObjectRef(Kinds.CONFIG_MAP, namespace, name);
         if (converted instanceof Converted.Kept<String> kept) {
             put(ref, new CorefileText(kept.value()));

@@ -7,7 +7,9 @@ import dev.kdi.manifests.ManifestReader;
 import dev.kdi.manifests.ManifestSet;
 import dev.kdi.manifests.ObjectConverter;
 import dev.kdi.records.Question;
+import dev.kdi.records.controllers.OfflineCompletion;
 import dev.kdi.records.corefile.Corefile;
+import dev.kdi.records.objects.ClusterSnapshot;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,7 +55,9 @@ public final class ManifestSession implements Session {
                 corefile = corefile.withClusterDomain(clusterDomain.get());
                 domainSource = "--cluster-domain";
             }
-            Inspection next = Inspections.build(++generation, set.snapshot(), corefile, domainSource,
+            // Manifests as written: the pods and addresses the cluster would make once they are applied.
+            ClusterSnapshot completed = OfflineCompletion.complete(set.snapshot());
+            Inspection next = Inspections.build(++generation, completed, corefile, domainSource,
                     LoadSummary.complete(clock.instant()), set.notes(), clock.instant());
             current = next;
             listeners.forEach(l -> l.inspectionChanged(next));
