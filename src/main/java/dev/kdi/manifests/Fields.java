@@ -1,7 +1,7 @@
 package dev.kdi.manifests;
 
-import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.names.IpAddress;
+import dev.kdi.records.names.NameRule;
 import dev.kdi.records.objects.IpFamily;
 import dev.kdi.records.objects.Protocol;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -22,8 +22,6 @@ final class Fields {
     /** Where namespaced objects without {@code metadata.namespace} land, as with kubectl apply. */
     static final String DEFAULT_NAMESPACE = "default";
 
-    private static final String DNS_LABEL = "(at most 63 lower-case letters, digits and '-')";
-
     private Fields() {
     }
 
@@ -36,14 +34,16 @@ final class Fields {
         return meta.getName();
     }
 
+    /** {@code metadata.name} under the rule the API server applies to the kind's names. */
+    static String name(HasMetadata object, NameRule rule, String what) throws InvalidObjectException {
+        String name = name(object);
+        check(rule, name, NAME, what);
+        return name;
+    }
+
     /** {@code metadata.name} of a kind whose names are DNS-1123 subdomains (most kinds). */
     static String subdomainName(HasMetadata object) throws InvalidObjectException {
-        String name = name(object);
-        if (!DnsNames.isDns1123Subdomain(name)) {
-            throw InvalidObjectException.invalid(NAME, quote(name)
-                    + " is not a valid name (lower-case letters, digits, '-' and '.', at most 253 characters)");
-        }
-        return name;
+        return name(object, NameRule.DNS1123_SUBDOMAIN, "a valid name");
     }
 
     /** {@code metadata.namespace} of a namespaced object, {@code default} when absent. */
@@ -53,13 +53,17 @@ final class Fields {
         if (ns == null || ns.isEmpty()) {
             return DEFAULT_NAMESPACE;
         }
-        checkNamespaceName(ns, NAMESPACE);
+        check(NameRule.DNS1123_LABEL, ns, NAMESPACE, "a valid namespace name");
         return ns;
     }
 
-    static void checkNamespaceName(String name, FieldPath path) throws InvalidObjectException {
-        if (!DnsNames.isDns1123Label(name)) {
-            throw InvalidObjectException.invalid(path, quote(name) + " is not a valid namespace name " + DNS_LABEL);
+    /**
+     * Refuses a value the rule does not accept: {@code "Web_0" is not a valid hostname (at most
+     * 63 lower-case letters, digits and '-')}, where {@code what} is {@code a valid hostname}.
+     */
+    static void check(NameRule rule, String value, FieldPath path, String what) throws InvalidObjectException {
+        if (!rule.accepts(value)) {
+            throw InvalidObjectException.invalid(path, quote(value) + " is not " + what + " (" + rule.words() + ")");
         }
     }
 
@@ -73,24 +77,14 @@ final class Fields {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        if (!DnsNames.isDns1123Label(value)) {
-            throw InvalidObjectException.invalid(path, quote(value) + " is not a valid " + what + " " + DNS_LABEL);
-        }
+        check(NameRule.DNS1123_LABEL, value, path, "a valid " + what);
         return value;
     }
 
     /** The name of a Service or endpoint port, a DNS-1123 label; empty stays empty. */
     static void checkPortName(String name, FieldPath path) throws InvalidObjectException {
-        if (!name.isEmpty() && !DnsNames.isDns1123Label(name)) {
-            throw InvalidObjectException.invalid(path, quote(name) + " is not a valid port name " + DNS_LABEL);
-        }
-    }
-
-    /** The name of a container port or a named target port: an IANA service name. */
-    static void checkIanaPortName(String name, FieldPath path, String problem) throws InvalidObjectException {
-        if (!isIanaServiceName(name)) {
-            throw InvalidObjectException.invalid(path, quote(name) + problem
-                    + " (at most 15 lower-case letters, digits and '-', with at least one letter)");
+        if (!name.isEmpty()) {
+            check(NameRule.DNS1123_LABEL, name, path, "a valid port name");
         }
     }
 
@@ -134,28 +128,6 @@ final class Fields {
 
     static <T> List<T> nonNull(List<T> list) {
         return list == null ? List.of() : list;
-    }
-
-    /** A DNS-1035 label: a DNS-1123 label that starts with a letter (the rule for Service names). */
-    static boolean isDns1035Label(String s) {
-        return DnsNames.isDns1123Label(s) && s.charAt(0) >= 'a' && s.charAt(0) <= 'z';
-    }
-
-    /** Kubernetes' IANA_SVC_NAME: the rule for named container ports and named target ports. */
-    static boolean isIanaServiceName(String s) {
-        if (s == null || s.isEmpty() || s.length() > 15 || s.startsWith("-") || s.endsWith("-") || s.contains("--")) {
-            return false;
-        }
-        boolean letter = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                letter = true;
-            } else if (!(c >= '0' && c <= '9') && c != '-') {
-                return false;
-            }
-        }
-        return letter;
     }
 
     /** A value as a message quotes it: in double quotes, with quotes and control characters escaped. */

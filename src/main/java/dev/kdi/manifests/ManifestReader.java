@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.kdi.records.objects.ApiKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.BufferedInputStream;
@@ -309,7 +310,7 @@ public final class ManifestReader {
             String kind = text(node.get("kind"));
             String apiVersion = text(node.get("apiVersion"));
             objects++;
-            Class<? extends HasMetadata> type = KnownKinds.classFor(apiVersion, kind);
+            Class<? extends HasMetadata> type = Fabric8Kinds.classFor(apiVersion, kind);
             if (type == null) {
                 JsonNode meta = node.get("metadata");
                 builder.skip(apiVersion, kind, meta == null ? null : text(meta.get("namespace")));
@@ -429,7 +430,7 @@ public final class ManifestReader {
         if (name == null) {
             return kind;
         }
-        if (KnownKinds.isClusterScoped(kind)) {
+        if (ApiKind.isClusterScoped(kind)) {
             return kind + " " + name;
         }
         String namespace = text(meta.get("namespace"));

@@ -3,6 +3,7 @@ package dev.kdi.manifests;
 import static dev.kdi.manifests.Fields.nonNull;
 import static dev.kdi.manifests.Fields.quote;
 
+import dev.kdi.records.names.NameRule;
 import dev.kdi.records.objects.ContainerPort;
 import dev.kdi.records.objects.DnsPolicy;
 import dev.kdi.records.objects.PodDns;
@@ -89,7 +90,7 @@ final class PodSpecFields {
                     continue;
                 }
                 FieldPath at = path.index(i).field("ports").index(j);
-                Fields.checkIanaPortName(p.getName(), at.field("name"), " is not a valid port name");
+                Fields.check(NameRule.IANA_SVC_NAME, p.getName(), at.field("name"), "a valid port name");
                 if (p.getContainerPort() == null) {
                     throw InvalidObjectException.missing(at.field("containerPort"));
                 }

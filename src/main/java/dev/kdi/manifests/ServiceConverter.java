@@ -4,8 +4,8 @@ import static dev.kdi.manifests.Fields.SPEC;
 import static dev.kdi.manifests.Fields.nonNull;
 import static dev.kdi.manifests.Fields.quote;
 
-import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.names.IpAddress;
+import dev.kdi.records.names.NameRule;
 import dev.kdi.records.objects.IpFamily;
 import dev.kdi.records.objects.Protocol;
 import dev.kdi.records.objects.Service;
@@ -30,11 +30,7 @@ final class ServiceConverter {
 
     Service convert(io.fabric8.kubernetes.api.model.Service service) throws InvalidObjectException {
         String namespace = Fields.namespaceOf(service);
-        String name = Fields.name(service);
-        if (!Fields.isDns1035Label(name)) {
-            throw InvalidObjectException.invalid(Fields.NAME, quote(name)
-                    + " is not a valid Service name (at most 63 lower-case letters, digits and '-', starting with a letter)");
-        }
+        String name = Fields.name(service, NameRule.DNS1035_LABEL, "a valid Service name");
         ServiceSpec spec = service.getSpec() == null ? new ServiceSpec() : service.getSpec();
         ServiceType type = ServiceType.parse(spec.getType()).orElseThrow(() -> InvalidObjectException.invalid(
                 SPEC.field("type"), quote(spec.getType()) + " is not one of ClusterIP, NodePort, LoadBalancer, ExternalName"));
@@ -90,9 +86,10 @@ final class ServiceConverter {
             throw InvalidObjectException.invalid(SPEC.field("externalName"), "is missing (type ExternalName needs it)");
         }
         String withoutDot = externalName.endsWith(".") ? externalName.substring(0, externalName.length() - 1) : externalName;
-        if (!DnsNames.isDns1123Subdomain(withoutDot)) {
+        // The API server judges the name without the dot that marks it fully qualified.
+        if (!NameRule.DNS1123_SUBDOMAIN.accepts(withoutDot)) {
             throw InvalidObjectException.invalid(SPEC.field("externalName"), quote(externalName)
-                    + " is not a valid DNS name (lower-case letters, digits, '-' and '.')");
+                    + " is not a valid DNS name (" + NameRule.DNS1123_SUBDOMAIN.words() + ")");
         }
         return externalName;
     }
@@ -172,7 +169,7 @@ final class ServiceConverter {
             return TargetPort.number(Fields.portNumber(written.getIntVal(), path));
         }
         String name = written.getStrVal();
-        Fields.checkIanaPortName(name, path, " is not a port number or a valid port name");
+        Fields.check(NameRule.IANA_SVC_NAME, name, path, "a port number or a valid port name");
         return TargetPort.named(interner.string(name));
     }
 }

@@ -5,6 +5,7 @@ import static dev.kdi.manifests.Fields.nonNull;
 import static dev.kdi.manifests.Fields.quote;
 import static dev.kdi.manifests.Fields.require;
 
+import dev.kdi.records.names.NameRule;
 import dev.kdi.records.objects.Kinds;
 import dev.kdi.records.objects.LabelSelector;
 import dev.kdi.records.objects.PodTemplate;
@@ -26,6 +27,9 @@ import java.util.Map;
 
 /** The workloads that make pods: their selector and the pod template DNS depends on. */
 final class WorkloadConverter {
+    /** The API server leaves room in a CronJob's name for the 11 characters its Jobs' names add. */
+    static final int CRON_JOB_NAME_MAX = 52;
+
     private final Interner interner;
     private final PodSpecFields specFields;
 
@@ -82,6 +86,10 @@ final class WorkloadConverter {
             throws InvalidObjectException {
         String namespace = Fields.namespaceOf(object);
         String name = Fields.subdomainName(object);
+        if (kind.equals(Kinds.CRON_JOB) && name.length() > CRON_JOB_NAME_MAX) {
+            throw InvalidObjectException.invalid(Fields.NAME, quote(name) + " is not a valid CronJob name (at most "
+                    + CRON_JOB_NAME_MAX + " characters: its Jobs' names add 11)");
+        }
         LabelSelector selector = labelSelector(spec.getSelector(), specPath.field("selector"));
         PodTemplate template = podTemplate(require(spec.getTemplate(), specPath.field("template")), specPath.field("template"));
         return new Workload(kind, interner.string(namespace), name, selector, template, null,
@@ -92,7 +100,11 @@ final class WorkloadConverter {
     private Workload appsWorkload(String kind, HasMetadata object, io.fabric8.kubernetes.api.model.LabelSelector writtenSelector,
             PodTemplateSpec writtenTemplate, String serviceName, int replicas) throws InvalidObjectException {
         String namespace = Fields.namespaceOf(object);
-        String name = Fields.subdomainName(object);
+        // A StatefulSet's pods take its name and ordinal as their hostname, so the API server
+        // wants a label there (it took a subdomain once, which could not make pods).
+        String name = kind.equals(Kinds.STATEFUL_SET)
+                ? Fields.name(object, NameRule.DNS1123_LABEL, "a valid StatefulSet name")
+                : Fields.subdomainName(object);
         LabelSelector selector = labelSelector(writtenSelector, SPEC.field("selector"));
         if (selector.isEmpty()) {
             throw InvalidObjectException.missing(SPEC.field("selector"));
