@@ -76,6 +76,8 @@ final class SearchPathCommand implements Callable<Integer> {
         SearchPath path = new SearchPath(conf, resolver);
         boolean oracle = answers && conf.usesClusterDns();
         Walk walk = oracle ? path.walk(name, lookup, q -> model.answer(q).status()) : path.fullWalk(name, lookup);
+        model.snapshot().provisional().generator(target.ref()).ifPresent(w -> terminal.out().println("; pod "
+                + target.ref().qualifiedName() + " is not in the input: generated from " + w + "'s template"));
         if (explain || !conf.complete()) {
             if (dnsIp.isEmpty()) {
                 terminal.out().println("; the input has no Service kube-system/kube-dns: its address is shown as "
