@@ -41,24 +41,25 @@ public record RecordRow(Question question, Optional<ResourceRecord> record, Stat
 
     /** The rows of one predicted answer. */
     static List<RecordRow> of(Answer answer) {
-        List<String> why = why(answer);
+        List<String> why = answer.explanation();
+        if (answer.answeredBy() != null) {
+            why = new java.util.ArrayList<>(why);
+            why.add(0, "Answered by " + answer.answeredBy().text() + ".");
+        }
+        if (!answer.unassigned().isEmpty()) {
+            // Offline: say which addresses in the answer are placeholders, next to the reasons.
+            why = new java.util.ArrayList<>(why);
+            why.add("Not assigned until the manifests are applied (a placeholder is shown): "
+                    + answer.unassigned().stream().map(dev.kdi.records.objects.Unassigned::text)
+                            .collect(Collectors.joining(", ")) + ".");
+        }
+        List<String> explanation = why;
         if (answer.answer().isEmpty()) {
             return List.of(new RecordRow(answer.question(), Optional.empty(), answer.status(), Kind.NO_RECORD,
-                    why, LiveMark.NOT_ASKED));
+                    explanation, LiveMark.NOT_ASKED));
         }
         return answer.answer().stream().map(r -> new RecordRow(answer.question(), Optional.of(r), answer.status(),
-                Kind.PREDICTED, why, LiveMark.NOT_ASKED)).toList();
-    }
-
-    /** The explanation, led by the block and plugins that answered. */
-    private static List<String> why(Answer answer) {
-        if (answer.answeredBy() == null) {
-            return answer.explanation();
-        }
-        List<String> out = new java.util.ArrayList<>();
-        out.add("Answered by " + answer.answeredBy().text() + ".");
-        out.addAll(answer.explanation());
-        return out;
+                Kind.PREDICTED, explanation, LiveMark.NOT_ASKED)).toList();
     }
 
     public RecordRow withLive(LiveMark mark) {
