@@ -1,6 +1,7 @@
 package dev.kdi.cli;
 
 import dev.kdi.records.DnsModel;
+import dev.kdi.records.RrType;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.searchpath.Lookup;
 import dev.kdi.records.searchpath.Query;
@@ -38,8 +39,9 @@ final class SearchPathCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The name the program looks up, as it spells it.")
     String name;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "TYPE", description = "The record type.")
-    String type;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TYPE", converter = RecordTypeConverter.class,
+            description = "The record type.")
+    RrType type;
 
     @Option(names = "--resolver", paramLabel = "LIBC", defaultValue = "glibc",
             description = "glibc (Debian, Ubuntu, RHEL, distroless...) or musl (Alpine).")
@@ -112,7 +114,7 @@ final class SearchPathCommand implements Callable<Integer> {
         if (type == null) {
             return Lookup.addresses();
         }
-        return Lookup.forType(PredictCommand.parseType(type, "TYPE"));
+        return Lookup.forType(type);
     }
 
     private Pod findPod(Inspection at) throws UserError {
