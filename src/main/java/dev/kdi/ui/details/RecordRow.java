@@ -5,8 +5,10 @@ import dev.kdi.records.Question;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.Status;
 import dev.kdi.records.objects.ObjectRef;
+import dev.kdi.records.objects.Unassigned;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.inventory.Entry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -48,9 +50,9 @@ public record RecordRow(Question question, Optional<ResourceRecord> record, Stat
         }
         if (!answer.unassigned().isEmpty()) {
             // Offline: say which addresses in the answer are placeholders, next to the reasons.
-            why = new java.util.ArrayList<>(why);
+            why = new ArrayList<>(why);
             why.add("Not assigned until the manifests are applied (a placeholder is shown): "
-                    + answer.unassigned().stream().map(dev.kdi.records.objects.Unassigned::text)
+                    + answer.unassigned().stream().map(Unassigned::text)
                             .collect(Collectors.joining(", ")) + ".");
         }
         List<String> explanation = why;
