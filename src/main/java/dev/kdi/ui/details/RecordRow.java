@@ -45,7 +45,7 @@ public record RecordRow(Question question, Optional<ResourceRecord> record, Stat
     static List<RecordRow> of(Answer answer) {
         List<String> why = answer.explanation();
         if (answer.answeredBy() != null) {
-            why = new java.util.ArrayList<>(why);
+            why = new ArrayList<>(why);
             why.add(0, "Answered by " + answer.answeredBy().text() + ".");
         }
         if (!answer.unassigned().isEmpty()) {
