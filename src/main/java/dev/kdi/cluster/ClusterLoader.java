@@ -2,6 +2,7 @@ package dev.kdi.cluster;
 
 import dev.kdi.manifests.ObjectConverter;
 import dev.kdi.records.objects.ClusterSnapshot;
+import dev.kdi.records.objects.DnsPodFiles;
 import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.Service;
@@ -65,6 +66,7 @@ public final class ClusterLoader implements AutoCloseable {
     private final Map<KindScope, String> staleReasons = new LinkedHashMap<>();
     private final Map<String, LoadReport.AccessProblem> problems = new LinkedHashMap<>();
     private String corefile;
+    private DnsPodFiles dnsPodFiles;
     private Instant loadedAt;
     private volatile boolean closed;
     private final ScopeWatch.Events watchEvents = new ScopeWatch.Events() {
@@ -120,6 +122,7 @@ public final class ClusterLoader implements AutoCloseable {
             list(kind);
         }
         loadCorefile();
+        loadDnsPodFiles();
         synchronized (this) {
             loadedAt = clock.instant();
         }
@@ -244,6 +247,16 @@ public final class ClusterLoader implements AutoCloseable {
             synchronized (this) {
                 problems.put("configmaps/coredns", LoadFailures.corefileForbidden());
             }
+        }
+    }
+
+    /** What the DNS pods' Corefile can read through their ConfigMap volumes; unreadable ones are noted. */
+    private void loadDnsPodFiles() {
+        DnsPodVolumes.Read read = DnsPodVolumes.read(client, snapshot());
+        synchronized (this) {
+            dnsPodFiles = read.files();
+            // The Corefile's own ConfigMap already has its problem, in the words that matter for it.
+            read.problems().forEach(problems::putIfAbsent);
         }
     }
 
@@ -413,7 +426,9 @@ public final class ClusterLoader implements AutoCloseable {
             pods.forEach(p -> namespaces.add(p.namespace()));
             workloads.forEach(w -> namespaces.add(w.namespace()));
         }
-        return new ClusterSnapshot(namespaces, services, slices, List.of(), pods, workloads, corefile, true);
+        ClusterSnapshot snapshot = new ClusterSnapshot(namespaces, services, slices, List.of(), pods, workloads, corefile,
+                true);
+        return dnsPodFiles == null ? snapshot : snapshot.withDnsPodFiles(dnsPodFiles);
     }
 
     private <T> List<T> values(ResourceKind kind, Class<T> type) {
