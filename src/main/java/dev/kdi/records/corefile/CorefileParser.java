@@ -215,27 +215,37 @@ public final class CorefileParser {
         List<TemplateRule> templates = new ArrayList<>();
         List<String> blockZones = addresses.stream().map(ServerAddress::zone).distinct().toList();
         for (Directive d : directives) {
-            switch (d.name()) {
-                case "kubernetes" -> {
-                    if (kubernetes.isPresent()) {
-                        throw new CorefileException(d.line(), "plugin 'kubernetes' can only be used once per server block");
+            try {
+                switch (d.name()) {
+                    case "kubernetes" -> {
+                        if (kubernetes.isPresent()) {
+                            throw new CorefileException(d.line(), "plugin 'kubernetes' can only be used once per server block");
+                        }
+                        kubernetes = Optional.of(kubernetes(d, addresses));
                     }
-                    kubernetes = Optional.of(kubernetes(d, addresses));
-                }
-                case "hosts" -> {
-                    if (hosts.isPresent()) {
-                        throw new CorefileException(d.line(), "plugin/hosts: this plugin can only be used once per Server Block");
+                    case "hosts" -> {
+                        if (hosts.isPresent()) {
+                            throw new CorefileException(d.line(), "plugin/hosts: this plugin can only be used once per Server Block");
+                        }
+                        hosts = Optional.of(hosts(d, blockZones));
                     }
-                    hosts = Optional.of(hosts(d, blockZones));
+                    case "rewrite" -> rewrites.addAll(RewriteRule.parse(d));
+                    case "template" -> templates.add(TemplateRule.parse(d, blockZones, CorefileParser::zonesOf));
+                    default -> {
+                        // Other plugins are chained by name; the model says which it does not follow.
+                    }
                 }
-                case "rewrite" -> rewrites.addAll(RewriteRule.parse(d));
-                case "template" -> templates.add(TemplateRule.parse(d, blockZones, CorefileParser::zonesOf));
-                default -> {
-                    // Other plugins are chained by name; the model says which it does not follow.
-                }
+            } catch (CorefileException e) {
+                throw inFile(d, e);
             }
         }
         return new ServerBlock(addresses, directives, kubernetes, line, hosts, rewrites, templates);
+    }
+
+    /** An option refused in an imported file names the file: its line alone would point into the Corefile. */
+    private static CorefileException inFile(Directive d, CorefileException e) {
+        String named = where(d.source(), e.reason());
+        return named.equals(e.reason()) || e.reason().startsWith(d.source() + ": ") ? e : new CorefileException(e.line(), named);
     }
 
     private HostsPlugin hosts(Directive d, List<String> blockZones) throws CorefileException {

@@ -45,6 +45,19 @@ class CorefileImportsTest {
     }
 
     @Test
+    void anOptionRefusedInAnImportedFileNamesTheFile() {
+        String source = "ConfigMap kube-system/coredns-custom key bad.override";
+        CorefileFiles custom = pattern -> CorefileFiles.Match.of(List.of(new CorefileFiles.File(
+                "/etc/coredns/custom/bad.override", "# moved\nhosts {\n    ttl never\n}\n", source)));
+        assertThatThrownBy(() -> CorefileParser.parse(".:53 {\n    import custom/*.override\n    kubernetes cluster.local\n}\n",
+                "ConfigMap kube-system/coredns", custom))
+                .hasMessage("line 3: " + source + ": hosts: ttl needs a number of second");
+        // In the Corefile itself the line is enough.
+        assertThatThrownBy(() -> CorefileParser.parse(".:53 {\n    hosts {\n        ttl never\n    }\n}\n", "test"))
+                .hasMessage("line 3: hosts: ttl needs a number of second");
+    }
+
+    @Test
     void globsWithMoreThanOneWildcardAreRefused() {
         assertThatThrownBy(() -> CorefileParser.parse(".:53 {\n    import /etc/*/custom/*.server\n}\n", "test", files(Map.of())))
                 .hasMessageContaining("Glob pattern may only contain one wildcard");
