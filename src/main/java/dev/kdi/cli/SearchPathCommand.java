@@ -45,6 +45,11 @@ final class SearchPathCommand implements Callable<Integer> {
             description = "glibc (Debian, Ubuntu, RHEL, distroless...) or musl (Alpine).")
     Resolver resolver;
 
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = InputOptions.NAMESPACE_WITH_FILES + " Live: namespaces to read one by one when listing "
+                    + "across all namespaces is forbidden.")
+    List<String> namespaces = new java.util.ArrayList<>();
+
     @Option(names = "--answers", description = "Show each query's answer status and mark the one that answers.")
     boolean answers;
 
@@ -64,7 +69,7 @@ final class SearchPathCommand implements Callable<Integer> {
     public Integer call() throws UserError {
         Lookup lookup = lookup();
         Inspection at;
-        try (Session session = CliSessions.open(terminal.sessions(), input, root.global, List.of(), terminal)) {
+        try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
             at = session.current();
         }
         DnsModel model = at.model();
@@ -103,7 +108,7 @@ final class SearchPathCommand implements Callable<Integer> {
         if (oracle) {
             terminal.out().println("; " + walk.amplification().sentence("from pod " + target.namespace() + "/" + target.name()));
         }
-        return ExitCodes.OK;
+        return input.exit(ExitCodes.OK);
     }
 
     private Lookup lookup() throws UserError {

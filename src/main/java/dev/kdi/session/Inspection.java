@@ -27,14 +27,25 @@ import java.util.Optional;
  * @param clusterDomainSource how the cluster domain was learnt
  * @param at when this inspection was made
  * @param notes anything else the user should know (skipped objects, kube-dns, ...)
+ * @param skippedFiles manifest files left out because of a problem, one line each naming the file,
+ *     document, object, field and line: the view holds the other files only
  */
 public record Inspection(long generation, ClusterSnapshot snapshot, DnsModel model, List<Finding> findings,
                          DnsServers.Found dns, LoadReport report, String corefileOrigin, String clusterDomainSource,
-                         Instant at, List<String> notes) {
+                         Instant at, List<String> notes, List<String> skippedFiles) {
 
     public Inspection {
         findings = List.copyOf(findings);
         notes = List.copyOf(notes);
+        skippedFiles = List.copyOf(skippedFiles);
+    }
+
+    /** An inspection of a cluster, or of manifests that were all read. */
+    public Inspection(long generation, ClusterSnapshot snapshot, DnsModel model, List<Finding> findings,
+                      DnsServers.Found dns, LoadReport report, String corefileOrigin, String clusterDomainSource,
+                      Instant at, List<String> notes) {
+        this(generation, snapshot, model, findings, dns, report, corefileOrigin, clusterDomainSource, at, notes,
+                List.of());
     }
 
     /** kubeadm's default Service address of the cluster DNS, shown when the cluster's is unknown. */

@@ -16,10 +16,16 @@ final class Inspections {
 
     static Inspection build(long generation, ClusterSnapshot snapshot, Corefile corefile, String clusterDomainSource,
                             LoadReport report, List<String> notes, Instant at) {
+        return build(generation, snapshot, corefile, clusterDomainSource, report, notes, List.of(), at);
+    }
+
+    /** The same, for manifests of which some files were left out. */
+    static Inspection build(long generation, ClusterSnapshot snapshot, Corefile corefile, String clusterDomainSource,
+                            LoadReport report, List<String> notes, List<String> skippedFiles, Instant at) {
         DnsModel model = DnsModel.build(snapshot, corefile);
         DnsServers.Found dns = DnsServers.locate(snapshot);
         return new Inspection(generation, snapshot, model, Lint.findings(model), dns, report, corefile.origin(),
-                clusterDomainSource, at, notes);
+                clusterDomainSource, at, notes, skippedFiles);
     }
 
     static LoadReport completeReport(Instant at) {

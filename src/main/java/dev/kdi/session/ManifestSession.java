@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 /** Manifests read from files: the model's prediction, with no cluster DNS to ask. */
 public final class ManifestSession implements Session {
     private final List<String> paths;
+    private final List<String> namespaces;
     private final Optional<Path> corefileFlag;
     private final Optional<String> clusterDomain;
     private final Supplier<InputStream> stdin;
@@ -30,7 +31,17 @@ public final class ManifestSession implements Session {
 
     public ManifestSession(List<String> paths, Optional<Path> corefileFlag, Optional<String> clusterDomain,
                            Supplier<InputStream> stdin, Clock clock) {
+        this(paths, List.of(), corefileFlag, clusterDomain, stdin, clock);
+    }
+
+    /**
+     * @param namespaces the {@code -n} given with the files: one is the namespace of objects that
+     *     name none; objects in other namespaces make their file bad input (see {@link ManifestReader})
+     */
+    public ManifestSession(List<String> paths, List<String> namespaces, Optional<Path> corefileFlag,
+                           Optional<String> clusterDomain, Supplier<InputStream> stdin, Clock clock) {
         this.paths = List.copyOf(paths);
+        this.namespaces = List.copyOf(namespaces);
         this.corefileFlag = corefileFlag;
         this.clusterDomain = clusterDomain;
         this.stdin = stdin;
@@ -46,7 +57,7 @@ public final class ManifestSession implements Session {
     public void start(Progress progress) throws SessionException {
         progress.update("Reading " + String.join(", ", paths), -1);
         try {
-            ManifestSet set = new ManifestReader(stdin, new ObjectConverter(new Interner())).read(paths);
+            ManifestSet set = new ManifestReader(stdin, new ObjectConverter(new Interner())).read(paths, namespaces);
             Corefile corefile = CorefileSource.choose(corefileFlag, set.snapshot());
             String domainSource = "the Corefile (" + corefile.origin() + ")";
             if (clusterDomain.isPresent()) {
@@ -54,7 +65,7 @@ public final class ManifestSession implements Session {
                 domainSource = "--cluster-domain";
             }
             Inspection next = Inspections.build(++generation, set.snapshot(), corefile, domainSource,
-                    Inspections.completeReport(clock.instant()), set.notes(), clock.instant());
+                    Inspections.completeReport(clock.instant()), set.notes(), set.skipped(), clock.instant());
             current = next;
             listeners.forEach(l -> l.inspectionChanged(next));
         } catch (ManifestException e) {

@@ -95,6 +95,9 @@ public final class StatusModel {
             w.add("Stale: the watch on " + String.join(", ", report.stale())
                     + " is down and being re-established; those objects may be out of date.");
         }
+        for (String file : in.skippedFiles()) {
+            w.add("Left out: " + file);
+        }
         w.addAll(in.dns().notes());
         w.addAll(in.notes());
         warnings.setAll(w);

@@ -197,6 +197,24 @@ class WindowModelTest {
     }
 
     @Test
+    void manifestsWithBadFiles_showTheRest_andSayEachFileLeftOut() throws Exception {
+        WindowModel m = model();
+        m.start(start(false));
+        Path dir = Path.of(WindowModelTest.class.getResource("/manifests/as-kubectl/ingress-dir").toURI());
+        m.open(new SessionRequest.Manifests(List.of(dir), Optional.empty()));
+
+        assertThat(m.info().get().kind()).isEqualTo(SessionInfo.Kind.MANIFESTS);
+        assertThat(m.namespaces()).contains("ingress-nginx");
+        assertThat(messages).singleElement().satisfies(msg -> {
+            assertThat(msg.level()).isEqualTo(UserMessage.Level.ERROR);
+            assertThat(msg.title()).isEqualTo("3 files left out");
+            assertThat(msg.text()).contains("broken.yaml: document 1 (Service ingress-nginx/broken)")
+                    .contains("kustomization.yaml: a kustomize directory");
+        });
+        assertThat(m.status().warnings()).filteredOn(w -> w.startsWith("Left out: ")).hasSize(3);
+    }
+
+    @Test
     void refresh_reloadsFromTheSession() {
         WindowModel m = model();
         m.start(start(false));
