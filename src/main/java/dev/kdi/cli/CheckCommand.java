@@ -1,6 +1,6 @@
 package dev.kdi.cli;
 
-import dev.kdi.dns.Verdict;
+import dev.kdi.records.compare.Verdict;
 import dev.kdi.session.CheckReport;
 import dev.kdi.session.CheckRequest;
 import dev.kdi.session.Session;

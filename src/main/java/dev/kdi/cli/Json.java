@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kdi.records.Answer;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.objects.ObjectRef;
+import dev.kdi.records.objects.Unassigned;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,11 @@ final class Json {
         return out;
     }
 
+    /** The distinct kinds of what is not assigned: {@code ["clusterIP", "podIP"]}. */
+    static List<String> keys(List<Unassigned> marks) {
+        return marks.stream().map(u -> u.kind().key()).distinct().toList();
+    }
+
     static Map<String, Object> answer(Answer a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", a.question().name());
@@ -63,6 +69,7 @@ final class Json {
         m.put("additional", records(a.additional()));
         m.put("authority", a.authority() == null ? null : record(a.authority()));
         m.put("incomplete", a.incomplete());
+        m.put("unassigned", keys(a.unassigned()));
         m.put("explanation", a.explanation());
         return m;
     }

@@ -4,6 +4,7 @@ import dev.kdi.records.Answer;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.Status;
 import dev.kdi.records.objects.ObjectRef;
+import dev.kdi.records.objects.Unassigned;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,6 +20,9 @@ final class RecordText {
      */
     static void block(PrintStream out, Answer a, boolean explain) {
         out.println("; QUERY " + a.question().name() + " " + a.question().type() + " -> " + a.status());
+        if (!a.unassigned().isEmpty()) {
+            out.println("; unassigned: " + unassigned(a.unassigned()));
+        }
         if (explain) {
             for (String line : a.explanation()) {
                 out.println("; " + line);
@@ -41,6 +45,11 @@ final class RecordText {
         if (explain && a.authority() != null && a.status() != Status.NOERROR) {
             out.println("; AUTHORITY " + a.authority().text());
         }
+    }
+
+    /** {@code cluster IP of Service default/zk-cs, pod IP of Pod default/zk-0}. */
+    static String unassigned(List<Unassigned> marks) {
+        return marks.stream().map(Unassigned::text).collect(Collectors.joining(", "));
     }
 
     static String sources(List<ObjectRef> refs) {

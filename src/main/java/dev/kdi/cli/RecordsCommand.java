@@ -3,9 +3,11 @@ package dev.kdi.cli;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.names.DnsNames;
+import dev.kdi.records.objects.Unassigned;
 import dev.kdi.session.Session;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "records", mixinStandardHelpOptions = true,
         description = {"Lists the zone the cluster DNS should serve, as a zone transfer would: SOA, NS and glue, then "
                 + "every Service's records in name order.",
+            "From manifests, addresses not assigned yet are placeholders (240.0.0.0/4, 100::/64) marked "
+                + "'; unassigned: ...' (JSON: \"unassigned\").",
             "Endpoint names of ClusterIP Services, PTRs and pod records are not part of a transfer: ask for them "
                     + "with 'kdi predict'."})
 final class RecordsCommand implements Callable<Integer> {
@@ -48,15 +52,25 @@ final class RecordsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserError {
         List<ResourceRecord> zone;
+        DnsModel model;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
-            zone = filter(session.current().model());
+            model = session.current().model();
+            zone = filter(model);
         }
         if (format == Format.JSON) {
             // The same records as JSON; a partial or stale view is said on stderr, as for text.
-            terminal.out().println(new Json().write(Json.records(zone)));
+            List<Map<String, Object>> records = new ArrayList<>(zone.size());
+            for (ResourceRecord r : zone) {
+                Map<String, Object> m = Json.record(r);
+                m.put("unassigned", Json.keys(model.unassigned(r)));
+                records.add(m);
+            }
+            terminal.out().println(new Json().write(records));
         } else {
             for (ResourceRecord r : zone) {
-                terminal.out().println(r.text());
+                List<Unassigned> marks = model.unassigned(r);
+                // A zone-file comment, so the listing stays a valid zone file.
+                terminal.out().println(marks.isEmpty() ? r.text() : r.text() + " ; unassigned: " + RecordText.unassigned(marks));
             }
         }
         return input.exit(ExitCodes.OK);

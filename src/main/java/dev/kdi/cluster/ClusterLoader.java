@@ -1,6 +1,5 @@
 package dev.kdi.cluster;
 
-import dev.kdi.manifests.InvalidObjectException;
 import dev.kdi.manifests.ObjectConverter;
 import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.records.objects.EndpointSlice;
@@ -9,19 +8,12 @@ import dev.kdi.records.objects.Service;
 import dev.kdi.records.objects.Workload;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
-import io.fabric8.kubernetes.api.model.ListOptions;
-import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.Watcher.Action;
 import io.fabric8.kubernetes.client.WatcherException;
-import io.fabric8.kubernetes.client.dsl.Listable;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
-import io.fabric8.kubernetes.client.dsl.Watchable;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,14 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Loads a cluster's DNS-relevant objects into the model's records, then keeps them current.
@@ -58,13 +43,12 @@ import java.util.concurrent.TimeoutException;
 public final class ClusterLoader implements AutoCloseable {
     /** Page size: large enough to be quick, small enough to keep each page's objects short-lived. */
     static final int DEFAULT_PAGE_SIZE = 500;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final KubernetesClient client;
-    private final ObjectConverter converter;
+    private final RecordConversion conversion;
     private final List<String> fallbackNamespaces;
-    private final int pageSize;
-    private final ScheduledExecutorService scheduler;
+    private final PagedLister lister;
+    private final WatchRetries retries;
     private final Clock clock;
     private final Listener listener;
 
@@ -76,17 +60,24 @@ public final class ClusterLoader implements AutoCloseable {
     private boolean namespacesListed;
     /** Fallback namespaces from which at least one kind could be read. */
     private final Set<String> namespacesRead = new LinkedHashSet<>();
-    private final Map<Scope, String> resourceVersions = new HashMap<>();
-    private final Map<Scope, KindWatcher> watchers = new HashMap<>();
-    private final Map<Scope, Integer> failedAttempts = new HashMap<>();
-    private final Map<Scope, String> staleReasons = new LinkedHashMap<>();
+    private final Map<KindScope, String> resourceVersions = new HashMap<>();
+    private final Map<KindScope, ScopeWatch> watchers = new HashMap<>();
+    private final Map<KindScope, String> staleReasons = new LinkedHashMap<>();
     private final Map<String, LoadReport.AccessProblem> problems = new LinkedHashMap<>();
-    /** Objects kdi could not read, by kind/namespace/name; checked once per object, so without the lock. */
-    private final Map<String, LoadReport.AccessProblem> unreadable = new java.util.concurrent.ConcurrentHashMap<>();
     private String corefile;
     private Instant loadedAt;
-    private ExecutorService pageFetcher;
     private volatile boolean closed;
+    private final ScopeWatch.Events watchEvents = new ScopeWatch.Events() {
+        @Override
+        public void received(KindScope scope, Action action, HasMetadata object) {
+            ClusterLoader.this.received(scope, action, object);
+        }
+
+        @Override
+        public void ended(KindScope scope, WatcherException cause) {
+            ClusterLoader.this.ended(scope, cause);
+        }
+    };
 
     /** What the loader tells its owner; called from loader and watch threads, never under a lock. */
     public interface Listener {
@@ -96,13 +87,6 @@ public final class ClusterLoader implements AutoCloseable {
 
         /** The cluster's objects changed, or the report did (staleness, access). */
         void changed();
-    }
-
-    /** What one watch covers: a kind across all namespaces (namespace null) or in one namespace. */
-    private record Scope(ResourceKind kind, String namespace) {
-        String describe() {
-            return kind.plural + (namespace == null ? "" : " in namespace " + namespace);
-        }
     }
 
     /**
@@ -115,10 +99,10 @@ public final class ClusterLoader implements AutoCloseable {
     public ClusterLoader(KubernetesClient client, ObjectConverter converter, List<String> fallbackNamespaces,
                          int pageSize, ScheduledExecutorService scheduler, Clock clock, Listener listener) {
         this.client = client;
-        this.converter = converter;
+        this.conversion = new RecordConversion(converter);
         this.fallbackNamespaces = List.copyOf(new LinkedHashSet<>(fallbackNamespaces));
-        this.pageSize = pageSize;
-        this.scheduler = scheduler;
+        this.lister = new PagedLister(client, pageSize);
+        this.retries = new WatchRetries(scheduler);
         this.clock = clock;
         this.listener = listener;
         for (ResourceKind k : ResourceKind.values()) {
@@ -144,15 +128,15 @@ public final class ClusterLoader implements AutoCloseable {
 
     /** Starts watching every scope that could be listed, from the resourceVersion of its list. */
     public void watch() {
-        for (Scope scope : watchableScopes()) {
+        for (KindScope scope : watchableScopes()) {
             startWatch(scope);
         }
     }
 
-    private synchronized List<Scope> watchableScopes() {
-        List<Scope> out = new ArrayList<>();
-        for (Scope s : resourceVersions.keySet()) {
-            if (!problems.containsKey(problemKey(s.kind(), s.namespace() == null ? "" : s.namespace()))) {
+    private synchronized List<KindScope> watchableScopes() {
+        List<KindScope> out = new ArrayList<>();
+        for (KindScope s : resourceVersions.keySet()) {
+            if (!problems.containsKey(problemKey(s.kind(), s.namespaceOrEmpty()))) {
                 out.add(s);
             }
         }
@@ -171,7 +155,7 @@ public final class ClusterLoader implements AutoCloseable {
         }
         if (!scoped) {
             try {
-                replace(new Scope(kind, null), listPages(kind, null));
+                replace(new KindScope(kind, null), listPages(new KindScope(kind, null)));
                 if (kind == ResourceKind.NAMESPACES) {
                     synchronized (this) {
                         namespacesListed = true;
@@ -183,8 +167,8 @@ public final class ClusterLoader implements AutoCloseable {
                     notServed(kind);
                     return;
                 }
-                if (!isForbidden(e)) {
-                    throw unreachable(kind, null, e);
+                if (!LoadFailures.isForbidden(e)) {
+                    throw unreachable(new KindScope(kind, null), e);
                 }
                 recordProblem(kind, "", "list", e);
                 if (!kind.namespaced) {
@@ -204,7 +188,7 @@ public final class ClusterLoader implements AutoCloseable {
 
     private void listNamespace(ResourceKind kind, String ns) throws ClusterException, InterruptedException {
         try {
-            replace(new Scope(kind, ns), listPages(kind, ns));
+            replace(new KindScope(kind, ns), listPages(new KindScope(kind, ns)));
             synchronized (this) {
                 namespacesRead.add(ns);
                 problems.remove(problemKey(kind, ns));
@@ -214,8 +198,8 @@ public final class ClusterLoader implements AutoCloseable {
                 notServed(kind);
                 return;
             }
-            if (!isForbidden(e)) {
-                throw unreachable(kind, ns, e);
+            if (!LoadFailures.isForbidden(e)) {
+                throw unreachable(new KindScope(kind, ns), e);
             }
             recordProblem(kind, ns, "list", e);
         }
@@ -223,95 +207,16 @@ public final class ClusterLoader implements AutoCloseable {
 
     /** An API server too old (or too trimmed) to serve a kind: the view lacks it, and says so. */
     private synchronized void notServed(ResourceKind kind) {
-        problems.put(problemKey(kind, ""), new LoadReport.AccessProblem(kind.rbacResource(), "", "list",
-                "this API server does not serve them (404)"));
+        problems.put(problemKey(kind, ""), LoadFailures.notServed(kind));
     }
 
-    /** A complete list of one scope: its objects by key and the list's resourceVersion. */
-    private record Listed(Map<String, Object> objects, String resourceVersion) {
-    }
-
-    /**
-     * Lists one kind (in one namespace, or all) page by page into a fresh map, so the objects in
-     * view stay until the new list is complete. The next page is asked for before this one is
-     * converted: fabric8 reads and parses it on its own threads meanwhile, so converting costs
-     * hardly any time of its own.
-     */
-    private Listed listPages(ResourceKind kind, String namespace) throws InterruptedException {
-        Map<String, Object> objects = new LinkedHashMap<>();
-        String rv = null;
-        Future<KubernetesResourceList<? extends HasMetadata>> next = fetch(kind, namespace, null);
-        boolean continued = false;
-        while (true) {
-            KubernetesResourceList<? extends HasMetadata> page;
-            try {
-                page = await(next);
-            } catch (KubernetesClientException e) {
-                if (e.getCode() == 410 && continued) {
-                    // The continue token expired mid-list: start this scope over, as kubectl does.
-                    objects.clear();
-                    continued = false;
-                    next = fetch(kind, namespace, null);
-                    continue;
-                }
-                throw e;
-            }
-            String token = page.getMetadata() == null ? null : page.getMetadata().getContinue();
-            rv = page.getMetadata() == null ? rv : page.getMetadata().getResourceVersion();
-            boolean more = token != null && !token.isEmpty();
-            if (more) {
-                next = fetch(kind, namespace, token);
-                continued = true;
-            }
-            for (HasMetadata item : page.getItems()) {
-                convertInto(objects, kind, item);
-            }
-            listener.progress(kind.plural, objects.size());
-            if (!more) {
-                return new Listed(objects, rv);
-            }
-        }
-    }
-
-    private Future<KubernetesResourceList<? extends HasMetadata>> fetch(ResourceKind kind, String namespace,
-                                                                       String token) {
-        ListOptions options = new ListOptionsBuilder().withLimit((long) pageSize).withContinue(token).build();
-        return pages().submit(() -> listable(kind, namespace).list(options));
-    }
-
-    /** A page, or what the API server said instead; interruptible, and never waits past fabric8's timeout. */
-    private static KubernetesResourceList<? extends HasMetadata> await(
-            Future<KubernetesResourceList<? extends HasMetadata>> page) throws InterruptedException {
-        try {
-            return page.get();
-        } catch (InterruptedException e) {
-            page.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof KubernetesClientException k) {
-                throw k;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw new KubernetesClientException(r.getMessage(), r);
-            }
-            throw new KubernetesClientException(String.valueOf(e.getCause()), e.getCause());
-        }
-    }
-
-    /** One thread that fetches pages; it never waits for anything but the API server. */
-    private synchronized ExecutorService pages() {
-        if (pageFetcher == null) {
-            pageFetcher = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "kdi-list-pages");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return pageFetcher;
+    private PagedLister.Listed listPages(KindScope scope) throws InterruptedException {
+        return lister.list(scope, (into, item) -> conversion.convertInto(into, scope.kind(), item),
+                loaded -> listener.progress(scope.kind().plural, loaded));
     }
 
     /** Puts a complete list in place of what the scope held, in one step. */
-    private synchronized void replace(Scope scope, Listed listed) {
+    private synchronized void replace(KindScope scope, PagedLister.Listed listed) {
         if (scope.namespace() == null) {
             // The whole kind: the fresh map becomes the store, without copying 150,000 entries.
             store.put(scope.kind(), listed.objects());
@@ -324,15 +229,6 @@ public final class ClusterLoader implements AutoCloseable {
         resourceVersions.put(scope, listed.resourceVersion() == null ? "" : listed.resourceVersion());
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Listable<? extends KubernetesResourceList<? extends HasMetadata>> listable(ResourceKind kind, String namespace) {
-        if (kind == ResourceKind.NAMESPACES) {
-            return (Listable) client.namespaces();
-        }
-        MixedOperation op = client.resources(kind.type);
-        return namespace == null ? (Listable) op.inAnyNamespace() : (Listable) op.inNamespace(namespace);
-    }
-
     private void loadCorefile() throws ClusterException {
         try {
             ConfigMap cm = client.configMaps().inNamespace(ObjectConverter.COREDNS_NAMESPACE)
@@ -341,52 +237,25 @@ public final class ClusterLoader implements AutoCloseable {
                 corefile = cm == null || cm.getData() == null ? null : cm.getData().get(ObjectConverter.COREFILE_KEY);
             }
         } catch (KubernetesClientException e) {
-            if (!isForbidden(e)) {
-                throw new ClusterException(failure("reading ConfigMap kube-system/coredns", e), e);
+            if (!LoadFailures.isForbidden(e)) {
+                throw new ClusterException(LoadFailures.failure(client.getConfiguration(),
+                        "reading ConfigMap kube-system/coredns", e), e);
             }
             synchronized (this) {
-                problems.put("configmaps/coredns", new LoadReport.AccessProblem("configmaps", "kube-system", "get",
-                        "forbidden; the Corefile is unknown, so the cluster domain is detected instead"));
+                problems.put("configmaps/coredns", LoadFailures.corefileForbidden());
             }
         }
-    }
-
-    /** Converts one object into {@code into}; objects the model cannot read are reported, never fatal. */
-    private void convertInto(Map<String, Object> into, ResourceKind kind, HasMetadata item) {
-        String key = key(item);
-        try {
-            Object record = kind.convert(converter, item);
-            if (record != null) {
-                into.put(key, record);
-            } else {
-                into.remove(key);
-            }
-            if (!unreadable.isEmpty()) {
-                unreadable.remove(kind.plural + "/" + key);
-            }
-        } catch (InvalidObjectException | RuntimeException e) {
-            // A live object is valid by definition; one we cannot read is reported, not fatal.
-            unreadable.put(kind.plural + "/" + key, new LoadReport.AccessProblem(kind.plural,
-                    item.getMetadata() == null || item.getMetadata().getNamespace() == null ? ""
-                            : item.getMetadata().getNamespace(), "read",
-                    key + " could not be read by kdi: " + e.getMessage()));
-        }
-    }
-
-    private static String key(HasMetadata item) {
-        String ns = item.getMetadata().getNamespace();
-        return ns == null || ns.isEmpty() ? item.getMetadata().getName() : ns + "/" + item.getMetadata().getName();
     }
 
     // ---- Watching
 
-    private void startWatch(Scope scope) {
+    private void startWatch(KindScope scope) {
         if (closed) {
             return;
         }
-        KindWatcher watcher = new KindWatcher(scope);
+        ScopeWatch watcher = new ScopeWatch(scope, watchEvents);
         String rv;
-        KindWatcher previous;
+        ScopeWatch previous;
         synchronized (this) {
             rv = resourceVersions.get(scope);
             previous = watchers.put(scope, watcher);
@@ -395,155 +264,103 @@ public final class ClusterLoader implements AutoCloseable {
             previous.retire();
         }
         try {
-            ListOptions options = new ListOptionsBuilder().withResourceVersion(rv == null || rv.isEmpty() ? null : rv)
-                    .withAllowWatchBookmarks(true).build();
-            Watch w = watchable(scope.kind(), scope.namespace()).watch(options, watcher);
+            Watch w = watcher.open(client, rv);
             boolean recovered;
             synchronized (this) {
                 if (watchers.get(scope) != watcher || closed) {
                     recovered = false;
                     w.close();
                 } else {
-                    watcher.handle = w;
-                    recovered = staleReasons.remove(scope) != null;
+                    recovered = watcher.attach(w) && staleReasons.remove(scope) != null;
                 }
             }
             if (recovered) {
                 listener.changed();
             }
         } catch (KubernetesClientException e) {
-            if (isForbidden(e)) {
+            if (LoadFailures.isForbidden(e)) {
                 // Listing worked but watching may not: the view stays as listed, and says so.
-                recordProblem(scope.kind(), scope.namespace() == null ? "" : scope.namespace(), "watch", e);
-                markStale(scope, "may not watch " + scope.kind().rbacResource() + "; the view will not update");
+                recordProblem(scope.kind(), scope.namespaceOrEmpty(), "watch", e);
+                markStale(scope, LoadFailures.mayNotWatch(scope.kind()));
                 return;
             }
             if (e.getCode() == 410) {
-                markStale(scope, "the watch fell too far behind; listing " + scope.describe() + " again");
-                execute(() -> relist(scope));
+                markStale(scope, LoadFailures.fellBehind(scope.describe()));
+                retries.now(() -> relist(scope));
                 return;
             }
-            markStale(scope, "the watch could not start (" + reason(e) + "); retrying");
+            markStale(scope, LoadFailures.watchCouldNotStart(e));
             scheduleRewatch(scope);
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Watchable<HasMetadata> watchable(ResourceKind kind, String namespace) {
-        if (kind == ResourceKind.NAMESPACES) {
-            return (Watchable) client.namespaces();
+    /** Applies one event of a scope's current watch. */
+    private void received(KindScope scope, Action action, HasMetadata object) {
+        if (closed) {
+            return;
         }
-        MixedOperation op = client.resources(kind.type);
-        return namespace == null ? (Watchable) op.inAnyNamespace() : (Watchable) op.inNamespace(namespace);
-    }
-
-    /** Applies one scope's events; on a drop, resumes from the last version seen or relists. */
-    private final class KindWatcher implements Watcher<HasMetadata> {
-        private final Scope scope;
-        /** Set once the watch started; guarded by the loader. */
-        Watch handle;
-        private volatile boolean retired;
-
-        KindWatcher(Scope scope) {
-            this.scope = scope;
-        }
-
-        /** A newer watch took over this scope: ignore what this one still says, and close it. */
-        void retire() {
-            retired = true;
-            Watch h;
-            synchronized (ClusterLoader.this) {
-                h = handle;
+        retries.succeeded(scope);
+        synchronized (this) {
+            String rv = object.getMetadata() == null ? null : object.getMetadata().getResourceVersion();
+            if (rv != null) {
+                resourceVersions.put(scope, rv);
             }
-            if (h != null) {
-                h.close();
-            }
-        }
-
-        @Override
-        public void eventReceived(Action action, HasMetadata object) {
-            if (retired || closed) {
-                return;
-            }
-            synchronized (ClusterLoader.this) {
-                String rv = object.getMetadata() == null ? null : object.getMetadata().getResourceVersion();
-                if (rv != null) {
-                    resourceVersions.put(scope, rv);
-                }
-                failedAttempts.remove(scope);
-                Map<String, Object> kindStore = store.get(scope.kind());
-                switch (action) {
-                    case ADDED, MODIFIED -> convertInto(kindStore, scope.kind(), object);
-                    case DELETED -> {
-                        kindStore.remove(key(object));
-                        unreadable.remove(scope.kind().plural + "/" + key(object));
-                    }
-                    default -> {
-                        // BOOKMARK only moves the resourceVersion; ERROR arrives through onClose.
-                    }
+            Map<String, Object> kindStore = store.get(scope.kind());
+            switch (action) {
+                case ADDED, MODIFIED -> conversion.convertInto(kindStore, scope.kind(), object);
+                case DELETED -> conversion.remove(kindStore, scope.kind(), object);
+                default -> {
+                    // BOOKMARK only moves the resourceVersion; ERROR arrives through ended().
                 }
             }
-            if (action != Action.BOOKMARK) {
-                listener.changed();
-            }
         }
-
-        @Override
-        public void onClose(WatcherException cause) {
-            if (retired || closed) {
-                return;
-            }
-            KubernetesClientException asClient = cause.asClientException();
-            if (asClient != null && isForbidden(asClient)) {
-                recordProblem(scope.kind(), scope.namespace() == null ? "" : scope.namespace(), "watch", asClient);
-                markStale(scope, "may not watch " + scope.kind().rbacResource() + "; the view will not update");
-                return;
-            }
-            if (cause.isHttpGone()) {
-                // Our resourceVersion is too old: only a fresh list can catch up.
-                markStale(scope, "the watch fell too far behind; listing " + scope.describe() + " again");
-                execute(() -> relist(scope));
-            } else {
-                markStale(scope, "the watch dropped" + dropReason(cause) + "; reconnecting");
-                scheduleRewatch(scope);
-            }
-        }
-
-        @Override
-        public void onClose() {
-            // Closed by us.
+        if (action != Action.BOOKMARK) {
+            listener.changed();
         }
     }
 
-    /** fabric8 says "Exhausted reconnects" for any drop, because its own reconnecting is off. */
-    private static String dropReason(WatcherException cause) {
-        String m = cause.getMessage();
-        if (m == null || m.isBlank() || m.startsWith("Exhausted reconnects")) {
-            return "";
+    /** A scope's current watch dropped: resumes from the last version seen, or relists. */
+    private void ended(KindScope scope, WatcherException cause) {
+        if (closed) {
+            return;
         }
-        return " (" + firstLine(m) + ")";
+        KubernetesClientException asClient = cause.asClientException();
+        if (asClient != null && LoadFailures.isForbidden(asClient)) {
+            recordProblem(scope.kind(), scope.namespaceOrEmpty(), "watch", asClient);
+            markStale(scope, LoadFailures.mayNotWatch(scope.kind()));
+            return;
+        }
+        if (cause.isHttpGone()) {
+            // Our resourceVersion is too old: only a fresh list can catch up.
+            markStale(scope, LoadFailures.fellBehind(scope.describe()));
+            retries.now(() -> relist(scope));
+        } else {
+            markStale(scope, LoadFailures.watchDropped(cause));
+            scheduleRewatch(scope);
+        }
     }
 
     /** Lists a scope again, replacing what it held once the list is complete, then watches it. */
-    private void relist(Scope scope) {
+    private void relist(KindScope scope) {
         if (closed) {
             return;
         }
         try {
             if (scope.namespace() == null) {
-                replace(scope, listPages(scope.kind(), null));
+                replace(scope, listPages(scope));
             } else {
                 listNamespace(scope.kind(), scope.namespace());
             }
             listener.changed();
             startWatch(scope);
         } catch (KubernetesClientException e) {
-            if (isForbidden(e)) {
-                recordProblem(scope.kind(), scope.namespace() == null ? "" : scope.namespace(), "list", e);
-                markStale(scope, "may no longer list " + scope.kind().rbacResource() + "; the view will not update");
+            if (LoadFailures.isForbidden(e)) {
+                recordProblem(scope.kind(), scope.namespaceOrEmpty(), "list", e);
+                markStale(scope, LoadFailures.mayNoLongerList(scope.kind()));
                 return;
             }
-            markStale(scope, failure("listing " + scope.describe() + " again", e) + "; retrying");
+            markStale(scope, LoadFailures.failure(client.getConfiguration(), "listing " + scope.describe() + " again", e)
+                    + "; retrying");
             scheduleRelist(scope);
         } catch (ClusterException e) {
             markStale(scope, e.getMessage() + "; retrying");
@@ -553,39 +370,19 @@ public final class ClusterLoader implements AutoCloseable {
         }
     }
 
-    private void scheduleRewatch(Scope scope) {
-        schedule(scope, () -> startWatch(scope));
-    }
-
-    private void scheduleRelist(Scope scope) {
-        schedule(scope, () -> relist(scope));
-    }
-
-    private void schedule(Scope scope, Runnable task) {
-        if (closed) {
-            return;
-        }
-        int attempt;
-        synchronized (this) {
-            attempt = failedAttempts.merge(scope, 1, Integer::sum);
-        }
-        long delay = Math.min(MAX_BACKOFF.toMillis(), 250L << Math.min(attempt - 1, 8));
-        try {
-            scheduler.schedule(task, delay, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // The owner is shutting down.
+    private void scheduleRewatch(KindScope scope) {
+        if (!closed) {
+            retries.later(scope, () -> startWatch(scope));
         }
     }
 
-    private void execute(Runnable task) {
-        try {
-            scheduler.execute(task);
-        } catch (RejectedExecutionException e) {
-            // The owner is shutting down.
+    private void scheduleRelist(KindScope scope) {
+        if (!closed) {
+            retries.later(scope, () -> relist(scope));
         }
     }
 
-    private void markStale(Scope scope, String why) {
+    private void markStale(KindScope scope, String why) {
         synchronized (this) {
             staleReasons.put(scope, why);
         }
@@ -631,10 +428,10 @@ public final class ClusterLoader implements AutoCloseable {
     /** How complete and current the view is. */
     public synchronized LoadReport report() {
         TreeMap<String, LoadReport.AccessProblem> all = new TreeMap<>(problems);
-        unreadable.forEach((k, v) -> all.put("invalid/" + k, v));
+        conversion.reportInto(all);
         List<LoadReport.AccessProblem> list = new ArrayList<>(all.values());
         Map<String, String> stale = new LinkedHashMap<>();
-        for (Map.Entry<Scope, String> e : staleReasons.entrySet()) {
+        for (Map.Entry<KindScope, String> e : staleReasons.entrySet()) {
             stale.merge(e.getKey().kind().plural, e.getValue(), (a, b) -> a.equals(b) ? a : a + "; " + b);
         }
         List<String> read = new ArrayList<>();
@@ -655,24 +452,20 @@ public final class ClusterLoader implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        List<KindWatcher> toClose;
+        List<ScopeWatch> toClose;
         synchronized (this) {
             toClose = new ArrayList<>(watchers.values());
             watchers.clear();
-            if (pageFetcher != null) {
-                pageFetcher.shutdownNow();
-            }
         }
-        toClose.forEach(KindWatcher::retire);
+        lister.close();
+        toClose.forEach(ScopeWatch::retire);
     }
 
     // ---- Helpers
 
     private void recordProblem(ResourceKind kind, String namespace, String verb, KubernetesClientException e) {
         synchronized (this) {
-            problems.put(problemKey(kind, namespace), new LoadReport.AccessProblem(kind.rbacResource(), namespace, verb,
-                    "forbidden (" + firstLine(e.getStatus() != null && e.getStatus().getMessage() != null
-                            ? e.getStatus().getMessage() : e.getMessage()) + ")"));
+            problems.put(problemKey(kind, namespace), LoadFailures.forbidden(kind, namespace, verb, e));
         }
     }
 
@@ -680,81 +473,8 @@ public final class ClusterLoader implements AutoCloseable {
         return "access/" + kind.plural + "/" + namespace;
     }
 
-    static boolean isForbidden(KubernetesClientException e) {
-        return e.getCode() == 403;
-    }
-
-    private ClusterException unreachable(ResourceKind kind, String namespace, KubernetesClientException e) {
-        String what = "listing " + kind.plural + (namespace == null ? "" : " in namespace " + namespace);
-        if (e.getCode() == 401) {
-            return new ClusterException("the API server rejected the credentials (401 Unauthorized) while " + what
-                    + "; log in again or refresh the kubeconfig's credentials", e);
-        }
-        return new ClusterException(failure(what, e), e);
-    }
-
-    /**
-     * What went wrong talking to the API server, and what to do about it: no answer in time, not
-     * reachable at all, a certificate kdi may not trust, or an HTTP error.
-     */
-    private String failure(String what, KubernetesClientException e) {
-        String server = client.getConfiguration().getMasterUrl();
-        if (e.getCode() > 0) {
-            return "the API server answered " + reason(e) + " while " + what;
-        }
-        if (has(e, javax.net.ssl.SSLException.class) || has(e, java.security.cert.CertificateException.class)
-                || has(e, java.security.cert.CertPathValidatorException.class)) {
-            return "the TLS connection to the API server at " + server + " failed while " + what + " ("
-                    + reason(e) + "); the server's certificate is not one the kubeconfig's certificate authority "
-                    + "vouches for: check the cluster's certificate-authority(-data) and server address";
-        }
-        if (isTimeout(e)) {
-            return "the API server stopped answering while " + what + ": no reply within "
-                    + millis(client.getConfiguration().getRequestTimeout())
-                    + "; check that it is up and that the network (VPN, proxy) still reaches " + server;
-        }
-        return "the API server at " + server + " could not be reached while " + what + " (" + reason(e)
-                + "); check that the cluster is running and reachable from here (VPN, proxy, firewall)";
-    }
-
-    private static boolean has(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException
-                    || t instanceof java.net.http.HttpTimeoutException
-                    || t.getClass().getSimpleName().contains("Timeout")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String millis(int ms) {
-        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
-    }
-
-    static String reason(KubernetesClientException e) {
-        if (e.getCode() > 0) {
-            return "HTTP " + e.getCode() + " " + firstLine(e.getStatus() != null && e.getStatus().getMessage() != null
-                    ? e.getStatus().getMessage() : e.getMessage());
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "no reason given" : s.lines().findFirst().orElse(s);
+    private ClusterException unreachable(KindScope scope, KubernetesClientException e) {
+        return LoadFailures.unreachable(client.getConfiguration(), "listing " + scope.describe(), e);
     }
 
     private static void checkInterrupted() throws InterruptedException {

@@ -2,6 +2,7 @@ package dev.kdi.demo;
 
 import dev.kdi.cluster.ClusterException;
 import dev.kdi.cluster.ClusterLoader;
+import dev.kdi.cluster.ContextTarget;
 import dev.kdi.cluster.PodPort;
 import dev.kdi.manifests.CorefileSource;
 import dev.kdi.manifests.Interner;
@@ -139,6 +140,11 @@ public final class DemoCluster implements AutoCloseable {
     /** A client configuration for this cluster, as a kubeconfig context would give one. */
     public Config clientConfig() {
         return server.client().getConfiguration();
+    }
+
+    /** This cluster as a kubeconfig context named {@code demo} would target it. */
+    public ContextTarget target() {
+        return new ContextTarget("demo", "default", url(), clientConfig());
     }
 
     /** The API server's URL (https on 127.0.0.1). */

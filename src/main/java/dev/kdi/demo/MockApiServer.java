@@ -10,12 +10,17 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * An in-process API server for the demo and for tests: fabric8's mock server in CRUD mode, with the
@@ -23,6 +28,12 @@ import java.util.function.UnaryOperator;
  * plus a client configured for it. Closing it closes both.
  */
 public final class MockApiServer implements AutoCloseable {
+    /**
+     * fabric8's MockWebServer logs every request it serves at INFO through java.util.logging, which
+     * floods test, benchmark and {@code --debug} output; its warnings still come through. Held here
+     * because java.util.logging keeps loggers only weakly, and a collected logger forgets its level.
+     */
+    private static final Logger MOCK_WEB_SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
 
     private final KubernetesMockServer server;
     private final PortForwardDispatcher portForwards;
@@ -53,10 +64,12 @@ public final class MockApiServer implements AutoCloseable {
     // constructors use for expectations, and KubernetesSerialization offers no public replacement.
     @SuppressWarnings("deprecation")
     public static MockApiServer start(boolean https, UnaryOperator<Dispatcher> front) {
+        MOCK_WEB_SERVER_LOG.setLevel(Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         PortForwardDispatcher portForwards = new PortForwardDispatcher(new KubernetesMixedDispatcher(expectations));
+        MockWebServer web = new MockWebServer();
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
-                new MockWebServer(), expectations, front.apply(portForwards), https);
+                web, expectations, new Forgetful(web, front.apply(portForwards)), https);
         // fabric8's default is the loopback address too, but whichever one the JVM prefers; pin IPv4
         // loopback so nothing here is ever reachable from another machine.
         server.init(loopback(), 0);
@@ -94,6 +107,39 @@ public final class MockApiServer implements AutoCloseable {
             client.close();
         } finally {
             server.destroy();
+        }
+    }
+
+    /**
+     * Drops each request from the MockWebServer's record of served requests as it is dispatched.
+     * That record (for {@code takeRequest()}, which nothing here uses) is an unbounded queue, so a
+     * demo left running kept every request it ever served, port-forward upgrades and watch
+     * reconnections included. The server adds a request to the queue just before it dispatches it,
+     * so taking one per dispatch keeps the queue at the number of requests in flight. The CRUD
+     * store is the dispatcher's own and is not touched.
+     */
+    private static final class Forgetful extends Dispatcher {
+        private final MockWebServer web;
+        private final Dispatcher inner;
+
+        Forgetful(MockWebServer web, Dispatcher inner) {
+            this.web = web;
+            this.inner = inner;
+        }
+
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+            try {
+                web.takeRequest(0, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return inner.dispatch(request);
+        }
+
+        @Override
+        public void shutdown() {
+            inner.shutdown();
         }
     }
 

@@ -101,7 +101,7 @@ final class JacksonProblems {
             return "null";
         }
         if (node.isTextual()) {
-            return ObjectConverter.quote(node.asText());
+            return Fields.quote(node.asText());
         }
         if (node.isObject()) {
             return "a mapping";

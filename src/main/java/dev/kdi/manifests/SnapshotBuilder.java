@@ -110,16 +110,16 @@ public final class SnapshotBuilder {
         if (converted instanceof Converted.Kept<EndpointSlice> kept) {
             put(kept.value().ref(), kept.value());
         } else if (converted instanceof Converted.Skipped<EndpointSlice> skipped) {
-            String namespace = ObjectConverter.namespaceOf(s);
+            String namespace = Fields.namespaceOf(s);
             namespaces.add(namespace);
-            sliceNotes.add("skipped " + ObjectRef.endpointSlice(namespace, ObjectConverter.name(s)) + ": " + skipped.reason());
+            sliceNotes.add("skipped " + ObjectRef.endpointSlice(namespace, Fields.name(s)) + ": " + skipped.reason());
         }
     }
 
     private void addConfigMap(ConfigMap c) throws InvalidObjectException {
         Converted<String> converted = converter.corefile(c);
-        String namespace = ObjectConverter.namespaceOf(c);
-        String name = ObjectConverter.name(c);
+        String namespace = Fields.namespaceOf(c);
+        String name = Fields.name(c);
         ObjectRef ref = new ObjectRef(Kinds.CONFIG_MAP, namespace, name);
         if (converted instanceof Converted.Kept<String> kept) {
             put(ref, new CorefileText(kept.value()));

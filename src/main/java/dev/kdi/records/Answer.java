@@ -1,5 +1,6 @@
 package dev.kdi.records;
 
+import dev.kdi.records.objects.Unassigned;
 import java.util.List;
 
 /**
@@ -13,14 +14,28 @@ import java.util.List;
  * @param incomplete true when part of the answer comes from outside the cluster DNS and cannot be
  *     predicted (an ExternalName pointing outside the zone, the answering pod's own address)
  * @param explanation plain-language lines saying which objects and rules produced the answer
+ * @param unassigned what the answer depends on that the cluster has not assigned yet (offline
+ *     input: placeholder addresses, a DaemonSet's node count); empty when the answer is final
  */
 public record Answer(Question question, Status status, List<ResourceRecord> answer,
                      List<ResourceRecord> additional, ResourceRecord authority, boolean incomplete,
-                     List<String> explanation) {
+                     List<String> explanation, List<Unassigned> unassigned) {
 
     public Answer {
         answer = List.copyOf(answer);
         additional = List.copyOf(additional);
         explanation = List.copyOf(explanation);
+        unassigned = List.copyOf(unassigned);
+    }
+
+    /** An answer that depends on nothing unassigned: every live one, most predicted ones. */
+    public Answer(Question question, Status status, List<ResourceRecord> answer, List<ResourceRecord> additional,
+                  ResourceRecord authority, boolean incomplete, List<String> explanation) {
+        this(question, status, answer, additional, authority, incomplete, explanation, List.of());
+    }
+
+    /** The same answer, marked with what it depends on that is not assigned yet. */
+    public Answer withUnassigned(List<Unassigned> marks) {
+        return new Answer(question, status, answer, additional, authority, incomplete, explanation, marks);
     }
 }

@@ -4,10 +4,14 @@ import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.corefile.KubernetesPlugin;
 import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.records.objects.EndpointSlice;
+import dev.kdi.records.objects.Provisional;
+import dev.kdi.records.objects.Unassigned;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the cluster DNS should answer, for one snapshot of the cluster and one Corefile: a model of
@@ -53,9 +57,44 @@ public final class DnsModel {
         return build(snapshot, corefile, 0);
     }
 
-    /** The answer CoreDNS would give. */
+    /** The answer CoreDNS would give, marked with what it depends on that is not assigned yet. */
     public Answer answer(Question question) {
-        return responder.answer(question);
+        Answer a = responder.answer(question);
+        if (snapshot.provisional().isEmpty()) {
+            return a;
+        }
+        Set<Unassigned> marks = new LinkedHashSet<>(snapshot.provisional().ofName(question.name()));
+        for (ResourceRecord r : a.answer()) {
+            marks.addAll(unassigned(r));
+        }
+        for (ResourceRecord r : a.additional()) {
+            marks.addAll(unassigned(r));
+        }
+        return marks.isEmpty() ? a : a.withUnassigned(List.copyOf(marks));
+    }
+
+    /**
+     * What one record depends on that the cluster has not assigned yet: a placeholder address in
+     * its data, or in its owner or target as a dashed label or a reverse name. Empty for a record
+     * of a live cluster.
+     */
+    public List<Unassigned> unassigned(ResourceRecord r) {
+        Provisional p = snapshot.provisional();
+        if (p.isEmpty()) {
+            return List.of();
+        }
+        Set<Unassigned> marks = new LinkedHashSet<>(p.ofName(r.owner()));
+        Rdata d = r.data();
+        if (d instanceof Rdata.A a) {
+            marks.addAll(p.ofAddress(a.address()));
+        } else if (d instanceof Rdata.Aaaa a) {
+            marks.addAll(p.ofAddress(a.address()));
+        } else if (d instanceof Rdata.Srv srv) {
+            marks.addAll(p.ofName(srv.target()));
+        } else if (d instanceof Rdata.Ptr ptr) {
+            marks.addAll(p.ofName(ptr.target()));
+        }
+        return marks.isEmpty() ? List.of() : List.copyOf(marks);
     }
 
     public Answer answer(String name, RrType type) {

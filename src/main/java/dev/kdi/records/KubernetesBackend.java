@@ -562,8 +562,8 @@ final class KubernetesBackend {
         if (hostname != null && !hostname.isEmpty()) {
             return DnsNames.equalIgnoringCase(name, hostname);
         }
-        String pod = ep.targetPod();
-        if (plugin.endpointPodNames() && pod != null && !pod.isEmpty() && pod.length() < 64) {
+        String pod = plugin.endpointPodNames() ? targetPodLabel(ep) : null;
+        if (pod != null) {
             return DnsNames.equalIgnoringCase(name, pod);
         }
         char separator = address.indexOf('.') >= 0 ? '.' : address.indexOf(':') >= 0 ? ':' : 0;
@@ -597,13 +597,23 @@ final class KubernetesBackend {
         return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
+    /**
+     * The name of the endpoint's pod when it can be a label, else null: CoreDNS keeps a
+     * {@code targetRef} name only under 64 characters (object/endpoint.go), though the API server
+     * allows pod names of up to 253.
+     */
+    static String targetPodLabel(Endpoint ep) {
+        String pod = ep.targetPod();
+        return pod == null || pod.isEmpty() || pod.length() >= 64 ? null : pod;
+    }
+
     static String endpointHostname(String address, Endpoint ep, boolean podNames) {
         if (ep.hostname() != null && !ep.hostname().isEmpty()) {
             return ep.hostname();
         }
-        // CoreDNS drops target names of 64 characters or more: they cannot be a label.
-        if (podNames && ep.targetPod() != null && !ep.targetPod().isEmpty() && ep.targetPod().length() < 64) {
-            return ep.targetPod();
+        String pod = podNames ? targetPodLabel(ep) : null;
+        if (pod != null) {
+            return pod;
         }
         if (address.contains(".")) {
             return address.replace('.', '-');

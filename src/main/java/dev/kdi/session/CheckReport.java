@@ -1,7 +1,7 @@
 package dev.kdi.session;
 
-import dev.kdi.dns.Verdict;
 import dev.kdi.records.Question;
+import dev.kdi.records.compare.Verdict;
 import java.util.List;
 
 /**

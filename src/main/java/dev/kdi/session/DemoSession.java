@@ -35,7 +35,7 @@ public final class DemoSession implements Session {
         } catch (ClusterException e) {
             throw new SessionException("the demo cluster did not start: " + e.getMessage(), e);
         }
-        live = new LiveSession(info(), demo.clientConfig(), "default", options, clock);
+        live = new LiveSession(info(), demo.target(), options, clock);
         live.start(progress);
     }
 

@@ -1,11 +1,8 @@
 package dev.kdi.session;
 
-import dev.kdi.cluster.DnsServers;
-import dev.kdi.cluster.LoadReport;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.lint.Finding;
 import dev.kdi.records.objects.ClusterSnapshot;
-import dev.kdi.records.names.IpAddress;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.searchpath.KubeletDns;
 import dev.kdi.records.searchpath.ResolvConf;
@@ -31,7 +28,7 @@ import java.util.Optional;
  *     document, object, field and line: the view holds the other files only
  */
 public record Inspection(long generation, ClusterSnapshot snapshot, DnsModel model, List<Finding> findings,
-                         DnsServers.Found dns, LoadReport report, String corefileOrigin, String clusterDomainSource,
+                         ClusterDns dns, LoadSummary report, String corefileOrigin, String clusterDomainSource,
                          Instant at, List<String> notes, List<String> skippedFiles) {
 
     public Inspection {
@@ -42,7 +39,7 @@ public record Inspection(long generation, ClusterSnapshot snapshot, DnsModel mod
 
     /** An inspection of a cluster, or of manifests that were all read. */
     public Inspection(long generation, ClusterSnapshot snapshot, DnsModel model, List<Finding> findings,
-                      DnsServers.Found dns, LoadReport report, String corefileOrigin, String clusterDomainSource,
+                      ClusterDns dns, LoadSummary report, String corefileOrigin, String clusterDomainSource,
                       Instant at, List<String> notes) {
         this(generation, snapshot, model, findings, dns, report, corefileOrigin, clusterDomainSource, at, notes,
                 List.of());
@@ -53,7 +50,7 @@ public record Inspection(long generation, ClusterSnapshot snapshot, DnsModel mod
 
     /** The cluster DNS Service's address, when the snapshot holds that Service. */
     public Optional<String> clusterDnsAddress() {
-        return dns.service().flatMap(s -> s.clusterIPs().stream().filter(IpAddress::isAddress).findFirst());
+        return dns.address();
     }
 
     /**

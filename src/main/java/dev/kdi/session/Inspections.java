@@ -1,7 +1,6 @@
 package dev.kdi.session;
 
 import dev.kdi.cluster.DnsServers;
-import dev.kdi.cluster.LoadReport;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.lint.Lint;
@@ -15,20 +14,23 @@ final class Inspections {
     }
 
     static Inspection build(long generation, ClusterSnapshot snapshot, Corefile corefile, String clusterDomainSource,
-                            LoadReport report, List<String> notes, Instant at) {
-        return build(generation, snapshot, corefile, clusterDomainSource, report, notes, List.of(), at);
+                            LoadSummary report, List<String> notes, Instant at) {
+        return build(generation, snapshot, corefile, clusterDomainSource, DnsServers.locate(snapshot), report, notes,
+                List.of(), at);
     }
 
-    /** The same, for manifests of which some files were left out. */
+    /** The same, with the cluster DNS already located (a live session forwards to its replicas). */
     static Inspection build(long generation, ClusterSnapshot snapshot, Corefile corefile, String clusterDomainSource,
-                            LoadReport report, List<String> notes, List<String> skippedFiles, Instant at) {
-        DnsModel model = DnsModel.build(snapshot, corefile);
-        DnsServers.Found dns = DnsServers.locate(snapshot);
-        return new Inspection(generation, snapshot, model, Lint.findings(model), dns, report, corefile.origin(),
-                clusterDomainSource, at, notes, skippedFiles);
+                            DnsServers.Found dns, LoadSummary report, List<String> notes, Instant at) {
+        return build(generation, snapshot, corefile, clusterDomainSource, dns, report, notes, List.of(), at);
     }
 
-    static LoadReport completeReport(Instant at) {
-        return new LoadReport(List.of(), List.of(), false, List.of(), at);
+    /** The same, for manifests of which some files were left out (one line each). */
+    static Inspection build(long generation, ClusterSnapshot snapshot, Corefile corefile, String clusterDomainSource,
+                            DnsServers.Found dns, LoadSummary report, List<String> notes, List<String> skippedFiles,
+                            Instant at) {
+        DnsModel model = DnsModel.build(snapshot, corefile);
+        return new Inspection(generation, snapshot, model, Lint.findings(model), ClusterDns.of(dns), report,
+                corefile.origin(), clusterDomainSource, at, notes, skippedFiles);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kdi.session;
 
+import dev.kdi.cluster.DnsServers;
 import dev.kdi.manifests.CorefileSource;
 import dev.kdi.manifests.Interner;
 import dev.kdi.manifests.ManifestException;
@@ -7,7 +8,9 @@ import dev.kdi.manifests.ManifestReader;
 import dev.kdi.manifests.ManifestSet;
 import dev.kdi.manifests.ObjectConverter;
 import dev.kdi.records.Question;
+import dev.kdi.records.controllers.OfflineCompletion;
 import dev.kdi.records.corefile.Corefile;
+import dev.kdi.records.objects.ClusterSnapshot;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,8 +67,11 @@ public final class ManifestSession implements Session {
                 corefile = corefile.withClusterDomain(clusterDomain.get());
                 domainSource = "--cluster-domain";
             }
-            Inspection next = Inspections.build(++generation, set.snapshot(), corefile, domainSource,
-                    Inspections.completeReport(clock.instant()), set.notes(), set.skipped(), clock.instant());
+            // Manifests as written: the pods and addresses the cluster would make once they are applied.
+            ClusterSnapshot completed = OfflineCompletion.complete(set.snapshot());
+            Inspection next = Inspections.build(++generation, completed, corefile, domainSource,
+                    DnsServers.locate(completed), LoadSummary.complete(clock.instant()), set.notes(), set.skipped(),
+                    clock.instant());
             current = next;
             listeners.forEach(l -> l.inspectionChanged(next));
         } catch (ManifestException e) {

@@ -45,7 +45,7 @@ public final class Sessions {
         try {
             ContextTarget target = kubeconfigs(kubeconfig).target(context);
             return new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, target.context(), target.server(),
-                    target.namespace()), target.config(), target.credentials(), target.namespace(), options, clock);
+                    target.namespace()), target, options, clock);
         } catch (ClusterException e) {
             throw new SessionException(e.getMessage(), e);
         }

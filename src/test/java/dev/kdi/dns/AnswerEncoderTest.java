@@ -9,6 +9,8 @@ import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
 import dev.kdi.records.TestCluster;
+import dev.kdi.records.compare.Comparison;
+import dev.kdi.records.compare.Verdict;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

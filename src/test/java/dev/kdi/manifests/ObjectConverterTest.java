@@ -1,6 +1,7 @@
 package dev.kdi.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kdi.records.objects.ContainerPort;
@@ -32,6 +33,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -200,7 +202,7 @@ class ObjectConverterTest {
                 same family twice      | {clusterIPs: [10.96.0.1, 10.96.0.2], ports: [{port: 80}]}     | spec.clusterIPs[1]: "10.96.0.2" is of the same IP family as spec.clusterIPs[0] (dual-stack needs one of each)
                 bad ipFamily           | {ipFamilies: [IPv5], ports: [{port: 80}]}                     | spec.ipFamilies[0]: "IPv5" is not one of IPv4, IPv6
                 externalName missing   | {type: ExternalName}                                          | spec.externalName: is missing (type ExternalName needs it)
-                externalName invalid   | {type: ExternalName, externalName: 'mail_box.example.com'}    | spec.externalName: "mail_box.example.com" is not a valid DNS name (lower-case letters, digits, '-' and '.')
+                externalName invalid   | {type: ExternalName, externalName: 'mail_box.example.com'}    | spec.externalName: "mail_box.example.com" is not a valid DNS name (lower-case letters, digits, '-' and '.', at most 253 characters)
                 """)
         void service_refusesWhatTheApiServerRefuses(String what, String spec, String message) {
             String yaml = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: " + spec + "\n";
@@ -558,6 +560,12 @@ class ObjectConverterTest {
 
             assertThatThrownBy(() -> pod(yaml)).isInstanceOf(InvalidObjectException.class).hasMessage(message);
         }
+
+        @Test
+        void pod_nameOfOne66CharacterLabel_isAValidSubdomain() throws Exception {
+            String name = "a".repeat(66);
+            assertThat(pod("apiVersion: v1\nkind: Pod\nmetadata: {name: " + name + "}\n").name()).isEqualTo(name);
+        }
     }
 
     @Nested
@@ -694,6 +702,40 @@ class ObjectConverterTest {
 
             assertThatThrownBy(() -> converter.workload(parse(Deployment.class, yaml)))
                     .isInstanceOf(InvalidObjectException.class).hasMessage(message);
+        }
+
+        @ParameterizedTest(name = "{0} {1}: {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                StatefulSet | a{63}   | true
+                StatefulSet | db.main | false
+                StatefulSet | a{64}   | false
+                Deployment  | db.main | true
+                Deployment  | a{66}   | true
+                CronJob     | a{52}   | true
+                CronJob     | a{53}   | false
+                Job         | a{66}   | true
+                """)
+        void names_followTheApiServerRulePerKind(String kind, String written, boolean accepted) {
+            String name = written.startsWith("a{")
+                    ? "a".repeat(Integer.parseInt(written.substring(2, written.length() - 1))) : written;
+            String apiVersion = kind.endsWith("Job") ? "batch/v1" : "apps/v1";
+            String template = "{selector: {matchLabels: {app: db}}, template: {metadata: {labels: {app: db}}, "
+                    + "spec: {containers: [{name: c}]}}}";
+            String spec = kind.equals("CronJob") ? "{schedule: '0 3 * * *', jobTemplate: {spec: " + template + "}}" : template;
+            String yaml = "apiVersion: " + apiVersion + "\nkind: " + kind + "\nmetadata: {name: '" + name + "'}\nspec: "
+                    + spec + "\n";
+            ThrowingCallable convert = switch (kind) {
+                case "StatefulSet" -> () -> converter.workload(parse(StatefulSet.class, yaml));
+                case "Deployment" -> () -> converter.workload(parse(Deployment.class, yaml));
+                case "CronJob" -> () -> converter.workload(parse(CronJob.class, yaml));
+                default -> () -> converter.workload(parse(Job.class, yaml));
+            };
+            if (accepted) {
+                assertThatCode(convert).doesNotThrowAnyException();
+            } else {
+                assertThatThrownBy(convert).isInstanceOf(InvalidObjectException.class)
+                        .hasMessageStartingWith("metadata.name: \"" + name + "\" is not a valid " + kind + " name (at most");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kdi.session;
 
+import dev.kdi.cluster.ContextTarget;
 import dev.kdi.cluster.PodPort;
 import dev.kdi.demo.DemoCluster;
 import dev.kdi.testing.ApiServerFaults;
@@ -51,8 +52,8 @@ final class DemoFixture implements AutoCloseable {
     }
 
     LiveSession session(LiveOptions options) {
-        return new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, "faulty", demo.url(), "default"), config(3_000),
-                "default", options, Clock.systemUTC());
+        return new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, "faulty", demo.url(), "default"), 
+                new ContextTarget("faulty", "default", demo.url(), config(3_000)), options, Clock.systemUTC());
     }
 
     LiveSession started(LiveOptions options) throws Exception {

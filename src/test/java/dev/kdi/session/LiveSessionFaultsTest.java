@@ -3,13 +3,14 @@ package dev.kdi.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kdi.cluster.ContextTarget;
 import dev.kdi.demo.DemoCluster;
 import dev.kdi.demo.DnsResponder;
 import dev.kdi.demo.Faults;
-import dev.kdi.dns.Verdict;
 import dev.kdi.records.Question;
 import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
+import dev.kdi.records.compare.Verdict;
 import dev.kdi.testing.Await;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
@@ -174,7 +175,7 @@ class LiveSessionFaultsTest {
     void start_failsWithAMessage_whenTheApiServerStopsAnswering() throws Exception {
         fixture.faults.stallAfter(3);
         session = new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, "quiet", fixture.demo.url(), "default"),
-                fixture.config(500), "default", DemoFixture.options(), java.time.Clock.systemUTC());
+                new ContextTarget("quiet", "default", fixture.demo.url(), fixture.config(500)), DemoFixture.options(), java.time.Clock.systemUTC());
         long start = System.nanoTime();
         assertThatThrownBy(() -> session.start(Progress.NONE)).isInstanceOf(SessionException.class)
                 .hasMessageStartingWith("quiet: the API server stopped answering while listing")

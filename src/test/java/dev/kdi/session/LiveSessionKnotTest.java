@@ -2,19 +2,20 @@ package dev.kdi.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdi.cluster.ContextTarget;
 import dev.kdi.cluster.PodPort;
 import dev.kdi.demo.DemoCluster;
 import dev.kdi.demo.Faults;
 import dev.kdi.demo.MockApiServer;
 import dev.kdi.demo.TcpRelay;
-import dev.kdi.dns.Comparison;
-import dev.kdi.dns.Verdict;
 import dev.kdi.records.Answer;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.Question;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
+import dev.kdi.records.compare.Comparison;
+import dev.kdi.records.compare.Verdict;
 import dev.kdi.records.names.IpAddress;
 import dev.kdi.testing.KnotServer;
 import java.time.Clock;
@@ -56,7 +57,7 @@ class LiveSessionKnotTest {
         api = MockApiServer.start(false);
         DemoCluster.populate(api.client(), List.of("/live/two-replicas.yaml"));
         session = new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, "test", api.url(), "default"),
-                api.client().getConfiguration(), "default",
+                new ContextTarget("test", "default", api.url(), api.client().getConfiguration()),
                 LiveOptions.defaults().withNamespaces(List.of()), Clock.systemUTC());
         session.start(Progress.NONE);
         model = session.current().model();

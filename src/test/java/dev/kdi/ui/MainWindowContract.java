@@ -2,12 +2,12 @@ package dev.kdi.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.ElidedLabel;
 import dev.kdi.ui.common.FxTaskExecutor;
 import dev.kdi.ui.common.UserMessage;
 import dev.kdi.ui.details.LiveMark;
 import dev.kdi.ui.details.RecordRow;
+import dev.kdi.ui.inventory.Entry;
 import dev.kdi.ui.live.Reproduction;
 import dev.kdi.ui.lookup.LookupResult;
 import dev.kdi.ui.window.WindowModel;

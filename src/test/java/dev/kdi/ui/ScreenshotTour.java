@@ -1,12 +1,12 @@
 package dev.kdi.ui;
 
 import dev.kdi.records.RrType;
-import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.FxTaskExecutor;
 import dev.kdi.ui.fake.FakeOpener;
 import dev.kdi.ui.fake.ReplicaScript;
 import dev.kdi.ui.fake.SeedCluster;
+import dev.kdi.ui.inventory.Entry;
 import dev.kdi.ui.live.Reproduction;
 import dev.kdi.ui.window.WindowModel;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.kdi.records.lint;
 
+import dev.kdi.records.names.NameRule;
 import dev.kdi.records.objects.Kinds;
 import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.records.objects.Pod;
@@ -24,21 +25,21 @@ final class NameChecks implements NamespaceCheck {
 
     @Override
     public void check(NamespaceView ns, ClusterFacts facts, List<Finding> out) {
-        String nsProblem = Names.labelProblem(ns.name, false);
+        String nsProblem = NameRule.DNS1123_LABEL.problem(ns.name);
         if (nsProblem != null) {
             out.add(Finding.of(Rule.NAME_NOT_DNS_LABEL, List.of(ObjectRef.namespace(ns.name)),
                     "Namespace " + ns.name + " is not a valid DNS label (" + nsProblem + "): the API server rejects it, "
                             + "so no name under " + ns.name + ".svc." + facts.zone() + " can exist.",
-                    "Rename it to " + Names.suggestion(ns.name, false) + "."));
+                    "Rename it to " + NameRule.DNS1123_LABEL.suggestion(ns.name) + "."));
         }
         for (Service svc : ns.services) {
-            String problem = Names.labelProblem(svc.name(), true);
+            String problem = NameRule.DNS1035_LABEL.problem(svc.name());
             if (problem != null) {
                 out.add(Finding.of(Rule.NAME_NOT_DNS_LABEL, List.of(svc.ref()),
                         "Service " + svc.ref().qualifiedName() + " is not a valid DNS label (" + problem
                                 + "): the API server rejects it, so " + facts.serviceName(svc.name(), ns.name)
                                 + " never exists.",
-                        "Rename it to " + Names.suggestion(svc.name(), true) + "."));
+                        "Rename it to " + NameRule.DNS1035_LABEL.suggestion(svc.name()) + "."));
             }
         }
         for (Workload w : ns.workloads) {
@@ -71,7 +72,7 @@ final class NameChecks implements NamespaceCheck {
                     SubdomainChecks.who(ns, g.subject(), e.getValue()) + (many ? " have " : " has ") + g.field() + " '"
                             + g.value() + "', which is not a valid DNS label (" + g.problem()
                             + "): the API server rejects " + (many ? "them" : "it") + ".",
-                    "Set " + g.field() + ": " + Names.suggestion(g.value(), false) + "."));
+                    "Set " + g.field() + ": " + NameRule.DNS1123_LABEL.suggestion(g.value()) + "."));
         }
     }
 
@@ -80,7 +81,7 @@ final class NameChecks implements NamespaceCheck {
         if (value == null || value.isEmpty()) {
             return;
         }
-        String problem = Names.labelProblem(value, false);
+        String problem = NameRule.DNS1123_LABEL.problem(value);
         if (problem != null) {
             groups.computeIfAbsent(new Group(subject, field, value, problem), k -> new ArrayList<>()).add(pod);
         }
@@ -93,23 +94,23 @@ final class NameChecks implements NamespaceCheck {
             if (field[1] == null || field[1].isEmpty()) {
                 continue;
             }
-            String problem = Names.labelProblem(field[1], false);
+            String problem = NameRule.DNS1123_LABEL.problem(field[1]);
             if (problem != null) {
                 out.add(Finding.of(Rule.NAME_NOT_DNS_LABEL, List.of(w.ref()),
                         what + " sets " + field[0] + " '" + field[1] + "', which is not a valid DNS label (" + problem
                                 + "): the API server rejects its pods.",
-                        "Set " + field[0] + ": " + Names.suggestion(field[1], false) + " in the template."));
+                        "Set " + field[0] + ": " + NameRule.DNS1123_LABEL.suggestion(field[1]) + " in the template."));
             }
         }
         if (w.isStatefulSet() && w.replicas() > 0) {
             // The controller makes each pod's hostname its name: <set>-<ordinal>.
             String last = w.name() + "-" + (w.replicas() - 1);
-            if (last.length() > Names.MAX_LABEL) {
+            if (last.length() > NameRule.DNS1123_LABEL.maxLength()) {
                 out.add(Finding.of(Rule.NAME_NOT_DNS_LABEL, List.of(w.ref()),
                         "StatefulSet " + ns.name + "/" + w.name() + " names its pods, and so their hostnames, " + last
                                 + " and the like, " + last.length() + " characters, over 63: the API server rejects "
                                 + "those pods.",
-                        "Shorten the StatefulSet's name to at most " + (Names.MAX_LABEL - 1 - String.valueOf(
+                        "Shorten the StatefulSet's name to at most " + (NameRule.DNS1123_LABEL.maxLength() - 1 - String.valueOf(
                                 w.replicas() - 1).length()) + " characters."));
             }
         }

@@ -1,6 +1,7 @@
 package dev.kdi.records.lint;
 
 import dev.kdi.records.names.IpAddress;
+import dev.kdi.records.names.NameRule;
 import dev.kdi.records.objects.Service;
 import dev.kdi.records.objects.ServicePort;
 import java.util.ArrayList;
@@ -46,36 +47,27 @@ final class ServiceChecks implements NamespaceCheck {
                             + " (then " + name + " returns that address), or point externalName at a DNS name."));
             return;
         }
-        String problem = externalNameProblem(target);
+        String withoutDot = target.endsWith(".") ? target.substring(0, target.length() - 1) : target;
+        String rejected = NameRule.DNS1123_SUBDOMAIN.problem(withoutDot);
+        // The API server limits the whole name only; a longer label passes it but fits in no query.
+        String problem = rejected != null ? rejected : longLabel(withoutDot);
         if (problem != null) {
             out.add(Finding.of(Rule.EXTERNALNAME_INVALID, List.of(svc.ref()),
                     "The externalName '" + target + "' of Service " + svc.ref().qualifiedName()
-                            + " is not a valid DNS name (" + problem + "): the API server rejects the Service, and no "
+                            + " is not a valid DNS name (" + problem + "): "
+                            + (rejected != null ? "the API server rejects the Service, and no " : "no ")
                             + "client could follow " + name + " to it.",
-                    "Set externalName to a DNS name of lower-case letters, digits, '-' and '.', labels of at most 63 "
-                            + "characters and at most 253 in all."));
+                    "Set externalName to a DNS name of lower-case letters, digits, '-' and '.', labels of at most "
+                            + NameRule.DNS1123_LABEL.maxLength() + " characters and at most "
+                            + NameRule.DNS1123_SUBDOMAIN.maxLength() + " in all."));
         }
     }
 
-    /**
-     * What makes an ExternalName invalid, as the API server judges it (a DNS-1123 subdomain once
-     * a trailing dot is dropped); null when it is valid.
-     */
-    static String externalNameProblem(String target) {
-        String t = target.endsWith(".") ? target.substring(0, target.length() - 1) : target;
-        if (t.isEmpty()) {
-            return "it is empty";
-        }
-        if (t.length() > 253) {
-            return t.length() + " characters, over 253";
-        }
-        for (String label : t.split("\\.", -1)) {
-            if (label.isEmpty()) {
-                return "it has an empty label";
-            }
-            String p = Names.labelProblem(label, false);
-            if (p != null) {
-                return "label '" + label + "': " + p;
+    /** The first label over 63 characters, as a problem, or null. */
+    private static String longLabel(String name) {
+        for (String label : name.split("\\.", -1)) {
+            if (label.length() > NameRule.DNS1123_LABEL.maxLength()) {
+                return "label '" + label + "': " + NameRule.DNS1123_LABEL.problem(label);
             }
         }
         return null;

@@ -88,37 +88,6 @@ public final class DnsNames {
     }
 
     /**
-     * Whether the text is a DNS-1123 label: at most 63 lower-case letters, digits and dashes,
-     * starting and ending with a letter or digit (the rule for Service names and hostnames).
-     */
-    public static boolean isDns1123Label(String s) {
-        if (s == null || s.isEmpty() || s.length() > 63) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-            if (!alnum && !(c == '-' && i > 0 && i < s.length() - 1)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether the text is a DNS-1123 subdomain: dot-separated labels, at most 253 characters. */
-    public static boolean isDns1123Subdomain(String s) {
-        if (s == null || s.isEmpty() || s.length() > 253) {
-            return false;
-        }
-        for (String label : s.split("\\.", -1)) {
-            if (!isDns1123Label(label)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * Whether the text is a syntactically valid host name for a CNAME target: labels of letters,
      * digits, dashes and underscores, 1 to 63 characters each, at most 253 in all (trailing dot
      * allowed).

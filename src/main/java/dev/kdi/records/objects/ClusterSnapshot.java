@@ -16,6 +16,8 @@ import java.util.Set;
  * @param slicesAuthoritative true when the EndpointSlices are the cluster's own (a live API):
  *     CoreDNS sees exactly those, so none are derived; false for manifests, which rarely carry
  *     slices, so the model writes what the controllers would
+ * @param provisional what the input does not hold yet and the model stands in for: pods generated
+ *     from workloads, placeholder addresses ({@link Provisional#NONE} for a live cluster)
  */
 public record ClusterSnapshot(
         Set<String> namespaces,
@@ -25,7 +27,16 @@ public record ClusterSnapshot(
         List<Pod> pods,
         List<Workload> workloads,
         String corefile,
-        boolean slicesAuthoritative) {
+        boolean slicesAuthoritative,
+        Provisional provisional) {
+
+    /** A snapshot with nothing provisional: every pod and address is the cluster's own. */
+    public ClusterSnapshot(Set<String> namespaces, List<Service> services, List<EndpointSlice> endpointSlices,
+                           List<EndpointsObject> endpoints, List<Pod> pods, List<Workload> workloads, String corefile,
+                           boolean slicesAuthoritative) {
+        this(namespaces, services, endpointSlices, endpoints, pods, workloads, corefile, slicesAuthoritative,
+                Provisional.NONE);
+    }
 
     /** A snapshot of manifests: slices the input lacks are derived. */
     public ClusterSnapshot(Set<String> namespaces, List<Service> services, List<EndpointSlice> endpointSlices,
@@ -40,6 +51,7 @@ public record ClusterSnapshot(
         endpoints = List.copyOf(endpoints);
         pods = List.copyOf(pods);
         workloads = List.copyOf(workloads);
+        java.util.Objects.requireNonNull(provisional, "provisional");
     }
 
     public static ClusterSnapshot empty() {

@@ -1,10 +1,9 @@
 package dev.kdi.ui.common;
 
+import dev.kdi.session.NamedThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
@@ -21,17 +20,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
      * @param prefix thread names are {@code prefix-1}, {@code prefix-2}, ...
      */
     public FxTaskExecutor(int threads, String prefix) {
-        this.pool = Executors.newFixedThreadPool(threads, named(prefix));
-    }
-
-    /** Daemon threads named {@code prefix-N}, so a thread dump says whose they are. */
-    public static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        this.pool = Executors.newFixedThreadPool(threads, NamedThreads.daemon(prefix));
     }
 
     @Override

@@ -7,18 +7,18 @@ import dev.kdi.records.lint.Finding;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.ServicePort;
 import dev.kdi.session.ReplicaChoice;
-import dev.kdi.ui.cluster.ClusterView;
-import dev.kdi.ui.cluster.Entry.EndpointEntry;
-import dev.kdi.ui.cluster.Entry.NamespaceEntry;
-import dev.kdi.ui.cluster.Entry.PodEntry;
-import dev.kdi.ui.cluster.Entry.PodGroupEntry;
-import dev.kdi.ui.cluster.Entry.ServiceEntry;
-import dev.kdi.ui.cluster.Entry;
-import dev.kdi.ui.cluster.ServiceKind;
 import dev.kdi.ui.common.BackgroundTask;
 import dev.kdi.ui.common.Failures;
 import dev.kdi.ui.common.TaskExecutor;
 import dev.kdi.ui.common.Texts;
+import dev.kdi.ui.inventory.Entry;
+import dev.kdi.ui.inventory.Entry.EndpointEntry;
+import dev.kdi.ui.inventory.Entry.NamespaceEntry;
+import dev.kdi.ui.inventory.Entry.PodEntry;
+import dev.kdi.ui.inventory.Entry.PodGroupEntry;
+import dev.kdi.ui.inventory.Entry.ServiceEntry;
+import dev.kdi.ui.inventory.Inventory;
+import dev.kdi.ui.inventory.ServiceKind;
 import dev.kdi.ui.live.LiveAsker;
 import dev.kdi.ui.live.QuestionResult;
 import dev.kdi.ui.live.Reproduction;
@@ -51,7 +51,7 @@ public final class DetailsModel {
     private final TaskExecutor executor;
     private final Reproduction reproduction;
     private final ReadOnlyObjectWrapper<Entry> entry = new ReadOnlyObjectWrapper<>(this, "entry");
-    private final ReadOnlyObjectWrapper<ClusterView> shownView = new ReadOnlyObjectWrapper<>(this, "view");
+    private final ReadOnlyObjectWrapper<Inventory> shownView = new ReadOnlyObjectWrapper<>(this, "view");
     private final ReadOnlyStringWrapper kind = new ReadOnlyStringWrapper(this, "kind", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper fqdn = new ReadOnlyStringWrapper(this, "fqdn", "");
@@ -68,7 +68,7 @@ public final class DetailsModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<RecordRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
-    private ClusterView view;
+    private Inventory view;
     private LiveAsker asker;
     private String cannotAskReason = "";
     private Optional<String> context = Optional.empty();
@@ -95,7 +95,7 @@ public final class DetailsModel {
     }
 
     /** Shows an entry of a view; the same entry in a newer view keeps the live results it had. */
-    public void show(ClusterView newView, Entry newEntry) {
+    public void show(Inventory newView, Entry newEntry) {
         Entry old = entry.get();
         if (newView == view && newEntry == old) {
             return;
@@ -131,7 +131,7 @@ public final class DetailsModel {
             rows.clear();
             message.set(asker == null ? cannotAskReason : "");
         }
-        ClusterView forView = newView;
+        Inventory forView = newView;
         loading = BackgroundTask.of("Listing records", ctx -> {
             RecordPlan.Questions plan = RecordPlan.of(forView, newEntry);
             List<RecordRow> out = new ArrayList<>();
@@ -223,7 +223,7 @@ public final class DetailsModel {
 
     private void ask(List<Question> questions, boolean wholeNamespace) {
         Entry forEntry = entry.get();
-        ClusterView forView = view;
+        Inventory forView = view;
         ReplicaChoice choice = replicaChoice.get();
         LiveAsker using = asker;
         Set<Question> asked = Set.copyOf(questions);
@@ -235,7 +235,7 @@ public final class DetailsModel {
 
     private void checkNamespace(String namespace) {
         Entry forEntry = entry.get();
-        ClusterView forView = view;
+        Inventory forView = view;
         ReplicaChoice choice = replicaChoice.get();
         LiveAsker using = asker;
         Set<Question> shown = new LinkedHashSet<>();
@@ -309,7 +309,7 @@ public final class DetailsModel {
         return sb.toString();
     }
 
-    private void header(ClusterView v, Entry e) {
+    private void header(Inventory v, Entry e) {
         fqdn.set(e.fqdn());
         fqdnResolves.set(!(e instanceof PodEntry p && !p.hostnameFqdn().isEmpty() && !p.hostnameResolves()));
         if (e instanceof NamespaceEntry ns) {
@@ -404,7 +404,7 @@ public final class DetailsModel {
     }
 
     /** The view shown, for the overview when no entry is selected. */
-    public ReadOnlyObjectProperty<ClusterView> view() {
+    public ReadOnlyObjectProperty<Inventory> view() {
         return shownView.getReadOnlyProperty();
     }
 

@@ -1,9 +1,9 @@
 package dev.kdi.ui.details;
 
-import dev.kdi.dns.Verdict;
 import dev.kdi.records.Answer;
 import dev.kdi.records.Question;
 import dev.kdi.records.ResourceRecord;
+import dev.kdi.records.compare.Verdict;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.live.QuestionResult;
 import dev.kdi.ui.live.ReplicaResult;

@@ -3,10 +3,10 @@ package dev.kdi.ui.details;
 import dev.kdi.records.lint.Finding;
 import dev.kdi.records.lint.Severity;
 import dev.kdi.records.objects.ObjectRef;
-import dev.kdi.ui.cluster.ClusterView;
-import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.Texts;
+import dev.kdi.ui.inventory.Entry;
+import dev.kdi.ui.inventory.Inventory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,11 +43,11 @@ final class OverviewPane extends ScrollPane {
         setContent(content);
     }
 
-    void show(ClusterView view) {
+    void show(Inventory view) {
         show(view, FIRST);
     }
 
-    private void show(ClusterView view, int limit) {
+    private void show(Inventory view, int limit) {
         content.getChildren().clear();
         if (view == null) {
             return;
@@ -96,7 +96,7 @@ final class OverviewPane extends ScrollPane {
         content.getChildren().add(tips);
     }
 
-    private Region card(ClusterView view, Finding f) {
+    private Region card(Inventory view, Finding f) {
         FontIcon icon = (f.severity() == Severity.ERROR ? Icons.ERROR : Icons.WARNING).create(18);
         icon.getStyleClass().add("severity-" + f.severity().label());
         Label message = wrap(new Label(f.message()));
@@ -122,7 +122,7 @@ final class OverviewPane extends ScrollPane {
     }
 
     /** The first object of the finding that has a row: a StatefulSet has none, its pods do. */
-    private static Optional<Entry> target(ClusterView view, Finding f) {
+    private static Optional<Entry> target(Inventory view, Finding f) {
         for (ObjectRef o : f.objects()) {
             Optional<Entry> e = view.entryOf(o);
             if (e.isPresent()) {

@@ -4,14 +4,14 @@ import dev.kdi.records.Question;
 import dev.kdi.records.RrType;
 import dev.kdi.records.names.IpAddress;
 import dev.kdi.records.objects.ServicePort;
-import dev.kdi.ui.cluster.ClusterView;
-import dev.kdi.ui.cluster.Entry.EndpointEntry;
-import dev.kdi.ui.cluster.Entry.NamespaceEntry;
-import dev.kdi.ui.cluster.Entry.PodEntry;
-import dev.kdi.ui.cluster.Entry.PodGroupEntry;
-import dev.kdi.ui.cluster.Entry.ServiceEntry;
-import dev.kdi.ui.cluster.Entry;
-import dev.kdi.ui.cluster.ServiceKind;
+import dev.kdi.ui.inventory.Entry;
+import dev.kdi.ui.inventory.Entry.EndpointEntry;
+import dev.kdi.ui.inventory.Entry.NamespaceEntry;
+import dev.kdi.ui.inventory.Entry.PodEntry;
+import dev.kdi.ui.inventory.Entry.PodGroupEntry;
+import dev.kdi.ui.inventory.Entry.ServiceEntry;
+import dev.kdi.ui.inventory.Inventory;
+import dev.kdi.ui.inventory.ServiceKind;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +34,7 @@ public final class RecordPlan {
     public record Questions(List<Question> questions, boolean truncated) {
     }
 
-    public static Questions of(ClusterView view, Entry entry) {
+    public static Questions of(Inventory view, Entry entry) {
         Set<Question> out = new LinkedHashSet<>();
         boolean cut = false;
         if (entry instanceof NamespaceEntry ns) {

@@ -3,6 +3,6 @@
  * should produce with the live answer beside each, the findings that concern it with their fix,
  * and the buttons that ask the cluster DNS and copy names, records and reproduction commands.
  *
- * <p>Uses {@code ui.cluster}, {@code ui.live} and {@code ui.common}; JavaFX and ControlsFX.
+ * <p>Uses {@code ui.inventory}, {@code ui.live} and {@code ui.common}; JavaFX and ControlsFX.
  */
 package dev.kdi.ui.details;

@@ -1,23 +1,22 @@
 package dev.kdi.ui.live;
 
-import dev.kdi.dns.Comparison;
-import dev.kdi.dns.Verdict;
 import dev.kdi.records.Answer;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.Question;
+import dev.kdi.records.compare.Comparison;
+import dev.kdi.records.compare.Verdict;
 import dev.kdi.session.CheckPlan;
 import dev.kdi.session.CheckReport;
 import dev.kdi.session.CheckRequest;
+import dev.kdi.session.Pipelining;
 import dev.kdi.session.ReplicaAnswer;
 import dev.kdi.session.ReplicaChoice;
 import dev.kdi.session.Session;
-import dev.kdi.ui.cluster.ClusterView;
 import dev.kdi.ui.common.BackgroundTask;
 import dev.kdi.ui.common.Failures;
+import dev.kdi.ui.inventory.Inventory;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 
 /**
  * Asks the session's replicas and holds every answer against the model of the view in force.
@@ -45,28 +46,35 @@ public final class LiveAsker {
     }
 
     /** One question. */
-    public QuestionResult ask(ClusterView view, Question question, ReplicaChoice choice) throws InterruptedException {
+    public QuestionResult ask(Inventory view, Question question, ReplicaChoice choice) throws InterruptedException {
         return result(view.model(), question, await(session.ask(question, choice), question, choice));
     }
 
     /** Many questions, a bounded number in flight; stops early when the task is cancelled. */
-    public List<QuestionResult> askAll(ClusterView view, List<Question> questions, ReplicaChoice choice,
+    public List<QuestionResult> askAll(Inventory view, List<Question> questions, ReplicaChoice choice,
                                        BackgroundTask.Context context) throws InterruptedException {
+        QuestionResult[] results = new QuestionResult[questions.size()];
+        int[] done = {0};
+        List<Integer> positions = IntStream.range(0, questions.size()).boxed().toList();
+        Pipelining.run(positions, IN_FLIGHT, context::isCancelled, i -> session.ask(questions.get(i), choice)
+                .orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .handle((answers, failure) -> failure == null ? answers : failed(questions.get(i), choice, failure))
+                .thenAccept(answers -> {
+                    QuestionResult r = result(view.model(), questions.get(i), answers);
+                    synchronized (done) {
+                        results[i] = r;
+                        done[0]++;
+                        context.progress("Asked " + done[0] + " of " + questions.size(),
+                                done[0] / (double) questions.size());
+                    }
+                }));
         List<QuestionResult> out = new ArrayList<>(questions.size());
-        Deque<Map.Entry<Question, CompletableFuture<List<ReplicaAnswer>>>> flying = new ArrayDeque<>();
-        int next = 0;
-        while (next < questions.size() || !flying.isEmpty()) {
-            if (context.isCancelled()) {
-                flying.forEach(f -> f.getValue().cancel(true));
-                return out;
+        synchronized (done) {
+            for (QuestionResult r : results) {
+                if (r != null) {
+                    out.add(r);
+                }
             }
-            while (next < questions.size() && flying.size() < IN_FLIGHT) {
-                Question q = questions.get(next++);
-                flying.add(Map.entry(q, session.ask(q, choice)));
-            }
-            var head = flying.poll();
-            out.add(result(view.model(), head.getKey(), await(head.getValue(), head.getKey(), choice)));
-            context.progress("Asked " + out.size() + " of " + questions.size(), out.size() / (double) questions.size());
         }
         return out;
     }
@@ -80,7 +88,7 @@ public final class LiveAsker {
      *     follows the zone transfer, which has no SRV at a headless Service's own name); those it
      *     left out are asked after it
      */
-    public List<QuestionResult> checkNamespace(ClusterView view, String namespace, ReplicaChoice choice,
+    public List<QuestionResult> checkNamespace(Inventory view, String namespace, ReplicaChoice choice,
                                                List<Question> alsoAsk, BackgroundTask.Context context)
             throws InterruptedException {
         List<QuestionResult> checked = checkNamespace(view, namespace, choice, context);
@@ -95,7 +103,7 @@ public final class LiveAsker {
         return out;
     }
 
-    private List<QuestionResult> checkNamespace(ClusterView view, String namespace, ReplicaChoice choice,
+    private List<QuestionResult> checkNamespace(Inventory view, String namespace, ReplicaChoice choice,
                                                 BackgroundTask.Context context) throws InterruptedException {
         if (view.domainOverridden()) {
             List<Question> plan = CheckPlan.plan(view.model(), Set.of(namespace)).asked();
@@ -139,16 +147,23 @@ public final class LiveAsker {
             throws InterruptedException {
         try {
             return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            // The session could not ask at all (no replica ready, manifests): one line for the row.
-            return List.of(ReplicaAnswer.failed(describe(choice), q, Failures.describe(e)));
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            return List.of(ReplicaAnswer.failed(describe(choice), q, "no answer within " + TIMEOUT_SECONDS + " s"));
+        } catch (ExecutionException | TimeoutException e) {
+            if (e instanceof TimeoutException) {
+                future.cancel(true);
+            }
+            return failed(q, choice, e);
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;
         }
+    }
+
+    /** The session could not ask at all (no replica ready, manifests), or no answer came: one line for the row. */
+    private static List<ReplicaAnswer> failed(Question q, ReplicaChoice choice, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String why = cause instanceof TimeoutException ? "no answer within " + TIMEOUT_SECONDS + " s"
+                : Failures.describe(failure);
+        return List.of(ReplicaAnswer.failed(describe(choice), q, why));
     }
 
     private static String describe(ReplicaChoice choice) {

@@ -1,7 +1,7 @@
 package dev.kdi.ui.live;
 
-import dev.kdi.dns.Verdict;
 import dev.kdi.records.Answer;
+import dev.kdi.records.compare.Verdict;
 import java.time.Duration;
 import java.util.Optional;
 

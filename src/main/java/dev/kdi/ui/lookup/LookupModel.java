@@ -14,11 +14,11 @@ import dev.kdi.records.searchpath.Resolver;
 import dev.kdi.records.searchpath.SearchPath;
 import dev.kdi.records.searchpath.Walk;
 import dev.kdi.session.ReplicaChoice;
-import dev.kdi.ui.cluster.ClusterView;
-import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.BackgroundTask;
 import dev.kdi.ui.common.Failures;
 import dev.kdi.ui.common.TaskExecutor;
+import dev.kdi.ui.inventory.Entry;
+import dev.kdi.ui.inventory.Inventory;
 import dev.kdi.ui.live.LiveAsker;
 import dev.kdi.ui.live.QuestionResult;
 import dev.kdi.ui.live.ReplicaResult;
@@ -68,7 +68,7 @@ public final class LookupModel {
             Suggestions.empty());
     private final ReadOnlyObjectWrapper<Suggestions> pods = new ReadOnlyObjectWrapper<>(this, "pods",
             Suggestions.empty());
-    private ClusterView view;
+    private Inventory view;
     private LiveAsker asker;
     private String cannotAskReason = "";
     private TaskExecutor.Running running = TaskExecutor.Running.DONE;
@@ -80,7 +80,7 @@ public final class LookupModel {
     }
 
     /** A new view: its names and pods become the suggestions (collected off the UI thread). */
-    public void show(ClusterView newView) {
+    public void show(Inventory newView) {
         this.view = newView;
         indexing.cancel();
         indexing = BackgroundTask.of("Indexing names for completion", ctx -> indexes(newView))
@@ -92,7 +92,7 @@ public final class LookupModel {
                 }).runOnce(executor);
     }
 
-    private static Suggestions[] indexes(ClusterView v) {
+    private static Suggestions[] indexes(Inventory v) {
         List<String> fqdns = new ArrayList<>();
         List<String> podNames = new ArrayList<>();
         v.forEachEntry((e, parent) -> {
@@ -159,7 +159,7 @@ public final class LookupModel {
         running.cancel();
         busy.set(true);
         message.set("");
-        ClusterView v = view;
+        Inventory v = view;
         LiveAsker a = asker;
         ReplicaChoice choice = replica.get();
         String whyNot = cannotAskReason;
@@ -195,7 +195,7 @@ public final class LookupModel {
         return "kubernetes.default.svc.cluster.local";
     }
 
-    private LookupResult direct(ClusterView v, LiveAsker a, Question q, ReplicaChoice choice, String whyNot)
+    private LookupResult direct(Inventory v, LiveAsker a, Question q, ReplicaChoice choice, String whyNot)
             throws InterruptedException {
         if (a == null) {
             return new LookupResult.Direct(clock.instant(), new QuestionResult(q, v.model().answer(q), List.of()), whyNot);
@@ -203,7 +203,7 @@ public final class LookupModel {
         return new LookupResult.Direct(clock.instant(), a.ask(v, q, choice), "");
     }
 
-    private LookupResult asPod(ClusterView v, LiveAsker a, String podRef, String n, RrType t, Resolver libc,
+    private LookupResult asPod(Inventory v, LiveAsker a, String podRef, String n, RrType t, Resolver libc,
                                ReplicaChoice choice, String whyNot) throws InterruptedException {
         Pod pod = findPod(v, podRef).orElseThrow(() -> new IllegalArgumentException("No pod " + podRef
                 + " in this cluster: pick one from the suggestions (namespace/name)."));
@@ -267,7 +267,7 @@ public final class LookupModel {
         }
     }
 
-    static Optional<Pod> findPod(ClusterView v, String ref) {
+    static Optional<Pod> findPod(Inventory v, String ref) {
         int slash = ref.indexOf('/');
         String ns = slash < 0 ? null : ref.substring(0, slash);
         String podName = slash < 0 ? ref : ref.substring(slash + 1);

@@ -1,10 +1,10 @@
 package dev.kdi.ui.lookup;
 
-import dev.kdi.dns.Comparison;
-import dev.kdi.dns.Verdict;
 import dev.kdi.records.Answer;
 import dev.kdi.records.Question;
 import dev.kdi.records.Status;
+import dev.kdi.records.compare.Comparison;
+import dev.kdi.records.compare.Verdict;
 import dev.kdi.records.searchpath.ResolvConf;
 import dev.kdi.records.searchpath.Walk;
 import dev.kdi.ui.common.Texts;

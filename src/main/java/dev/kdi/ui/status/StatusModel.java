@@ -1,11 +1,11 @@
 package dev.kdi.ui.status;
 
-import dev.kdi.cluster.LoadReport;
 import dev.kdi.session.Inspection;
+import dev.kdi.session.LoadSummary;
 import dev.kdi.session.ReplicaStatus;
 import dev.kdi.session.SessionInfo;
-import dev.kdi.ui.cluster.ClusterView;
 import dev.kdi.ui.common.Texts;
+import dev.kdi.ui.inventory.Inventory;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +72,7 @@ public final class StatusModel {
     }
 
     /** A new view: counts, time, warnings. */
-    public void view(ClusterView view) {
+    public void view(Inventory view) {
         if (view == null) {
             return;
         }
@@ -82,10 +82,10 @@ public final class StatusModel {
                 + Texts.count(view.podCount(), "pod", "pods"));
         updated.set("updated " + Texts.time(in.at(), zone));
         domain.set(view.zone() + (view.domainOverridden() ? " (typed)" : ""));
-        LoadReport report = in.report();
+        LoadSummary report = in.report();
         List<String> w = new ArrayList<>();
-        for (LoadReport.AccessProblem p : report.problems()) {
-            w.add("Partial view: " + p.describe() + ".");
+        for (String problem : report.problems()) {
+            w.add("Partial view: " + problem + ".");
         }
         if (report.namespaceScoped()) {
             w.add("Partial view: listing across all namespaces is forbidden; read only " + String.join(", ",

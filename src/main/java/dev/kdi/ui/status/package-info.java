@@ -3,6 +3,6 @@
  * its reason on hover, object counts, the last update, and warnings when the view is partial or
  * stale.
  *
- * <p>Uses {@code dev.kdi.session}, {@code ui.cluster} and {@code ui.common}; JavaFX and ControlsFX.
+ * <p>Uses {@code dev.kdi.session}, {@code ui.inventory} and {@code ui.common}; JavaFX and ControlsFX.
  */
 package dev.kdi.ui.status;

@@ -1,10 +1,10 @@
 package dev.kdi.ui.tree;
 
-import dev.kdi.ui.cluster.ClusterView;
-import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.BackgroundTask;
 import dev.kdi.ui.common.TaskExecutor;
 import dev.kdi.ui.common.Texts;
+import dev.kdi.ui.inventory.Entry;
+import dev.kdi.ui.inventory.Inventory;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -30,7 +30,7 @@ public final class ClusterTreeModel {
     private final ReadOnlyStringWrapper matchText = new ReadOnlyStringWrapper(this, "matchText", "");
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
     private final ObjectProperty<Entry> selected = new SimpleObjectProperty<>(this, "selected");
-    private ClusterView view;
+    private Inventory view;
     private Set<String> namespaces = Set.of();
     private FilterIndex index;
     private TaskExecutor.Running indexing = TaskExecutor.Running.DONE;
@@ -44,14 +44,14 @@ public final class ClusterTreeModel {
     }
 
     /** Shows a new view (a new inspection, or another cluster domain) with the namespaces chosen. */
-    public void show(ClusterView newView, Set<String> chosenNamespaces) {
+    public void show(Inventory newView, Set<String> chosenNamespaces) {
         boolean sameView = newView == view;
         this.view = newView;
         this.namespaces = Set.copyOf(chosenNamespaces);
         if (!sameView) {
             index = null;
             indexing.cancel();
-            ClusterView building = newView;
+            Inventory building = newView;
             indexing = BackgroundTask.of("Indexing the tree for search", ctx -> FilterIndex.build(building))
                     .onSuccess(built -> {
                         if (view == building) {
@@ -116,7 +116,7 @@ public final class ClusterTreeModel {
         }
         searching.set(true);
         FilterIndex current = index;
-        ClusterView forView = view;
+        Inventory forView = view;
         Set<String> within = namespaces;
         BackgroundTask<FilterIndex.Filtered> task = BackgroundTask.of("Searching the tree", ctx -> {
             FilterIndex idx = current != null ? current : FilterIndex.build(forView);

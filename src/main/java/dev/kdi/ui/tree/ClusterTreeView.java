@@ -1,8 +1,8 @@
 package dev.kdi.ui.tree;
 
-import dev.kdi.ui.cluster.ClusterView;
-import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.Icons;
+import dev.kdi.ui.inventory.Entry;
+import dev.kdi.ui.inventory.Inventory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -327,7 +327,7 @@ public final class ClusterTreeView extends BorderPane {
     }
 
     /** The view the rows come from, for tests. */
-    ClusterView shownView() {
+    Inventory shownView() {
         return current == null ? null : current.view();
     }
 }

@@ -2,18 +2,18 @@ package dev.kdi.ui.tree;
 
 import dev.kdi.records.lint.Finding;
 import dev.kdi.records.lint.Severity;
-import dev.kdi.ui.cluster.Badge;
-import dev.kdi.ui.cluster.ClusterView;
-import dev.kdi.ui.cluster.Entry.EndpointEntry;
-import dev.kdi.ui.cluster.Entry.NamespaceEntry;
-import dev.kdi.ui.cluster.Entry.PodEntry;
-import dev.kdi.ui.cluster.Entry.PodGroupEntry;
-import dev.kdi.ui.cluster.Entry.ServiceEntry;
-import dev.kdi.ui.cluster.Entry;
-import dev.kdi.ui.cluster.ServiceKind;
 import dev.kdi.ui.common.ElidedLabel;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.Texts;
+import dev.kdi.ui.inventory.Badge;
+import dev.kdi.ui.inventory.Entry;
+import dev.kdi.ui.inventory.Entry.EndpointEntry;
+import dev.kdi.ui.inventory.Entry.NamespaceEntry;
+import dev.kdi.ui.inventory.Entry.PodEntry;
+import dev.kdi.ui.inventory.Entry.PodGroupEntry;
+import dev.kdi.ui.inventory.Entry.ServiceEntry;
+import dev.kdi.ui.inventory.Inventory;
+import dev.kdi.ui.inventory.ServiceKind;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.css.PseudoClass;
@@ -41,7 +41,7 @@ final class EntryCell extends TreeCell<Entry> {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
-    private final Supplier<ClusterView> view;
+    private final Supplier<Inventory> view;
     private final FontIcon icon = new FontIcon();
     private final Label name = new Label();
     private final ElidedLabel fqdn = new ElidedLabel();
@@ -50,7 +50,7 @@ final class EntryCell extends TreeCell<Entry> {
     private final HBox box = new HBox(6, icon, name, fqdn, count, badge);
     private final Tooltip tooltip = new Tooltip();
 
-    EntryCell(Supplier<ClusterView> view) {
+    EntryCell(Supplier<Inventory> view) {
         this.view = view;
         getStyleClass().add("entry-cell");
         icon.getStyleClass().addAll("icon", "entry-icon");

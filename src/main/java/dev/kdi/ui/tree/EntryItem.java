@@ -1,6 +1,6 @@
 package dev.kdi.ui.tree;
 
-import dev.kdi.ui.cluster.Entry;
+import dev.kdi.ui.inventory.Entry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;

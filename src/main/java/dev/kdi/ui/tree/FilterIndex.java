@@ -1,11 +1,11 @@
 package dev.kdi.ui.tree;
 
-import dev.kdi.ui.cluster.ClusterView;
-import dev.kdi.ui.cluster.Entry.EndpointEntry;
-import dev.kdi.ui.cluster.Entry.NamespaceEntry;
-import dev.kdi.ui.cluster.Entry.PodEntry;
-import dev.kdi.ui.cluster.Entry.ServiceEntry;
-import dev.kdi.ui.cluster.Entry;
+import dev.kdi.ui.inventory.Entry;
+import dev.kdi.ui.inventory.Entry.EndpointEntry;
+import dev.kdi.ui.inventory.Entry.NamespaceEntry;
+import dev.kdi.ui.inventory.Entry.PodEntry;
+import dev.kdi.ui.inventory.Entry.ServiceEntry;
+import dev.kdi.ui.inventory.Inventory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,17 +23,17 @@ public final class FilterIndex {
     /** Up to this many matches, the rows leading to them open by themselves. */
     static final int EXPAND_UP_TO = 200;
 
-    private final ClusterView view;
+    private final Inventory view;
     private final Entry[] entries;
     private final int[] parents;
 
-    private FilterIndex(ClusterView view, Entry[] entries, int[] parents) {
+    private FilterIndex(Inventory view, Entry[] entries, int[] parents) {
         this.view = view;
         this.entries = entries;
         this.parents = parents;
     }
 
-    public static FilterIndex build(ClusterView view) {
+    public static FilterIndex build(Inventory view) {
         // Two passes over the three levels, straight into arrays: no boxing, no maps, little garbage.
         int total = 0;
         for (Entry ns : view.namespaces()) {
@@ -62,7 +62,7 @@ public final class FilterIndex {
         return new FilterIndex(view, entries, parents);
     }
 
-    public ClusterView view() {
+    public Inventory view() {
         return view;
     }
 
@@ -155,7 +155,7 @@ public final class FilterIndex {
     }
 
     /** The rows a query leaves. */
-    public record Filtered(ClusterView view, String query, List<Entry> roots, Map<String, List<Entry>> partial,
+    public record Filtered(Inventory view, String query, List<Entry> roots, Map<String, List<Entry>> partial,
                            Set<String> expand, int matches) implements TreeSource {
         @Override
         public List<? extends Entry> children(Entry parent) {

@@ -1,7 +1,7 @@
 package dev.kdi.ui.tree;
 
-import dev.kdi.ui.cluster.ClusterView;
-import dev.kdi.ui.cluster.Entry;
+import dev.kdi.ui.inventory.Entry;
+import dev.kdi.ui.inventory.Inventory;
 import java.util.List;
 import java.util.Set;
 
@@ -18,15 +18,15 @@ public interface TreeSource {
     }
 
     /** The view the rows come from. */
-    ClusterView view();
+    Inventory view();
 
     /** Every entry of the view, in the namespaces chosen (all when {@code namespaces} is empty). */
-    static TreeSource of(ClusterView view, Set<String> namespaces) {
+    static TreeSource of(Inventory view, Set<String> namespaces) {
         return new Full(view, namespaces);
     }
 
     /** The whole view. */
-    record Full(ClusterView view, Set<String> namespaces) implements TreeSource {
+    record Full(Inventory view, Set<String> namespaces) implements TreeSource {
         public Full {
             namespaces = Set.copyOf(namespaces);
         }

@@ -7,8 +7,6 @@ import dev.kdi.session.Session;
 import dev.kdi.session.SessionException;
 import dev.kdi.session.SessionInfo;
 import dev.kdi.session.SessionListener;
-import dev.kdi.ui.cluster.ClusterView;
-import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.BackgroundTask;
 import dev.kdi.ui.common.Failures;
 import dev.kdi.ui.common.Notifier;
@@ -16,6 +14,8 @@ import dev.kdi.ui.common.TaskExecutor;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.common.UserMessage;
 import dev.kdi.ui.details.DetailsModel;
+import dev.kdi.ui.inventory.Entry;
+import dev.kdi.ui.inventory.Inventory;
 import dev.kdi.ui.live.LiveAsker;
 import dev.kdi.ui.live.ReplicaOption;
 import dev.kdi.ui.live.Reproduction;
@@ -28,8 +28,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -48,7 +48,7 @@ import javafx.collections.SetChangeListener;
 
 /**
  * The whole window's state. Opens sessions off the UI thread, turns every new inspection into a
- * {@link ClusterView} off the UI thread (the newest wins), and hands it to the tree, details,
+ * {@link Inventory} off the UI thread (the newest wins), and hands it to the tree, details,
  * lookup and status bar.
  */
 public final class WindowModel implements AutoCloseable {
@@ -87,7 +87,7 @@ public final class WindowModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper loadingProgress = new ReadOnlyDoubleWrapper(this, "loadingProgress", -1);
     private final ReadOnlyStringWrapper welcomeProblem = new ReadOnlyStringWrapper(this, "welcomeProblem", "");
     private final ReadOnlyObjectWrapper<SessionInfo> info = new ReadOnlyObjectWrapper<>(this, "info");
-    private final ReadOnlyObjectWrapper<ClusterView> view = new ReadOnlyObjectWrapper<>(this, "view");
+    private final ReadOnlyObjectWrapper<Inventory> view = new ReadOnlyObjectWrapper<>(this, "view");
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
     private final ReadOnlyBooleanWrapper canAsk = new ReadOnlyBooleanWrapper(this, "canAsk");
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing");
@@ -177,7 +177,7 @@ public final class WindowModel implements AutoCloseable {
             s.start((message, fraction) -> ctx.progress(message, fraction));
             Inspection first = s.current();
             ctx.progress("Building the view", -1);
-            return new Opened(s, first, ClusterView.build(first, override));
+            return new Opened(s, first, Inventory.build(first, override));
         } catch (InterruptedException | SessionException | RuntimeException e) {
             s.close();
             throw e;
@@ -255,7 +255,7 @@ public final class WindowModel implements AutoCloseable {
         return opener.manifests(m.files(), m.corefile());
     }
 
-    private record Opened(Session session, Inspection inspection, ClusterView view) {
+    private record Opened(Session session, Inspection inspection, Inventory view) {
     }
 
     private void attach(SessionRequest request, Opened o) {
@@ -330,7 +330,7 @@ public final class WindowModel implements AutoCloseable {
         inspection = next;
         building.cancel();
         Optional<String> override = domainOverride;
-        building = BackgroundTask.of("Building the view", ctx -> ClusterView.build(next, override))
+        building = BackgroundTask.of("Building the view", ctx -> Inventory.build(next, override))
                 .onSuccess(v -> {
                     if (inspection == next) {
                         show(v);
@@ -340,7 +340,7 @@ public final class WindowModel implements AutoCloseable {
                 .runOnce(executor);
     }
 
-    private void show(ClusterView v) {
+    private void show(Inventory v) {
         view.set(v);
         if (domainOverride.isEmpty()) {
             clusterDomain.set(v.zone());
@@ -495,7 +495,7 @@ public final class WindowModel implements AutoCloseable {
         return info.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<ClusterView> view() {
+    public ReadOnlyObjectProperty<Inventory> view() {
         return view.getReadOnlyProperty();
     }
 

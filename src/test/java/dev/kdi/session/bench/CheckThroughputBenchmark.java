@@ -1,10 +1,11 @@
 package dev.kdi.session.bench;
 
+import dev.kdi.cluster.ContextTarget;
 import dev.kdi.cluster.PodPort;
 import dev.kdi.demo.DnsResponder;
 import dev.kdi.demo.MockApiServer;
-import dev.kdi.dns.Verdict;
 import dev.kdi.records.DnsModel;
+import dev.kdi.records.compare.Verdict;
 import dev.kdi.session.CheckReport;
 import dev.kdi.session.CheckRequest;
 import dev.kdi.session.LiveOptions;
@@ -54,7 +55,7 @@ public final class CheckThroughputBenchmark {
             Config config = new ConfigBuilder(Config.empty()).withMasterUrl(api.url()).withTrustCerts(true)
                     .withOauthToken("bench").withRequestTimeout(60_000).build();
             try (LiveSession live = new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, "bench", api.url(), "default"),
-                    config, "default", new LiveOptions(List.of(), Optional.empty(), Optional.empty(),
+                    new ContextTarget("bench", "default", api.url(), config), new LiveOptions(List.of(), Optional.empty(), Optional.empty(),
                     Duration.ofSeconds(10), 500), Clock.systemUTC())) {
                 live.start(Progress.NONE);
                 model.set(live.current().model());

@@ -1,5 +1,6 @@
 package dev.kdi.session.bench;
 
+import dev.kdi.cluster.ContextTarget;
 import dev.kdi.cluster.PodPort;
 import dev.kdi.cluster.PortForwardStream;
 import dev.kdi.cluster.PortForwarder;
@@ -97,7 +98,7 @@ public final class ForwardLookupBenchmark {
             Config config = new ConfigBuilder(Config.empty()).withMasterUrl(api.url()).withTrustCerts(true)
                     .withOauthToken("bench").build();
             try (LiveSession live = new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, "bench", api.url(), "default"),
-                    config, "default", new LiveOptions(List.of(), java.util.Optional.empty(), java.util.Optional.empty(),
+                    new ContextTarget("bench", "default", api.url(), config), new LiveOptions(List.of(), java.util.Optional.empty(), java.util.Optional.empty(),
                     TIMEOUT, 500), Clock.systemUTC())) {
                 live.start(Progress.NONE);
                 ReplicaChoice one = ReplicaChoice.one(cluster.dnsPod());

@@ -6,12 +6,12 @@ import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
 import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.session.ReplicaChoice;
-import dev.kdi.ui.cluster.ClusterView;
-import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.CurrentThreadTaskExecutor;
 import dev.kdi.ui.fake.FakeSession;
 import dev.kdi.ui.fake.ReplicaScript;
 import dev.kdi.ui.fake.SeedCluster;
+import dev.kdi.ui.inventory.Entry;
+import dev.kdi.ui.inventory.Inventory;
 import dev.kdi.ui.live.LiveAsker;
 import dev.kdi.ui.live.Reproduction;
 import java.time.Clock;
@@ -28,12 +28,12 @@ class DetailsModelTest {
     private final FakeSession session = SeedCluster.session(Clock.systemUTC(), List.of(
             ReplicaScript.healthy(HEALTHY, "10.32.0.2"),
             ReplicaScript.healthy(STALE, "10.32.0.3").missingNamespace("shop")));
-    private final ClusterView view;
+    private final Inventory view;
     private final DetailsModel model = new DetailsModel(new CurrentThreadTaskExecutor(), new Reproduction(new Random(3)));
 
     DetailsModelTest() {
         session.publish(session.snapshot());
-        view = ClusterView.build(session.current(), Optional.empty());
+        view = Inventory.build(session.current(), Optional.empty());
         model.connect(new LiveAsker(session), "", Optional.of("kind-kdi-test"));
     }
 
@@ -121,7 +121,7 @@ class DetailsModelTest {
         session.publish(new ClusterSnapshot(full.namespaces(), full.services(), full.endpointSlices(), full.endpoints(),
                 full.pods().stream().filter(p -> !p.name().equals("sample-subdomain")).toList(), full.workloads(),
                 full.corefile(), full.slicesAuthoritative()));
-        ClusterView behind = ClusterView.build(session.current(), Optional.empty());
+        Inventory behind = Inventory.build(session.current(), Optional.empty());
         session.publish(full);
         Entry svc = behind.services("default").get(0);
         model.show(behind, svc);
@@ -140,7 +140,7 @@ class DetailsModelTest {
         model.show(view, entry("svc/default/sample-headless"));
         model.resolve(model.rows().get(0));
         assertThat(model.rows().get(0).live()).isInstanceOf(LiveMark.Same.class);
-        ClusterView newer = ClusterView.build(session.current(), Optional.empty());
+        Inventory newer = Inventory.build(session.current(), Optional.empty());
         model.show(newer, newer.services("default").get(0));
         assertThat(model.rows().get(0).live()).isInstanceOf(LiveMark.Same.class);
         assertThat(model.rows().get(model.rows().size() - 1).live()).isInstanceOf(LiveMark.NotAsked.class);

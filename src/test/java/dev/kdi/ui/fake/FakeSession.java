@@ -2,12 +2,12 @@ package dev.kdi.ui.fake;
 
 import dev.kdi.cluster.DnsServers;
 import dev.kdi.cluster.LoadReport;
-import dev.kdi.dns.Comparison;
 import dev.kdi.records.Answer;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.Question;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.Status;
+import dev.kdi.records.compare.Comparison;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.lint.Lint;
 import dev.kdi.records.names.DnsNames;
@@ -15,7 +15,9 @@ import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.session.CheckPlan;
 import dev.kdi.session.CheckReport;
 import dev.kdi.session.CheckRequest;
+import dev.kdi.session.ClusterDns;
 import dev.kdi.session.Inspection;
+import dev.kdi.session.LoadSummary;
 import dev.kdi.session.Progress;
 import dev.kdi.session.ReplicaAnswer;
 import dev.kdi.session.ReplicaChoice;
@@ -110,7 +112,7 @@ public final class FakeSession implements Session {
         ClusterSnapshot withSlices = new ClusterSnapshot(next.namespaces(), next.services(), model.endpointSlices(),
                 next.endpoints(), next.pods(), next.workloads(), next.corefile(), true);
         Inspection inspection = new Inspection(++generation, next, model, Lint.findings(model),
-                DnsServers.locate(withSlices), r, corefile.origin(), "the Corefile (" + corefile.origin() + ")",
+                ClusterDns.of(DnsServers.locate(withSlices)), LoadSummary.of(r), corefile.origin(), "the Corefile (" + corefile.origin() + ")",
                 clock.instant(), List.of());
         current = inspection;
         listeners.forEach(l -> l.inspectionChanged(inspection));

@@ -83,8 +83,8 @@ public final class SeedCluster {
     }
 
     /** The window's view of {@link #inspection()}. */
-    public static dev.kdi.ui.cluster.ClusterView view() {
-        return dev.kdi.ui.cluster.ClusterView.build(inspection(), Optional.empty());
+    public static dev.kdi.ui.inventory.Inventory view() {
+        return dev.kdi.ui.inventory.Inventory.build(inspection(), Optional.empty());
     }
 
     /** Two healthy replicas, as kubeadm runs CoreDNS. */

@@ -6,11 +6,11 @@ import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
 import dev.kdi.records.searchpath.Walk;
 import dev.kdi.session.ReplicaChoice;
-import dev.kdi.ui.cluster.ClusterView;
 import dev.kdi.ui.common.CurrentThreadTaskExecutor;
 import dev.kdi.ui.fake.FakeSession;
 import dev.kdi.ui.fake.ReplicaScript;
 import dev.kdi.ui.fake.SeedCluster;
+import dev.kdi.ui.inventory.Inventory;
 import dev.kdi.ui.live.LiveAsker;
 import dev.kdi.ui.live.ReplicaResult;
 import java.time.Clock;
@@ -31,7 +31,7 @@ class LookupModelTest {
 
     LookupModelTest() {
         session.publish(session.snapshot());
-        model.show(ClusterView.build(session.current(), Optional.empty()));
+        model.show(Inventory.build(session.current(), Optional.empty()));
         model.connect(new LiveAsker(session), "");
     }
 

@@ -6,9 +6,9 @@ import dev.kdi.cluster.LoadReport;
 import dev.kdi.session.ReplicaState;
 import dev.kdi.session.ReplicaStatus;
 import dev.kdi.session.SessionInfo;
-import dev.kdi.ui.cluster.ClusterView;
 import dev.kdi.ui.fake.FakeSession;
 import dev.kdi.ui.fake.SeedCluster;
+import dev.kdi.ui.inventory.Inventory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,13 +20,13 @@ class StatusModelTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T12:04:31Z"), ZoneOffset.UTC);
     private final StatusModel model = new StatusModel(ZoneOffset.UTC);
 
-    private ClusterView view(LoadReport report) {
+    private Inventory view(LoadReport report) {
         FakeSession s = SeedCluster.session(clock, SeedCluster.healthyReplicas());
         if (report != null) {
             s.report(report);
         }
         s.publish(s.snapshot());
-        ClusterView v = ClusterView.build(s.current(), Optional.empty());
+        Inventory v = Inventory.build(s.current(), Optional.empty());
         s.close();
         return v;
     }

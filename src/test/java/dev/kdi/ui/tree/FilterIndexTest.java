@@ -2,14 +2,14 @@ package dev.kdi.ui.tree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kdi.ui.cluster.ClusterView;
-import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.fake.SeedCluster;
+import dev.kdi.ui.inventory.Entry;
+import dev.kdi.ui.inventory.Inventory;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FilterIndexTest {
-    private final ClusterView view = SeedCluster.view();
+    private final Inventory view = SeedCluster.view();
     private final FilterIndex index = FilterIndex.build(view);
 
     private static Entry find(TreeSource source, Entry parent, String key) {

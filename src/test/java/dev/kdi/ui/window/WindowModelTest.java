@@ -3,12 +3,12 @@ package dev.kdi.ui.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdi.session.SessionInfo;
-import dev.kdi.ui.cluster.Entry;
 import dev.kdi.ui.common.CurrentThreadTaskExecutor;
 import dev.kdi.ui.common.UserMessage;
 import dev.kdi.ui.fake.FakeOpener;
 import dev.kdi.ui.fake.FakeSession;
 import dev.kdi.ui.fake.SeedCluster;
+import dev.kdi.ui.inventory.Entry;
 import dev.kdi.ui.live.ReplicaOption;
 import dev.kdi.ui.live.Reproduction;
 import java.nio.file.Path;

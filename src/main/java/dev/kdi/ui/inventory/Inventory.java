@@ -1,4 +1,4 @@
-package dev.kdi.ui.cluster;
+package dev.kdi.ui.inventory;
 
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.corefile.KubernetesPlugin;
@@ -13,12 +13,12 @@ import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.Service;
 import dev.kdi.session.Inspection;
-import dev.kdi.ui.cluster.Entry.EndpointEntry;
-import dev.kdi.ui.cluster.Entry.NamespaceEntry;
-import dev.kdi.ui.cluster.Entry.PodEntry;
-import dev.kdi.ui.cluster.Entry.PodGroupEntry;
-import dev.kdi.ui.cluster.Entry.ServiceEntry;
 import dev.kdi.ui.common.NaturalOrder;
+import dev.kdi.ui.inventory.Entry.EndpointEntry;
+import dev.kdi.ui.inventory.Entry.NamespaceEntry;
+import dev.kdi.ui.inventory.Entry.PodEntry;
+import dev.kdi.ui.inventory.Entry.PodGroupEntry;
+import dev.kdi.ui.inventory.Entry.ServiceEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,12 +32,12 @@ import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
- * One inspection as the window shows it: the entries of the tree, the model in force (the
+ * The inventory of one inspection as the window shows it: the entries of the tree, the model in force (the
  * session's, or one rebuilt with the cluster domain the user typed), and its findings by object.
  *
  * <p>Immutable. Building it walks every object once, so it is done off the UI thread.
  */
-public final class ClusterView {
+public final class Inventory {
     private final Inspection inspection;
     private final DnsModel model;
     private final List<Finding> findings;
@@ -55,7 +55,7 @@ public final class ClusterView {
     private static final Set<String> HOSTNAME_MISSING = Set.of("sts-service-missing",
             "sts-service-not-selecting", "subdomain-service-missing", "subdomain-service-not-selecting");
 
-    private ClusterView(Builder b) {
+    private Inventory(Builder b) {
         this.inspection = b.inspection;
         this.model = b.model;
         this.findings = b.findings;
@@ -76,7 +76,7 @@ public final class ClusterView {
      * @param clusterDomain a cluster domain to use instead of the detected one; the model and the
      *     findings are rebuilt with it
      */
-    public static ClusterView build(Inspection inspection, Optional<String> clusterDomain) {
+    public static Inventory build(Inspection inspection, Optional<String> clusterDomain) {
         DnsModel model = inspection.model();
         List<Finding> findings = inspection.findings();
         boolean overridden = false;
@@ -291,7 +291,7 @@ public final class ClusterView {
             this.podRecords = plugin != null && plugin.pods() != PodMode.DISABLED;
         }
 
-        ClusterView build() {
+        Inventory build() {
             for (Finding f : findings) {
                 Badge b = Badge.of(f.severity());
                 boolean missing = HOSTNAME_MISSING.contains(f.code());
@@ -370,7 +370,7 @@ public final class ClusterView {
                 boolean exposed = plugin == null || plugin.exposes(ns);
                 namespaceEntries.add(new NamespaceEntry(ns, svcs.size(), nsPods.size(), exposed, badge));
             }
-            return new ClusterView(this);
+            return new Inventory(this);
         }
 
         private ServiceEntry service(Service s, List<EndpointSlice> slices, Map<String, Badge> podBadges) {

@@ -1,15 +1,15 @@
-package dev.kdi.dns;
+package dev.kdi.records.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kdi.dns.Verdict.Kind;
 import dev.kdi.records.Answer;
 import dev.kdi.records.Question;
 import dev.kdi.records.Rdata;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
+import dev.kdi.records.compare.Verdict.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

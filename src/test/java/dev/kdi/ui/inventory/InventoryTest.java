@@ -1,19 +1,19 @@
-package dev.kdi.ui.cluster;
+package dev.kdi.ui.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kdi.ui.cluster.Entry.EndpointEntry;
-import dev.kdi.ui.cluster.Entry.NamespaceEntry;
-import dev.kdi.ui.cluster.Entry.PodEntry;
-import dev.kdi.ui.cluster.Entry.PodGroupEntry;
-import dev.kdi.ui.cluster.Entry.ServiceEntry;
 import dev.kdi.ui.fake.SeedCluster;
+import dev.kdi.ui.inventory.Entry.EndpointEntry;
+import dev.kdi.ui.inventory.Entry.NamespaceEntry;
+import dev.kdi.ui.inventory.Entry.PodEntry;
+import dev.kdi.ui.inventory.Entry.PodGroupEntry;
+import dev.kdi.ui.inventory.Entry.ServiceEntry;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ClusterViewTest {
-    private final ClusterView view = SeedCluster.view();
+class InventoryTest {
+    private final Inventory view = SeedCluster.view();
 
     private Entry child(Entry parent, String name) {
         return view.children(parent).stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow(
@@ -86,7 +86,7 @@ class ClusterViewTest {
 
     @Test
     void typedClusterDomain_rebuildsEveryNameWithIt() {
-        ClusterView other = ClusterView.build(SeedCluster.inspection(), Optional.of("corp.example"));
+        Inventory other = Inventory.build(SeedCluster.inspection(), Optional.of("corp.example"));
         assertThat(other.domainOverridden()).isTrue();
         assertThat(other.zone()).isEqualTo("corp.example");
         ServiceEntry svc = other.services("default").get(0);
@@ -96,7 +96,7 @@ class ClusterViewTest {
 
     @Test
     void detectedDomainTypedAgain_isNoOverride() {
-        ClusterView same = ClusterView.build(SeedCluster.inspection(), Optional.of("Cluster.Local."));
+        Inventory same = Inventory.build(SeedCluster.inspection(), Optional.of("Cluster.Local."));
         assertThat(same.domainOverridden()).isFalse();
     }
 }

@@ -5,4 +5,4 @@
  *
  * <p>Plain Java over {@code dev.kdi.session} and {@code dev.kdi.records}; no JavaFX.
  */
-package dev.kdi.ui.cluster;
+package dev.kdi.ui.inventory;

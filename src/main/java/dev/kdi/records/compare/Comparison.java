@@ -1,4 +1,4 @@
-package dev.kdi.dns;
+package dev.kdi.records.compare;
 
 import dev.kdi.records.Answer;
 import dev.kdi.records.Rdata;

@@ -1,4 +1,4 @@
-package dev.kdi.ui.cluster;
+package dev.kdi.ui.inventory;
 
 import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.records.objects.Pod;
