@@ -4,6 +4,7 @@ import dev.kdi.records.DnsModel;
 import dev.kdi.records.lint.Finding;
 import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.records.objects.Pod;
+import dev.kdi.records.searchpath.HostsFile;
 import dev.kdi.records.searchpath.KubeletDns;
 import dev.kdi.records.searchpath.ResolvConf;
 import java.time.Instant;
@@ -64,6 +65,16 @@ public record Inspection(long generation, ClusterSnapshot snapshot, DnsModel mod
     /** The same, for another cluster domain (one the user typed). */
     public ResolvConf resolvConf(Pod pod, String domain) {
         return KubeletDns.of(domain, clusterDnsAddress().orElse(DEFAULT_DNS_ADDRESS)).resolvConf(pod.namespace(), pod.dns());
+    }
+
+    /** The {@code /etc/hosts} the kubelet writes for a pod of this cluster. */
+    public HostsFile hostsFile(Pod pod) {
+        return hostsFile(pod, clusterDomain());
+    }
+
+    /** The same, for another cluster domain (one the user typed). */
+    public HostsFile hostsFile(Pod pod, String domain) {
+        return HostsFile.of(pod, domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain);
     }
 
     /** A pod by namespace and name. */

@@ -208,6 +208,20 @@ class ManifestReaderAsKubectlTest {
         assertThat(set.notes()).anyMatch(n -> n.contains("Kustomization"));
     }
 
+    @Test
+    void read_keepsHostAliases_forThePodsHostsFile() throws Exception {
+        ClusterSnapshot s = read(fixture("hostaliases.yaml")).snapshot();
+
+        Pod pod = s.pods().stream().filter(p -> p.name().equals("hostaliases-pod")).findFirst().orElseThrow();
+        assertThat(pod.dns().hostAliases()).containsExactly(
+                new dev.kdi.records.objects.HostAlias("10.1.2.3", List.of("foo.local", "bar.local")),
+                new dev.kdi.records.objects.HostAlias("10.1.2.4", List.of("web")),
+                new dev.kdi.records.objects.HostAlias("10.1.2.5", List.of("legacy.default.svc.cluster.local")));
+        assertThat(stdinError("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c}]\n"
+                + "  hostAliases:\n  - ip: not-an-ip\n    hostnames: [x]\n"))
+                .startsWith("<stdin>: document 1 (Pod default/p): spec.hostAliases[0].ip: \"not-an-ip\" is not an IP address");
+    }
+
     // --- -n with -f ----------------------------------------------------------------------------------
 
     @Test
