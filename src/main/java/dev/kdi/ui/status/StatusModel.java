@@ -102,8 +102,10 @@ public final class StatusModel {
         w.addAll(in.notes());
         warnings.setAll(w);
         if (info != null && info.kind() == SessionInfo.Kind.MANIFESTS) {
-            api.set("prediction only");
-            apiDetail.set("Manifests have no API server and no cluster DNS: the records are the model's prediction.");
+            int skipped = in.skippedFiles().size();
+            api.set("prediction only" + (skipped == 0 ? "" : " · " + Texts.count(skipped, "file", "files") + " left out"));
+            apiDetail.set("Manifests have no API server and no cluster DNS: the records are the model's prediction."
+                    + (skipped == 0 ? "" : "\n" + String.join("\n", in.skippedFiles())));
             connection.set(Connection.FILES);
         } else if (!report.isComplete()) {
             api.set("API partial");

@@ -308,7 +308,7 @@ public final class WindowModel implements AutoCloseable {
         if (!skipped.isEmpty()) {
             // Bad input is said, never dropped; the status bar keeps the lines after this fades.
             notifier.show(UserMessage.error(Texts.count(skipped.size(), "file", "files") + " left out",
-                    String.join("\n", skipped) + "\nEverything else is shown."));
+                    Texts.wrap(String.join("\n", skipped) + "\nEverything else is shown.", 90)));
         }
         Inspection latest = session.current();
         if (latest != null && latest != o.inspection()) {

@@ -208,10 +208,12 @@ class WindowModelTest {
         assertThat(messages).singleElement().satisfies(msg -> {
             assertThat(msg.level()).isEqualTo(UserMessage.Level.ERROR);
             assertThat(msg.title()).isEqualTo("3 files left out");
-            assertThat(msg.text()).contains("broken.yaml: document 1 (Service ingress-nginx/broken)")
+            assertThat(msg.text().lines()).allMatch(l -> l.length() <= 90 || !l.contains(" "));
+            assertThat(msg.text().replace('\n', ' ')).contains("broken.yaml: document 1 (Service ingress-nginx/broken)")
                     .contains("kustomization.yaml: a kustomize directory");
         });
         assertThat(m.status().warnings()).filteredOn(w -> w.startsWith("Left out: ")).hasSize(3);
+        assertThat(m.status().api().get()).isEqualTo("prediction only · 3 files left out");
     }
 
     @Test
