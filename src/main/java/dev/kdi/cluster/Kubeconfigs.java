@@ -45,6 +45,7 @@ public final class Kubeconfigs {
     private final Map<String, Entry> users;
     private final String currentContext;
     private final ExecPlugins plugins;
+    private final Path home;
     private final Clock clock;
 
     /** One named entry and the file it came from (relative paths are relative to that file). */
@@ -53,7 +54,7 @@ public final class Kubeconfigs {
 
     private Kubeconfigs(List<Path> files, List<String> fileProblems, Map<String, Entry> contexts,
                         Map<String, Entry> clusters, Map<String, Entry> users, String currentContext,
-                        ExecPlugins plugins, Clock clock) {
+                        ExecPlugins plugins, Path home, Clock clock) {
         this.files = files;
         this.fileProblems = fileProblems;
         this.contexts = contexts;
@@ -61,6 +62,7 @@ public final class Kubeconfigs {
         this.users = users;
         this.currentContext = currentContext;
         this.plugins = plugins;
+        this.home = home;
         this.clock = clock;
     }
 
@@ -69,7 +71,8 @@ public final class Kubeconfigs {
      *
      * @param explicit {@code --kubeconfig}, when given
      * @param env the environment ({@code KUBECONFIG})
-     * @param home the user's home directory
+     * @param home the user's home directory as kubectl finds it ({@code $HOME} first, see
+     *     {@link ExecPlugins#homeOf}); {@code ~} in the files' paths means it
      */
     public static Kubeconfigs load(Optional<Path> explicit, Map<String, String> env, Path home, ExecPlugins plugins,
                                    Clock clock) {
@@ -127,10 +130,10 @@ public final class Kubeconfigs {
         }
         if (read.isEmpty() && problems.isEmpty() && explicit.isEmpty()) {
             // Nothing found at all: the caller shows the welcome view or says how to connect.
-            return new Kubeconfigs(List.of(), List.of(), Map.of(), Map.of(), Map.of(), null, plugins, clock);
+            return new Kubeconfigs(List.of(), List.of(), Map.of(), Map.of(), Map.of(), null, plugins, home, clock);
         }
         return new Kubeconfigs(List.copyOf(read), List.copyOf(problems), contexts, clusters, users, current, plugins,
-                clock);
+                home, clock);
     }
 
     private static void collect(JsonNode root, String listKey, String bodyKey, Path file, Map<String, Entry> into,
@@ -256,7 +259,7 @@ public final class Kubeconfigs {
         return Optional.empty();
     }
 
-    private static Optional<String> fileProblem(Entry owner, JsonNode body, String key, String what) {
+    private Optional<String> fileProblem(Entry owner, JsonNode body, String key, String what) {
         String path = text(body, key);
         if (path == null || path.isEmpty()) {
             return Optional.empty();
@@ -407,15 +410,20 @@ public final class Kubeconfigs {
         return n;
     }
 
-    private static void absolutize(ObjectNode body, Path file, String key) {
+    private void absolutize(ObjectNode body, Path file, String key) {
         String path = text(body, key);
         if (path != null && !path.isEmpty()) {
             body.put(key, resolve(file, path).toString());
         }
     }
 
-    private static Path resolve(Path kubeconfig, String path) {
-        Path p = Path.of(path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path);
+    /**
+     * A path as a kubeconfig writes it: {@code ~} is the home directory kdi was given (so
+     * {@code $HOME}, as for kubectl, not Java's {@code user.home}, which ignores it), and a relative
+     * path is relative to the file that holds it.
+     */
+    private Path resolve(Path kubeconfig, String path) {
+        Path p = path.equals("~") ? home : path.startsWith("~/") ? home.resolve(path.substring(2)) : Path.of(path);
         return p.isAbsolute() ? p : kubeconfig.toAbsolutePath().getParent().resolve(p).normalize();
     }
 

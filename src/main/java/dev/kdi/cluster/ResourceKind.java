@@ -1,8 +1,10 @@
 package dev.kdi.cluster;
 
+import dev.kdi.manifests.Converted;
+import dev.kdi.manifests.Fabric8Kinds;
 import dev.kdi.manifests.InvalidObjectException;
 import dev.kdi.manifests.ObjectConverter;
-import dev.kdi.records.objects.Kinds;
+import dev.kdi.records.objects.ApiKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -17,22 +19,24 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import java.util.List;
 
 /**
- * The kinds the live path lists and watches, with how each converts to the model's records.
+ * The kinds the live path lists and watches (the {@link ApiKind}s but Endpoints, which the API
+ * server mirrors into slices, and the one ConfigMap, read by name), with how each converts to the
+ * model's records.
  *
  * <p>Only the fields DNS needs survive conversion; the fabric8 objects are dropped page by page,
  * which keeps a 150,000-pod cluster small.
  */
 enum ResourceKind {
-    NAMESPACES(Kinds.NAMESPACE, "namespaces", Namespace.class, false),
-    SERVICES(Kinds.SERVICE, "services", Service.class, true),
-    ENDPOINT_SLICES(Kinds.ENDPOINT_SLICE, "endpointslices", EndpointSlice.class, true),
-    PODS(Kinds.POD, "pods", Pod.class, true),
-    STATEFUL_SETS(Kinds.STATEFUL_SET, "statefulsets", StatefulSet.class, true),
-    DEPLOYMENTS(Kinds.DEPLOYMENT, "deployments", Deployment.class, true),
-    REPLICA_SETS(Kinds.REPLICA_SET, "replicasets", ReplicaSet.class, true),
-    DAEMON_SETS(Kinds.DAEMON_SET, "daemonsets", DaemonSet.class, true),
-    JOBS(Kinds.JOB, "jobs", Job.class, true),
-    CRON_JOBS(Kinds.CRON_JOB, "cronjobs", CronJob.class, true);
+    NAMESPACES(ApiKind.NAMESPACE),
+    SERVICES(ApiKind.SERVICE),
+    ENDPOINT_SLICES(ApiKind.ENDPOINT_SLICE),
+    PODS(ApiKind.POD),
+    STATEFUL_SETS(ApiKind.STATEFUL_SET),
+    DEPLOYMENTS(ApiKind.DEPLOYMENT),
+    REPLICA_SETS(ApiKind.REPLICA_SET),
+    DAEMON_SETS(ApiKind.DAEMON_SET),
+    JOBS(ApiKind.JOB),
+    CRON_JOBS(ApiKind.CRON_JOB);
 
     /** The kinds the model cannot do without; the rest only feed the lint. */
     static final List<ResourceKind> ESSENTIAL = List.of(NAMESPACES, SERVICES, ENDPOINT_SLICES, PODS);
@@ -41,12 +45,14 @@ enum ResourceKind {
     final String plural;
     final Class<? extends HasMetadata> type;
     final boolean namespaced;
+    private final ApiKind apiKind;
 
-    ResourceKind(String kind, String plural, Class<? extends HasMetadata> type, boolean namespaced) {
-        this.kind = kind;
-        this.plural = plural;
-        this.type = type;
-        this.namespaced = namespaced;
+    ResourceKind(ApiKind apiKind) {
+        this.apiKind = apiKind;
+        this.kind = apiKind.kind();
+        this.plural = apiKind.plural();
+        this.type = Fabric8Kinds.type(apiKind);
+        this.namespaced = apiKind.namespaced();
     }
 
     /**
@@ -57,7 +63,7 @@ enum ResourceKind {
             case NAMESPACES -> converter.namespace((Namespace) object);
             case SERVICES -> converter.service((Service) object);
             case ENDPOINT_SLICES -> converter.endpointSlice((EndpointSlice) object) instanceof
-                    dev.kdi.manifests.Converted.Kept<dev.kdi.records.objects.EndpointSlice> kept ? kept.value() : null;
+                    Converted.Kept<dev.kdi.records.objects.EndpointSlice> kept ? kept.value() : null;
             case PODS -> converter.pod((Pod) object);
             case STATEFUL_SETS -> converter.workload((StatefulSet) object);
             case DEPLOYMENTS -> converter.workload((Deployment) object);
@@ -70,11 +76,6 @@ enum ResourceKind {
 
     /** The RBAC resource, for messages: {@code list pods}, {@code watch endpointslices.discovery.k8s.io}. */
     String rbacResource() {
-        return switch (this) {
-            case ENDPOINT_SLICES -> "endpointslices.discovery.k8s.io";
-            case STATEFUL_SETS, DEPLOYMENTS, REPLICA_SETS, DAEMON_SETS -> plural + ".apps";
-            case JOBS, CRON_JOBS -> plural + ".batch";
-            default -> plural;
-        };
+        return apiKind.resource();
     }
 }

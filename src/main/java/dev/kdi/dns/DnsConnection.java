@@ -26,14 +26,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
-import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Type;
 
 /**
  * One DNS-over-TCP conversation (RFC 1035 4.2.2, RFC 7766) over one {@link ByteStream}: many
@@ -191,7 +185,7 @@ public final class DnsConnection implements AutoCloseable {
             }
             int id = freshId();
             // Encoded once outside the lock with ID 0; the ID chosen here goes into its first bytes.
-            p = new Pending(id, question, frame(wire, id));
+            p = new Pending(id, question, WireFrames.frame(wire, id));
             try {
                 p.timeoutTask = timer.schedule(() -> timeOut(p, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
@@ -221,16 +215,6 @@ public final class DnsConnection implements AutoCloseable {
                 return id;
             }
         }
-    }
-
-    private static byte[] frame(byte[] message, int id) {
-        byte[] out = new byte[message.length + 2];
-        out[0] = (byte) (message.length >>> 8);
-        out[1] = (byte) message.length;
-        System.arraycopy(message, 0, out, 2, message.length);
-        out[2] = (byte) (id >>> 8);
-        out[3] = (byte) id;
-        return out;
     }
 
     private void timeOut(Pending p, Duration timeout) {
@@ -341,23 +325,14 @@ public final class DnsConnection implements AutoCloseable {
 
     private void onReply(byte[] frame) {
         long arrived = System.nanoTime();
-        if (frame.length < Header.LENGTH) {
-            garbled(frame.length >= 2 ? OptionalInt.of(id(frame)) : OptionalInt.empty(),
-                    "is only " + frame.length + " bytes, shorter than a DNS header");
+        WireFrames.Read read = WireFrames.read(frame);
+        if (read instanceof WireFrames.Garbled g) {
+            garbled(g.id(), g.what());
             return;
         }
-        int id = id(frame);
-        Message reply;
-        try {
-            reply = new Message(frame);
-        } catch (IOException | RuntimeException e) {
-            garbled(OptionalInt.of(id), "does not parse (" + e.getMessage() + ")");
-            return;
-        }
-        if (!reply.getHeader().getFlag(Flags.QR)) {
-            garbled(OptionalInt.of(id), "is a query, not a reply (QR bit clear)");
-            return;
-        }
+        WireFrames.Reply parsed = (WireFrames.Reply) read;
+        int id = parsed.id();
+        Message reply = parsed.message();
         Pending p;
         synchronized (lock) {
             if (closed) {
@@ -374,7 +349,7 @@ public final class DnsConnection implements AutoCloseable {
                     + " matches no query in flight: the stream is out of step; closing it"), null, null, true);
             return;
         }
-        String asked = describeMismatch(p.question, reply);
+        String asked = WireFrames.describeMismatch(p.question, reply);
         if (asked != null) {
             DnsException e = new DnsException(Kind.MISMATCHED_QUESTION, "reply with ID " + id + " from " + description
                     + " answers " + asked + ", not " + p.question + ": the stream is out of step; closing it");
@@ -398,28 +373,6 @@ public final class DnsConnection implements AutoCloseable {
         p.future.complete(new DnsExchange(p.question, answer, Duration.ofNanos(arrived - p.sentNanos), frame.length));
     }
 
-    /** What the reply answers when that is not the question asked, else null. */
-    private static String describeMismatch(Question asked, Message reply) {
-        Record echoed = reply.getQuestion();
-        if (echoed == null) {
-            // Servers may drop the question from an error reply (FORMERR, NOTIMP); the ID must do.
-            return reply.getRcode() == Rcode.NOERROR ? "no question" : null;
-        }
-        Name name;
-        try {
-            name = Name.fromString(asked.name());
-        } catch (IOException e) {
-            return echoed.getName() + " " + Type.string(echoed.getType());
-        }
-        boolean same = echoed.getName().equals(name) && echoed.getType() == asked.type().code()
-                && echoed.getDClass() == DClass.IN;
-        if (same) {
-            return null;
-        }
-        String cls = echoed.getDClass() == DClass.IN ? "" : " " + DClass.string(echoed.getDClass());
-        return echoed.getName() + cls + " " + Type.string(echoed.getType());
-    }
-
     private void garbled(OptionalInt id, String what) {
         Pending p = takeInFlight(id);
         DnsException e = new DnsException(Kind.GARBLED, "reply from " + description
@@ -434,10 +387,6 @@ public final class DnsConnection implements AutoCloseable {
         synchronized (lock) {
             return closed ? null : inFlight.remove(id.getAsInt());
         }
-    }
-
-    private static int id(byte[] frame) {
-        return ((frame[0] & 0xff) << 8) | (frame[1] & 0xff);
     }
 
     /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kdi.records.objects.ApiKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.BufferedReader;
@@ -396,7 +397,7 @@ public final class ManifestReader {
             }
             applyNamespace(doc, node, at);
             objects++;
-            Class<? extends HasMetadata> type = KnownKinds.classFor(apiVersion, kind);
+            Class<? extends HasMetadata> type = Fabric8Kinds.classFor(apiVersion, kind);
             if (type == null) {
                 JsonNode meta = node.get("metadata");
                 builder.skip(apiVersion, kind, meta == null ? null : text(meta.get("namespace")));
@@ -421,7 +422,7 @@ public final class ManifestReader {
 
         /** {@code -n} with {@code -f}, as {@code kubectl apply -n NS -f} takes it. */
         private void applyNamespace(Document doc, ObjectNode node, FieldPath at) throws ManifestException {
-            if (namespaces.isEmpty() || KnownKinds.isClusterScoped(text(node.get("kind")))) {
+            if (namespaces.isEmpty() || ApiKind.isClusterScoped(text(node.get("kind")))) {
                 return;
             }
             JsonNode meta = node.get("metadata");
@@ -547,7 +548,7 @@ public final class ManifestReader {
         if (name == null) {
             return kind;
         }
-        if (KnownKinds.isClusterScoped(kind)) {
+        if (ApiKind.isClusterScoped(kind)) {
             return kind + " " + name;
         }
         String namespace = text(meta.get("namespace"));

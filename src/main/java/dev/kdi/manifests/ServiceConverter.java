@@ -70,7 +70,14 @@ final class ServiceConverter {
                 selector,
                 Boolean.TRUE.equals(spec.getPublishNotReadyAddresses()),
                 interner.list(families),
-                Fields.labels(interner, service.getMetadata()));
+                Fields.labels(interner, service.getMetadata()),
+                tolerateUnready(service));
+    }
+
+    /** Whether the deprecated tolerate-unready-endpoints annotation says {@code "true"} (lint warns). */
+    private static boolean tolerateUnready(io.fabric8.kubernetes.api.model.Service service) {
+        var annotations = service.getMetadata() == null ? null : service.getMetadata().getAnnotations();
+        return annotations != null && "true".equalsIgnoreCase(annotations.get(Service.TOLERATE_UNREADY_ANNOTATION));
     }
 
     private static String externalName(ServiceSpec spec) throws InvalidObjectException {

@@ -1,5 +1,6 @@
 package dev.kdi.manifests;
 
+import dev.kdi.records.objects.ApiKind;
 import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.EndpointsObject;
@@ -99,8 +100,8 @@ public final class SnapshotBuilder {
      * @param namespace {@code metadata.namespace} as written, or null
      */
     public void skip(String apiVersion, String kind, String namespace) {
-        skippedKinds.merge(KnownKinds.describe(apiVersion, kind), 1, Integer::sum);
-        if (namespace != null && !namespace.isEmpty() && !KnownKinds.isClusterScoped(kind)) {
+        skippedKinds.merge(Fabric8Kinds.describe(apiVersion, kind), 1, Integer::sum);
+        if (namespace != null && !namespace.isEmpty() && !ApiKind.isClusterScoped(kind)) {
             namespaces.add(namespace);
         }
     }

@@ -37,6 +37,17 @@ class OfflineManifestsTest {
         assertThat(run.out()).isEqualTo(Files.readString(dir.resolve(fixture + ".expected"), StandardCharsets.UTF_8));
     }
 
+    /** The Kubernetes documentation's correct examples, in our own words: nothing to warn about. */
+    @ParameterizedTest
+    @ValueSource(strings = {"zookeeper", "web", "mysql", "cassandra", "rabbitmq", "sts-ordinals", "indexed-job",
+        "deployment", "daemonset"})
+    void lintStaysQuietOnCorrectManifests(String fixture) throws Exception {
+        CliRun run = CliRun.run("lint", "-f", offline().resolve(fixture + ".yaml").toString());
+
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).doesNotContain("WARNING").doesNotContain("ERROR").doesNotContain("kubectl");
+    }
+
     @Test
     void jsonCarriesWhatIsUnassignedBesideIncomplete() throws Exception {
         CliRun run = CliRun.run("predict", "-o", "json", "-f", offline().resolve("zookeeper.yaml").toString(),

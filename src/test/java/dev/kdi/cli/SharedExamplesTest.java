@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,7 +54,17 @@ class SharedExamplesTest {
     @Test
     void expectedFilesAreReadAsBlocks() throws IOException, URISyntaxException {
         String text = Files.readString(examples().resolve("seed-headless.expected"));
-        assertThat(ExpectedBlocks.parse(text).blocks()).hasSize(11);
-        assertThat(Arrays.asList(text.split("\n"))).isNotEmpty();
+        List<ExpectedBlocks.Block> blocks = ExpectedBlocks.parse(text).blocks();
+        assertThat(blocks).hasSize(11);
+        assertThat(blocks.get(0).query()).isEqualTo("sample-headless.default.svc.cluster.local. A -> NOERROR");
+        assertThat(blocks.get(0).answer()).containsExactly(
+                "sample-headless.default.svc.cluster.local. 30 IN A 10.40.0.2",
+                "sample-headless.default.svc.cluster.local. 30 IN A 10.46.0.1",
+                "sample-headless.default.svc.cluster.local. 30 IN A 10.46.0.2");
+        assertThat(blocks.get(0).additional()).isEmpty();
+        assertThat(blocks.get(4).query()).endsWith("-> NXDOMAIN");
+        assertThat(blocks.get(4).answer()).isEmpty();
+        // The comments between blocks belong to none of them.
+        assertThat(blocks).allSatisfy(b -> assertThat(b.answer()).noneMatch(l -> l.startsWith(";")));
     }
 }

@@ -101,6 +101,31 @@ class KubeconfigsTest {
     }
 
     @Test
+    @DisplayName("~ in a kubeconfig's paths is $HOME, as kubectl reads it, not Java's user.home")
+    void tildeFollowsHome() throws Exception {
+        Path home = dir.resolve("elsewhere/home");
+        Files.createDirectories(home.resolve("certs"));
+        Files.writeString(home.resolve("certs/me.crt"), "not read here");
+        Files.writeString(home.resolve("certs/me.key"), "not read here");
+        Path k = write("kube/config", config("found",
+                "- {name: found, context: {cluster: c, user: tilde}}\n"
+                        + "- {name: missing, context: {cluster: c, user: gone}}\n",
+                "- {name: c, cluster: {server: 'https://c:6443'}}\n",
+                "- {name: tilde, user: {client-certificate: ~/certs/me.crt, client-key: ~/certs/me.key}}\n"
+                        + "- {name: gone, user: {client-certificate: ~/certs/gone.crt, client-key: ~/certs/me.key}}\n"));
+        assertThat(home.toString()).isNotEqualTo(System.getProperty("user.home"));
+
+        Kubeconfigs configs = Kubeconfigs.load(Optional.of(k), Map.of(), ExecPlugins.homeOf(Map.of("HOME",
+                home.toString())), plugins(""), NOW);
+
+        Map<String, Optional<String>> problems = new java.util.TreeMap<>();
+        configs.contexts().forEach(c -> problems.put(c.name(), c.problem()));
+        assertThat(problems.get("found")).isEmpty();
+        assertThat(problems.get("missing")).get().asString().contains(home.resolve("certs/gone.crt").toString())
+                .contains("does not exist");
+    }
+
+    @Test
     void expiredTokensAreMarked() throws IOException {
         String claims = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"exp\": 1700000000}".getBytes());
         String jwt = "eyJhbGciOiJSUzI1NiJ9." + claims + ".c2ln";

@@ -27,8 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -39,28 +43,35 @@ import org.junit.jupiter.api.Timeout;
  * The live path end to end against real DNS servers: fabric8's CRUD mock as the API, the
  * kubelet's port-forward emulated on it, and each DNS pod's port relayed to a Knot server on
  * loopback serving the zone that pod should (replica b's has lost namespace shop).
+ *
+ * <p>The API server and the two Knot servers are started once and never changed; every test has
+ * a session of its own, so no forward, replica state or backoff of one test reaches the next.
+ * Nothing waits a fixed time: tests wait for the replica states the session publishes.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LiveSessionKnotTest {
     static final PodPort A = new PodPort("kube-system", "coredns-a", 53);
     static final PodPort B = new PodPort("kube-system", "coredns-b", 53);
+    static final Duration WAIT = Duration.ofSeconds(20);
 
     static MockApiServer api;
     static KnotServer knotA;
     static KnotServer knotB;
-    static LiveSession session;
     static DnsModel model;
+
+    LiveSession session;
+    /** Every replica list the session published, newest last. */
+    final BlockingQueue<List<ReplicaStatus>> published = new LinkedBlockingQueue<>();
 
     @BeforeAll
     static void start() throws Exception {
         KnotServer.requireKnotd();
         api = MockApiServer.start(false);
         DemoCluster.populate(api.client(), List.of("/live/two-replicas.yaml"));
-        session = new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, "test", api.url(), "default"),
-                new ContextTarget("test", "default", api.url(), api.client().getConfiguration()),
-                LiveOptions.defaults().withNamespaces(List.of()), Clock.systemUTC());
-        session.start(Progress.NONE);
-        model = session.current().model();
+        try (LiveSession first = newSession()) {
+            first.start(Progress.NONE);
+            model = first.current().model();
+        }
         List<Question> questions = new ArrayList<>(CheckPlan.plan(model, Set.of()).asked());
         questions.addAll(extraQuestions());
         knotA = KnotServer.start(zones(model, questions));
@@ -68,9 +79,15 @@ class LiveSessionKnotTest {
         knotB = KnotServer.start(zones(stale, questions));
     }
 
+    static LiveSession newSession() {
+        return new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, "test", api.url(), "default"),
+                new ContextTarget("test", "default", api.url(), api.client().getConfiguration()),
+                LiveOptions.defaults().withNamespaces(List.of()), Clock.systemUTC());
+    }
+
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {session, knotA, knotB, api}) {
+        for (AutoCloseable c : new AutoCloseable[] {knotA, knotB, api}) {
             try {
                 if (c != null) {
                     c.close();
@@ -82,9 +99,22 @@ class LiveSessionKnotTest {
     }
 
     @BeforeEach
-    void wellBehavedRelays() {
+    void wellBehavedRelaysAndAFreshSession() throws Exception {
         api.portForwards().route(A, TcpRelay.toLoopback(knotA.port()));
         api.portForwards().route(B, TcpRelay.toLoopback(knotB.port()));
+        session = newSession();
+        session.start(Progress.NONE);
+        session.subscribe(new SessionListener() {
+            @Override
+            public void replicasChanged(List<ReplicaStatus> replicas) {
+                published.add(replicas);
+            }
+        });
+    }
+
+    @AfterEach
+    void closeTheSession() {
+        session.close();
     }
 
     static List<Question> extraQuestions() {
@@ -134,7 +164,7 @@ class LiveSessionKnotTest {
         return out;
     }
 
-    static Answer ask(PodPort replica, String name, RrType type) throws Exception {
+    Answer ask(PodPort replica, String name, RrType type) throws Exception {
         List<ReplicaAnswer> answers = session.ask(new Question(name, type), ReplicaChoice.one(replica.pod()))
                 .get(10, TimeUnit.SECONDS);
         assertThat(answers).hasSize(1);
@@ -197,9 +227,9 @@ class LiveSessionKnotTest {
             if (a.get(0).answer().isPresent()) {
                 answered++;
             } else {
-                // The question in flight when the forward died fails; the pool reopens it.
+                // The question in flight when the forward died fails; the pool reopens it, and the
+                // next question waits for the reopened forward.
                 assertThat(a.get(0).error()).get().asString().contains("coredns-a");
-                Thread.sleep(400);
             }
         }
         assertThat(answered).isGreaterThanOrEqualTo(5);
@@ -209,11 +239,9 @@ class LiveSessionKnotTest {
     @Test
     @DisplayName("an error on the kubelet's error channel fails the forward with its text, never shown ready")
     void errorFrame() throws Exception {
+        // The session is fresh: its first forward to coredns-b is opened on this route.
         api.portForwards().route(B, TcpRelay.toLoopback(knotB.port()),
                 Faults.none().errorAfter(0, "an error occurred forwarding 53 -> 53: connection refused"));
-        // Routes apply to forwards opened from now on: end the open one.
-        api.portForwards().dropAll();
-        Thread.sleep(300);
         List<ReplicaAnswer> a = session.ask(new Question("hello.default.svc.cluster.local.", RrType.A),
                 ReplicaChoice.one("coredns-b")).get(10, TimeUnit.SECONDS);
         assertThat(a.get(0).answer()).isEmpty();
@@ -225,10 +253,8 @@ class LiveSessionKnotTest {
     @Test
     @DisplayName("a reply that never comes times out, and the silent forward is not kept as ready")
     void replyThatNeverComes() throws Exception {
+        // The session is fresh: its first forward to coredns-b is opened on this route.
         api.portForwards().route(B, TcpRelay.toLoopback(knotB.port()), Faults.none().swallowing());
-        // Routes apply to forwards opened from now on: end the open one.
-        api.portForwards().dropAll();
-        Thread.sleep(300);
         long start = System.nanoTime();
         List<ReplicaAnswer> a = session.ask(new Question("hello.default.svc.cluster.local.", RrType.A),
                 ReplicaChoice.one("coredns-b")).get(15, TimeUnit.SECONDS);
@@ -240,30 +266,41 @@ class LiveSessionKnotTest {
         awaitAnswer("coredns-b");
     }
 
-    static void awaitState(String pod, java.util.function.Predicate<ReplicaState> p) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            for (ReplicaStatus s : session.replicas()) {
-                if (s.pod().equals(pod) && p.test(s.state())) {
-                    return;
-                }
+    /** Waits for the session to publish a state of the replica that {@code p} accepts. */
+    void awaitState(String pod, Predicate<ReplicaState> p) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<ReplicaStatus> now = session.replicas();
+        while (!matches(now, pod, p)) {
+            long left = deadline - System.nanoTime();
+            List<ReplicaStatus> next = left > 0 ? published.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                throw new AssertionError("replica " + pod + " never reached the expected state; now "
+                        + session.replicas());
             }
-            Thread.sleep(50);
+            now = next;
         }
-        throw new AssertionError("replica " + pod + " never reached the expected state; now " + session.replicas());
     }
 
-    static void awaitAnswer(String pod) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    private static boolean matches(List<ReplicaStatus> replicas, String pod, Predicate<ReplicaState> p) {
+        return replicas.stream().anyMatch(s -> s.pod().equals(pod) && p.test(s.state()));
+    }
+
+    /**
+     * Asks until the replica answers: a replica that gave up on its forward tries again when
+     * asked. Between tries it waits for the replica's state to change, not for a fixed time.
+     */
+    void awaitAnswer(String pod) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
+            published.clear();
             List<ReplicaAnswer> a = session.ask(new Question("hello.default.svc.cluster.local.", RrType.A),
                     ReplicaChoice.one(pod)).get(10, TimeUnit.SECONDS);
             if (a.get(0).answer().isPresent()) {
                 awaitState(pod, s -> s instanceof ReplicaState.Ready);
                 return;
             }
-            Thread.sleep(300);
+            published.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
-        throw new AssertionError("replica " + pod + " never answered again");
+        throw new AssertionError("replica " + pod + " never answered again; now " + session.replicas());
     }
 }

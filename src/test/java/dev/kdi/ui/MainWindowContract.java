@@ -2,8 +2,8 @@ package dev.kdi.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kdi.ui.common.ElidedLabel;
 import dev.kdi.ui.common.FxTaskExecutor;
+import dev.kdi.ui.common.MiddleElision.ElidedLabel;
 import dev.kdi.ui.common.UserMessage;
 import dev.kdi.ui.details.LiveMark;
 import dev.kdi.ui.details.RecordRow;

@@ -1,6 +1,7 @@
 package dev.kdi.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kdi.ui.common.FxTaskExecutor;
 import dev.kdi.ui.common.Icons;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -82,7 +85,11 @@ class WelcomeWindowTest {
     @Test
     void everyIcon_existsInTheIconPack() {
         for (Icons icon : Icons.values()) {
-            assertThat(icon.create().getIconCode()).as(icon.name()).isNotNull();
+            Ikon resolved = icon.create().getIconCode();
+            assertThat(resolved.getDescription()).as(icon.name()).isEqualTo(icon.code());
+            assertThat(resolved.getCode()).as(icon.name() + "'s glyph").isPositive();
         }
+        // What a misspelt code in the enum would do: fail here, not show an empty square.
+        assertThatThrownBy(() -> new FontIcon("mdi2d-dns-no-such-icon")).isInstanceOf(RuntimeException.class);
     }
 }

@@ -5,6 +5,7 @@ import dev.kdi.records.corefile.KubernetesPlugin;
 import dev.kdi.records.objects.Endpoint;
 import dev.kdi.records.objects.Kinds;
 import dev.kdi.records.objects.ObjectRef;
+import dev.kdi.records.objects.Provisional;
 import dev.kdi.records.objects.Service;
 import java.util.List;
 
@@ -46,6 +47,19 @@ final class ClusterFacts {
 
     boolean endpointPodNames() {
         return plugin != null && plugin.endpointPodNames();
+    }
+
+    /**
+     * Whether the objects are manifests rather than a live cluster: findings then never send the
+     * reader to {@code kubectl}, and pods that will be created count as what they will be.
+     */
+    boolean offline() {
+        return !model.snapshot().slicesAuthoritative();
+    }
+
+    /** The pods generated from templates and the placeholder addresses (offline input). */
+    Provisional provisional() {
+        return model.snapshot().provisional();
     }
 
     KubernetesPlugin plugin() {

@@ -62,11 +62,15 @@ final class EndpointChecks implements NamespaceCheck {
         boolean explained = ns.isServiceExplained(svc.name());
         String name = facts.serviceName(svc.name(), ns.name);
         boolean noneReady = svc.isHeadless() && ready == 0;
-        if (noneReady && !explained) {
-            out.add(headlessWithoutEndpoints(ns, svc, slices, name));
+        // Offline, a selector that matches a workload's pod template selects the pods it will
+        // create (a Deployment scaled to zero, a CronJob's): readiness is for the live cluster.
+        boolean templatesWillServe = facts.offline() && svc.hasSelector()
+                && !ns.templatesSelectedBy(svc.selector()).isEmpty();
+        if (noneReady && !explained && !templatesWillServe) {
+            out.add(headlessWithoutEndpoints(ns, facts, svc, slices, name));
         }
         // Endpoints prove the selector selects something; only without them is the label index asked.
-        if (!svc.isHeadless() && svc.hasSelector() && !explained && endpoints == 0
+        if (!svc.isHeadless() && svc.hasSelector() && !explained && endpoints == 0 && !templatesWillServe
                 && ns.selectedBy(svc.selector()).isEmpty()) {
             String answer = svc.clusterIPs().isEmpty() ? "its cluster IP" : "its cluster IP " + String.join(", ", svc.clusterIPs());
             out.add(Finding.of(Rule.SELECTOR_MATCHES_NOTHING, List.of(svc.ref()),
@@ -85,13 +89,15 @@ final class EndpointChecks implements NamespaceCheck {
         tooLong(facts, svc, slices, name, out);
     }
 
-    private static Finding headlessWithoutEndpoints(NamespaceView ns, Service svc, List<EndpointSlice> slices,
-                                                    String name) {
+    private static Finding headlessWithoutEndpoints(NamespaceView ns, ClusterFacts facts, Service svc,
+                                                    List<EndpointSlice> slices, String name) {
         String reason;
         String fix;
         List<ObjectRef> objects = new ArrayList<>();
         objects.add(svc.ref());
-        String sliceQuery = "kubectl get endpointslices -n " + ns.name + " -l kubernetes.io/service-name=" + svc.name();
+        // Offline findings never send the reader to a cluster that may not exist yet.
+        String sliceQuery = facts.offline() ? "the EndpointSlices in the manifests"
+                : "kubectl get endpointslices -n " + ns.name + " -l kubernetes.io/service-name=" + svc.name();
         if (svc.hasSelector()) {
             List<Pod> selected = ns.selectedBy(svc.selector());
             List<String> notReady = new ArrayList<>();
@@ -113,13 +119,13 @@ final class EndpointChecks implements NamespaceCheck {
                 reason = "its " + Words.plural(notReady.size(), "pod ", "pods ") + Words.list(notReady)
                         + Words.plural(notReady.size(), " is", " are") + " not ready";
                 fix = "Find out why " + Words.list(notReady) + Words.plural(notReady.size(), " is", " are")
-                        + " not ready (kubectl describe pod -n " + ns.name + " " + notReady.get(0)
-                        + "), or set publishNotReadyAddresses: true if clients must find pods before they are ready.";
+                        + " not ready" + describe(facts, ns, notReady.get(0))
+                        + ", or set publishNotReadyAddresses: true if clients must find pods before they are ready.";
             } else if (!noAddress.isEmpty()) {
                 reason = "its " + Words.plural(noAddress.size(), "pod ", "pods ") + Words.list(noAddress)
                         + Words.plural(noAddress.size(), " has", " have") + " no address yet";
                 fix = "Find out why " + Words.list(noAddress) + Words.plural(noAddress.size(), " is", " are")
-                        + " not running (kubectl describe pod -n " + ns.name + " " + noAddress.get(0) + ").";
+                        + " not running" + describe(facts, ns, noAddress.get(0)) + ".";
             } else {
                 reason = "its EndpointSlices hold no ready endpoint";
                 fix = "Compare its EndpointSlices with its pods (" + sliceQuery + ").";
@@ -136,6 +142,12 @@ final class EndpointChecks implements NamespaceCheck {
                 "Headless Service " + svc.ref().qualifiedName() + " has no ready endpoint, so " + name
                         + " is NXDOMAIN: " + reason + ".",
                 fix);
+    }
+
+    /** Where to look, live: {@code (kubectl describe pod ...)}; offline the manifests' status is all there is. */
+    private static String describe(ClusterFacts facts, NamespaceView ns, String pod) {
+        return facts.offline() ? " (the manifests give its status as not ready)"
+                : " (kubectl describe pod -n " + ns.name + " " + pod + ")";
     }
 
     /** Points at the label values the namespace's pods do carry for the selector's first key. */
@@ -188,7 +200,7 @@ final class EndpointChecks implements NamespaceCheck {
                         + Words.plural(names.size(), " does not resolve", " do not resolve") + headless + " until "
                         + (many ? "they are" : "it is") + " ready.",
                 (first == null ? "Check why the endpoints are not ready"
-                        : "Check why " + first + " is not ready (kubectl describe pod -n " + ns.name + " " + first + ")")
+                        : "Check why " + first + " is not ready" + describe(facts, ns, first))
                         + "; set publishNotReadyAddresses: true only if clients must reach pods before they are ready.");
     }
 
@@ -233,6 +245,11 @@ final class EndpointChecks implements NamespaceCheck {
      */
     private static void podsNamedByAddress(NamespaceView ns, ClusterFacts facts, Service svc,
                                            List<EndpointSlice> slices, List<Finding> out) {
+        if (!svc.isHeadless()) {
+            // A client Service beside the governing headless one (zookeeper's zk-cs, mysql-read) is
+            // asked for by its own name and cluster IP; its address-named endpoints mislead nobody.
+            return;
+        }
         Map<String, List<Pod>> bySubdomain = null;
         Map<String, String> example = null;
         Set<String> seen = null;

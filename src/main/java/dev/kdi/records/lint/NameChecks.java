@@ -108,7 +108,7 @@ final class NameChecks implements NamespaceCheck {
             if (last.length() > NameRule.DNS1123_LABEL.maxLength()) {
                 out.add(Finding.of(Rule.NAME_NOT_DNS_LABEL, List.of(w.ref()),
                         "StatefulSet " + ns.name + "/" + w.name() + " names its pods, and so their hostnames, " + last
-                                + " and the like, " + last.length() + " characters, over 63: the API server rejects "
+                                + " and the like, " + NameRule.DNS1123_LABEL.problem(last) + ": the API server rejects "
                                 + "those pods.",
                         "Shorten the StatefulSet's name to at most " + (NameRule.DNS1123_LABEL.maxLength() - 1 - String.valueOf(
                                 w.replicas() - 1).length()) + " characters."));

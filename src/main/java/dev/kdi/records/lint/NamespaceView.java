@@ -148,6 +148,20 @@ final class NamespaceView {
         return values;
     }
 
+    /**
+     * The workloads whose pod template a Service selector matches: the pods it will select once
+     * they are created, whether or not any exist now.
+     */
+    List<Workload> templatesSelectedBy(Map<String, String> selector) {
+        List<Workload> out = new ArrayList<>(1);
+        for (Workload w : workloads) {
+            if (LabelSelector.serviceSelects(selector, w.template().labels())) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
     /** The live pods of a StatefulSet, in ordinal order. */
     List<Pod> podsOfStatefulSet(String setName) {
         List<Pod> owned = new ArrayList<>(podsByStatefulSet.getOrDefault(setName, NO_PODS));

@@ -33,6 +33,13 @@ final class ServiceChecks implements NamespaceCheck {
                                 + "address must be fixed in advance."));
             }
             unnamedPorts(svc, name, out);
+            if (svc.tolerateUnreadyAnnotation() && !svc.publishNotReadyAddresses()) {
+                out.add(Finding.of(Rule.TOLERATE_UNREADY_ANNOTATION, List.of(svc.ref()),
+                        "Service " + svc.ref().qualifiedName() + " sets the deprecated annotation "
+                                + Service.TOLERATE_UNREADY_ANNOTATION + ", which the EndpointSlice controller (and so "
+                                + "CoreDNS) ignores: not-ready pods stay out of " + name + " until they are ready.",
+                        "Set spec.publishNotReadyAddresses: true instead (and drop the annotation)."));
+            }
         }
     }
 

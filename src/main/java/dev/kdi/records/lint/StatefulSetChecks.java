@@ -69,9 +69,9 @@ final class StatefulSetChecks implements NamespaceCheck {
                     "Service " + ns.name + "/" + svcName + ", the serviceName of StatefulSet " + ns.name + "/" + w.name()
                             + ", is not headless, so " + facts.serviceName(svcName, ns.name) + " returns " + address
                             + ", not the pods' addresses" + perPod + ".",
-                    "Recreate Service " + svcName + " with clusterIP: None (clusterIP cannot be changed in place), "
-                            + "or add a headless Service for the per-pod names and recreate the StatefulSet with "
-                            + "that serviceName."));
+                    "Nothing to fix if " + svcName + " is meant as the set's client address; if clients must "
+                            + "get the pods' addresses from it, recreate it with clusterIP: None (clusterIP cannot "
+                            + "be changed in place)."));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kdi.records.lint;
 
+import dev.kdi.records.names.NameRule;
 import dev.kdi.records.objects.Endpoint;
 import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.Kinds;
@@ -152,10 +153,11 @@ final class SubdomainChecks implements NamespaceCheck {
 
     /** The hostname the kubelet gives a pod without spec.hostname: its name, cut to 63 characters. */
     static String kubeletHostname(String podName) {
-        if (podName.length() <= 63) {
+        int max = NameRule.DNS1123_LABEL.maxLength();
+        if (podName.length() <= max) {
             return podName;
         }
-        String cut = podName.substring(0, 63);
+        String cut = podName.substring(0, max);
         int end = cut.length();
         while (end > 0 && (cut.charAt(end - 1) == '-' || cut.charAt(end - 1) == '.')) {
             end--;

@@ -1,6 +1,9 @@
 package dev.kdi.records.objects;
 
-/** The kinds the model reads, spelled as Kubernetes spells them. */
+/**
+ * The kinds the model reads, spelled as Kubernetes spells them, as constants for {@code switch}
+ * and records; {@link ApiKind} says where the API serves each.
+ */
 public final class Kinds {
     public static final String NAMESPACE = "Namespace";
     public static final String SERVICE = "Service";

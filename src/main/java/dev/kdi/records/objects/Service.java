@@ -19,6 +19,9 @@ import java.util.Map;
  * @param publishNotReadyAddresses {@code spec.publishNotReadyAddresses}
  * @param ipFamilies {@code spec.ipFamilies}, possibly empty
  * @param labels the Service's labels (used only for lint and display)
+ * @param tolerateUnreadyAnnotation whether the deprecated annotation
+ *     {@code service.alpha.kubernetes.io/tolerate-unready-endpoints} is {@code "true"}: the
+ *     EndpointSlice controller ignores it (lint only)
  */
 public record Service(
         String namespace,
@@ -30,9 +33,21 @@ public record Service(
         Map<String, String> selector,
         boolean publishNotReadyAddresses,
         List<IpFamily> ipFamilies,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        boolean tolerateUnreadyAnnotation) {
 
     public static final String NONE = "None";
+
+    /** The deprecated annotation that once published not-ready endpoints; slices ignore it. */
+    public static final String TOLERATE_UNREADY_ANNOTATION = "service.alpha.kubernetes.io/tolerate-unready-endpoints";
+
+    /** A Service without the deprecated annotation. */
+    public Service(String namespace, String name, ServiceType type, List<String> clusterIPs, String externalName,
+                   List<ServicePort> ports, Map<String, String> selector, boolean publishNotReadyAddresses,
+                   List<IpFamily> ipFamilies, Map<String, String> labels) {
+        this(namespace, name, type, clusterIPs, externalName, ports, selector, publishNotReadyAddresses, ipFamilies,
+                labels, false);
+    }
 
     /** CoreDNS's stand-in for a Service without ports: port -1, no name, no protocol. */
     public static final ServicePort SENTINEL_PORT = new ServicePort("", Protocol.TCP, -1, TargetPort.number(-1));

@@ -1,5 +1,6 @@
 package dev.kdi.ui.common;
 
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.text.Font;
@@ -10,6 +11,10 @@ import javafx.scene.text.Text;
  * part) than of the right (the zone), to whatever width the control has now:
  * {@code sample-statefulset-headless-0.sam…efault.svc.cluster.local}. JavaFX's own centre ellipsis
  * keeps both ends equal, which loses the Service a name belongs to.
+ *
+ * <p>Any {@link Labeled} whose width its parent decides (a table cell) takes it through
+ * {@link #install} and {@link #setText}; where the name's own width should decide the layout,
+ * {@link ElidedLabel} asks for the whole of it.
  */
 public final class MiddleElision {
     private static final String FULL = "kdi.full-text";
@@ -42,17 +47,20 @@ public final class MiddleElision {
         if (value == null) {
             return;
         }
-        String full = value.toString();
         double width = labeled.getWidth() - labeled.snappedLeftInset() - labeled.snappedRightInset();
         if (labeled.getGraphic() != null && labeled.getGraphic().isVisible()) {
             width -= labeled.getGraphic().prefWidth(-1) + labeled.getGraphicTextGap();
         }
-        if (width <= 0) {
-            labeled.setText(full);
-            return;
+        labeled.setText(fit(labeled, value.toString(), width));
+    }
+
+    /** As much of {@code full} as fits {@code width} in the control's font; all of it before layout. */
+    private static String fit(Labeled labeled, String full, double width) {
+        if (width <= 0 || full.isEmpty()) {
+            return full;
         }
         int fits = (int) Math.floor(width / charWidth(labeled));
-        labeled.setText(Texts.elideMiddle(full, Math.max(fits, 5)));
+        return Texts.elideMiddle(full, Math.max(fits, 5));
     }
 
     /** Measured once per control and font: cells are reused, fonts rarely change. */
@@ -69,5 +77,44 @@ public final class MiddleElision {
     }
 
     private record Measured(Font font, double width) {
+    }
+
+    /**
+     * A label for one long monospace name that asks for the width of the whole name and, given
+     * less, shows it cut in the middle. Asking for the whole width matters: a label that asked for
+     * what it shows after a cut would never grow back.
+     */
+    public static final class ElidedLabel extends Label {
+        private String full = "";
+
+        public ElidedLabel() {
+            setTextOverrun(OverrunStyle.CLIP);
+            setMinWidth(0);
+        }
+
+        /** Sets the whole name; what shows depends on the width the label gets. */
+        public void setFullText(String text) {
+            full = text == null ? "" : text;
+            setText(full);
+            requestLayout();
+        }
+
+        public String getFullText() {
+            return full;
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return snappedLeftInset() + snappedRightInset() + Math.ceil(full.length() * charWidth(this));
+        }
+
+        @Override
+        protected void layoutChildren() {
+            String shown = fit(this, full, getWidth() - snappedLeftInset() - snappedRightInset());
+            if (!shown.equals(getText())) {
+                setText(shown);
+            }
+            super.layoutChildren();
+        }
     }
 }

@@ -1,11 +1,9 @@
 package dev.kdi.ui.details;
 
 import dev.kdi.records.RrType;
-import dev.kdi.records.lint.Finding;
-import dev.kdi.records.lint.Severity;
 import dev.kdi.ui.common.ClipboardText;
-import dev.kdi.ui.common.ElidedLabel;
 import dev.kdi.ui.common.Icons;
+import dev.kdi.ui.common.MiddleElision.ElidedLabel;
 import dev.kdi.ui.common.MiddleElision;
 import dev.kdi.ui.inventory.Entry;
 import java.util.List;
@@ -25,7 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -42,7 +39,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The details pane: header, records table with live column, the selected row's why, findings. */
 public final class DetailsView extends StackPane {
@@ -50,7 +46,6 @@ public final class DetailsView extends StackPane {
     private final ClipboardText clipboard;
     private final BiConsumer<String, RrType> lookUp;
     private final TableView<RecordRow> table = new TableView<>();
-    private final VBox findingsBox = new VBox(8);
     private final Label why = new Label();
 
     /**
@@ -78,7 +73,7 @@ public final class DetailsView extends StackPane {
 
         BorderPane content = new BorderPane();
         content.setTop(header());
-        SplitPane split = new SplitPane(records(), findings());
+        SplitPane split = new SplitPane(records(), new FindingsPane(model.findings()));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.68);
         content.setCenter(split);
@@ -356,137 +351,5 @@ public final class DetailsView extends StackPane {
                 setTooltip(tooltip);
             }
         }
-    }
-
-    /** ✓ quiet, ✗ loud with a few words, ? dim; the replicas' answers on hover. */
-    private static final class LiveCell extends TableCell<RecordRow, LiveMark> {
-        private static final String[] CLASSES = {"live-same", "live-differs", "live-failed", "live-not-asked",
-            "live-asking", "live-unpredictable"};
-        private final Tooltip tooltip = new Tooltip();
-
-        LiveCell() {
-            tooltip.setShowDelay(Duration.millis(200));
-            tooltip.setShowDuration(Duration.seconds(30));
-            tooltip.setWrapText(true);
-            tooltip.setMaxWidth(640);
-            getStyleClass().add("live-cell");
-        }
-
-        @Override
-        protected void updateItem(LiveMark mark, boolean empty) {
-            super.updateItem(mark, empty);
-            getStyleClass().removeAll(CLASSES);
-            if (empty || mark == null) {
-                setText(null);
-                setGraphic(null);
-                setTooltip(null);
-                return;
-            }
-            Icons icon;
-            String text;
-            String css;
-            if (mark instanceof LiveMark.Same) {
-                icon = Icons.SAME;
-                text = "";
-                css = "live-same";
-            } else if (mark instanceof LiveMark.Differs d) {
-                icon = Icons.DIFFERENT;
-                text = d.summary();
-                css = "live-differs";
-            } else if (mark instanceof LiveMark.Failed) {
-                icon = Icons.WARNING;
-                text = "not asked";
-                css = "live-failed";
-            } else if (mark instanceof LiveMark.Asking) {
-                icon = Icons.ASKING;
-                text = "";
-                css = "live-asking";
-            } else if (mark instanceof LiveMark.Unpredictable) {
-                icon = Icons.INFO;
-                text = "forwarded";
-                css = "live-unpredictable";
-            } else {
-                icon = Icons.NOT_ASKED;
-                text = "";
-                css = "live-not-asked";
-            }
-            getStyleClass().add(css);
-            FontIcon graphic = icon.create();
-            setGraphic(graphic);
-            setText(text.isEmpty() ? null : text);
-            setAccessibleText(mark.symbol() + " " + text);
-            tooltip.setText(mark.detail());
-            setTooltip(tooltip);
-        }
-    }
-
-    private ScrollPane findings() {
-        Label heading = new Label("Findings");
-        heading.getStyleClass().add("section-title");
-        Label count = new Label();
-        count.getStyleClass().add("section-count");
-        count.textProperty().bind(Bindings.size(model.findings()).asString());
-        HBox bar = new HBox(6, heading, count);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("section-bar");
-        VBox box = new VBox(8, bar, findingsBox);
-        box.setPadding(new Insets(8, 12, 12, 12));
-        model.findings().addListener((ListChangeListener<Finding>) c -> fillFindings());
-        fillFindings();
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setId("findings");
-        scroll.getStyleClass().add("findings");
-        return scroll;
-    }
-
-    private void fillFindings() {
-        findingsBox.getChildren().clear();
-        if (model.findings().isEmpty()) {
-            Label none = new Label("Nothing here looks misconfigured.");
-            none.getStyleClass().add("placeholder-small");
-            findingsBox.getChildren().add(none);
-            return;
-        }
-        int shown = 0;
-        for (Finding f : model.findings()) {
-            if (++shown > 100) {
-                Label more = new Label((model.findings().size() - 100) + " more findings: run kdi lint for all of them.");
-                more.getStyleClass().add("placeholder-small");
-                findingsBox.getChildren().add(more);
-                break;
-            }
-            findingsBox.getChildren().add(card(f));
-        }
-    }
-
-    private Region card(Finding f) {
-        Icons icon = switch (f.severity()) {
-            case ERROR -> Icons.ERROR;
-            case WARNING -> Icons.WARNING;
-            case INFO -> Icons.INFO;
-        };
-        FontIcon graphic = icon.create(18);
-        graphic.getStyleClass().add("severity-" + f.severity().label());
-        Label message = new Label(f.message());
-        message.setWrapText(true);
-        message.getStyleClass().add("finding-message");
-        message.setMinHeight(Region.USE_PREF_SIZE);
-        Label fix = new Label("Fix: " + f.fix());
-        fix.setWrapText(true);
-        fix.getStyleClass().add("finding-fix");
-        fix.setMinHeight(Region.USE_PREF_SIZE);
-        Label code = new Label(f.severity().label() + " · " + f.code() + " · " + f.primary());
-        code.getStyleClass().add("finding-code");
-        VBox text = new VBox(3, message, fix, code);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        HBox card = new HBox(10, graphic, text);
-        card.getStyleClass().addAll("finding", "finding-" + f.severity().label());
-        card.setPadding(new Insets(8, 10, 8, 10));
-        f.rule().ifPresent(r -> Tooltip.install(card, new Tooltip(r.description())));
-        if (f.severity() == Severity.INFO) {
-            card.getStyleClass().add("finding-quiet");
-        }
-        return card;
     }
 }

@@ -2,16 +2,16 @@ package dev.kdi.ui.tree;
 
 import dev.kdi.records.lint.Finding;
 import dev.kdi.records.lint.Severity;
-import dev.kdi.ui.common.ElidedLabel;
 import dev.kdi.ui.common.Icons;
+import dev.kdi.ui.common.MiddleElision.ElidedLabel;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.inventory.Badge;
-import dev.kdi.ui.inventory.Entry;
 import dev.kdi.ui.inventory.Entry.EndpointEntry;
 import dev.kdi.ui.inventory.Entry.NamespaceEntry;
 import dev.kdi.ui.inventory.Entry.PodEntry;
 import dev.kdi.ui.inventory.Entry.PodGroupEntry;
 import dev.kdi.ui.inventory.Entry.ServiceEntry;
+import dev.kdi.ui.inventory.Entry;
 import dev.kdi.ui.inventory.Inventory;
 import dev.kdi.ui.inventory.ServiceKind;
 import java.util.List;
