@@ -77,6 +77,9 @@ final class CheckCommand implements Callable<Integer> {
                 String detail = item.verdict() == null ? item.error() : item.verdict().summary();
                 terminal.out().println(status + " " + item.question().name() + " " + item.question().type() + " "
                         + item.replica() + ": " + detail);
+                if (item.verdict() != null && item.verdict().predicted().answeredBy() != null) {
+                    terminal.out().println(";   predicted by " + item.verdict().predicted().answeredBy().text());
+                }
             }
             for (String note : report.notes()) {
                 terminal.out().println("; " + note);

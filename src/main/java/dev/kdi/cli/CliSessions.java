@@ -4,7 +4,9 @@ import dev.kdi.session.LiveOptions;
 import dev.kdi.session.Session;
 import dev.kdi.session.SessionException;
 import dev.kdi.session.SessionInfo;
+import dev.kdi.session.SessionRequest;
 import dev.kdi.session.Sessions;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,22 +23,20 @@ final class CliSessions {
                         Terminal terminal) throws UserError {
         LiveOptions options = LiveOptions.defaults().withNamespaces(namespaces)
                 .withCorefile(Optional.ofNullable(input == null ? null : input.corefile))
-                .withClusterDomain(Optional.ofNullable(global.clusterDomain));
+                .withClusterDomain(Optional.ofNullable(global.clusterDomain))
+                .withCorefileFiles(Optional.ofNullable(input == null ? null : input.corefileDir),
+                        Optional.ofNullable(input == null ? null : input.corednsVersion));
         Session session;
-        if (input != null && input.offline()) {
-            if (global.demo || global.context != null || global.kubeconfig != null) {
-                throw new UserError("kdi: -f reads manifests; it cannot be combined with --demo, --context or --kubeconfig");
+        try {
+            SessionRequest request = SessionRequest.choose(input == null ? List.of()
+                            : input.files.stream().map(Path::of).toList(), Optional.empty(), global.demo,
+                    Optional.ofNullable(global.kubeconfig), Optional.ofNullable(global.context));
+            if (request instanceof SessionRequest.Demo) {
+                terminal.err().println("kdi: using the embedded demo cluster (an in-process API server, not a real cluster)");
             }
-            session = sessions.manifests(input.files, options, terminal::in);
-        } else if (global.demo) {
-            terminal.err().println("kdi: using the embedded demo cluster (an in-process API server, not a real cluster)");
-            session = sessions.demo(options);
-        } else {
-            try {
-                session = sessions.live(Optional.ofNullable(global.kubeconfig), Optional.ofNullable(global.context), options);
-            } catch (SessionException e) {
-                throw new UserError("kdi: " + e.getMessage(), e);
-            }
+            session = sessions.open(request, options, terminal::in);
+        } catch (SessionException e) {
+            throw new UserError("kdi: " + e.getMessage(), e);
         }
         try {
             session.start(dev.kdi.session.Progress.NONE);

@@ -1,7 +1,6 @@
 package dev.kdi.cli;
 
-import dev.kdi.cluster.ContextInfo;
-import dev.kdi.cluster.Kubeconfigs;
+import dev.kdi.session.Kubeconfig;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,15 +23,15 @@ final class ContextsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UserError {
-        Kubeconfigs k = terminal.sessions().kubeconfigs(Optional.ofNullable(root.global.kubeconfig));
+        Kubeconfig k = terminal.sessions().kubeconfig(Optional.ofNullable(root.global.kubeconfig));
         if (k.isEmpty()) {
             throw new UserError("kdi: no kubeconfig found (looked at $KUBECONFIG and ~/.kube/config); point kdi at one "
                     + "with --kubeconfig FILE, or try the demo cluster with --demo");
         }
-        List<ContextInfo> contexts = k.contexts();
+        List<Kubeconfig.Context> contexts = k.contexts();
         int nameWidth = Math.max(4, contexts.stream().mapToInt(c -> c.name().length()).max().orElse(4));
         int clusterWidth = Math.max(7, contexts.stream().mapToInt(c -> c.cluster().length()).max().orElse(7));
-        for (ContextInfo c : contexts) {
+        for (Kubeconfig.Context c : contexts) {
             String line = (c.current() ? "* " : "  ") + pad(c.name(), nameWidth) + "  " + pad(c.cluster(), clusterWidth)
                     + "  " + c.namespace();
             if (c.problem().isPresent()) {

@@ -18,6 +18,16 @@ final class InputOptions {
                     + "kubeadm's default.")
     Path corefile;
 
+    @Option(names = "--corefile-dir", paramLabel = "DIR",
+            description = "A local folder standing for the Corefile's directory in the DNS pods (/etc/coredns): "
+                    + "imports and hosts files are read from it when the pods' mounts are not in the input.")
+    Path corefileDir;
+
+    @Option(names = "--coredns-version", paramLabel = "VERSION",
+            description = "Follow this CoreDNS release's plugin order (e.g. 1.11.3) instead of the DNS pods' image tag "
+                    + "(the newest release kdi knows when the tag is unknown).")
+    String corednsVersion;
+
     @Option(names = "--keep-going",
             description = "With -f: when a file is left out because of a problem, exit as if it had not been given "
                     + "(0, or 1 on findings) instead of 2. The file is still named on standard error.")

@@ -71,6 +71,13 @@ final class Json {
         m.put("incomplete", a.incomplete());
         m.put("unassigned", keys(a.unassigned()));
         m.put("explanation", a.explanation());
+        if (a.answeredBy() != null) {
+            Map<String, Object> by = new LinkedHashMap<>();
+            by.put("block", a.answeredBy().block());
+            by.put("chain", a.answeredBy().chain());
+            by.put("source", a.answeredBy().source());
+            m.put("answeredBy", by);
+        }
         return m;
     }
 }

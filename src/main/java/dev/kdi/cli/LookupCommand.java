@@ -42,8 +42,9 @@ final class LookupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The name to ask about (absolute, as in dig).")
     String name;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "TYPE", description = "The record type (default A).")
-    String type;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TYPE", converter = RecordTypeConverter.class,
+            description = "The record type (default A).")
+    RrType type;
 
     @ArgGroup(exclusive = true)
     Target target;
@@ -86,7 +87,7 @@ final class LookupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UserError {
-        RrType rrType = type == null ? RrType.A : PredictCommand.parseType(type, "TYPE");
+        RrType rrType = type == null ? RrType.A : type;
         try (Session session = CliSessions.open(terminal.sessions(), null, root.global, namespaces, terminal)) {
             ReplicaChoice choice = target == null ? ReplicaChoice.any()
                     : target.all ? ReplicaChoice.all() : ReplicaChoice.one(target.replica);

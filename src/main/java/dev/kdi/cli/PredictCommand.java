@@ -33,8 +33,9 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The name to ask about.")
     String name;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "TYPE", description = "The record type (default A).")
-    String type;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TYPE", converter = RecordTypeConverter.class,
+            description = "The record type (default A).")
+    RrType type;
 
     @Option(names = "--queries", paramLabel = "FILE",
             description = "Questions to answer, one 'NAME [TYPE]' per line (TYPE defaults to A), or - for standard input.")
@@ -64,8 +65,10 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws UserError {
         List<Question> questions = questions();
         List<Answer> answers = new ArrayList<>(questions.size());
+        List<String> notes;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
             DnsModel model = session.current().model();
+            notes = model.corefileNotes();
             for (Question q : questions) {
                 answers.add(model.answer(q));
             }
@@ -77,6 +80,9 @@ final class PredictCommand implements Callable<Integer> {
             }
             terminal.out().println(new Json().write(list));
             return input.exit(ExitCodes.OK);
+        }
+        if (explain) {
+            notes.forEach(n -> terminal.out().println("; NOTE " + n));
         }
         boolean first = true;
         for (Answer a : answers) {
@@ -97,7 +103,7 @@ final class PredictCommand implements Callable<Integer> {
             if (name == null) {
                 throw new UserError("kdi predict: give a NAME to ask about, or --queries FILE");
             }
-            return List.of(new Question(name, parseType(type == null ? "A" : type, "TYPE")));
+            return List.of(new Question(name, type == null ? RrType.A : type));
         }
         String label = queries.equals("-") ? "<stdin>" : queries;
         try (Reader r = queries.equals("-") ? new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)
@@ -108,10 +114,5 @@ final class PredictCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError(label + ": cannot read: " + e.getMessage());
         }
-    }
-
-    static RrType parseType(String text, String where) throws UserError {
-        return RrType.parse(text).orElseThrow(() -> new UserError(
-                where + ": \"" + text + "\" is not a record type (A, AAAA, SRV, PTR, TXT, CNAME, NS, SOA, ... or TYPEnnn)"));
     }
 }

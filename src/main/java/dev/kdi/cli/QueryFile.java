@@ -1,6 +1,7 @@
 package dev.kdi.cli;
 
 import dev.kdi.records.Question;
+import dev.kdi.records.RrType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,7 +26,10 @@ final class QueryFile {
             if (parts.length > 2) {
                 throw new UserError(label + ": line " + n + ": expected 'NAME [TYPE]', got \"" + t + "\"");
             }
-            out.add(new Question(parts[0], PredictCommand.parseType(parts.length == 2 ? parts[1] : "A", label + ": line " + n)));
+            String type = parts.length == 2 ? parts[1] : "A";
+            int at = n;
+            out.add(new Question(parts[0], RrType.parse(type).orElseThrow(() -> new UserError(
+                    label + ": line " + at + ": " + RecordTypeConverter.problem(type)))));
         }
         if (out.isEmpty()) {
             throw new UserError(label + ": no questions (one 'NAME [TYPE]' per line)");

@@ -24,6 +24,9 @@ final class RecordText {
             out.println("; unassigned: " + unassigned(a.unassigned()));
         }
         if (explain) {
+            if (a.answeredBy() != null) {
+                out.println("; ANSWERED BY " + a.answeredBy().text());
+            }
             for (String line : a.explanation()) {
                 out.println("; " + line);
             }

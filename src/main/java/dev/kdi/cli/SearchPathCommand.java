@@ -1,6 +1,7 @@
 package dev.kdi.cli;
 
 import dev.kdi.records.DnsModel;
+import dev.kdi.records.RrType;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.Status;
 import dev.kdi.records.searchpath.HostsFile;
@@ -46,8 +47,9 @@ final class SearchPathCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The name the program looks up, as it spells it.")
     String name;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "TYPE", description = "The record type.")
-    String type;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TYPE", converter = RecordTypeConverter.class,
+            description = "The record type.")
+    RrType type;
 
     @Option(names = "--resolver", paramLabel = "LIBC", defaultValue = "glibc",
             description = "glibc (Debian, Ubuntu, RHEL, distroless...) or musl (Alpine).")
@@ -99,6 +101,8 @@ final class SearchPathCommand implements Callable<Integer> {
         Resolution resolution = names.resolve(name, lookup, oracle ? q -> model.answer(q).status() : q -> Status.NXDOMAIN);
         Optional<Walk> walk = resolution.walk();
         NameLookup.HostsStep hosts = resolution.hostsStep();
+        model.snapshot().provisional().generator(target.ref()).ifPresent(w -> terminal.out().println("; pod "
+                + target.ref().qualifiedName() + " is not in the input: generated from " + w + "'s template"));
         if (explain || !conf.complete()) {
             if (dnsIp.isEmpty()) {
                 terminal.out().println("; the input has no Service kube-system/kube-dns: its address is shown as "
@@ -183,7 +187,7 @@ final class SearchPathCommand implements Callable<Integer> {
         if (type == null) {
             return Lookup.addresses();
         }
-        return Lookup.forType(PredictCommand.parseType(type, "TYPE"));
+        return Lookup.forType(type);
     }
 
     private Pod findPod(Inspection at) throws UserError {

@@ -1,9 +1,9 @@
 /**
  * DNS over TCP on any byte stream: {@link dev.kdi.dns.DnsConnection} sends length-prefixed,
- * pipelined queries and decodes the replies into the model's {@link dev.kdi.records.Answer}, and
- * {@link dev.kdi.records.compare.Comparison} holds a predicted answer against a live one.
+ * pipelined queries and decodes the replies into the model's {@link dev.kdi.records.Answer}. Holding
+ * a live answer against the prediction is pure and lives in {@code records.compare}.
  *
- * <p>May use dnsjava and {@code dev.kdi.records}; never fabric8 or JavaFX, so the port-forward,
- * the command line and the window all reach DNS through these types.
+ * <p>May use dnsjava and {@code dev.kdi.records}; never fabric8, JavaFX, {@code session} or the
+ * faces, which reach DNS only through {@code session}.
  */
 package dev.kdi.dns;

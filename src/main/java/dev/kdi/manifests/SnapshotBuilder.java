@@ -47,6 +47,8 @@ public final class SnapshotBuilder {
     private final List<String> sliceNotes = new ArrayList<>();
     private final List<ObjectRef> duplicates = new ArrayList<>();
     private int otherConfigMaps;
+    private dev.kdi.records.objects.DnsPodFiles dnsMounts;
+    private final Map<String, Map<String, String>> dnsConfigMaps = new java.util.LinkedHashMap<>();
     private String corednsNote;
     /** Whether the last kube-system/coredns ConfigMap added was kept (true), dropped (false) or none was (null). */
     private Boolean corednsKept;
@@ -76,10 +78,14 @@ public final class SnapshotBuilder {
             putWorkload(converter.workload(s));
         } else if (object instanceof Deployment d) {
             putWorkload(converter.workload(d));
+            noteDns("Deployment", d.getMetadata(), d.getSpec() == null || d.getSpec().getTemplate() == null ? null
+                    : d.getSpec().getTemplate().getSpec());
         } else if (object instanceof ReplicaSet r) {
             putWorkload(converter.workload(r));
         } else if (object instanceof DaemonSet d) {
             putWorkload(converter.workload(d));
+            noteDns("DaemonSet", d.getMetadata(), d.getSpec() == null || d.getSpec().getTemplate() == null ? null
+                    : d.getSpec().getTemplate().getSpec());
         } else if (object instanceof Job j) {
             putWorkload(converter.workload(j));
         } else if (object instanceof CronJob c) {
@@ -117,7 +123,19 @@ public final class SnapshotBuilder {
         }
     }
 
+    /** The cluster DNS's workload: its pod template says what its Corefile can read. */
+    private void noteDns(String kind, io.fabric8.kubernetes.api.model.ObjectMeta meta, io.fabric8.kubernetes.api.model.PodSpec spec) {
+        if (meta == null || !DnsPodMounts.isDns(meta.getNamespace(), meta.getName(), meta.getLabels())) {
+            return;
+        }
+        dnsMounts = DnsPodMounts.read(kind + " " + meta.getNamespace() + "/" + meta.getName(), meta.getNamespace(), spec);
+    }
+
     private void addConfigMap(ConfigMap c) throws InvalidObjectException {
+        if (c.getMetadata() != null && ObjectConverter.COREDNS_NAMESPACE.equals(c.getMetadata().getNamespace())
+                && c.getMetadata().getName() != null) {
+            dnsConfigMaps.put(c.getMetadata().getName(), c.getData() == null ? Map.of() : new java.util.TreeMap<>(c.getData()));
+        }
         Converted<String> converted = converter.corefile(c);
         String namespace = Fields.namespaceOf(c);
         String name = Fields.name(c);
@@ -201,7 +219,8 @@ public final class SnapshotBuilder {
                 corefile = c.text();
             }
         }
-        return new ClusterSnapshot(namespaces, services, slices, endpoints, pods, workloads, corefile);
+        ClusterSnapshot snapshot = new ClusterSnapshot(namespaces, services, slices, endpoints, pods, workloads, corefile);
+        return dnsMounts == null ? snapshot : snapshot.withDnsPodFiles(DnsPodMounts.withConfigMaps(dnsMounts, dnsConfigMaps));
     }
 
     /** What was left out or overridden, one sentence each, for the user to read. */

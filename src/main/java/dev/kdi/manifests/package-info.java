@@ -4,7 +4,7 @@
  * fabric8 model objects into the model's trimmed records for the live path as well.
  *
  * <p>Input the API server would refuse is refused here too, with a one-line message naming the
- * file, document, object, field and line. Depends on fabric8's model and serialization (with the
- * Jackson YAML that comes with it) and on {@code dev.kdi.records}.
+ * file, document, object, field and line. Depends on fabric8's model and serialization, Jackson,
+ * SnakeYAML and {@code dev.kdi.records}; never on {@code cluster}, {@code session} or the faces.
  */
 package dev.kdi.manifests;

@@ -16,10 +16,12 @@ import java.util.List;
  * @param explanation plain-language lines saying which objects and rules produced the answer
  * @param unassigned what the answer depends on that the cluster has not assigned yet (offline
  *     input: placeholder addresses, a DaemonSet's node count); empty when the answer is final
+ * @param answeredBy the server block and plugins that produced a predicted answer; null for an
+ *     answer received from a server, and when no server block takes the name
  */
 public record Answer(Question question, Status status, List<ResourceRecord> answer,
                      List<ResourceRecord> additional, ResourceRecord authority, boolean incomplete,
-                     List<String> explanation, List<Unassigned> unassigned) {
+                     List<String> explanation, List<Unassigned> unassigned, AnsweredBy answeredBy) {
 
     public Answer {
         answer = List.copyOf(answer);
@@ -31,11 +33,17 @@ public record Answer(Question question, Status status, List<ResourceRecord> answ
     /** An answer that depends on nothing unassigned: every live one, most predicted ones. */
     public Answer(Question question, Status status, List<ResourceRecord> answer, List<ResourceRecord> additional,
                   ResourceRecord authority, boolean incomplete, List<String> explanation) {
-        this(question, status, answer, additional, authority, incomplete, explanation, List.of());
+        this(question, status, answer, additional, authority, incomplete, explanation, List.of(), null);
+    }
+
+    /** An answer marked with what it depends on that is not assigned yet, attributed to no plugin. */
+    public Answer(Question question, Status status, List<ResourceRecord> answer, List<ResourceRecord> additional,
+                  ResourceRecord authority, boolean incomplete, List<String> explanation, List<Unassigned> unassigned) {
+        this(question, status, answer, additional, authority, incomplete, explanation, unassigned, null);
     }
 
     /** The same answer, marked with what it depends on that is not assigned yet. */
     public Answer withUnassigned(List<Unassigned> marks) {
-        return new Answer(question, status, answer, additional, authority, incomplete, explanation, marks);
+        return new Answer(question, status, answer, additional, authority, incomplete, explanation, marks, answeredBy);
     }
 }

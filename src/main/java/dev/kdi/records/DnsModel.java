@@ -27,7 +27,7 @@ public final class DnsModel {
     private final long serial;
     private final Map<KubernetesPlugin, KubernetesBackend> backends = new IdentityHashMap<>();
     private final KubernetesBackend primary;
-    private final Responder responder;
+    private final PluginChain chain;
 
     private DnsModel(ClusterSnapshot snapshot, Corefile corefile, long serial) {
         this.snapshot = snapshot;
@@ -38,7 +38,7 @@ public final class DnsModel {
             block.kubernetes().ifPresent(k -> backends.put(k, new KubernetesBackend(new ModelIndex(snapshot, k), k)));
         }
         this.primary = corefile.kubernetes().map(backends::get).orElse(null);
-        this.responder = new Responder(corefile, backends::get, serial);
+        this.chain = new PluginChain(corefile, new Responder(backends::get, serial));
     }
 
     /**
@@ -59,7 +59,7 @@ public final class DnsModel {
 
     /** The answer CoreDNS would give, marked with what it depends on that is not assigned yet. */
     public Answer answer(Question question) {
-        Answer a = responder.answer(question);
+        Answer a = chain.answer(question);
         if (snapshot.provisional().isEmpty()) {
             return a;
         }
@@ -136,6 +136,24 @@ public final class DnsModel {
     public String endpointName(String address, dev.kdi.records.objects.Endpoint endpoint) {
         boolean podNames = corefile.kubernetes().map(KubernetesPlugin::endpointPodNames).orElse(false);
         return KubernetesBackend.endpointHostname(address, endpoint, podNames);
+    }
+
+    /**
+     * What the model noticed about the Corefile: files it could not follow, plugins the release
+     * does not have, the plugin order it assumed.
+     */
+    public List<String> corefileNotes() {
+        List<String> out = new java.util.ArrayList<>(corefile.notes());
+        if (corefile.order().note() != null) {
+            out.add(corefile.order().note() + ".");
+        }
+        out.addAll(chain.notes());
+        return out;
+    }
+
+    /** The plugins of a server block in the order CoreDNS runs them. */
+    public List<String> pluginChain(dev.kdi.records.corefile.ServerBlock block) {
+        return chain.chain(block);
     }
 
     public ClusterSnapshot snapshot() {

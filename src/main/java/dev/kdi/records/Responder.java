@@ -2,7 +2,6 @@ package dev.kdi.records;
 
 import dev.kdi.records.KubernetesBackend.Entry;
 import dev.kdi.records.KubernetesBackend.Result;
-import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.corefile.KubernetesPlugin;
 import dev.kdi.records.corefile.ServerBlock;
 import dev.kdi.records.names.DnsNames;
@@ -12,48 +11,39 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Turns the backend's entries into DNS answers the way CoreDNS's server, its {@code kubernetes}
- * handler ({@code handler.go}) and the generic lookups ({@code plugin/backend_lookup.go}) do:
+ * The {@code kubernetes} plugin in the chain: turns the backend's entries into DNS answers the way
+ * its handler ({@code handler.go}) and the generic lookups ({@code plugin/backend_lookup.go}) do:
  * CNAME chasing, SRV weights and additional records, PTR de-duplication, NXDOMAIN versus NODATA,
  * fallthrough, and names that are not the plugin's to answer.
  */
 final class Responder {
     private static final int MAX_CNAME_CHAIN = 10;
 
-    private final Corefile corefile;
     private final Function<KubernetesPlugin, KubernetesBackend> backends;
-    private final int port;
     private final long serial;
 
-    Responder(Corefile corefile, Function<KubernetesPlugin, KubernetesBackend> backends, long serial) {
-        this.corefile = corefile;
+    Responder(Function<KubernetesPlugin, KubernetesBackend> backends, long serial) {
         this.backends = backends;
-        this.port = corefile.port();
         this.serial = serial;
     }
 
-    Answer answer(Question q) {
-        Trace trace = new Trace();
+    /**
+     * The kubernetes plugin's answer in a server block, or null when it hands the query on
+     * (outside its zones, or {@code fallthrough}).
+     */
+    Answer answer(Question q, ServerBlock b, Trace trace) {
         String qname = q.name();
         String name = DnsNames.lower(qname);
-        Optional<ServerBlock> block = corefile.blockFor(name, port);
-        if (block.isEmpty()) {
-            trace.why("No server block of the Corefile (" + corefile.origin() + ") serves " + name + " on port " + port
-                    + ": CoreDNS refuses the query.");
-            return answer(q, Status.REFUSED, List.of(), List.of(), null, trace);
-        }
-        ServerBlock b = block.get();
         KubernetesPlugin plugin = b.kubernetes().orElse(null);
         String zone = plugin == null ? null : matchZone(plugin, qname);
         if (zone == null) {
             trace.why(name + " is outside the kubernetes plugin's zones ("
                     + (plugin == null ? "this server block has none" : String.join(" ", plugin.zones())) + ").");
-            return next(q, b, trace);
+            return null;
         }
         KubernetesBackend backend = backends.apply(plugin);
         Lookup l = new Lookup(trace, zone, backend);
@@ -126,7 +116,7 @@ final class Responder {
             if (fall != null && fall.stream().anyMatch(f -> DnsNames.isSubdomain(f, name))) {
                 trace.why("The kubernetes plugin does not know " + name + " and its 'fallthrough "
                         + String.join(" ", fall) + "' hands the query on.");
-                return next(q, b, trace);
+                return null;
             }
             return answer(q, Status.NXDOMAIN, List.of(), List.of(), soa(zone, backend), trace);
         }
@@ -138,17 +128,6 @@ final class Responder {
             return answer(q, Status.NODATA, List.of(), List.of(), soa(zone, backend), trace);
         }
         return answer(q, Status.NOERROR, records, extra, null, trace);
-    }
-
-    /** A name the kubernetes plugin does not answer goes on down CoreDNS's plugin chain. */
-    private Answer next(Question q, ServerBlock b, Trace trace) {
-        if (b.handsOn()) {
-            trace.why("CoreDNS hands the query to the next plugin (usually 'forward' to the upstream resolvers); "
-                    + "the model cannot know that answer.");
-            return answer(q, Status.FORWARDED, List.of(), List.of(), null, trace);
-        }
-        trace.why("No plugin after kubernetes in that server block can answer: CoreDNS answers SERVFAIL.");
-        return answer(q, Status.SERVFAIL, List.of(), List.of(), null, trace);
     }
 
     /** The longest matching zone, in the case of the query (CoreDNS keeps the query's case). */

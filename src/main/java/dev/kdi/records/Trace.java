@@ -11,7 +11,25 @@ import java.util.Set;
  */
 final class Trace {
     private final Set<String> why = new LinkedHashSet<>();
+    private final List<String> chain = new ArrayList<>();
+    private String source;
     private boolean incomplete;
+
+    /** A plugin acted on the query (rewrote it, or answered it); the first one's line is the source. */
+    void acted(String plugin, String where) {
+        chain.add(plugin);
+        if (source == null) {
+            source = where;
+        }
+    }
+
+    List<String> chain() {
+        return List.copyOf(chain);
+    }
+
+    String source() {
+        return source;
+    }
 
     void why(String line) {
         why.add(line);

@@ -30,7 +30,9 @@ final class Inspections {
                             DnsServers.Found dns, LoadSummary report, List<String> notes, List<String> skippedFiles,
                             Instant at) {
         DnsModel model = DnsModel.build(snapshot, corefile);
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(model.corefileNotes());
         return new Inspection(generation, snapshot, model, Lint.findings(model), ClusterDns.of(dns), report,
-                corefile.origin(), clusterDomainSource, at, notes, skippedFiles);
+                corefile.origin(), clusterDomainSource, at, all, skippedFiles);
     }
 }

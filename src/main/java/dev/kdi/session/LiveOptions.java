@@ -14,12 +14,26 @@ import java.util.Optional;
  * @param clusterDomain {@code --cluster-domain}: override the cluster domain
  * @param queryTimeout how long one DNS question may take
  * @param pageSize objects per list page
+ * @param corefileDir {@code --corefile-dir}: the local folder that stands for the Corefile's
+ *     directory in the DNS pod ({@code /etc/coredns}) when the pods' mounts are unknown
+ * @param corednsVersion {@code --coredns-version}: the release whose plugin order to follow,
+ *     instead of the DNS pods' image tag
  */
 public record LiveOptions(List<String> namespaces, Optional<Path> corefile, Optional<String> clusterDomain,
-                          Duration queryTimeout, int pageSize) {
+                          Duration queryTimeout, int pageSize, Optional<Path> corefileDir,
+                          Optional<String> corednsVersion) {
 
     public LiveOptions {
         namespaces = List.copyOf(namespaces);
+    }
+
+    public LiveOptions(List<String> namespaces, Optional<Path> corefile, Optional<String> clusterDomain,
+                       Duration queryTimeout, int pageSize) {
+        this(namespaces, corefile, clusterDomain, queryTimeout, pageSize, Optional.empty(), Optional.empty());
+    }
+
+    public LiveOptions withCorefileFiles(Optional<Path> dir, Optional<String> version) {
+        return new LiveOptions(namespaces, corefile, clusterDomain, queryTimeout, pageSize, dir, version);
     }
 
     public static LiveOptions defaults() {
@@ -27,14 +41,14 @@ public record LiveOptions(List<String> namespaces, Optional<Path> corefile, Opti
     }
 
     public LiveOptions withNamespaces(List<String> ns) {
-        return new LiveOptions(ns, corefile, clusterDomain, queryTimeout, pageSize);
+        return new LiveOptions(ns, corefile, clusterDomain, queryTimeout, pageSize, corefileDir, corednsVersion);
     }
 
     public LiveOptions withCorefile(Optional<Path> file) {
-        return new LiveOptions(namespaces, file, clusterDomain, queryTimeout, pageSize);
+        return new LiveOptions(namespaces, file, clusterDomain, queryTimeout, pageSize, corefileDir, corednsVersion);
     }
 
     public LiveOptions withClusterDomain(Optional<String> domain) {
-        return new LiveOptions(namespaces, corefile, domain, queryTimeout, pageSize);
+        return new LiveOptions(namespaces, corefile, domain, queryTimeout, pageSize, corefileDir, corednsVersion);
     }
 }

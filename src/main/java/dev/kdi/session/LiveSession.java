@@ -13,6 +13,7 @@ import dev.kdi.records.Rdata;
 import dev.kdi.records.RrType;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.corefile.CorefileException;
+import dev.kdi.records.corefile.CorefileFiles;
 import dev.kdi.records.corefile.CorefileParser;
 import dev.kdi.records.names.IpAddress;
 import dev.kdi.records.objects.ClusterSnapshot;
@@ -200,7 +201,7 @@ public final class LiveSession implements Session {
             if (options.corefile().isPresent()) {
                 corefile = CorefileSource.fromFile(options.corefile().get());
             } else if (snapshot.corefile() != null) {
-                corefile = fromConfigMap(snapshot.corefile(), notes);
+                corefile = fromConfigMap(snapshot.corefile(), CorefileSource.files(snapshot, options.corefileDir()), notes);
             } else {
                 corefile = CorefileParser.kubeadmDefault();
                 notes.add(corefileForbidden()
@@ -211,6 +212,7 @@ public final class LiveSession implements Session {
             corefile = CorefileParser.kubeadmDefault();
             notes.add(e.getMessage() + "; kubeadm's default Corefile is assumed instead.");
         }
+        corefile = corefile.withOrder(CorefileSource.order(snapshot, options.corednsVersion()));
         domainSource = "the Corefile (" + corefile.origin() + ")";
         if (options.clusterDomain().isPresent()) {
             corefile = corefile.withClusterDomain(options.clusterDomain().get());
@@ -230,9 +232,9 @@ public final class LiveSession implements Session {
         listeners.forEach(l -> l.inspectionChanged(next));
     }
 
-    private static Corefile fromConfigMap(String text, List<String> notes) {
+    private static Corefile fromConfigMap(String text, CorefileFiles files, List<String> notes) {
         try {
-            return CorefileParser.parse(text, "ConfigMap kube-system/coredns");
+            return CorefileParser.parse(text, "ConfigMap kube-system/coredns", files);
         } catch (CorefileException e) {
             notes.add("ConfigMap kube-system/coredns: " + e.getMessage() + "; kubeadm's default Corefile is assumed.");
             return CorefileParser.kubeadmDefault();

@@ -26,6 +26,8 @@ public final class ManifestSession implements Session {
     private final List<String> namespaces;
     private final Optional<Path> corefileFlag;
     private final Optional<String> clusterDomain;
+    private final Optional<Path> corefileDir;
+    private final Optional<String> corednsVersion;
     private final Supplier<InputStream> stdin;
     private final Clock clock;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
@@ -34,19 +36,22 @@ public final class ManifestSession implements Session {
 
     public ManifestSession(List<String> paths, Optional<Path> corefileFlag, Optional<String> clusterDomain,
                            Supplier<InputStream> stdin, Clock clock) {
-        this(paths, List.of(), corefileFlag, clusterDomain, stdin, clock);
+        this(paths, LiveOptions.defaults().withCorefile(corefileFlag).withClusterDomain(clusterDomain), stdin, clock);
     }
 
     /**
-     * @param namespaces the {@code -n} given with the files: one is the namespace of objects that
-     *     name none; objects in other namespaces make their file bad input (see {@link ManifestReader})
+     * Manifests with the options of the command line ({@code --corefile}, {@code --corefile-dir}, ...).
+     * The options' namespaces are the {@code -n} given with the files: one is the namespace of
+     * objects that name none; objects in other namespaces make their file bad input (see
+     * {@link ManifestReader}).
      */
-    public ManifestSession(List<String> paths, List<String> namespaces, Optional<Path> corefileFlag,
-                           Optional<String> clusterDomain, Supplier<InputStream> stdin, Clock clock) {
+    public ManifestSession(List<String> paths, LiveOptions options, Supplier<InputStream> stdin, Clock clock) {
         this.paths = List.copyOf(paths);
-        this.namespaces = List.copyOf(namespaces);
-        this.corefileFlag = corefileFlag;
-        this.clusterDomain = clusterDomain;
+        this.namespaces = options.namespaces();
+        this.corefileFlag = options.corefile();
+        this.clusterDomain = options.clusterDomain();
+        this.corefileDir = options.corefileDir();
+        this.corednsVersion = options.corednsVersion();
         this.stdin = stdin;
         this.clock = clock;
     }
@@ -61,7 +66,7 @@ public final class ManifestSession implements Session {
         progress.update("Reading " + String.join(", ", paths), -1);
         try {
             ManifestSet set = new ManifestReader(stdin, new ObjectConverter(new Interner())).read(paths, namespaces);
-            Corefile corefile = CorefileSource.choose(corefileFlag, set.snapshot());
+            Corefile corefile = CorefileSource.choose(corefileFlag, set.snapshot(), corefileDir, corednsVersion);
             String domainSource = "the Corefile (" + corefile.origin() + ")";
             if (clusterDomain.isPresent()) {
                 corefile = corefile.withClusterDomain(clusterDomain.get());

@@ -35,15 +35,47 @@ public final class Sessions {
     }
 
     /** The kubeconfig as kubectl would read it, for the context picker and {@code kdi contexts}. */
-    public Kubeconfigs kubeconfigs(Optional<Path> kubeconfig) {
-        return Kubeconfigs.load(kubeconfig, env, home, plugins, clock);
+    public Kubeconfig kubeconfig(Optional<Path> kubeconfig) {
+        return Kubeconfig.of(Kubeconfigs.load(kubeconfig, env, home, plugins, clock));
+    }
+
+    /**
+     * Opens requests with these options.
+     *
+     * @param stdin what {@code -} among manifest files reads
+     */
+    public SessionOpener opener(LiveOptions options, Supplier<InputStream> stdin) {
+        return new SessionOpener() {
+            @Override
+            public Session open(SessionRequest request) throws SessionException {
+                return Sessions.this.open(request, options, stdin);
+            }
+
+            @Override
+            public Kubeconfig kubeconfig(Optional<Path> file) {
+                return Sessions.this.kubeconfig(file);
+            }
+        };
+    }
+
+    /** A session for the request, not started. */
+    public Session open(SessionRequest request, LiveOptions options, Supplier<InputStream> stdin)
+            throws SessionException {
+        if (request instanceof SessionRequest.Live live) {
+            return live(live.kubeconfig(), live.context(), options);
+        }
+        if (request instanceof SessionRequest.Manifests m) {
+            LiveOptions withCorefile = m.corefile().isPresent() ? options.withCorefile(m.corefile()) : options;
+            return manifests(m.files().stream().map(Path::toString).toList(), withCorefile, stdin);
+        }
+        return demo(options);
     }
 
     /** A session on a kubeconfig context (the current one when empty); not started. */
     public Session live(Optional<Path> kubeconfig, Optional<String> context, LiveOptions options)
             throws SessionException {
         try {
-            ContextTarget target = kubeconfigs(kubeconfig).target(context);
+            ContextTarget target = Kubeconfigs.load(kubeconfig, env, home, plugins, clock).target(context);
             return new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, target.context(), target.server(),
                     target.namespace()), target, options, clock);
         } catch (ClusterException e) {
@@ -61,7 +93,6 @@ public final class Sessions {
      * {@code -n} given with the files, taken as {@code kubectl apply -n NS -f} takes them.
      */
     public Session manifests(List<String> paths, LiveOptions options, Supplier<InputStream> stdin) {
-        return new ManifestSession(paths, options.namespaces(), options.corefile(), options.clusterDomain(), stdin,
-                clock);
+        return new ManifestSession(paths, options, stdin, clock);
     }
 }

@@ -1,13 +1,13 @@
 package dev.kdi.ui;
 
 import dev.kdi.session.LiveOptions;
+import dev.kdi.session.SessionOpener;
 import dev.kdi.session.Sessions;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.FxTaskExecutor;
 import dev.kdi.ui.live.Reproduction;
-import dev.kdi.ui.window.SessionsOpener;
-import dev.kdi.ui.window.SessionOpener;
 import dev.kdi.ui.window.WindowModel;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -80,7 +80,7 @@ public final class KdiApp extends Application {
 
     /** The engine's sessions: the demo, the user's kubeconfig contexts, manifests. */
     static SessionOpener defaultOpener() {
-        return new SessionsOpener(Sessions.forThisUser(), LiveOptions.defaults());
+        return Sessions.forThisUser().opener(LiveOptions.defaults(), InputStream::nullInputStream);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.kdi.ui;
 
 import dev.kdi.records.RrType;
 import dev.kdi.session.SessionInfo;
+import dev.kdi.session.SessionRequest;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.details.DetailsView;
@@ -11,7 +12,6 @@ import dev.kdi.ui.toolbar.ToolbarView;
 import dev.kdi.ui.tree.ClusterTreeView;
 import dev.kdi.ui.tree.TreeActions;
 import dev.kdi.ui.welcome.WelcomeView;
-import dev.kdi.ui.window.SessionRequest;
 import dev.kdi.ui.window.WindowModel;
 import java.io.File;
 import java.nio.file.Path;
@@ -61,11 +61,11 @@ public final class MainWindow {
         root.setId("kdi-root");
         tree = new ClusterTreeView(model.tree(), new TreeActions(clipboard::copy,
                 fqdn -> lookUp(fqdn, RrType.A), ns -> {
-                    model.chosenNamespaces().clear();
-                    model.chosenNamespaces().add(ns);
+                    model.toolbar().chosenNamespaces().clear();
+                    model.toolbar().chosenNamespaces().add(ns);
                 }));
         details = new DetailsView(model.details(), clipboard, entry -> tree.select(entry), this::lookUp);
-        lookup = new LookupView(model.lookup(), model.replicaOptions(), zone);
+        lookup = new LookupView(model.lookup(), model.toolbar().replicaOptions(), zone);
         status = new StatusView(model.status());
 
         SplitPane top = new SplitPane(tree, details);
@@ -77,10 +77,11 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(lookup, false);
 
         BorderPane content = new BorderPane(main);
-        content.setTop(new VBox(new ToolbarView(model, this::openManifests, this::toggleTheme), demoBanner()));
+        content.setTop(new VBox(new ToolbarView(model.toolbar(), this::openManifests, this::toggleTheme), demoBanner()));
         content.setBottom(status);
 
-        WelcomeView welcome = new WelcomeView(model, this::openManifests);
+        WelcomeView welcome = new WelcomeView(model.welcomeProblem(), model.toolbar().kubeconfigFile().isNotEmpty(),
+                () -> model.open(new SessionRequest.Demo()), model::retry, this::openManifests);
         BooleanBinding showMain = model.info().isNotNull().and(model.phase().isNotEqualTo(WindowModel.Phase.WELCOME));
         content.visibleProperty().bind(showMain);
         welcome.visibleProperty().bind(showMain.not());

@@ -23,9 +23,16 @@ final class KdiProcess {
     }
 
     static CliRun run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(env, List.of(), args);
+    }
+
+    /** The same, with options for the JVM ({@code -Xlog:...}). */
+    static CliRun run(Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classPath);
         command.add("dev.kdi.Main");

@@ -4,45 +4,38 @@ import dev.kdi.demo.DemoCluster;
 import dev.kdi.records.Question;
 import dev.kdi.records.RrType;
 import dev.kdi.session.DemoSession;
-import dev.kdi.session.ReplicaChoice;
+import dev.kdi.session.Kubeconfig;
 import dev.kdi.session.LiveOptions;
+import dev.kdi.session.ReplicaChoice;
 import dev.kdi.session.Session;
 import dev.kdi.session.SessionException;
+import dev.kdi.session.SessionOpener;
+import dev.kdi.session.SessionRequest;
 import dev.kdi.session.Sessions;
-import dev.kdi.ui.window.SessionOpener;
-import dev.kdi.ui.window.SessionsOpener;
 import dev.kdi.ui.window.WindowModel;
+import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The window tests' cluster as the embedded demo: every layer from fabric8 to DNS parsing runs for real. */
 final class DemoWindowFixture implements WindowFixture {
-    private final SessionOpener real = new SessionsOpener(Sessions.forThisUser(), LiveOptions.defaults());
+    private final SessionOpener real = Sessions.forThisUser().opener(LiveOptions.defaults(), InputStream::nullInputStream);
     private volatile DemoSession demo;
 
     private final SessionOpener opener = new SessionOpener() {
         @Override
-        public Session demo() throws SessionException {
-            DemoSession s = (DemoSession) real.demo();
-            demo = s;
+        public Session open(SessionRequest request) throws SessionException {
+            Session s = real.open(request);
+            if (s instanceof DemoSession d) {
+                demo = d;
+            }
             return s;
         }
 
         @Override
-        public Session live(Optional<Path> kubeconfig, Optional<String> context) throws SessionException {
-            return real.live(kubeconfig, context);
-        }
-
-        @Override
-        public Session manifests(List<Path> files, Optional<Path> corefile) throws SessionException {
-            return real.manifests(files, corefile);
-        }
-
-        @Override
-        public Contexts contexts(Optional<Path> kubeconfig) {
-            return Contexts.none();
+        public Kubeconfig kubeconfig(Optional<Path> kubeconfig) {
+            return Kubeconfig.none();
         }
     };
 

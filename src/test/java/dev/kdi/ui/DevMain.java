@@ -72,12 +72,11 @@ public final class DevMain {
             return SeedCluster.richSession(clock, replicas).slowStart(delay);
         }, a.contains("--welcome") ? List.of() : List.of("kind-kdi-test", "prod-eu", "staging"), clock) {
             @Override
-            public Session live(Optional<Path> kubeconfig, Optional<String> context)
-                    throws dev.kdi.session.SessionException {
-                if (!files.isEmpty()) {
+            public Session open(dev.kdi.session.SessionRequest request) throws dev.kdi.session.SessionException {
+                if (request instanceof dev.kdi.session.SessionRequest.Live && !files.isEmpty()) {
                     return new ManifestSession(files, core, Optional.empty(), InputStream::nullInputStream, clock);
                 }
-                return super.live(kubeconfig, context);
+                return super.open(request);
             }
         };
         WindowModel.Start start = new WindowModel.Start(a.contains("--demo"), Optional.empty(), Optional.empty(),

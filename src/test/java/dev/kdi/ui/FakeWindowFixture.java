@@ -1,10 +1,10 @@
 package dev.kdi.ui;
 
+import dev.kdi.session.SessionOpener;
 import dev.kdi.ui.fake.FakeOpener;
 import dev.kdi.ui.fake.FakeSession;
 import dev.kdi.ui.fake.ReplicaScript;
 import dev.kdi.ui.fake.SeedCluster;
-import dev.kdi.ui.window.SessionOpener;
 import dev.kdi.ui.window.WindowModel;
 import java.time.Clock;
 import java.util.List;

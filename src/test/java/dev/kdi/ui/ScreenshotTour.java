@@ -75,9 +75,9 @@ public final class ScreenshotTour {
                 : List.of(ReplicaScript.healthy("coredns-7db6d8ff4d-2xkqz", "10.32.0.2"),
                         ReplicaScript.healthy("coredns-7db6d8ff4d-q8h5m", "10.32.0.3"));
         boolean real = steps.contains("real");
-        dev.kdi.ui.window.SessionOpener opener = real
-                ? new dev.kdi.ui.window.SessionsOpener(dev.kdi.session.Sessions.forThisUser(),
-                        dev.kdi.session.LiveOptions.defaults())
+        dev.kdi.session.SessionOpener opener = real
+                ? dev.kdi.session.Sessions.forThisUser().opener(dev.kdi.session.LiveOptions.defaults(),
+                        java.io.InputStream::nullInputStream)
                 : new FakeOpener(() -> SeedCluster.richSession(clock, replicas).slowStart(
                         slow ? Duration.ofSeconds(30) : Duration.ZERO),
                 welcome ? List.of() : List.of("kind-kdi-test", "prod-eu", "staging"), clock);
@@ -123,7 +123,7 @@ public final class ScreenshotTour {
             return;
         }
         if (steps.contains("manifests")) {
-            fx(() -> model.open(new dev.kdi.ui.window.SessionRequest.Manifests(List.of(
+            fx(() -> model.open(new dev.kdi.session.SessionRequest.Manifests(List.of(
                     SeedCluster.resource(SeedCluster.SEED)), Optional.of(SeedCluster.resource(SeedCluster.COREFILE)))));
             await(() -> model.phase().get() == WindowModel.Phase.READY
                     && model.info().get().kind() == dev.kdi.session.SessionInfo.Kind.MANIFESTS);

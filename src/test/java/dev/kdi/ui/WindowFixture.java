@@ -1,6 +1,6 @@
 package dev.kdi.ui;
 
-import dev.kdi.ui.window.SessionOpener;
+import dev.kdi.session.SessionOpener;
 import dev.kdi.ui.window.WindowModel;
 
 /**

@@ -116,7 +116,8 @@ public final class OfflineCompletion {
                     svc.labels(), svc.tolerateUnreadyAnnotation()));
         }
         return new ClusterSnapshot(s.namespaces(), services, s.endpointSlices(), s.endpoints(), completedPods,
-                s.workloads(), s.corefile(), false, new Provisional(generators, standIns, assumedReady, byAddress));
+                s.workloads(), s.corefile(), false, new Provisional(generators, standIns, assumedReady, byAddress),
+                s.dnsPodFiles());
     }
 
     private static void put(Map<Placeholders.Request, String> into, Map<Placeholders.Request, String> assigned,

@@ -11,11 +11,25 @@ import java.util.Optional;
  * @param blocks its server blocks
  * @param origin where it was read from, for messages ({@code --corefile dns/Corefile},
  *     {@code ConfigMap kube-system/coredns}, {@code kubeadm's default Corefile})
+ * @param notes what reading it noticed but CoreDNS would load anyway: files that cannot be
+ *     resolved, globs that match nothing, missing hosts files
+ * @param order the plugin order of the CoreDNS release that runs it
  */
-public record Corefile(List<ServerBlock> blocks, String origin) {
+public record Corefile(List<ServerBlock> blocks, String origin, List<String> notes, PluginOrder order) {
 
     public Corefile {
         blocks = List.copyOf(blocks);
+        notes = List.copyOf(notes);
+    }
+
+    /** A Corefile run by the newest CoreDNS release kdi knows. */
+    public Corefile(List<ServerBlock> blocks, String origin) {
+        this(blocks, origin, List.of(), PluginOrder.newest());
+    }
+
+    /** This Corefile as run by another CoreDNS release. */
+    public Corefile withOrder(PluginOrder newOrder) {
+        return new Corefile(blocks, origin, notes, newOrder);
     }
 
     /** The first server block with a {@code kubernetes} plugin. */
@@ -67,8 +81,8 @@ public record Corefile(List<ServerBlock> blocks, String origin) {
             List<ServerAddress> addresses = b.addresses().stream()
                     .map(a -> a.zone().equals(old) ? new ServerAddress(a.transport(), zone, a.port()) : a)
                     .toList();
-            replaced.add(new ServerBlock(addresses, b.directives(), Optional.of(k.withClusterDomain(zone)), b.line()));
+            replaced.add(b.with(addresses, k.withClusterDomain(zone)));
         }
-        return new Corefile(replaced, origin + ", cluster domain " + zone);
+        return new Corefile(replaced, origin + ", cluster domain " + zone, notes, order);
     }
 }

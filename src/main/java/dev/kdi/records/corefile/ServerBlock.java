@@ -2,6 +2,7 @@ package dev.kdi.records.corefile;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One server block of a Corefile: the zones and ports it serves and its plugins.
@@ -10,20 +11,24 @@ import java.util.Optional;
  * @param directives its plugins, in the order written (CoreDNS runs them in its own fixed order)
  * @param kubernetes the parsed {@code kubernetes} plugin, when the block has one
  * @param line the 1-based line the block starts on
+ * @param hosts the parsed {@code hosts} plugin, when the block has one
+ * @param rewrites the {@code rewrite} rules, in the order written (one plugin runs them all)
+ * @param templates the {@code template}s, in the order written (one plugin tries them in turn)
  */
 public record ServerBlock(List<ServerAddress> addresses, List<Directive> directives,
-                          Optional<KubernetesPlugin> kubernetes, int line) {
-
-    /**
-     * Plugins that CoreDNS's fixed order runs after {@code kubernetes}, and that may answer what
-     * it hands on (from CoreDNS's {@code plugin.cfg}).
-     */
-    private static final List<String> AFTER_KUBERNETES = List.of(
-            "file", "auto", "secondary", "etcd", "loop", "forward", "grpc", "erratic", "whoami", "on");
+                          Optional<KubernetesPlugin> kubernetes, int line, Optional<HostsPlugin> hosts,
+                          List<RewriteRule> rewrites, List<TemplateRule> templates) {
 
     public ServerBlock {
         addresses = List.copyOf(addresses);
         directives = List.copyOf(directives);
+        rewrites = List.copyOf(rewrites);
+        templates = List.copyOf(templates);
+    }
+
+    public ServerBlock(List<ServerAddress> addresses, List<Directive> directives, Optional<KubernetesPlugin> kubernetes,
+                       int line) {
+        this(addresses, directives, kubernetes, line, Optional.empty(), List.of(), List.of());
     }
 
     public boolean has(String plugin) {
@@ -39,21 +44,24 @@ public record ServerBlock(List<ServerAddress> addresses, List<Directive> directi
         return has("transfer");
     }
 
-    /**
-     * Whether a name the {@code kubernetes} plugin passes on (or does not own) reaches another
-     * plugin that may answer it, typically {@code forward}; CoreDNS answers SERVFAIL otherwise.
-     */
-    public boolean handsOn() {
-        for (Directive d : directives) {
-            if (AFTER_KUBERNETES.contains(d.name()) && !d.name().equals("loop") && !d.name().equals("on")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The zones of its plain-DNS keys, absolute and lower case. */
     public List<String> zones() {
         return addresses.stream().map(ServerAddress::zone).toList();
+    }
+
+    /** Its keys as CoreDNS prints them: {@code .:53}, {@code example.org:53}. */
+    public String label() {
+        return addresses.stream().map(ServerBlock::key).distinct().collect(Collectors.joining(" "));
+    }
+
+    private static String key(ServerAddress a) {
+        String zone = a.zone().equals(".") ? "." : a.zone().substring(0, a.zone().length() - 1);
+        String scheme = a.isPlainDns() ? "" : a.transport() + "://";
+        return scheme + zone + ":" + a.port();
+    }
+
+    /** This block with another kubernetes plugin and keys (a replaced cluster domain). */
+    public ServerBlock with(List<ServerAddress> newAddresses, KubernetesPlugin plugin) {
+        return new ServerBlock(newAddresses, directives, Optional.of(plugin), line, hosts, rewrites, templates);
     }
 }

@@ -18,6 +18,8 @@ import java.util.Set;
  *     slices, so the model writes what the controllers would
  * @param provisional what the input does not hold yet and the model stands in for: pods generated
  *     from workloads, placeholder addresses ({@link Provisional#NONE} for a live cluster)
+ * @param dnsPodFiles the DNS pods' ConfigMap mounts and the ConfigMaps behind them, or null when
+ *     unknown; the Corefile's imports and hosts files are read through them
  */
 public record ClusterSnapshot(
         Set<String> namespaces,
@@ -28,14 +30,29 @@ public record ClusterSnapshot(
         List<Workload> workloads,
         String corefile,
         boolean slicesAuthoritative,
-        Provisional provisional) {
+        Provisional provisional,
+        DnsPodFiles dnsPodFiles) {
 
     /** A snapshot with nothing provisional: every pod and address is the cluster's own. */
     public ClusterSnapshot(Set<String> namespaces, List<Service> services, List<EndpointSlice> endpointSlices,
                            List<EndpointsObject> endpoints, List<Pod> pods, List<Workload> workloads, String corefile,
                            boolean slicesAuthoritative) {
         this(namespaces, services, endpointSlices, endpoints, pods, workloads, corefile, slicesAuthoritative,
-                Provisional.NONE);
+                Provisional.NONE, null);
+    }
+
+    /** A snapshot whose DNS pods' files are unknown. */
+    public ClusterSnapshot(Set<String> namespaces, List<Service> services, List<EndpointSlice> endpointSlices,
+                           List<EndpointsObject> endpoints, List<Pod> pods, List<Workload> workloads, String corefile,
+                           boolean slicesAuthoritative, Provisional provisional) {
+        this(namespaces, services, endpointSlices, endpoints, pods, workloads, corefile, slicesAuthoritative,
+                provisional, null);
+    }
+
+    /** This snapshot with the DNS pods' files. */
+    public ClusterSnapshot withDnsPodFiles(DnsPodFiles files) {
+        return new ClusterSnapshot(namespaces, services, endpointSlices, endpoints, pods, workloads, corefile,
+                slicesAuthoritative, provisional, files);
     }
 
     /** A snapshot of manifests: slices the input lacks are derived. */

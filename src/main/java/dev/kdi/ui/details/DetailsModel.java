@@ -5,10 +5,12 @@ import dev.kdi.records.Question;
 import dev.kdi.records.Status;
 import dev.kdi.records.lint.Finding;
 import dev.kdi.records.objects.Pod;
+import dev.kdi.records.objects.Provisional;
 import dev.kdi.records.objects.ServicePort;
 import dev.kdi.session.ReplicaChoice;
 import dev.kdi.ui.common.BackgroundTask;
 import dev.kdi.ui.common.Failures;
+import dev.kdi.ui.common.ProvisionalTexts;
 import dev.kdi.ui.common.TaskExecutor;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.inventory.Entry;
@@ -322,11 +324,12 @@ public final class DetailsModel {
         } else if (e instanceof ServiceEntry s) {
             kind.set("Service · " + s.serviceKind().label());
             title.set(s.namespace() + "/" + s.name());
-            facts.set(serviceFacts(s));
+            facts.set(serviceFacts(s, v.model().snapshot().provisional()));
         } else if (e instanceof EndpointEntry ep) {
             kind.set("Endpoint of Service " + ep.namespace() + "/" + ep.service());
             title.set(ep.targetPod() != null ? ep.namespace() + "/" + ep.targetPod() : ep.address());
-            facts.set(ep.address() + (ep.nodeName() == null ? "" : " · node " + ep.nodeName())
+            facts.set(ProvisionalTexts.address(ep.address(), v.model().snapshot().provisional())
+                    + (ep.nodeName() == null ? "" : " · node " + ep.nodeName())
                     + (ep.ready() ? " · ready" : " · not ready: its name is left out until it is ready"));
         } else if (e instanceof PodGroupEntry g) {
             kind.set("Pods");
@@ -336,17 +339,17 @@ public final class DetailsModel {
         } else if (e instanceof PodEntry p) {
             kind.set("Pod");
             title.set(p.namespace() + "/" + p.name());
-            facts.set(podFacts(p.pod()));
+            facts.set(podFacts(p.pod(), v.model().snapshot().provisional()));
         }
     }
 
-    private static String serviceFacts(ServiceEntry s) {
+    private static String serviceFacts(ServiceEntry s, Provisional provisional) {
         List<String> parts = new ArrayList<>();
         if (s.serviceKind() == ServiceKind.EXTERNAL_NAME) {
             parts.add("points at " + s.service().externalName());
         } else if (!s.service().isHeadless()) {
             parts.add(s.service().clusterIPs().isEmpty() ? "no cluster IP in the manifest"
-                    : String.join(", ", s.service().clusterIPs()));
+                    : ProvisionalTexts.addresses(s.service().clusterIPs(), provisional));
         }
         List<String> ports = new ArrayList<>();
         for (ServicePort p : s.service().ports()) {
@@ -361,15 +364,19 @@ public final class DetailsModel {
         return String.join(" · ", parts);
     }
 
-    private static String podFacts(Pod p) {
+    private static String podFacts(Pod p, Provisional provisional) {
         List<String> parts = new ArrayList<>();
-        parts.add(p.ips().isEmpty() ? "no address yet" : String.join(", ", p.ips()));
+        parts.add(p.ips().isEmpty() ? "no address yet" : ProvisionalTexts.addresses(p.ips(), provisional));
+        String generated = ProvisionalTexts.generated(p, provisional);
+        if (!generated.isEmpty()) {
+            parts.add(generated);
+        }
         if (p.nodeName() != null) {
             parts.add("node " + p.nodeName());
         }
         parts.add(p.phase().name().charAt(0) + p.phase().name().substring(1).toLowerCase(Locale.ROOT)
                 + (p.ready() ? ", ready" : ", not ready"));
-        if (p.owner() != null) {
+        if (p.owner() != null && !provisional.isGenerated(p.ref())) {
             parts.add(p.owner().kind() + " " + p.owner().name());
         }
         if (p.dns().hostNetwork()) {

@@ -5,8 +5,10 @@ import dev.kdi.records.Question;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.Status;
 import dev.kdi.records.objects.ObjectRef;
+import dev.kdi.records.objects.Unassigned;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.inventory.Entry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -41,12 +43,25 @@ public record RecordRow(Question question, Optional<ResourceRecord> record, Stat
 
     /** The rows of one predicted answer. */
     static List<RecordRow> of(Answer answer) {
+        List<String> why = answer.explanation();
+        if (answer.answeredBy() != null) {
+            why = new ArrayList<>(why);
+            why.add(0, "Answered by " + answer.answeredBy().text() + ".");
+        }
+        if (!answer.unassigned().isEmpty()) {
+            // Offline: say which addresses in the answer are placeholders, next to the reasons.
+            why = new ArrayList<>(why);
+            why.add("Not assigned until the manifests are applied (a placeholder is shown): "
+                    + answer.unassigned().stream().map(Unassigned::text)
+                            .collect(Collectors.joining(", ")) + ".");
+        }
+        List<String> explanation = why;
         if (answer.answer().isEmpty()) {
             return List.of(new RecordRow(answer.question(), Optional.empty(), answer.status(), Kind.NO_RECORD,
-                    answer.explanation(), LiveMark.NOT_ASKED));
+                    explanation, LiveMark.NOT_ASKED));
         }
         return answer.answer().stream().map(r -> new RecordRow(answer.question(), Optional.of(r), answer.status(),
-                Kind.PREDICTED, answer.explanation(), LiveMark.NOT_ASKED)).toList();
+                Kind.PREDICTED, explanation, LiveMark.NOT_ASKED)).toList();
     }
 
     public RecordRow withLive(LiveMark mark) {

@@ -129,6 +129,14 @@ final class ResultPane extends ScrollPane {
         box.setId("lookup-prediction");
         box.getStyleClass().addAll("answer-block", "answer-model");
         box.getChildren().addAll(sections(predicted));
+        if (predicted.answeredBy() != null) {
+            Label by = new Label("Answered by " + predicted.answeredBy().text());
+            by.setId("lookup-answered-by");
+            by.getStyleClass().add("why");
+            by.setWrapText(true);
+            by.setMinHeight(Region.USE_PREF_SIZE);
+            box.getChildren().add(by);
+        }
         if (!predicted.explanation().isEmpty()) {
             Label why = new Label("Why: " + String.join(" ", predicted.explanation()));
             why.getStyleClass().add("why");

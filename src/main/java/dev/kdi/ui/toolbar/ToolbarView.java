@@ -1,10 +1,9 @@
 package dev.kdi.ui.toolbar;
 
 import dev.kdi.session.SessionInfo;
+import dev.kdi.session.SessionRequest;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.live.ReplicaOption;
-import dev.kdi.ui.window.SessionRequest;
-import dev.kdi.ui.window.WindowModel;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -31,7 +30,7 @@ public final class ToolbarView extends HBox {
      * @param openManifests asks the user for files and opens them
      * @param toggleTheme switches between the light and the dark theme
      */
-    public ToolbarView(WindowModel model, Runnable openManifests, Runnable toggleTheme) {
+    public ToolbarView(ToolbarModel model, Runnable openManifests, Runnable toggleTheme) {
         getStyleClass().add("kdi-toolbar");
         setAlignment(Pos.CENTER_LEFT);
 

@@ -2,8 +2,10 @@ package dev.kdi.ui.tree;
 
 import dev.kdi.records.lint.Finding;
 import dev.kdi.records.lint.Severity;
+import dev.kdi.records.objects.Provisional;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.MiddleElision.ElidedLabel;
+import dev.kdi.ui.common.ProvisionalTexts;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.inventory.Badge;
 import dev.kdi.ui.inventory.Entry.EndpointEntry;
@@ -145,7 +147,7 @@ final class EntryCell extends TreeCell<Entry> {
         return Icons.POD;
     }
 
-    private static String fqdnText(Entry entry) {
+    private String fqdnText(Entry entry) {
         if (entry instanceof NamespaceEntry ns) {
             return ns.exposed() ? "" : "not served by the cluster DNS";
         }
@@ -153,12 +155,18 @@ final class EntryCell extends TreeCell<Entry> {
             return s.fqdn() + " → " + (s.service().externalName() == null ? "?" : s.service().externalName());
         }
         if (entry instanceof PodEntry p && p.fqdn().isEmpty()) {
-            return p.pod().primaryIp() == null ? "no address yet" : p.pod().primaryIp();
+            return p.pod().primaryIp() == null ? "no address yet"
+                    : ProvisionalTexts.address(p.pod().primaryIp(), provisional());
         }
         return entry.fqdn();
     }
 
-    private static String countText(Entry entry) {
+    private Provisional provisional() {
+        Inventory v = view.get();
+        return v == null ? Provisional.NONE : v.model().snapshot().provisional();
+    }
+
+    private String countText(Entry entry) {
         if (entry instanceof NamespaceEntry ns) {
             if (ns.services() == 0 && ns.pods() == 0) {
                 return "empty";
@@ -174,6 +182,9 @@ final class EntryCell extends TreeCell<Entry> {
         }
         if (entry instanceof PodGroupEntry g) {
             return g.ready() == g.count() ? Texts.count(g.count()) : g.ready() + "/" + Texts.count(g.count()) + " ready";
+        }
+        if (entry instanceof PodEntry p) {
+            return ProvisionalTexts.treeMark(p.pod(), provisional());
         }
         return "";
     }
@@ -196,14 +207,14 @@ final class EntryCell extends TreeCell<Entry> {
             sb.append(s.serviceKind().label()).append(" Service ").append(s.service().namespace()).append('/')
                     .append(s.name());
             if (!s.service().clusterIPs().isEmpty() && !s.service().isHeadless()) {
-                sb.append(" · ").append(String.join(", ", s.service().clusterIPs()));
+                sb.append(" · ").append(ProvisionalTexts.addresses(s.service().clusterIPs(), provisional()));
             }
             if (s.serviceKind() != ServiceKind.EXTERNAL_NAME) {
                 sb.append(" · ").append(s.readyEndpoints()).append(" of ").append(s.endpoints().size())
                         .append(" endpoints ready");
             }
         } else if (entry instanceof EndpointEntry ep) {
-            sb.append("Endpoint ").append(ep.address());
+            sb.append("Endpoint ").append(ProvisionalTexts.address(ep.address(), provisional()));
             if (ep.targetPod() != null) {
                 sb.append(" · pod ").append(ep.targetPod());
             }
@@ -213,8 +224,14 @@ final class EntryCell extends TreeCell<Entry> {
                     .append(g.ready()).append(" ready");
         } else if (entry instanceof PodEntry p) {
             sb.append("Pod ").append(p.namespace()).append('/').append(p.name()).append(" · ")
-                    .append(p.pod().primaryIp() == null ? "no address yet" : String.join(", ", p.pod().ips()))
+                    .append(p.pod().primaryIp() == null ? "no address yet"
+                            : ProvisionalTexts.addresses(p.pod().ips(), provisional()))
                     .append(p.pod().ready() ? " · ready" : " · not ready");
+            String generated = ProvisionalTexts.generated(p.pod(), provisional());
+            if (!generated.isEmpty()) {
+                sb.append("\n").append(generated.substring(0, 1).toUpperCase(java.util.Locale.ROOT))
+                        .append(generated.substring(1)).append(": the manifests hold its template, not the pod.");
+            }
             if (!p.hostnameFqdn().isEmpty() && !p.hostnameResolves()) {
                 sb.append("\nIts hostname.subdomain name does not resolve: see the finding below.");
             }

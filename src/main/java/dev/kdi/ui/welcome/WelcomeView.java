@@ -1,10 +1,8 @@
 package dev.kdi.ui.welcome;
 
 import dev.kdi.ui.common.Icons;
-import dev.kdi.ui.window.SessionRequest;
-import dev.kdi.ui.window.WindowModel;
-import java.nio.file.Path;
-import java.util.Optional;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -24,7 +22,12 @@ public final class WelcomeView extends ScrollPane {
     /**
      * @param openManifests asks the user for manifest files and opens them
      */
-    public WelcomeView(WindowModel model, Runnable openManifests) {
+    /**
+     * @param problem why opening the kubeconfig's context failed, or empty
+     * @param canRetry whether there is a kubeconfig to try again
+     */
+    public WelcomeView(ReadOnlyStringProperty problem, BooleanExpression canRetry, Runnable openDemo, Runnable retry,
+                       Runnable openManifests) {
         setId("welcome");
         getStyleClass().add("welcome");
         setFitToWidth(true);
@@ -49,32 +52,29 @@ public final class WelcomeView extends ScrollPane {
                         + " serviceName without a Service, a subdomain nothing selects, and more."),
                 point(Icons.AS_POD, "Look a name up as a given pod would: its search path and ndots, query by query."));
 
-        Label problem = wrap(new Label());
-        problem.setId("welcome-problem");
-        problem.getStyleClass().add("welcome-problem");
-        problem.setGraphic(Icons.ERROR.create(18));
-        problem.textProperty().bind(model.welcomeProblem());
-        problem.visibleProperty().bind(model.welcomeProblem().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        Label why = wrap(new Label());
+        why.setId("welcome-problem");
+        why.getStyleClass().add("welcome-problem");
+        why.setGraphic(Icons.ERROR.create(18));
+        why.textProperty().bind(problem);
+        why.visibleProperty().bind(problem.isNotEmpty());
+        why.managedProperty().bind(why.visibleProperty());
 
         Button demo = new Button("Open the demo cluster", Icons.DEMO.create());
         demo.setId("open-demo");
         demo.getStyleClass().addAll("accent", "big");
         demo.setDefaultButton(true);
-        demo.setOnAction(e -> model.open(new SessionRequest.Demo()));
+        demo.setOnAction(e -> openDemo.run());
         Button files = new Button("Open manifests…", Icons.FILES.create());
         files.setId("open-manifests");
         files.getStyleClass().add("big");
         files.setOnAction(e -> openManifests.run());
-        Button retry = new Button("Try again", Icons.REFRESH.create());
-        retry.getStyleClass().add("big");
-        retry.setOnAction(e -> model.open(new SessionRequest.Live(
-                model.kubeconfigFile().get().isEmpty() ? Optional.empty()
-                        : Optional.of(Path.of(model.kubeconfigFile().get())),
-                model.context().get().isEmpty() ? Optional.empty() : Optional.of(model.context().get()))));
-        retry.visibleProperty().bind(model.kubeconfigFile().isNotEmpty().and(model.welcomeProblem().isNotEmpty()));
-        retry.managedProperty().bind(retry.visibleProperty());
-        HBox buttons = new HBox(10, demo, files, retry);
+        Button tryAgain = new Button("Try again", Icons.REFRESH.create());
+        tryAgain.getStyleClass().add("big");
+        tryAgain.setOnAction(e -> retry.run());
+        tryAgain.visibleProperty().bind(canRetry.and(problem.isNotEmpty()));
+        tryAgain.managedProperty().bind(tryAgain.visibleProperty());
+        HBox buttons = new HBox(10, demo, files, tryAgain);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label demoNote = wrap(new Label("The demo is a small cluster that runs inside kdi, an API server and a DNS"
                 + " server both in this process: nothing leaves your machine."));
@@ -90,7 +90,7 @@ public final class WelcomeView extends ScrollPane {
                 + " kube-system/coredns, and create pods/portforward on the DNS pods (to ask them directly)."));
         rbac.getStyleClass().add("dim");
 
-        VBox card = new VBox(head, lead, points, problem, buttons, demoNote, sep(), point, how, cmd1, cmd2, rbac);
+        VBox card = new VBox(head, lead, points, why, buttons, demoNote, sep(), point, how, cmd1, cmd2, rbac);
         card.getStyleClass().add("welcome-card");
         card.setMaxWidth(760);
         card.setFillWidth(true);

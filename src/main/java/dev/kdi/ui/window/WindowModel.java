@@ -1,12 +1,14 @@
 package dev.kdi.ui.window;
 
-import dev.kdi.records.names.DnsNames;
 import dev.kdi.session.Inspection;
+import dev.kdi.session.Kubeconfig;
 import dev.kdi.session.ReplicaStatus;
 import dev.kdi.session.Session;
 import dev.kdi.session.SessionException;
 import dev.kdi.session.SessionInfo;
 import dev.kdi.session.SessionListener;
+import dev.kdi.session.SessionOpener;
+import dev.kdi.session.SessionRequest;
 import dev.kdi.ui.common.BackgroundTask;
 import dev.kdi.ui.common.Failures;
 import dev.kdi.ui.common.Notifier;
@@ -21,12 +23,12 @@ import dev.kdi.ui.live.ReplicaOption;
 import dev.kdi.ui.live.Reproduction;
 import dev.kdi.ui.lookup.LookupModel;
 import dev.kdi.ui.status.StatusModel;
+import dev.kdi.ui.toolbar.ToolbarModel;
 import dev.kdi.ui.tree.ClusterTreeModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -38,12 +40,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
 
 /**
@@ -81,6 +77,7 @@ public final class WindowModel implements AutoCloseable {
     private final DetailsModel details;
     private final LookupModel lookup;
     private final StatusModel status;
+    private final ToolbarModel toolbar;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.WELCOME);
     private final ReadOnlyStringWrapper loadingMessage = new ReadOnlyStringWrapper(this, "loadingMessage", "");
@@ -90,21 +87,9 @@ public final class WindowModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Inventory> view = new ReadOnlyObjectWrapper<>(this, "view");
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
     private final ReadOnlyBooleanWrapper canAsk = new ReadOnlyBooleanWrapper(this, "canAsk");
-    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing");
-    private final ObservableList<String> contexts = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper context = new ReadOnlyStringWrapper(this, "context", "");
-    private final ReadOnlyStringWrapper kubeconfigFile = new ReadOnlyStringWrapper(this, "kubeconfigFile", "");
-    private final ObservableList<String> namespaces = FXCollections.observableArrayList();
-    private final ObservableSet<String> chosenNamespaces = FXCollections.observableSet();
-    private final StringProperty clusterDomain = new SimpleStringProperty(this, "clusterDomain", "");
-    private final ReadOnlyStringWrapper clusterDomainSource = new ReadOnlyStringWrapper(this, "clusterDomainSource", "");
-    private final ObservableList<ReplicaOption> replicaOptions = FXCollections.observableArrayList(ReplicaOption.ALL);
-    private final SimpleObjectProperty<ReplicaOption> replica = new SimpleObjectProperty<>(this, "replica",
-            ReplicaOption.ALL);
 
     private Session session;
     private AutoCloseable subscription;
-    private Optional<Path> kubeconfig = Optional.empty();
     private Optional<String> domainOverride = Optional.empty();
     private Inspection inspection;
     private TaskExecutor.Running opening = TaskExecutor.Running.DONE;
@@ -125,13 +110,29 @@ public final class WindowModel implements AutoCloseable {
         this.details = new DetailsModel(executor, reproduction);
         this.lookup = new LookupModel(executor, clock);
         this.status = new StatusModel(zone);
+        this.toolbar = new ToolbarModel(new ToolbarModel.Commands() {
+            @Override
+            public void open(SessionRequest request) {
+                WindowModel.this.open(request);
+            }
+
+            @Override
+            public void refresh() {
+                WindowModel.this.refresh();
+            }
+
+            @Override
+            public void useClusterDomain(Optional<String> domain) {
+                WindowModel.this.useClusterDomain(domain);
+            }
+        }, notifier, info.getReadOnlyProperty(), demo.getReadOnlyProperty(), canAsk.getReadOnlyProperty());
         tree.selected().addListener((o, was, now) -> details.show(view.get(), now));
-        chosenNamespaces.addListener((SetChangeListener<String>) c -> {
+        toolbar.chosenNamespaces().addListener((SetChangeListener<String>) c -> {
             if (view.get() != null) {
-                tree.show(view.get(), Set.copyOf(chosenNamespaces));
+                tree.show(view.get(), Set.copyOf(toolbar.chosenNamespaces()));
             }
         });
-        replica.addListener((o, was, now) -> {
+        toolbar.replica().addListener((o, was, now) -> {
             details.replicaChoice().set((now == null ? ReplicaOption.ALL : now).choice());
             lookup.replica().set((now == null ? ReplicaOption.ALL : now).choice());
         });
@@ -140,18 +141,17 @@ public final class WindowModel implements AutoCloseable {
     /** Opens what the command line asked for: the demo, the kubeconfig's context, or the welcome. */
     public void start(Start start) {
         domainOverride = start.clusterDomain().filter(d -> !d.isBlank());
-        domainOverride.ifPresent(clusterDomain::set);
-        kubeconfig = start.kubeconfig();
-        SessionOpener.Contexts found = opener.contexts(start.kubeconfig());
-        contexts.setAll(found.names());
-        found.file().ifPresent(f -> kubeconfigFile.set(f.toString()));
+        domainOverride.ifPresent(toolbar.clusterDomain()::set);
+        Kubeconfig found = opener.kubeconfig(start.kubeconfig());
+        Optional<Path> file = found.isEmpty() ? Optional.empty() : found.files().stream().findFirst().or(start::kubeconfig);
+        toolbar.kubeconfig(found.names(), start.kubeconfig(), file);
         if (start.demo()) {
             open(new SessionRequest.Demo());
-        } else if (found.file().isPresent()) {
+        } else if (file.isPresent()) {
             open(new SessionRequest.Live(start.kubeconfig(), start.context().or(found::current)));
         } else {
             phase.set(Phase.WELCOME);
-            welcomeProblem.set(found.problem().orElse(""));
+            welcomeProblem.set(String.join("; ", found.fileProblems()));
             preloadDemo();
         }
     }
@@ -172,7 +172,7 @@ public final class WindowModel implements AutoCloseable {
 
     private Opened load(SessionRequest request, Optional<String> override, BackgroundTask.Context ctx)
             throws SessionException, InterruptedException {
-        Session s = create(request);
+        Session s = opener.open(request);
         try {
             s.start((message, fraction) -> ctx.progress(message, fraction));
             Inspection first = s.current();
@@ -244,17 +244,6 @@ public final class WindowModel implements AutoCloseable {
         }
     }
 
-    private Session create(SessionRequest request) throws SessionException {
-        if (request instanceof SessionRequest.Demo) {
-            return opener.demo();
-        }
-        if (request instanceof SessionRequest.Live live) {
-            return opener.live(live.kubeconfig(), live.context());
-        }
-        SessionRequest.Manifests m = (SessionRequest.Manifests) request;
-        return opener.manifests(m.files(), m.corefile());
-    }
-
     private record Opened(Session session, Inspection inspection, Inventory view) {
     }
 
@@ -265,12 +254,7 @@ public final class WindowModel implements AutoCloseable {
         info.set(i);
         demo.set(i.kind() == SessionInfo.Kind.DEMO);
         canAsk.set(i.canAskDns());
-        if (request instanceof SessionRequest.Live live) {
-            context.set(i.name());
-            live.kubeconfig().ifPresent(k -> kubeconfig = Optional.of(k));
-        } else {
-            context.set("");
-        }
+        toolbar.opened(request, i);
         status.session(i);
         LiveAsker asker = i.canAskDns() ? new LiveAsker(session) : null;
         String whyNot = i.canAskDns() ? "" : "These records are predicted from manifests: there is no cluster DNS to"
@@ -300,7 +284,6 @@ public final class WindowModel implements AutoCloseable {
         // Read after subscribing, so that a change in between is not lost.
         replicas(session.replicas());
         welcomeProblem.set("");
-        chosenNamespaces.clear();
         inspection = o.inspection();
         show(o.view());
         phase.set(Phase.READY);
@@ -318,11 +301,7 @@ public final class WindowModel implements AutoCloseable {
 
     private void replicas(List<ReplicaStatus> now) {
         status.replicas(now);
-        ReplicaOption chosen = replica.get();
-        List<ReplicaOption> options = ReplicaOption.of(now);
-        replicaOptions.setAll(options);
-        replica.set(options.stream().filter(r -> r.choice().equals(chosen.choice())).findFirst()
-                .orElse(ReplicaOption.ALL));
+        toolbar.replicas(now);
     }
 
     /** A newer inspection: build its view off the UI thread; only the newest is shown. */
@@ -342,17 +321,8 @@ public final class WindowModel implements AutoCloseable {
 
     private void show(Inventory v) {
         view.set(v);
-        if (domainOverride.isEmpty()) {
-            clusterDomain.set(v.zone());
-        }
-        clusterDomainSource.set(v.domainOverridden() ? "typed here (detected: " + v.inspection().clusterDomain() + ")"
-                : v.inspection().clusterDomainSource());
-        List<String> names = v.namespaces().stream().map(Entry::name).toList();
-        if (!names.equals(namespaces)) {
-            namespaces.setAll(names);
-        }
-        chosenNamespaces.retainAll(names);
-        tree.show(v, Set.copyOf(chosenNamespaces));
+        toolbar.shown(v, domainOverride.isPresent());
+        tree.show(v, Set.copyOf(toolbar.chosenNamespaces()));
         Entry selected = tree.selected().get();
         details.show(v, selected);
         lookup.show(v);
@@ -360,28 +330,15 @@ public final class WindowModel implements AutoCloseable {
         onViewShown.run();
     }
 
-    /**
-     * Uses the typed cluster domain instead of the detected one (empty: back to the detected);
-     * the model and findings are rebuilt with it.
-     */
-    public void applyClusterDomain() {
-        String typed = clusterDomain.get() == null ? "" : clusterDomain.get().trim();
-        if (typed.endsWith(".")) {
-            typed = typed.substring(0, typed.length() - 1);
-        }
+    /** The cluster domain the user typed (empty: the detected one); the model and findings are rebuilt with it. */
+    private void useClusterDomain(Optional<String> typed) {
         if (inspection == null) {
             return;
         }
-        if (!typed.isEmpty() && !DnsNames.isValidDomainName(typed)) {
-            notifier.show(UserMessage.warning("Not a domain name", "“" + typed + "” is not a DNS domain: use labels of"
-                    + " letters, digits and hyphens separated by dots, such as cluster.local."));
-            return;
-        }
-        Optional<String> next = typed.isEmpty() || typed.equalsIgnoreCase(inspection.clusterDomain())
-                ? Optional.empty() : Optional.of(typed.toLowerCase(Locale.ROOT));
+        Optional<String> next = typed.filter(t -> !t.equalsIgnoreCase(inspection.clusterDomain()));
         if (next.equals(domainOverride)) {
             if (typed.isEmpty()) {
-                clusterDomain.set(view.get() == null ? "" : view.get().zone());
+                toolbar.clusterDomain().set(view.get() == null ? "" : view.get().zone());
             }
             return;
         }
@@ -391,32 +348,32 @@ public final class WindowModel implements AutoCloseable {
 
     /** Reloads everything from the source. */
     public void refresh() {
-        if (session == null || refreshing.get()) {
+        if (session == null || toolbar.refreshing().get()) {
             return;
         }
-        refreshing.set(true);
+        toolbar.setRefreshing(true);
         Session s = session;
         BackgroundTask.of("Refreshing", ctx -> {
             s.refresh((m, f) -> ctx.progress(m, f));
             return s.current();
         }).onSuccess(next -> {
-            refreshing.set(false);
+            toolbar.setRefreshing(false);
             if (session == s && next != null && next != inspection) {
                 rebuild(next);
             }
         }).onFailure(e -> {
-            refreshing.set(false);
+            toolbar.setRefreshing(false);
             notifier.show(UserMessage.error("Refresh failed", Failures.describe(e)
                     + " The window keeps showing what was loaded before."));
         }).runOnce(executor);
     }
 
-    /** Switches to another context of the kubeconfig. */
-    public void switchContext(String name) {
-        if (name == null || name.isBlank() || name.equals(context.get())) {
-            return;
-        }
-        open(new SessionRequest.Live(kubeconfig, Optional.of(name)));
+    /** Tries the kubeconfig's context again after opening it failed. */
+    public void retry() {
+        String file = toolbar.kubeconfigFile().get();
+        String context = toolbar.context().get();
+        open(new SessionRequest.Live(file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file)),
+                context.isEmpty() ? Optional.empty() : Optional.of(context)));
     }
 
     /** Stops opening; back to what was shown before. */
@@ -508,52 +465,9 @@ public final class WindowModel implements AutoCloseable {
         return canAsk.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty refreshing() {
-        return refreshing.getReadOnlyProperty();
-    }
-
-    /** Every context of the kubeconfig. */
-    public ObservableList<String> contexts() {
-        return contexts;
-    }
-
-    /** The context open now, or empty for the demo and manifests. */
-    public ReadOnlyStringProperty context() {
-        return context.getReadOnlyProperty();
-    }
-
-    /** The kubeconfig found, or empty. */
-    public ReadOnlyStringProperty kubeconfigFile() {
-        return kubeconfigFile.getReadOnlyProperty();
-    }
-
-    /** Every namespace of the view. */
-    public ObservableList<String> namespaces() {
-        return namespaces;
-    }
-
-    /** The namespaces the tree shows; empty shows all. */
-    public ObservableSet<String> chosenNamespaces() {
-        return chosenNamespaces;
-    }
-
-    /** The cluster domain field: detected, or what the user typed. */
-    public StringProperty clusterDomain() {
-        return clusterDomain;
-    }
-
-    /** How the cluster domain in force was learnt. */
-    public ReadOnlyStringProperty clusterDomainSource() {
-        return clusterDomainSource.getReadOnlyProperty();
-    }
-
-    public ObservableList<ReplicaOption> replicaOptions() {
-        return replicaOptions;
-    }
-
-    /** The replica Resolve asks; the lookup starts from it too. */
-    public SimpleObjectProperty<ReplicaOption> replica() {
-        return replica;
+    /** The toolbar's state and commands. */
+    public ToolbarModel toolbar() {
+        return toolbar;
     }
 
     /** The session open now, or null. */

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
+import dev.kdi.records.TestCluster;
+import dev.kdi.records.controllers.OfflineCompletion;
 import dev.kdi.records.objects.ClusterSnapshot;
+import dev.kdi.records.objects.Kinds;
 import dev.kdi.session.ReplicaChoice;
 import dev.kdi.ui.common.CurrentThreadTaskExecutor;
 import dev.kdi.ui.fake.FakeSession;
@@ -180,5 +183,25 @@ class DetailsModelTest {
         assertThat(model.rows()).extracting(r -> r.question().type()).containsExactly(RrType.A, RrType.PTR, RrType.PTR);
         assertThat(model.rows().get(0).name())
                 .isEqualTo("sample-statefulset-headless-0.sample-headless.default.svc.cluster.local");
+    }
+
+    @Test
+    void generatedPod_saysItIsGeneratedAndItsAddressIsAPlaceholder() {
+        TestCluster zk = new TestCluster()
+                .add(TestCluster.svc("default", "zk-hs").headless().port("server", 2888).selector("app", "zk").build())
+                .add(TestCluster.workload(Kinds.STATEFUL_SET, "default", "zk").labels("app", "zk").serviceName("zk-hs")
+                        .replicas(1).build());
+        session.publish(OfflineCompletion.complete(zk.snapshot()));
+        Inventory offline = Inventory.build(session.current(), Optional.empty());
+        Entry[] pod = new Entry[1];
+        offline.forEachEntry((e, parent) -> pod[0] = e.key().equals("pod/default/zk-0") ? e : pod[0]);
+
+        model.show(offline, pod[0]);
+
+        assertThat(model.facts().get()).matches("24\\d\\.\\d+\\.\\d+\\.\\d+ \\(placeholder, not assigned yet\\) · "
+                + "generated from StatefulSet default/zk, assumed ready · Running, ready");
+        assertThat(model.rows().get(0).name()).isEqualTo("zk-0.zk-hs.default.svc.cluster.local");
+        assertThat(model.rows().get(0).explanation()).last().asString()
+                .isEqualTo("Not assigned until the manifests are applied (a placeholder is shown): pod IP of Pod default/zk-0.");
     }
 }

@@ -1,10 +1,12 @@
 package dev.kdi.ui.fake;
 
+import dev.kdi.session.Kubeconfig;
 import dev.kdi.session.ManifestSession;
 import dev.kdi.session.Session;
 import dev.kdi.session.SessionException;
 import dev.kdi.session.SessionInfo;
-import dev.kdi.ui.window.SessionOpener;
+import dev.kdi.session.SessionOpener;
+import dev.kdi.session.SessionRequest;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,37 +39,32 @@ public class FakeOpener implements SessionOpener {
     }
 
     @Override
-    public Session demo() {
-        FakeSession s = sessions.get();
-        FakeSession demo = new FakeSession(new SessionInfo(SessionInfo.Kind.DEMO, "demo", "", "default"),
-                s.snapshot(), SeedCluster.corefile(), clock, SeedCluster.healthyReplicas());
-        remember(demo);
-        return demo;
-    }
-
-    @Override
-    public Session live(Optional<Path> kubeconfig, Optional<String> context) throws SessionException {
-        if (liveFailure != null) {
+    public Session open(SessionRequest request) throws SessionException {
+        if (request instanceof SessionRequest.Manifests m) {
+            return new ManifestSession(m.files().stream().map(Path::toString).toList(), m.corefile(), Optional.empty(),
+                    InputStream::nullInputStream, clock);
+        }
+        if (request instanceof SessionRequest.Live && liveFailure != null) {
             throw new SessionException(liveFailure);
         }
         FakeSession s = sessions.get();
+        if (request instanceof SessionRequest.Demo) {
+            s = new FakeSession(new SessionInfo(SessionInfo.Kind.DEMO, "demo", "", "default"),
+                    s.snapshot(), SeedCluster.corefile(), clock, SeedCluster.healthyReplicas());
+        }
         remember(s);
         return s;
     }
 
     @Override
-    public Session manifests(List<Path> files, Optional<Path> corefile) {
-        return new ManifestSession(files.stream().map(Path::toString).toList(), corefile, Optional.empty(),
-                InputStream::nullInputStream, clock);
-    }
-
-    @Override
-    public Contexts contexts(Optional<Path> kubeconfig) {
+    public Kubeconfig kubeconfig(Optional<Path> kubeconfig) {
         if (contexts.isEmpty()) {
-            return Contexts.none();
+            return Kubeconfig.none();
         }
-        return new Contexts(Optional.of(Path.of("/tmp/fake-config")), contexts, Optional.of(contexts.get(0)),
-                Optional.empty());
+        Path file = Path.of("/tmp/fake-config");
+        return new Kubeconfig(List.of(file), contexts.stream().map(c -> new Kubeconfig.Context(c, c, "dev", "default",
+                "https://" + c + ".example:6443", c.equals(contexts.get(0)), file, Optional.empty())).toList(),
+                Optional.of(contexts.get(0)), List.of());
     }
 
     private synchronized void remember(FakeSession s) {

@@ -3,6 +3,7 @@ package dev.kdi.ui.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdi.session.SessionInfo;
+import dev.kdi.session.SessionRequest;
 import dev.kdi.ui.common.CurrentThreadTaskExecutor;
 import dev.kdi.ui.common.UserMessage;
 import dev.kdi.ui.fake.FakeOpener;
@@ -67,11 +68,11 @@ class WindowModelTest {
         WindowModel m = model();
         m.start(start(false));
         assertThat(m.phase().get()).isEqualTo(WindowModel.Phase.READY);
-        assertThat(m.context().get()).isEqualTo("kind-kdi-test");
-        assertThat(m.contexts()).containsExactly("kind-kdi-test", "prod-eu");
-        assertThat(m.namespaces()).contains("default", "shop");
-        assertThat(m.clusterDomain().get()).isEqualTo("cluster.local");
-        assertThat(m.replicaOptions()).extracting(ReplicaOption::label)
+        assertThat(m.toolbar().context().get()).isEqualTo("kind-kdi-test");
+        assertThat(m.toolbar().contexts()).containsExactly("kind-kdi-test", "prod-eu");
+        assertThat(m.toolbar().namespaces()).contains("default", "shop");
+        assertThat(m.toolbar().clusterDomain().get()).isEqualTo("cluster.local");
+        assertThat(m.toolbar().replicaOptions()).extracting(ReplicaOption::label)
                 .containsExactly("all replicas", "coredns-7db6d8ff4d-2xkqz", "coredns-7db6d8ff4d-q8h5m");
         assertThat(m.tree().source().get().roots()).hasSize(5);
     }
@@ -91,9 +92,9 @@ class WindowModelTest {
         WindowModel m = model();
         m.start(start(false));
         opener.failLive("context prod-eu: the token has expired; log in again");
-        m.switchContext("prod-eu");
+        m.toolbar().switchContext("prod-eu");
         assertThat(m.phase().get()).isEqualTo(WindowModel.Phase.READY);
-        assertThat(m.context().get()).isEqualTo("kind-kdi-test");
+        assertThat(m.toolbar().context().get()).isEqualTo("kind-kdi-test");
         assertThat(messages).singleElement().satisfies(msg -> {
             assertThat(msg.level()).isEqualTo(UserMessage.Level.ERROR);
             assertThat(msg.text()).contains("the token has expired");
@@ -118,23 +119,23 @@ class WindowModelTest {
     void typedClusterDomain_rebuildsTheView_andEmptyGoesBack() {
         WindowModel m = model();
         m.start(start(false));
-        m.clusterDomain().set("corp.example.");
-        m.applyClusterDomain();
+        m.toolbar().clusterDomain().set("corp.example.");
+        m.toolbar().applyClusterDomain();
         assertThat(m.view().get().zone()).isEqualTo("corp.example");
         assertThat(m.view().get().domainOverridden()).isTrue();
-        assertThat(m.clusterDomainSource().get()).startsWith("typed here");
-        m.clusterDomain().set("");
-        m.applyClusterDomain();
+        assertThat(m.toolbar().clusterDomainSource().get()).startsWith("typed here");
+        m.toolbar().clusterDomain().set("");
+        m.toolbar().applyClusterDomain();
         assertThat(m.view().get().zone()).isEqualTo("cluster.local");
-        assertThat(m.clusterDomain().get()).isEqualTo("cluster.local");
+        assertThat(m.toolbar().clusterDomain().get()).isEqualTo("cluster.local");
     }
 
     @Test
     void invalidClusterDomain_isRefusedWithAReason() {
         WindowModel m = model();
         m.start(start(false));
-        m.clusterDomain().set("not a domain");
-        m.applyClusterDomain();
+        m.toolbar().clusterDomain().set("not a domain");
+        m.toolbar().applyClusterDomain();
         assertThat(m.view().get().zone()).isEqualTo("cluster.local");
         assertThat(messages).singleElement().satisfies(msg -> assertThat(msg.text()).contains("is not a DNS domain"));
     }
@@ -150,7 +151,7 @@ class WindowModelTest {
     void chosenNamespaces_narrowTheTree() {
         WindowModel m = model();
         m.start(start(false));
-        m.chosenNamespaces().add("shop");
+        m.toolbar().chosenNamespaces().add("shop");
         assertThat(m.tree().source().get().roots()).extracting(Entry::name).containsExactly("shop");
     }
 
@@ -158,8 +159,8 @@ class WindowModelTest {
     void replicaChoice_reachesDetailsAndLookup() {
         WindowModel m = model();
         m.start(start(false));
-        ReplicaOption one = m.replicaOptions().get(1);
-        m.replica().set(one);
+        ReplicaOption one = m.toolbar().replicaOptions().get(1);
+        m.toolbar().replica().set(one);
         assertThat(m.details().replicaChoice().get()).isEqualTo(one.choice());
         assertThat(m.lookup().replica().get()).isEqualTo(one.choice());
     }
@@ -182,7 +183,7 @@ class WindowModelTest {
                 Optional.of(SeedCluster.resource(SeedCluster.COREFILE))));
         assertThat(m.info().get().kind()).isEqualTo(SessionInfo.Kind.MANIFESTS);
         assertThat(m.canAsk().get()).isFalse();
-        assertThat(m.replicaOptions()).containsExactly(ReplicaOption.ALL);
+        assertThat(m.toolbar().replicaOptions()).containsExactly(ReplicaOption.ALL);
         assertThat(opener.last().isClosed()).isTrue();
     }
 
@@ -204,7 +205,7 @@ class WindowModelTest {
         m.open(new SessionRequest.Manifests(List.of(dir), Optional.empty()));
 
         assertThat(m.info().get().kind()).isEqualTo(SessionInfo.Kind.MANIFESTS);
-        assertThat(m.namespaces()).contains("ingress-nginx");
+        assertThat(m.toolbar().namespaces()).contains("ingress-nginx");
         assertThat(messages).singleElement().satisfies(msg -> {
             assertThat(msg.level()).isEqualTo(UserMessage.Level.ERROR);
             assertThat(msg.title()).isEqualTo("3 files left out");
@@ -223,6 +224,6 @@ class WindowModelTest {
         var before = m.view().get();
         m.refresh();
         assertThat(m.view().get()).isNotSameAs(before);
-        assertThat(m.refreshing().get()).isFalse();
+        assertThat(m.toolbar().refreshing().get()).isFalse();
     }
 }

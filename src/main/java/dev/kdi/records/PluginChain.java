@@ -1,0 +1,580 @@
+package dev.kdi.records;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.kdi.records.corefile.Corefile;
+import dev.kdi.records.corefile.Directive;
+import dev.kdi.records.corefile.GoTemplate;
+import dev.kdi.records.corefile.HostsPlugin;
+import dev.kdi.records.corefile.PluginOrder;
+import dev.kdi.records.corefile.RewriteRule;
+import dev.kdi.records.corefile.ServerBlock;
+import dev.kdi.records.corefile.TemplateRule;
+import dev.kdi.records.names.DnsNames;
+import dev.kdi.records.names.IpAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * A query's way through the Corefile as CoreDNS's server ({@code core/dnsserver}) takes it: the
+ * server block with the most specific zone on the port (REFUSED when none), then that block's
+ * plugins in the release's {@code plugin.cfg} order, each answering or handing the query on.
+ *
+ * <p>Modelled: {@code rewrite}, {@code hosts}, {@code template}, {@code kubernetes}. Plugins that
+ * leave answers alone are passed; plugins that may change answers but are not modelled yet are
+ * named in the explanation; a query that reaches one that answers on its own (typically
+ * {@code forward}) is FORWARDED: its answer is not modelled.
+ */
+final class PluginChain {
+    /** Plugins that never change the records of an answer to a plain query. */
+    private static final Set<String> PASSIVE = Set.of("root", "metadata", "geoip", "cancel", "tls", "proxyproto", "quic",
+            "grpc_server", "https", "https3", "timeouts", "multisocket", "reload", "nsid", "bufsize", "bind", "debug",
+            "trace", "ready", "health", "pprof", "shed", "prometheus", "errors", "log", "dnstap", "loop", "transfer",
+            "loadbalance", "cache", "edns0", "on", "sign", "view", "tsig");
+    /** Plugins that may change an answer on its way and that part 1 of the Corefile model does not follow. */
+    private static final Set<String> PASS_UNMODELLED = Set.of("acl", "any", "dns64", "local", "minimal", "header",
+            "dnssec", "autopath", "chaos");
+    private static final int MAX_UPSTREAM_DEPTH = 8;
+
+    private final Corefile corefile;
+    private final Responder kubernetes;
+    private final int port;
+    private final Map<ServerBlock, List<String>> chains = new IdentityHashMap<>();
+    private final Map<HostsPlugin, HostsPlugin.Index> hosts = new IdentityHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+
+    PluginChain(Corefile corefile, Responder kubernetes) {
+        this.corefile = corefile;
+        this.kubernetes = kubernetes;
+        this.port = corefile.port();
+        PluginOrder order = corefile.order();
+        boolean wildcards = order.atLeast(1, 14, 6);
+        for (ServerBlock b : corefile.blocks()) {
+            Map<String, Integer> present = new LinkedHashMap<>();
+            for (Directive d : b.directives()) {
+                int rank = order.rank(d.name());
+                if (rank < 0) {
+                    notes.add("Plugin '" + d.name() + "' (" + d.where() + ") is not in CoreDNS v" + order.version()
+                            + "'s plugin.cfg: a stock CoreDNS refuses this Corefile; kdi passes the plugin by.");
+                    continue;
+                }
+                present.putIfAbsent(d.name(), rank);
+            }
+            List<String> chain = present.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                    .toList();
+            chains.put(b, chain);
+            b.hosts().ifPresent(h -> hosts.put(h, h.index(wildcards)));
+        }
+    }
+
+    /** What reading the Corefile and choosing the order noticed. */
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** The plugins of a block in the order CoreDNS runs them. */
+    List<String> chain(ServerBlock b) {
+        return chains.getOrDefault(b, List.of());
+    }
+
+    Answer answer(Question q) {
+        return answer(q, 0);
+    }
+
+    private Answer answer(Question q, int depth) {
+        Trace trace = new Trace();
+        String name = DnsNames.lower(q.name());
+        ServerBlock block = corefile.blockFor(name, port).orElse(null);
+        if (block == null) {
+            trace.why("No server block of the Corefile (" + corefile.origin() + ") serves " + name + " on port " + port
+                    + ": CoreDNS refuses the query.");
+            return new Answer(q, Status.REFUSED, List.of(), List.of(), null, false, trace.lines(), List.of(), null);
+        }
+        Walk walk = new Walk(block, trace, depth);
+        Result r = walk.serve(0, new Request(q.name(), q.type(), null));
+        String source = trace.source() == null ? "block at " + where(block) : trace.source();
+        return new Answer(q, r.status(), r.answer(), r.additional(), r.authority(), trace.isIncomplete(), trace.lines(),
+                List.of(), new AnsweredBy(block.label(), trace.chain(), source));
+    }
+
+    private String where(ServerBlock b) {
+        return corefile.origin() + " line " + b.line();
+    }
+
+    /** The question as the plugins see it: rewritten name or type, or a class kdi does not model. */
+    private record Request(String name, RrType type, String otherClass) {
+        String lower() {
+            return DnsNames.lower(name);
+        }
+    }
+
+    /** An answer on its way back up the chain. */
+    private record Result(Status status, List<ResourceRecord> answer, List<ResourceRecord> additional,
+                          ResourceRecord authority) {
+        static Result of(Status s) {
+            return new Result(s, List.of(), List.of(), null);
+        }
+
+        Result map(UnaryOperator<ResourceRecord> f) {
+            return new Result(status, answer.stream().map(f).toList(), additional.stream().map(f).toList(),
+                    authority == null ? null : f.apply(authority));
+        }
+    }
+
+    /** One query's walk through one block. */
+    private final class Walk {
+        private final ServerBlock block;
+        private final Trace trace;
+        private final int depth;
+        private final List<String> chain;
+
+        Walk(ServerBlock block, Trace trace, int depth) {
+            this.block = block;
+            this.trace = trace;
+            this.depth = depth;
+            this.chain = chain(block);
+        }
+
+        Result serve(int i, Request req) {
+            if (i >= chain.size()) {
+                trace.why("No plugin after " + (i == 0 ? "the start" : chain.get(i - 1)) + " in block " + block.label()
+                        + " can answer: CoreDNS answers SERVFAIL.");
+                return Result.of(Status.SERVFAIL);
+            }
+            String plugin = chain.get(i);
+            if (req.otherClass() != null && !PASSIVE.contains(plugin)) {
+                return notModelled(plugin, "the query's class was rewritten to " + req.otherClass());
+            }
+            return switch (plugin) {
+                case "rewrite" -> rewrite(i, req);
+                case "hosts" -> hosts(i, req);
+                case "template" -> template(i, req);
+                case "kubernetes" -> kubernetes(i, req);
+                default -> {
+                    if (PASSIVE.contains(plugin)) {
+                        yield serve(i + 1, req);
+                    }
+                    if (PASS_UNMODELLED.contains(plugin)) {
+                        trace.why("Plugin '" + plugin + "' runs here but is not modelled yet: the prediction assumes it lets "
+                                + "the query through unchanged.");
+                        yield serve(i + 1, req);
+                    }
+                    yield notModelled(plugin, null);
+                }
+            };
+        }
+
+        private Result notModelled(String plugin, String why) {
+            Directive d = block.directive(plugin).orElse(null);
+            trace.acted(plugin, d == null ? null : d.where());
+            trace.incomplete();
+            if (plugin.equals("forward")) {
+                trace.why("CoreDNS hands the query to 'forward'" + (d == null ? "" : " (" + d.where() + ")")
+                        + (why == null ? "" : " (" + why + ")") + ": answers past 'forward' are not modelled yet.");
+            } else {
+                trace.why("CoreDNS hands the query to '" + plugin + "'" + (d == null ? "" : " (" + d.where() + ")")
+                        + (why == null ? "" : " (" + why + ")") + ": answers of '" + plugin + "' are not modelled yet.");
+            }
+            return Result.of(Status.FORWARDED);
+        }
+
+        private Result kubernetes(int i, Request req) {
+            Answer a = PluginChain.this.kubernetes.answer(new Question(req.name(), req.type()), block, trace);
+            if (a == null) {
+                return serve(i + 1, req);
+            }
+            trace.acted("kubernetes", block.directive("kubernetes").map(Directive::where).orElse(null));
+            return new Result(a.status(), a.answer(), a.additional(), a.authority());
+        }
+
+        // ---- rewrite ----
+
+        private Result rewrite(int i, Request req) {
+            String original = req.lower();
+            Request current = req;
+            List<UnaryOperator<ResourceRecord>> responseRules = new ArrayList<>();
+            boolean stopped = false;
+            boolean changedName = false;
+            for (RewriteRule rule : block.rewrites()) {
+                String name = current.lower();
+                boolean matched = false;
+                if (rule instanceof RewriteRule.Name n) {
+                    String to = rewritten(n, name);
+                    if (to == null) {
+                        continue;
+                    }
+                    if (!isDomainName(to)) {
+                        trace.acted("rewrite", n.directive().where());
+                        trace.why("rewrite (" + n.directive().where() + ") turns " + name + " into \"" + to
+                                + "\", which is no domain name: CoreDNS answers SERVFAIL.");
+                        return Result.of(Status.SERVFAIL);
+                    }
+                    trace.why("rewrite (" + n.directive().where() + ") asks the next plugins for " + to + " instead of "
+                            + name + ".");
+                    current = new Request(to, current.type(), current.otherClass());
+                    changedName = true;
+                    responseRules.addAll(responseRules(n, to, name));
+                    matched = true;
+                } else if (rule instanceof RewriteRule.Type t) {
+                    RrType from = RrType.parse(t.from()).orElse(null);
+                    RrType to = RrType.parse(t.to()).orElse(null);
+                    if (from == null || to == null) {
+                        trace.why("rewrite type " + t.from() + " " + t.to() + " (" + t.directive().where()
+                                + ") names a type kdi does not know; the rule is not followed.");
+                        continue;
+                    }
+                    if (!current.type().equals(from)) {
+                        continue;
+                    }
+                    trace.why("rewrite (" + t.directive().where() + ") asks the next plugins for type " + to + " instead of "
+                            + from + "; the answer keeps the " + to + " records.");
+                    current = new Request(current.name(), to, current.otherClass());
+                    matched = true;
+                } else if (rule instanceof RewriteRule.QueryClass c) {
+                    if (!c.from().equals("IN") || c.to().equals("IN")) {
+                        continue;
+                    }
+                    current = new Request(current.name(), current.type(), c.to());
+                    matched = true;
+                } else if (rule instanceof RewriteRule.Unmodelled u) {
+                    if (u.changesAnswers()) {
+                        trace.incomplete();
+                        trace.why("rewrite " + u.field() + " (" + u.directive().where() + ") may change this answer and is "
+                                + "not modelled yet.");
+                    }
+                    continue;
+                }
+                if (matched) {
+                    trace.acted("rewrite", rule.directive().where());
+                    if (rule.stops()) {
+                        stopped = true;
+                        break;
+                    }
+                }
+            }
+            Result r = serve(i + 1, current);
+            if (!changedName) {
+                return r;
+            }
+            for (int k = responseRules.size() - 1; k >= 0; k--) {
+                r = r.map(responseRules.get(k));
+            }
+            boolean restored = stopped || !responseRules.isEmpty();
+            if (!restored) {
+                trace.why("No rule restores the question: the response's question section says " + current.lower()
+                        + ", not " + original + ", and resolvers such as glibc and Java discard it.");
+            } else if (r.answer().stream().anyMatch(rr -> !rr.ownerKey().equals(original))) {
+                trace.why("The answer's records are named " + r.answer().get(0).ownerKey() + ", not " + original
+                        + ": without 'answer auto' (or 'answer name') clients such as glibc and Java drop them "
+                        + "(coredns#1788).");
+            }
+            return r;
+        }
+
+        /** The name a name rule turns {@code name} into, or null when it does not match. */
+        private String rewritten(RewriteRule.Name n, String name) {
+            switch (n.match()) {
+                case EXACT:
+                    return name.equals(n.from()) ? n.to() : null;
+                case PREFIX:
+                    return name.startsWith(n.from()) ? n.to() + name.substring(n.from().length()) : null;
+                case SUFFIX:
+                    return name.endsWith(n.from()) ? name.substring(0, name.length() - n.from().length()) + n.to() : null;
+                case SUBSTRING:
+                    return name.contains(n.from()) ? name.replace(n.from(), n.to()) : null;
+                default:
+                    List<String> groups = find(n.regex(), name);
+                    return groups == null ? null : substitute(n.to(), groups);
+            }
+        }
+
+        private List<UnaryOperator<ResourceRecord>> responseRules(RewriteRule.Name n, String to, String from) {
+            List<UnaryOperator<ResourceRecord>> out = new ArrayList<>();
+            if (n.match() == RewriteRule.Match.SUFFIX && n.auto()) {
+                // Suffix rules map the replacement suffix back to the original one, statically.
+                UnaryOperator<String> back = s -> s.endsWith(n.to()) ? s.substring(0, s.length() - n.to().length()) + n.from() : s;
+                out.add(rr -> withOwner(rr, back.apply(rr.owner())));
+                out.add(rr -> withValue(rr, back));
+            } else if (n.auto()) {
+                UnaryOperator<String> back = s -> s.equals(to) ? from : s.endsWith("." + to)
+                        ? s.substring(0, s.length() - to.length()) + from : s;
+                out.add(rr -> withOwner(rr, back.apply(rr.owner())));
+                out.add(rr -> withValue(rr, back));
+            }
+            for (RewriteRule.AnswerRule a : n.answers()) {
+                UnaryOperator<String> f = s -> {
+                    List<String> groups = find(a.from(), s);
+                    return groups == null ? s : substitute(a.to(), groups);
+                };
+                out.add(a.value() ? rr -> withValue(rr, f) : rr -> withOwner(rr, f.apply(rr.owner())));
+            }
+            return out;
+        }
+
+        // ---- hosts ----
+
+        private Result hosts(int i, Request req) {
+            HostsPlugin h = block.hosts().orElseThrow();
+            HostsPlugin.Index index = PluginChain.this.hosts.get(h);
+            String name = req.lower();
+            String zone = HostsPlugin.matchZone(h.zones(), name);
+            if (zone == null && !req.type().equals(RrType.PTR)) {
+                trace.why("hosts (" + h.directive().where() + ") serves " + String.join(" ", h.zones()) + ", not " + name
+                        + ": it hands the query on.");
+                return serve(i + 1, req);
+            }
+            List<ResourceRecord> records = new ArrayList<>();
+            if (req.type().equals(RrType.PTR)) {
+                String address = IpAddress.fromReverseName(name).orElse(null);
+                List<HostsPlugin.Entry> names = address == null ? List.of() : index.names(address);
+                if (names.isEmpty()) {
+                    trace.why("hosts (" + h.directive().where() + ") has no name for this address: it hands the query on.");
+                    return serve(i + 1, req);
+                }
+                for (HostsPlugin.Entry e : names) {
+                    records.add(new ResourceRecord(name, h.ttl(), new Rdata.Ptr(e.name())));
+                    trace.why("hosts: " + e.address() + " " + e.name() + " (" + e.where() + ").");
+                }
+                trace.acted("hosts", names.get(0).where());
+                return new Result(Status.NOERROR, records, List.of(), null);
+            }
+            if (req.type().equals(RrType.A) || req.type().equals(RrType.AAAA)) {
+                boolean v4 = req.type().equals(RrType.A);
+                for (HostsPlugin.Entry e : index.lookup(name, v4)) {
+                    records.add(new ResourceRecord(name, h.ttl(), v4 ? new Rdata.A(e.address()) : new Rdata.Aaaa(e.address())));
+                    trace.why("hosts: " + e.address() + " " + e.name() + " (" + e.where() + ").");
+                }
+            } else if (h.fallthroughUnsupported() && h.fallsThrough(name)) {
+                trace.why("hosts answers A, AAAA and PTR only; 'fallthrough_unsupported' hands " + req.type() + " on.");
+                return serve(i + 1, req);
+            }
+            List<HostsPlugin.Entry> any = index.lookup(name, true);
+            if (any.isEmpty()) {
+                any = index.lookup(name, false);
+            }
+            if (records.isEmpty() && any.isEmpty()) {
+                if (h.fallsThrough(name)) {
+                    trace.why("hosts (" + h.directive().where() + ") has no entry for " + name + "; its fallthrough hands "
+                            + "the query on.");
+                    return serve(i + 1, req);
+                }
+                trace.acted("hosts", h.directive().where());
+                trace.why("hosts (" + h.directive().where() + ") has no entry for " + name + " and no 'fallthrough' for it: "
+                        + "CoreDNS answers SERVFAIL (hosts has no SOA to say NXDOMAIN with), and no later plugin sees the name.");
+                return Result.of(Status.SERVFAIL);
+            }
+            trace.acted("hosts", records.isEmpty() ? any.get(0).where() : whereOf(index.lookup(name,
+                    req.type().equals(RrType.A))));
+            if (records.isEmpty()) {
+                trace.why("hosts has " + name + " but no " + req.type() + " record for it: NOERROR with no answer.");
+                return Result.of(Status.NODATA);
+            }
+            return new Result(Status.NOERROR, records, List.of(), null);
+        }
+
+        private String whereOf(List<HostsPlugin.Entry> entries) {
+            return entries.isEmpty() ? null : entries.get(0).where();
+        }
+
+        // ---- template ----
+
+        private Result template(int i, Request req) {
+            String name = req.lower();
+            List<String> all = new ArrayList<>();
+            block.templates().forEach(t -> all.addAll(t.zones()));
+            if (HostsPlugin.matchZone(all, name) == null) {
+                return serve(i + 1, req);
+            }
+            for (TemplateRule t : block.templates()) {
+                String zone = HostsPlugin.matchZone(t.zones(), name);
+                if (zone == null) {
+                    continue;
+                }
+                if (!t.qclass().equals("ANY") && !t.qclass().equals("IN")) {
+                    continue;
+                }
+                if (!t.type().equals("ANY") && !req.type().equals(RrType.ANY) && !t.type().equals(req.type().mnemonic())) {
+                    continue;
+                }
+                GoTemplate.Data data = null;
+                for (Pattern p : t.regexes()) {
+                    List<String> groups = find(p, name);
+                    if (groups == null) {
+                        continue;
+                    }
+                    Map<String, String> group = new HashMap<>();
+                    for (int g = 0; g < groups.size(); g++) {
+                        group.put(Integer.toString(g), groups.get(g));
+                    }
+                    Matcher m = p.matcher(name);
+                    if (m.find()) {
+                        for (Map.Entry<String, Integer> e : p.namedGroups().entrySet()) {
+                            group.put(e.getKey(), m.group(e.getValue()) == null ? "" : m.group(e.getValue()));
+                        }
+                    }
+                    String type = req.type().equals(RrType.ANY) ? t.type() : req.type().mnemonic();
+                    data = new GoTemplate.Data(zone, name, p.pattern(), groups, group, "IN", type, "127.0.0.1");
+                    break;
+                }
+                if (data == null) {
+                    if (!t.fallsThrough(name)) {
+                        trace.acted("template", t.directive().where());
+                        trace.why("template (" + t.directive().where() + ") serves " + name + "'s zone and type but none of "
+                                + "its match patterns matches and it has no fallthrough: CoreDNS answers SERVFAIL.");
+                        return Result.of(Status.SERVFAIL);
+                    }
+                    continue;
+                }
+                trace.acted("template", t.directive().where());
+                return templateAnswer(t, data, req);
+            }
+            return serve(i + 1, req);
+        }
+
+        private Result templateAnswer(TemplateRule t, GoTemplate.Data data, Request req) {
+            String where = t.directive().where();
+            if (t.rcode().equals("SERVFAIL")) {
+                trace.why("template (" + where + ") answers with rcode SERVFAIL.");
+                return Result.of(Status.SERVFAIL);
+            }
+            Status status = switch (t.rcode()) {
+                case "NOERROR" -> Status.NOERROR;
+                case "NXDOMAIN" -> Status.NXDOMAIN;
+                case "REFUSED" -> Status.REFUSED;
+                default -> null;
+            };
+            if (status == null) {
+                trace.incomplete();
+                trace.why("template (" + where + ") answers with rcode " + t.rcode() + ", which kdi does not model.");
+                return Result.of(Status.FORWARDED);
+            }
+            List<ResourceRecord> answer = new ArrayList<>();
+            List<ResourceRecord> additional = new ArrayList<>();
+            List<ResourceRecord> authority = new ArrayList<>();
+            try {
+                for (GoTemplate g : t.answer()) {
+                    ResourceRecord rr = run(g, data, where);
+                    answer.add(rr);
+                    boolean address = req.type().equals(RrType.A) || req.type().equals(RrType.AAAA);
+                    if (address && rr.data() instanceof Rdata.Cname c) {
+                        answer.addAll(upstream(c.target(), req.type()));
+                    }
+                }
+                for (GoTemplate g : t.additional()) {
+                    additional.add(run(g, data, where));
+                }
+                for (GoTemplate g : t.authority()) {
+                    authority.add(run(g, data, where));
+                }
+            } catch (GoTemplate.ExecutionError | IllegalArgumentException e) {
+                trace.why("template (" + where + ") fails for this query (" + e.getMessage() + "): CoreDNS answers SERVFAIL.");
+                return Result.of(Status.SERVFAIL);
+            } catch (GoTemplate.NotModelled e) {
+                trace.incomplete();
+                trace.why("template (" + where + ") uses " + e.getMessage() + ", which kdi does not model: its answer is "
+                        + "not predicted.");
+                return Result.of(Status.FORWARDED);
+            }
+            if (authority.size() > 1) {
+                trace.why("template (" + where + ") writes " + authority.size() + " authority records; only the first is "
+                        + "shown.");
+            }
+            trace.why("template (" + where + ") answers " + data.name() + " (match " + data.regex() + ").");
+            if (status == Status.NOERROR && answer.isEmpty()) {
+                status = Status.NODATA;
+            }
+            return new Result(status, answer, additional, authority.isEmpty() ? null : authority.get(0));
+        }
+
+        private ResourceRecord run(GoTemplate g, GoTemplate.Data data, String where)
+                throws GoTemplate.ExecutionError, GoTemplate.NotModelled {
+            return ZoneLine.parse(g.execute(data));
+        }
+
+        /** The template plugin resolves a CNAME target through CoreDNS itself (its upstream). */
+        private List<ResourceRecord> upstream(String target, RrType type) {
+            if (depth >= MAX_UPSTREAM_DEPTH) {
+                trace.why("The CNAME chain through " + target + " is too long; CoreDNS stops following it.");
+                return List.of();
+            }
+            Answer a = PluginChain.this.answer(new Question(target, type), depth + 1);
+            if (a.incomplete() || a.status() == Status.FORWARDED) {
+                trace.incomplete();
+                trace.why("CoreDNS looks up the CNAME target " + target + " itself; that answer is not modelled.");
+            }
+            return a.status() == Status.NOERROR ? a.answer() : List.of();
+        }
+    }
+
+    // ---- helpers ----
+
+    /** Go's {@code FindStringSubmatch}: the leftmost match and its groups (unmatched ones empty), or null. */
+    static List<String> find(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        if (!m.find()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(m.groupCount() + 1);
+        for (int g = 0; g <= m.groupCount(); g++) {
+            String v = m.group(g);
+            out.add(v == null ? "" : v);
+        }
+        return out;
+    }
+
+    /** {@code {N}} in a replacement stands for group N. */
+    static String substitute(String replacement, List<String> groups) {
+        String s = replacement;
+        for (int g = 0; g < groups.size(); g++) {
+            s = s.replace("{" + g + "}", groups.get(g));
+        }
+        return s;
+    }
+
+    private static ResourceRecord withOwner(ResourceRecord rr, String owner) {
+        return owner.equals(rr.owner()) ? rr : new ResourceRecord(owner, rr.ttl(), rr.data(), rr.sources());
+    }
+
+    /** The names inside the data that {@code answer value} rewrites. */
+    private static ResourceRecord withValue(ResourceRecord rr, UnaryOperator<String> f) {
+        Rdata d = rr.data();
+        Rdata changed;
+        if (d instanceof Rdata.Cname c) {
+            changed = new Rdata.Cname(f.apply(c.target()));
+        } else if (d instanceof Rdata.Ptr p) {
+            changed = new Rdata.Ptr(f.apply(p.target()));
+        } else if (d instanceof Rdata.Ns n) {
+            changed = new Rdata.Ns(f.apply(n.target()));
+        } else if (d instanceof Rdata.Srv s) {
+            changed = new Rdata.Srv(s.priority(), s.weight(), s.port(), f.apply(s.target()));
+        } else if (d instanceof Rdata.Soa s) {
+            changed = new Rdata.Soa(f.apply(s.mname()), s.rname(), s.serial(), s.refresh(), s.retry(), s.expire(), s.minimum());
+        } else {
+            return rr;
+        }
+        return changed.equals(d) ? rr : new ResourceRecord(rr.owner(), rr.ttl(), changed, rr.sources());
+    }
+
+    /** {@code dns.IsDomainName}: labels of 1 to 63 octets, 255 octets in all. */
+    private static boolean isDomainName(String name) {
+        if (name.equals(".")) {
+            return true;
+        }
+        String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        if (n.isEmpty() || n.length() > 253) {
+            return false;
+        }
+        for (String label : n.split("\\.", -1)) {
+            if (label.isEmpty() || label.length() > 63) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.kdi.records.corefile;
+
+import dev.kdi.records.names.DnsNames;
+import dev.kdi.records.names.IpAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CoreDNS's {@code hosts} plugin as configured in one server block, with its entries indexed as
+ * {@code plugin/hosts/hostsfile.go} indexes them: names lower case and absolute, names outside the
+ * plugin's zones dropped, the file's entries before the inline ones, a PTR for every name unless
+ * {@code no_reverse}; {@code *.} wildcards from CoreDNS v1.14.6 on.
+ *
+ * @param path the hosts file the pod reads ({@code /etc/hosts} by default)
+ * @param zones the zones it answers (its arguments, or the block's keys)
+ * @param fallthrough the zones of {@code fallthrough}, or null when the option is absent
+ * @param fallthroughUnsupported {@code fallthrough_unsupported}: types other than A, AAAA and
+ *     PTR go on to the next plugin
+ * @param autoReverse false with {@code no_reverse}
+ * @param ttl {@code ttl}, 3600 by default
+ * @param entries the entries that made it into the index, file first
+ * @param fileSource where the file's content came from, or null when it is unknown or absent
+ * @param directive the {@code hosts} line
+ */
+public record HostsPlugin(String path, List<String> zones, List<String> fallthrough, boolean fallthroughUnsupported,
+                          boolean autoReverse, long ttl, List<Entry> entries, String fileSource, Directive directive) {
+
+    public static final long DEFAULT_TTL = 3600;
+
+    /**
+     * One name of one hosts line.
+     *
+     * @param name lower case and absolute
+     * @param address as written (Go's {@code net.ParseIP} accepts it)
+     * @param ipv4 whether CoreDNS files it as IPv4 (IPv4-mapped IPv6 included)
+     * @param where the line it comes from
+     * @param inline whether it is written in the Corefile rather than in the file
+     */
+    public record Entry(String name, String address, boolean ipv4, String where, boolean inline) {
+    }
+
+    public HostsPlugin {
+        zones = List.copyOf(zones);
+        fallthrough = fallthrough == null ? null : List.copyOf(fallthrough);
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * Reads hosts-file lines as {@code Hostsfile.parse} does: {@code #} comments, an address and
+     * names per line, lines that do not parse skipped.
+     *
+     * @param text the lines
+     * @param zones the plugin's zones; names outside them are dropped
+     * @param where the source for each entry ({@code ... line N} is appended)
+     * @param firstLine the line number of the text's first line
+     * @param inline whether the lines are written in the Corefile
+     */
+    public static List<Entry> parseLines(String text, List<String> zones, String where, int firstLine, boolean inline) {
+        List<Entry> out = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int hash = line.indexOf('#');
+            if (hash >= 0) {
+                line = line.substring(0, hash);
+            }
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 2) {
+                continue;
+            }
+            String addr = f[0];
+            int zone = addr.indexOf('%');
+            if (zone >= 0) {
+                addr = addr.substring(0, zone);
+            }
+            int version = IpAddress.version(addr);
+            if (version == 0) {
+                continue;
+            }
+            for (int k = 1; k < f.length; k++) {
+                String name = DnsNames.lower(DnsNames.absolute(f[k]));
+                if (matchZone(zones, name) == null) {
+                    continue;
+                }
+                out.add(new Entry(name, IpAddress.canonical(addr), version == 4,
+                        where + " line " + (firstLine + i), inline));
+            }
+        }
+        return out;
+    }
+
+    /** The longest of the zones that contains the name, or null. */
+    public static String matchZone(List<String> zones, String name) {
+        String best = null;
+        for (String z : zones) {
+            if (DnsNames.isSubdomain(z, name) && (best == null || z.length() > best.length())) {
+                best = z;
+            }
+        }
+        return best;
+    }
+
+    /** Whether {@code fallthrough} hands this name on. */
+    public boolean fallsThrough(String name) {
+        return fallthrough != null && (fallthrough.isEmpty() || matchZone(fallthrough, name) != null);
+    }
+
+    /**
+     * The index the plugin answers from.
+     *
+     * @param wildcards whether {@code *.} names match one label (CoreDNS v1.14.6 and newer)
+     */
+    public Index index(boolean wildcards) {
+        return new Index(this, wildcards);
+    }
+
+    /**
+     * Name → addresses and address → names, built once per model: the file's map and the inline
+     * map are separate, as in CoreDNS, and each is asked in turn.
+     */
+    public static final class Index {
+        private final Part file;
+        private final Part inline;
+
+        private Index(HostsPlugin plugin, boolean wildcards) {
+            file = new Part(plugin.entries().stream().filter(e -> !e.inline()).toList(), plugin.autoReverse(), wildcards);
+            inline = new Part(plugin.entries().stream().filter(Entry::inline).toList(), plugin.autoReverse(), wildcards);
+        }
+
+        /** The entries for a lower-case absolute name and family, the file's first. */
+        public List<Entry> lookup(String name, boolean ipv4) {
+            List<Entry> a = file.lookup(name, ipv4);
+            List<Entry> b = inline.lookup(name, ipv4);
+            if (b.isEmpty()) {
+                return a;
+            }
+            if (a.isEmpty()) {
+                return b;
+            }
+            List<Entry> both = new ArrayList<>(a);
+            both.addAll(b);
+            return both;
+        }
+
+        /** The entries whose address is this one (printed as Go prints it), the file's first. */
+        public List<Entry> names(String address) {
+            List<Entry> both = new ArrayList<>(file.byAddress.getOrDefault(address, List.of()));
+            both.addAll(inline.byAddress.getOrDefault(address, List.of()));
+            return both;
+        }
+    }
+
+    private static final class Part {
+        private final Map<String, List<Entry>> v4 = new HashMap<>();
+        private final Map<String, List<Entry>> v6 = new HashMap<>();
+        private final Map<String, List<Entry>> wild4 = new HashMap<>();
+        private final Map<String, List<Entry>> wild6 = new HashMap<>();
+        private final Map<String, List<Entry>> byAddress = new HashMap<>();
+
+        Part(List<Entry> entries, boolean autoReverse, boolean wildcards) {
+            for (Entry e : entries) {
+                boolean wild = wildcards && e.name().startsWith("*.");
+                Map<String, List<Entry>> m = wild ? (e.ipv4() ? wild4 : wild6) : (e.ipv4() ? v4 : v6);
+                m.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(e);
+                if (!wild && autoReverse) {
+                    byAddress.computeIfAbsent(e.address(), k -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+
+        List<Entry> lookup(String name, boolean ipv4) {
+            List<Entry> exact = (ipv4 ? v4 : v6).get(name);
+            if (exact != null) {
+                return exact;
+            }
+            int dot = name.indexOf('.');
+            if (dot < 0 || dot == name.length() - 1) {
+                return List.of();
+            }
+            return (ipv4 ? wild4 : wild6).getOrDefault("*" + name.substring(dot), List.of());
+        }
+    }
+}

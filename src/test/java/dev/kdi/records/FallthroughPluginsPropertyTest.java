@@ -1,0 +1,76 @@
+package dev.kdi.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.kdi.records.corefile.CorefileParser;
+import dev.kdi.records.gen.ClusterGenerator;
+import dev.kdi.records.gen.ClusterNames;
+import dev.kdi.records.gen.GeneratedCluster;
+import dev.kdi.records.gen.QuestionMix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Plugins that fall through, or match nothing, change nothing: over the generated clusters, a
+ * Corefile with {@code hosts}, {@code rewrite} and {@code template} added to the kubernetes
+ * block predicts exactly what the kubernetes plugin alone predicts.
+ */
+@DisplayName("Extra plugins that fall through change no answer")
+class FallthroughPluginsPropertyTest {
+    /** Written before kubernetes on purpose: plugin.cfg, not the written order, decides. */
+    private static final String EXTRA = """
+                hosts {
+                    203.0.113.7 nothing-asks-this.invalid
+                    fallthrough
+                }
+                rewrite name exact never-asked.invalid. also-never.invalid.
+                rewrite continue name regex ^zz-never-(.*)[.]invalid[.]$ {1}.invalid. answer auto
+                rewrite name suffix .never-suffix.invalid. .other.invalid.
+                template IN A never.invalid {
+                    answer "{{ .Name }} 60 IN A 192.0.2.1"
+                }
+                template ANY ANY {
+                    match "^zz-no-such-prefix-"
+                    fallthrough
+                }
+            """;
+
+    static LongStream seeds() {
+        return LongStream.rangeClosed(1, Integer.getInteger("kdi.cases", 60));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void extraPluginsThatFallThroughChangeNothing(long seed) throws Exception {
+        GeneratedCluster g = ClusterGenerator.random(seed);
+        String text = g.corefileText();
+        int k = text.indexOf("    kubernetes");
+        assertThat(k).as("the generated Corefile has a kubernetes line").isPositive();
+        String extended = text.substring(0, k) + EXTRA + text.substring(k);
+        DnsModel alone = DnsModel.build(g.snapshot(), g.corefile());
+        DnsModel withExtras = DnsModel.build(g.snapshot(), CorefileParser.parse(extended, "extended Corefile"));
+        ClusterNames names = ClusterNames.of(alone);
+        List<Question> questions = new ArrayList<>(QuestionMix.realistic(names, seed, 300));
+        questions.addAll(QuestionMix.fuzz(names, new Random(seed), 300));
+        for (ResourceRecord r : alone.zone()) {
+            questions.add(new Question(r.owner(), r.type()));
+        }
+        for (Question q : questions) {
+            Answer a = alone.answer(q);
+            Answer b = withExtras.answer(q);
+            if (!a.status().equals(b.status()) || !a.answer().equals(b.answer()) || !a.additional().equals(b.additional())
+                    || !java.util.Objects.equals(a.authority(), b.authority()) || a.incomplete() != b.incomplete()
+                    || !java.util.Objects.equals(a.answeredBy() == null ? null : a.answeredBy().chain(),
+                            b.answeredBy() == null ? null : b.answeredBy().chain())) {
+                fail("seed " + seed + ": " + q + " answers differently with plugins that fall through\nalone: " + a
+                        + "\nwith:  " + b + "\nCorefile:\n" + extended);
+            }
+        }
+    }
+}
