@@ -44,8 +44,10 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserError {
         List<Finding> findings;
+        Json json;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
             findings = session.current().findings();
+            json = new Json(session.current().model().snapshot().provisional());
         }
         if (format == OutputFormat.JSON) {
             List<Object> list = new ArrayList<>();
@@ -53,13 +55,13 @@ final class LintCommand implements Callable<Integer> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
                 m.put("code", f.code());
-                m.put("objects", Json.refs(f.objects()));
+                m.put("objects", json.refs(f.objects()));
                 m.put("message", f.message());
                 m.put("fix", f.fix());
                 list.add(m);
             }
             // An array of findings, as scripts expect; a partial view is said on stderr.
-            terminal.out().println(new Json().write(list));
+            terminal.out().println(json.write(list));
         } else {
             for (Finding f : findings) {
                 terminal.out().println(line(f));

@@ -66,9 +66,11 @@ final class PredictCommand implements Callable<Integer> {
         List<Question> questions = questions();
         List<Answer> answers = new ArrayList<>(questions.size());
         List<String> notes;
+        Json json;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
             DnsModel model = session.current().model();
             notes = model.corefileNotes();
+            json = new Json(model.snapshot().provisional());
             for (Question q : questions) {
                 answers.add(model.answer(q));
             }
@@ -76,9 +78,9 @@ final class PredictCommand implements Callable<Integer> {
         if (format == OutputFormat.JSON) {
             List<Object> list = new ArrayList<>();
             for (Answer a : answers) {
-                list.add(Json.answer(a));
+                list.add(json.answer(a));
             }
-            terminal.out().println(new Json().write(list));
+            terminal.out().println(json.write(list));
             return input.exit(ExitCodes.OK);
         }
         if (explain) {

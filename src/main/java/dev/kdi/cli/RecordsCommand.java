@@ -59,13 +59,14 @@ final class RecordsCommand implements Callable<Integer> {
         }
         if (format == Format.JSON) {
             // The same records as JSON; a partial or stale view is said on stderr, as for text.
+            Json json = new Json(model.snapshot().provisional());
             List<Map<String, Object>> records = new ArrayList<>(zone.size());
             for (ResourceRecord r : zone) {
-                Map<String, Object> m = Json.record(r);
+                Map<String, Object> m = json.record(r);
                 m.put("unassigned", Json.keys(model.unassigned(r)));
                 records.add(m);
             }
-            terminal.out().println(new Json().write(records));
+            terminal.out().println(json.write(records));
         } else {
             for (ResourceRecord r : zone) {
                 List<Unassigned> marks = model.unassigned(r);
