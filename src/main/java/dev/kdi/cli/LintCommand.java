@@ -25,7 +25,8 @@ final class LintCommand implements Callable<Integer> {
     InputOptions input = new InputOptions();
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-            description = "Live: namespaces to read one by one when listing across all namespaces is forbidden.")
+            description = InputOptions.NAMESPACE_WITH_FILES + " Live: namespaces to read one by one when listing "
+                    + "across all namespaces is forbidden.")
     List<String> namespaces = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
@@ -67,7 +68,7 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         boolean serious = findings.stream().anyMatch(f -> f.severity() != Severity.INFO);
-        return serious ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return input.exit(serious ? ExitCodes.FINDINGS : ExitCodes.OK);
     }
 
     /** {@code SEVERITY code Kind namespace/name: what happens — fix}. */

@@ -42,7 +42,8 @@ final class PredictCommand implements Callable<Integer> {
     String queries;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-            description = "Live: namespaces to read one by one when listing across all namespaces is forbidden.")
+            description = InputOptions.NAMESPACE_WITH_FILES + " Live: namespaces to read one by one when listing "
+                    + "across all namespaces is forbidden; the question is answered for the whole cluster.")
     List<String> namespaces = new ArrayList<>();
 
     @Option(names = "--explain", description = "Add ';' lines saying which objects and rules produced each answer.")
@@ -80,7 +81,7 @@ final class PredictCommand implements Callable<Integer> {
                 list.add(json.answer(a));
             }
             terminal.out().println(json.write(list));
-            return ExitCodes.OK;
+            return input.exit(ExitCodes.OK);
         }
         if (explain) {
             notes.forEach(n -> terminal.out().println("; NOTE " + n));
@@ -93,7 +94,7 @@ final class PredictCommand implements Callable<Integer> {
             first = false;
             RecordText.block(terminal.out(), a, explain);
         }
-        return ExitCodes.OK;
+        return input.exit(ExitCodes.OK);
     }
 
     private List<Question> questions() throws UserError {
