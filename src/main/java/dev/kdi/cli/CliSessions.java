@@ -40,6 +40,12 @@ final class CliSessions {
         }
         try {
             session.start(dev.kdi.session.Progress.NONE);
+            if (input != null) {
+                // Each file left out is one line before any result, so CI never passes over it.
+                List<String> skipped = session.current().skippedFiles();
+                skipped.forEach(terminal.err()::println);
+                input.skipped(skipped.size());
+            }
             // A partial or stale view is said before any result, never left to be mistaken for the whole.
             ViewReport.of(session).print(terminal.err());
             return session;

@@ -6,15 +6,31 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kdi.records.Answer;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.objects.ObjectRef;
+import dev.kdi.records.objects.Provisional;
 import dev.kdi.records.objects.Unassigned;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON forms, built as plain maps so field names are stable and explicit. */
+/**
+ * The JSON forms, built as plain maps so field names are stable and explicit. A pod that offline
+ * input only implies (generated from its workload's template) is marked {@code "generated"}
+ * wherever it is named, so a script never takes it for a pod that exists.
+ */
 final class Json {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Provisional provisional;
+
+    /** The forms for a live cluster, where nothing is generated. */
+    Json() {
+        this(Provisional.NONE);
+    }
+
+    /** The forms for a model's objects: its generated pods are marked. */
+    Json(Provisional provisional) {
+        this.provisional = provisional;
+    }
 
     String write(Object value) {
         try {
@@ -24,7 +40,7 @@ final class Json {
         }
     }
 
-    static Map<String, Object> record(ResourceRecord r) {
+    Map<String, Object> record(ResourceRecord r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("owner", r.owner());
         m.put("ttl", r.ttl());
@@ -35,7 +51,7 @@ final class Json {
         return m;
     }
 
-    static List<Map<String, Object>> records(List<ResourceRecord> records) {
+    List<Map<String, Object>> records(List<ResourceRecord> records) {
         List<Map<String, Object>> out = new ArrayList<>(records.size());
         for (ResourceRecord r : records) {
             out.add(record(r));
@@ -43,16 +59,28 @@ final class Json {
         return out;
     }
 
-    static List<Map<String, String>> refs(List<ObjectRef> refs) {
-        List<Map<String, String>> out = new ArrayList<>(refs.size());
+    List<Map<String, Object>> refs(List<ObjectRef> refs) {
+        List<Map<String, Object>> out = new ArrayList<>(refs.size());
         for (ObjectRef ref : refs) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("kind", ref.kind());
-            m.put("namespace", ref.namespace());
-            m.put("name", ref.name());
+            Map<String, Object> m = ref(ref);
+            provisional.generator(ref).ifPresent(workload -> {
+                Map<String, Object> generated = new LinkedHashMap<>();
+                generated.put("from", ref(workload));
+                generated.put("assumedReady", provisional.isAssumedReady(ref));
+                generated.put("perNode", provisional.isStandIn(ref));
+                m.put("generated", generated);
+            });
             out.add(m);
         }
         return out;
+    }
+
+    private static Map<String, Object> ref(ObjectRef ref) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", ref.kind());
+        m.put("namespace", ref.namespace());
+        m.put("name", ref.name());
+        return m;
     }
 
     /** The distinct kinds of what is not assigned: {@code ["clusterIP", "podIP"]}. */
@@ -60,7 +88,7 @@ final class Json {
         return marks.stream().map(u -> u.kind().key()).distinct().toList();
     }
 
-    static Map<String, Object> answer(Answer a) {
+    Map<String, Object> answer(Answer a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", a.question().name());
         m.put("type", a.question().type().mnemonic());

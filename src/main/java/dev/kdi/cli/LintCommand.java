@@ -25,7 +25,8 @@ final class LintCommand implements Callable<Integer> {
     InputOptions input = new InputOptions();
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-            description = "Live: namespaces to read one by one when listing across all namespaces is forbidden.")
+            description = InputOptions.NAMESPACE_WITH_FILES + " Live: namespaces to read one by one when listing "
+                    + "across all namespaces is forbidden.")
     List<String> namespaces = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
@@ -43,8 +44,10 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserError {
         List<Finding> findings;
+        Json json;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
             findings = session.current().findings();
+            json = new Json(session.current().model().snapshot().provisional());
         }
         if (format == OutputFormat.JSON) {
             List<Object> list = new ArrayList<>();
@@ -52,20 +55,20 @@ final class LintCommand implements Callable<Integer> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
                 m.put("code", f.code());
-                m.put("objects", Json.refs(f.objects()));
+                m.put("objects", json.refs(f.objects()));
                 m.put("message", f.message());
                 m.put("fix", f.fix());
                 list.add(m);
             }
             // An array of findings, as scripts expect; a partial view is said on stderr.
-            terminal.out().println(new Json().write(list));
+            terminal.out().println(json.write(list));
         } else {
             for (Finding f : findings) {
                 terminal.out().println(line(f));
             }
         }
         boolean serious = findings.stream().anyMatch(f -> f.severity() != Severity.INFO);
-        return serious ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return input.exit(serious ? ExitCodes.FINDINGS : ExitCodes.OK);
     }
 
     /** {@code SEVERITY code Kind namespace/name: what happens — fix}. */

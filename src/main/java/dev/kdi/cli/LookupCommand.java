@@ -8,7 +8,9 @@ import dev.kdi.records.Status;
 import dev.kdi.records.compare.Comparison;
 import dev.kdi.records.compare.Verdict;
 import dev.kdi.records.objects.Pod;
+import dev.kdi.records.searchpath.HostsFile;
 import dev.kdi.records.searchpath.Lookup;
+import dev.kdi.records.searchpath.NameLookup;
 import dev.kdi.records.searchpath.ResolvConf;
 import dev.kdi.records.searchpath.Resolver;
 import dev.kdi.records.searchpath.SearchPath;
@@ -62,6 +64,10 @@ final class LookupCommand implements Callable<Integer> {
 
     @Option(names = "--resolver", paramLabel = "LIBC", defaultValue = "glibc", description = "With --from-pod: glibc or musl.")
     Resolver resolver;
+
+    @Option(names = "--nsswitch", paramLabel = "ORDER", description = "With --from-pod: "
+            + SearchPathCommand.NSSWITCH_HELP)
+    String nsswitch;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
             description = "Namespaces to read one by one when listing across all namespaces is forbidden.")
@@ -151,14 +157,23 @@ final class LookupCommand implements Callable<Integer> {
         Pod pod = at.pod(ns, podName).orElseThrow(() -> new UserError("kdi lookup: no pod " + fromPod + " in the cluster"));
         ResolvConf conf = at.resolvConf(pod);
         Lookup lookup = type == null ? Lookup.addresses() : Lookup.forType(rrType);
+        NameLookup names = SearchPathCommand.nameLookup(at.hostsFile(pod), new SearchPath(conf, resolver), nsswitch,
+                resolver, "kdi lookup");
         if (!conf.usesClusterDns()) {
+            // The hosts file still answers first where the resolver reads it first.
+            NameLookup.Resolution local = names.resolve(name, lookup, q -> Status.NXDOMAIN);
+            if (local.answeredByHosts() && local.hostsStep().beforeDns()) {
+                local.explanation().forEach(l -> terminal.out().println("; " + l));
+                printHosts(local.hostsStep());
+                return ExitCodes.OK;
+            }
             conf.explanation().forEach(l -> terminal.out().println("; " + l));
             terminal.out().println("; this pod does not ask the cluster DNS, so there is nothing to look up here");
             return ExitCodes.OK;
         }
         Map<Question, ReplicaAnswer> asked = new ConcurrentHashMap<>();
         List<UserError> failure = new ArrayList<>();
-        Walk walk = new SearchPath(conf, resolver).walk(name, lookup, q -> {
+        NameLookup.Resolution resolution = names.resolve(name, lookup, q -> {
             try {
                 ReplicaAnswer a = ask(session, q, choice).get(0);
                 asked.put(q, a);
@@ -171,6 +186,16 @@ final class LookupCommand implements Callable<Integer> {
         if (!failure.isEmpty()) {
             throw failure.get(0);
         }
+        NameLookup.HostsStep hosts = resolution.hostsStep();
+        if (!hosts.found().isEmpty()) {
+            resolution.explanation().forEach(l -> terminal.out().println("; " + l));
+        }
+        if (hosts.answered() && hosts.beforeDns()) {
+            printHosts(hosts);
+            terminal.out().println("; `" + name + "` from pod " + fromPod + ": answered from /etc/hosts, no DNS query");
+            return ExitCodes.OK;
+        }
+        Walk walk = resolution.walk().orElseThrow();
         walk.explanation().forEach(l -> terminal.out().println("; " + l));
         for (Question q : walk.questions()) {
             ReplicaAnswer a = asked.get(q);
@@ -182,8 +207,21 @@ final class LookupCommand implements Callable<Integer> {
             RecordText.block(terminal.out(), a.answer().get(), false);
             terminal.out().println(";; status " + a.answer().get().status() + ", " + millis(a) + ", replica " + a.replica());
         }
-        terminal.out().println("; " + walk.amplification().sentence("from pod " + fromPod));
+        if (hosts.answered()) {
+            terminal.out().println();
+            printHosts(hosts);
+        }
+        terminal.out().println("; " + walk.amplification().sentence("from pod " + fromPod)
+                + (hosts.answered() ? ", then answered from /etc/hosts" : ""));
         return ExitCodes.OK;
+    }
+
+    /** The hosts file's answer, as a block like a DNS answer's. */
+    private void printHosts(NameLookup.HostsStep hosts) {
+        terminal.out().println("; /etc/hosts " + name + " -> answered");
+        for (HostsFile.Entry e : hosts.found()) {
+            terminal.out().println(name + "\t" + e.address() + "\t; " + e.origin().description());
+        }
     }
 
     private static List<ReplicaAnswer> ask(Session session, Question q, ReplicaChoice choice) throws UserError {

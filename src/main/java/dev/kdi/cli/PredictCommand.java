@@ -42,7 +42,8 @@ final class PredictCommand implements Callable<Integer> {
     String queries;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-            description = "Live: namespaces to read one by one when listing across all namespaces is forbidden.")
+            description = InputOptions.NAMESPACE_WITH_FILES + " Live: namespaces to read one by one when listing "
+                    + "across all namespaces is forbidden; the question is answered for the whole cluster.")
     List<String> namespaces = new ArrayList<>();
 
     @Option(names = "--explain", description = "Add ';' lines saying which objects and rules produced each answer.")
@@ -65,9 +66,11 @@ final class PredictCommand implements Callable<Integer> {
         List<Question> questions = questions();
         List<Answer> answers = new ArrayList<>(questions.size());
         List<String> notes;
+        Json json;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
             DnsModel model = session.current().model();
             notes = model.corefileNotes();
+            json = new Json(model.snapshot().provisional());
             for (Question q : questions) {
                 answers.add(model.answer(q));
             }
@@ -75,10 +78,10 @@ final class PredictCommand implements Callable<Integer> {
         if (format == OutputFormat.JSON) {
             List<Object> list = new ArrayList<>();
             for (Answer a : answers) {
-                list.add(Json.answer(a));
+                list.add(json.answer(a));
             }
-            terminal.out().println(new Json().write(list));
-            return ExitCodes.OK;
+            terminal.out().println(json.write(list));
+            return input.exit(ExitCodes.OK);
         }
         if (explain) {
             notes.forEach(n -> terminal.out().println("; NOTE " + n));
@@ -91,7 +94,7 @@ final class PredictCommand implements Callable<Integer> {
             first = false;
             RecordText.block(terminal.out(), a, explain);
         }
-        return ExitCodes.OK;
+        return input.exit(ExitCodes.OK);
     }
 
     private List<Question> questions() throws UserError {

@@ -29,13 +29,15 @@ final class RecordsCommand implements Callable<Integer> {
     InputOptions input = new InputOptions();
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-            description = "Only the records of Services in this namespace (repeatable); live, also the namespaces "
-                    + "to read one by one when listing across all namespaces is forbidden.")
+            description = "Only the records of Services in this namespace (repeatable). "
+                    + InputOptions.NAMESPACE_WITH_FILES + " Live, also the namespaces to read one by one when "
+                    + "listing across all namespaces is forbidden.")
     List<String> namespaces = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "zone",
-            description = "zone (one record per line, as in a zone file) or json ({\"view\": how complete and "
-                    + "current the view is, \"records\": [...]}).")
+            description = "zone (one record per line, as in a zone file) or json: a bare array of records "
+                    + "[{\"owner\", \"ttl\", \"class\", \"type\", \"data\", \"sources\"}, ...], kept bare on purpose because scripts rely "
+                    + "on it; how complete and current the view is goes to standard error, as for zone.")
     Format format;
 
     @picocli.CommandLine.ParentCommand
@@ -57,13 +59,14 @@ final class RecordsCommand implements Callable<Integer> {
         }
         if (format == Format.JSON) {
             // The same records as JSON; a partial or stale view is said on stderr, as for text.
+            Json json = new Json(model.snapshot().provisional());
             List<Map<String, Object>> records = new ArrayList<>(zone.size());
             for (ResourceRecord r : zone) {
-                Map<String, Object> m = Json.record(r);
+                Map<String, Object> m = json.record(r);
                 m.put("unassigned", Json.keys(model.unassigned(r)));
                 records.add(m);
             }
-            terminal.out().println(new Json().write(records));
+            terminal.out().println(json.write(records));
         } else {
             for (ResourceRecord r : zone) {
                 List<Unassigned> marks = model.unassigned(r);
@@ -71,7 +74,7 @@ final class RecordsCommand implements Callable<Integer> {
                 terminal.out().println(marks.isEmpty() ? r.text() : r.text() + " ; unassigned: " + RecordText.unassigned(marks));
             }
         }
-        return ExitCodes.OK;
+        return input.exit(ExitCodes.OK);
     }
 
     private List<ResourceRecord> filter(DnsModel model) {

@@ -3,7 +3,12 @@ package dev.kdi.cli;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.RrType;
 import dev.kdi.records.objects.Pod;
+import dev.kdi.records.Status;
+import dev.kdi.records.searchpath.HostsFile;
+import dev.kdi.records.searchpath.HostsOrder;
 import dev.kdi.records.searchpath.Lookup;
+import dev.kdi.records.searchpath.NameLookup;
+import dev.kdi.records.searchpath.NameLookup.Resolution;
 import dev.kdi.records.searchpath.Query;
 import dev.kdi.records.searchpath.ResolvConf;
 import dev.kdi.records.searchpath.Resolver;
@@ -28,7 +33,10 @@ import picocli.CommandLine.Parameters;
             "One line per query: '<name> <TYPE>'. Without TYPE the lookup is getaddrinfo's: A and AAAA for each name "
                     + "tried; TYPE A or AAAA asks one family; any other TYPE is a res_search lookup (as host or an "
                     + "SRV client does).",
-            "--answers adds the model's status to each line and marks the query that answers."})
+            "--answers adds the model's status to each line and marks the query that answers.",
+            "An address lookup reads the pod's /etc/hosts too (localhost, the pod's own names, hostAliases), before "
+                    + "DNS or after it as the resolver's order says (--nsswitch): a name found there is printed as "
+                    + "'/etc/hosts NAME ADDRESS', with the order that was assumed."})
 final class SearchPathCommand implements Callable<Integer> {
     @Mixin
     InputOptions input = new InputOptions();
@@ -47,11 +55,25 @@ final class SearchPathCommand implements Callable<Integer> {
             description = "glibc (Debian, Ubuntu, RHEL, distroless...) or musl (Alpine).")
     Resolver resolver;
 
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = InputOptions.NAMESPACE_WITH_FILES + " Live: namespaces to read one by one when listing "
+                    + "across all namespaces is forbidden.")
+    List<String> namespaces = new java.util.ArrayList<>();
+
     @Option(names = "--answers", description = "Show each query's answer status and mark the one that answers.")
     boolean answers;
 
     @Option(names = "--explain", description = "Add ';' lines about the pod's resolv.conf and the resolver's rules.")
     boolean explain;
+
+    @Option(names = "--nsswitch", paramLabel = "ORDER", description = NSSWITCH_HELP)
+    String nsswitch;
+
+    /** Shared with {@code lookup --from-pod}. */
+    static final String NSSWITCH_HELP = "When glibc reads /etc/hosts for an address lookup, as the hosts: line of the "
+            + "image's /etc/nsswitch.conf says: files,dns (assumed: Debian, Ubuntu, RHEL/UBI and distroless ship it), "
+            + "dns,files, or none (no nsswitch.conf: glibc asks DNS first and reads /etc/hosts only when no DNS server "
+            + "can be used). musl always reads /etc/hosts first.";
 
     @picocli.CommandLine.ParentCommand
     KdiCommand root;
@@ -66,7 +88,7 @@ final class SearchPathCommand implements Callable<Integer> {
     public Integer call() throws UserError {
         Lookup lookup = lookup();
         Inspection at;
-        try (Session session = CliSessions.open(terminal.sessions(), input, root.global, List.of(), terminal)) {
+        try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
             at = session.current();
         }
         DnsModel model = at.model();
@@ -75,7 +97,10 @@ final class SearchPathCommand implements Callable<Integer> {
         ResolvConf conf = at.resolvConf(target);
         SearchPath path = new SearchPath(conf, resolver);
         boolean oracle = answers && conf.usesClusterDns();
-        Walk walk = oracle ? path.walk(name, lookup, q -> model.answer(q).status()) : path.fullWalk(name, lookup);
+        NameLookup names = nameLookup(at.hostsFile(target), path, nsswitch, resolver, "kdi search-path");
+        Resolution resolution = names.resolve(name, lookup, oracle ? q -> model.answer(q).status() : q -> Status.NXDOMAIN);
+        Optional<Walk> walk = resolution.walk();
+        NameLookup.HostsStep hosts = resolution.hostsStep();
         model.snapshot().provisional().generator(target.ref()).ifPresent(w -> terminal.out().println("; pod "
                 + target.ref().qualifiedName() + " is not in the input: generated from " + w + "'s template"));
         if (explain || !conf.complete()) {
@@ -84,11 +109,35 @@ final class SearchPathCommand implements Callable<Integer> {
                         + "kubeadm's default " + Inspection.DEFAULT_DNS_ADDRESS);
             }
             conf.explanation().forEach(l -> terminal.out().println("; " + l));
-            walk.explanation().forEach(l -> terminal.out().println("; " + l));
+        }
+        if (explain || !conf.complete() || !hosts.found().isEmpty()) {
+            // The order is said whenever the hosts file has the name, since it decides the answer.
+            resolution.explanation().forEach(l -> terminal.out().println("; " + l));
+        }
+        if (explain || !conf.complete()) {
+            walk.ifPresent(w -> w.explanation().forEach(l -> terminal.out().println("; " + l)));
             if (answers && !conf.usesClusterDns()) {
                 terminal.out().println("; this pod does not ask the cluster DNS, so the model cannot say what answers");
             }
         }
+        if (hosts.answered() && hosts.beforeDns()) {
+            printHosts(hosts);
+        }
+        walk.ifPresent(w -> printQueries(w, oracle));
+        if (hosts.answered() && !hosts.beforeDns()) {
+            printHosts(hosts);
+        }
+        String from = "from pod " + target.namespace() + "/" + target.name();
+        if (walk.isEmpty()) {
+            terminal.out().println("; `" + name + "` " + from + ": answered from /etc/hosts, no DNS query");
+        } else if (oracle) {
+            terminal.out().println("; " + walk.get().amplification().sentence(from)
+                    + (hosts.answered() ? ", then answered from /etc/hosts" : ""));
+        }
+        return input.exit(ExitCodes.OK);
+    }
+
+    private void printQueries(Walk walk, boolean oracle) {
         for (Step step : walk.steps()) {
             if (!step.sent()) {
                 continue;
@@ -104,10 +153,34 @@ final class SearchPathCommand implements Callable<Integer> {
                 terminal.out().println(line);
             }
         }
-        if (oracle) {
-            terminal.out().println("; " + walk.amplification().sentence("from pod " + target.namespace() + "/" + target.name()));
+    }
+
+    /** {@code /etc/hosts NAME ADDRESS  <- answer}: the file's lines that answer, in its order. */
+    private void printHosts(NameLookup.HostsStep hosts) {
+        for (HostsFile.Entry e : hosts.found()) {
+            terminal.out().println("/etc/hosts " + name + " " + e.address() + "  <- answer");
         }
-        return ExitCodes.OK;
+    }
+
+    /**
+     * The pod's lookup stages: its hosts file and DNS, in the order the resolver takes them.
+     *
+     * @param nsswitch the --nsswitch value, or null for the usual image's order
+     */
+    static NameLookup nameLookup(HostsFile hosts, SearchPath dns, String nsswitch, Resolver resolver, String command)
+            throws UserError {
+        if (nsswitch == null) {
+            return new NameLookup(hosts, HostsOrder.FILES_DNS, true, dns);
+        }
+        HostsOrder order = HostsOrder.parse(nsswitch);
+        if (order == null) {
+            throw new UserError(command + ": --nsswitch takes files,dns, dns,files or none, not \"" + nsswitch + "\"");
+        }
+        if (resolver == Resolver.MUSL) {
+            throw new UserError(command + ": --nsswitch is glibc's: musl has no nsswitch.conf and always reads "
+                    + "/etc/hosts first");
+        }
+        return new NameLookup(hosts, order, false, dns);
     }
 
     private Lookup lookup() throws UserError {

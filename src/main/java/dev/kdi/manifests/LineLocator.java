@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
 
 /**
  * Finds the line a field path points to, by parsing the document again. Trees built for
@@ -22,7 +22,7 @@ final class LineLocator {
      * cannot be read again).
      */
     static int lineOf(Source source, JsonFactory factory, int document, FieldPath path) {
-        try (InputStream in = source.open(); JsonParser p = factory.createParser(in)) {
+        try (Reader in = source.reader(); JsonParser p = factory.createParser(in)) {
             int doc = 0;
             JsonToken t;
             while ((t = p.nextToken()) != null) {

@@ -8,13 +8,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.kdi.records.objects.ApiKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -36,9 +37,18 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * {@code -} for standard input; multi-document YAML, JSON, and lists ({@code kind: List},
  * {@code ServiceList} ...).
  *
- * <p>The first problem ends the reading with a {@link ManifestException} whose message names the
- * file, document, object, field and line. Objects are converted one document (or list item) at a
- * time, so a large cluster dump never sits in memory as fabric8 objects.
+ * <p>Text is decoded as kubectl decodes it (UTF-8, or UTF-16 with a byte order mark), and YAML is
+ * read as kubectl's go-yaml reads it: anchors, aliases and merge keys resolved (see
+ * {@link YamlTrees}).
+ *
+ * <p>Every file is read. A file with a problem is left out whole, and its first problem becomes
+ * one line naming the file, document, object, field and line ({@link ManifestSet#skipped()}); the
+ * other files are still used. Only when nothing at all can be used does reading end with a
+ * {@link ManifestException}. Unrendered Helm templates and kustomizations are recognised and
+ * named as such instead of being read as objects.
+ *
+ * <p>Objects are converted one document (or list item) at a time, so a large cluster dump never
+ * sits in memory as fabric8 objects.
  */
 public final class ManifestReader {
     /** The path that stands for standard input. */
@@ -65,10 +75,7 @@ public final class ManifestReader {
         // snakeyaml stops at 3 MB per document by default; a `kubectl get -o yaml` dump of a big
         // cluster is one document.
         loader.setCodePointLimit(Integer.MAX_VALUE);
-        this.yaml = YAMLFactory.builder()
-                .loaderOptions(loader)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
+        this.yaml = new KubectlYamlFactory(loader);
         this.json = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         ObjectMapper m = new ObjectMapper(json);
         // Configures m in place as fabric8's client configures its own mapper.
@@ -76,29 +83,63 @@ public final class ManifestReader {
         this.mapper = m;
     }
 
+    /** Reads every path as {@link #read(List, List)} does, with no {@code -n}. */
+    public ManifestSet read(List<String> paths) throws ManifestException {
+        return read(paths, List.of());
+    }
+
     /**
-     * Reads every path, in order; an object read twice keeps its last version.
+     * Reads every path, in order; an object read twice keeps its last version. A file with a
+     * problem is skipped whole and said in {@link ManifestSet#skipped()}.
      *
      * @param paths files, directories or {@code -}, one per {@code -f}
-     * @throws ManifestException at the first problem
+     * @param namespaces the {@code -n} given with the files, as {@code kubectl apply -f -n} takes
+     *     them: one namespace is the namespace of objects that name none; an object naming another
+     *     one, or naming none when several are given, is a problem of its file
+     * @throws ManifestException when standard input is named twice, or when nothing can be used:
+     *     every file skipped (one line each) or no objects at all
      */
-    public ManifestSet read(List<String> paths) throws ManifestException {
+    public ManifestSet read(List<String> paths, List<String> namespaces) throws ManifestException {
         if (paths.isEmpty()) {
             throw new ManifestException("no manifests given: name a file, a directory, or - for standard input");
         }
-        Reading reading = new Reading(new SnapshotBuilder(converter));
-        for (Source source : sources(paths)) {
-            reading.read(source);
+        SnapshotBuilder builder = new SnapshotBuilder(converter);
+        List<String> skipped = new ArrayList<>();
+        int documents = 0;
+        int objects = 0;
+        for (Given given : sources(paths)) {
+            if (given.problem() != null) {
+                skipped.add(given.problem());
+                continue;
+            }
+            Reading reading = new Reading(new SnapshotBuilder(converter), List.copyOf(namespaces));
+            try {
+                reading.read(given.source());
+            } catch (ManifestException e) {
+                skipped.add(e.getMessage());
+                continue;
+            }
+            builder.absorb(reading.builder);
+            documents += reading.documents;
+            objects += reading.objects;
         }
-        if (reading.objects == 0) {
+        if (objects == 0) {
+            if (!skipped.isEmpty()) {
+                throw new ManifestException(String.join("\n", skipped));
+            }
             throw new ManifestException(String.join(", ", paths.stream().map(p -> p.equals(STDIN) ? STDIN_NAME : p).toList())
                     + ": no Kubernetes objects");
         }
-        return new ManifestSet(reading.builder.build(), reading.documents, reading.objects, reading.builder.notes());
+        return new ManifestSet(builder.build(), documents, objects, builder.notes(), skipped);
     }
 
-    private List<Source> sources(List<String> paths) throws ManifestException {
-        List<Source> sources = new ArrayList<>();
+    /** A source to read, or why a path given cannot be read at all (then it is a skipped file). */
+    private record Given(Source source, String problem) {
+    }
+
+    /** The sources to read, in the order given. */
+    private List<Given> sources(List<String> paths) throws ManifestException {
+        List<Given> sources = new ArrayList<>();
         boolean stdinTaken = false;
         for (String given : paths) {
             if (given.equals(STDIN)) {
@@ -106,29 +147,36 @@ public final class ManifestReader {
                     throw new ManifestException(STDIN_NAME + ": standard input can be read only once");
                 }
                 stdinTaken = true;
-                sources.add(Source.bytes(STDIN_NAME, readStdin()));
+                sources.add(new Given(Source.bytes(STDIN_NAME, readStdin()), null));
                 continue;
             }
-            Path path;
             try {
-                path = Path.of(given);
-            } catch (InvalidPathException e) {
-                throw new ManifestException(given + ": no such file");
-            }
-            if (!Files.exists(path)) {
-                throw new ManifestException(given + ": no such file");
-            }
-            if (Files.isDirectory(path)) {
-                List<Source> found = directory(given, path);
-                if (found.isEmpty()) {
-                    throw new ManifestException(given + ": no .yaml, .yml or .json files");
-                }
-                sources.addAll(found);
-            } else {
-                sources.add(file(given, path));
+                expand(given).forEach(s -> sources.add(new Given(s, null)));
+            } catch (ManifestException e) {
+                sources.add(new Given(null, e.getMessage()));
             }
         }
         return sources;
+    }
+
+    private static List<Source> expand(String given) throws ManifestException {
+        Path path;
+        try {
+            path = Path.of(given);
+        } catch (InvalidPathException e) {
+            throw new ManifestException(given + ": no such file");
+        }
+        if (!Files.exists(path)) {
+            throw new ManifestException(given + ": no such file");
+        }
+        if (!Files.isDirectory(path)) {
+            return List.of(file(given, path));
+        }
+        List<Source> found = directory(given, path);
+        if (found.isEmpty()) {
+            throw new ManifestException(given + ": no .yaml, .yml or .json files");
+        }
+        return found;
     }
 
     private byte[] readStdin() throws ManifestException {
@@ -191,18 +239,34 @@ public final class ManifestReader {
         return e.getMessage() == null ? e.getClass().getSimpleName() : JacksonProblems.firstLine(e.getMessage());
     }
 
-    /** The state of one {@link #read} call. */
+    /** The reading of one source, kept apart until the whole source has been read without a problem. */
     private final class Reading {
         private final SnapshotBuilder builder;
+        private final List<String> namespaces;
+        private final YamlTrees trees = new YamlTrees();
         private int documents;
         private int objects;
 
-        Reading(SnapshotBuilder builder) {
+        Reading(SnapshotBuilder builder, List<String> namespaces) {
             this.builder = builder;
+            this.namespaces = namespaces;
         }
 
         void read(Source source) throws ManifestException {
-            try (InputStream in = new BufferedInputStream(source.open())) {
+            Optional<String> kustomization = NonManifests.kustomizationByName(source.name());
+            if (kustomization.isPresent()) {
+                throw new ManifestException(kustomization.get());
+            }
+            try {
+                parse(source);
+            } catch (ManifestException e) {
+                // A parser's complaint about an unrendered template says nothing useful: name the template.
+                throw NonManifests.template(source, e.getMessage()).map(ManifestException::new).orElse(e);
+            }
+        }
+
+        private void parse(Source source) throws ManifestException {
+            try (BufferedReader in = new BufferedReader(source.reader())) {
                 JsonFactory factory = looksLikeJson(in) ? json : yaml;
                 try (JsonParser p = factory.createParser(in)) {
                     Document current = new Document(source, factory, 0);
@@ -217,6 +281,7 @@ public final class ManifestReader {
                             break;
                         }
                         current = new Document(source, factory, current.number + 1);
+                        trees.newDocument();
                         if (t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && p.getText().isEmpty())) {
                             // An empty document (`---` twice, a trailing `---`).
                             continue;
@@ -226,7 +291,7 @@ public final class ManifestReader {
                             if (t == JsonToken.START_OBJECT) {
                                 document(current, p);
                             } else {
-                                JsonNode value = mapper.readTree(p);
+                                JsonNode value = trees.read(p);
                                 throw new ManifestException(current.prefix(null)
                                         + "not a Kubernetes object: found " + JacksonProblems.found(value));
                             }
@@ -252,29 +317,29 @@ public final class ManifestReader {
             List<PendingItem> pending = new ArrayList<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
+                boolean merge = YamlTrees.isMergeKey(p);
                 JsonToken value = p.nextToken();
-                if (field.equals("items") && value == JsonToken.START_ARRAY) {
+                if (!merge && field.equals("items") && value == JsonToken.START_ARRAY) {
                     // kubectl's rule: an object with an `items` list is a list, whatever its kind.
                     isList = true;
                     int index = 0;
                     while (p.nextToken() != JsonToken.END_ARRAY) {
-                        JsonNode item = mapper.readTree(p);
-                        FieldPath at = FieldPath.of("items").index(index++);
-                        if (!item.isObject()) {
-                            throw fail(doc, label(root), InvalidObjectException.invalid(at,
-                                    "expected a Kubernetes object, found " + JacksonProblems.found(item)));
-                        }
-                        ObjectNode object = (ObjectNode) item;
-                        boolean complete = has(object, "kind") && has(object, "apiVersion");
-                        if (complete || (has(root, "kind") && has(root, "apiVersion"))) {
-                            listItem(doc, root, object, at);
-                        } else {
-                            // The list's kind comes later (kubectl prints `kind: List` after the items).
-                            pending.add(new PendingItem(object, at));
-                        }
+                        item(doc, root, trees.read(p), index++, pending);
                     }
+                } else if (merge) {
+                    YamlTrees.merge(p, root, trees.read(p));
                 } else {
-                    root.set(field, mapper.readTree(p));
+                    JsonNode tree = trees.read(p);
+                    if (field.equals("items") && tree.isArray()) {
+                        // `items: *anchored` is a list too.
+                        isList = true;
+                        int index = 0;
+                        for (JsonNode item : tree) {
+                            item(doc, root, item, index++, pending);
+                        }
+                    } else {
+                        root.set(field, tree);
+                    }
                 }
             }
             if (isList) {
@@ -284,6 +349,23 @@ public final class ManifestReader {
                 }
             } else {
                 object(doc, root, FieldPath.root());
+            }
+        }
+
+        private void item(Document doc, ObjectNode root, JsonNode item, int index, List<PendingItem> pending)
+                throws ManifestException {
+            FieldPath at = FieldPath.of("items").index(index);
+            if (!item.isObject()) {
+                throw fail(doc, label(root), InvalidObjectException.invalid(at,
+                        "expected a Kubernetes object, found " + JacksonProblems.found(item)));
+            }
+            ObjectNode object = (ObjectNode) item;
+            boolean complete = has(object, "kind") && has(object, "apiVersion");
+            if (complete || (has(root, "kind") && has(root, "apiVersion"))) {
+                listItem(doc, root, object, at);
+            } else {
+                // The list's kind comes later (kubectl prints `kind: List` after the items).
+                pending.add(new PendingItem(object, at));
             }
         }
 
@@ -309,6 +391,11 @@ public final class ManifestReader {
             requireKindAndApiVersion(doc, node, at);
             String kind = text(node.get("kind"));
             String apiVersion = text(node.get("apiVersion"));
+            Optional<String> kustomization = NonManifests.kustomization(doc.source.name(), apiVersion, kind);
+            if (kustomization.isPresent()) {
+                throw new ManifestException(kustomization.get());
+            }
+            applyNamespace(doc, node, at);
             objects++;
             Class<? extends HasMetadata> type = Fabric8Kinds.classFor(apiVersion, kind);
             if (type == null) {
@@ -330,6 +417,37 @@ public final class ManifestReader {
                 builder.add(object);
             } catch (InvalidObjectException e) {
                 throw fail(doc, label, e.under(at), e);
+            }
+        }
+
+        /** {@code -n} with {@code -f}, as {@code kubectl apply -n NS -f} takes it. */
+        private void applyNamespace(Document doc, ObjectNode node, FieldPath at) throws ManifestException {
+            if (namespaces.isEmpty() || ApiKind.isClusterScoped(text(node.get("kind")))) {
+                return;
+            }
+            JsonNode meta = node.get("metadata");
+            String namespace = meta == null ? null : text(meta.get("namespace"));
+            FieldPath field = at.field("metadata").field("namespace");
+            if (namespace == null) {
+                if (namespaces.size() > 1) {
+                    String name = meta == null ? null : text(meta.get("name"));
+                    String kind = text(node.get("kind"));
+                    throw fail(doc, name == null ? kind : kind + " " + name, InvalidObjectException.invalid(field, "not set, and "
+                            + namespaces.size() + " namespaces were given with -n (" + String.join(", ", namespaces)
+                            + "): an object without a namespace takes the namespace of a single -n"));
+                }
+                if (meta == null || meta.isNull()) {
+                    meta = node.putObject("metadata");
+                }
+                if (meta instanceof ObjectNode m) {
+                    m.put("namespace", namespaces.get(0));
+                }
+            } else if (!namespaces.contains(namespace)) {
+                // kubectl: the namespace from the provided object "a" does not match the namespace "b".
+                throw fail(doc, label(node), InvalidObjectException.invalid(field, "the namespace from the provided"
+                        + " object \"" + namespace + "\" does not match the namespace" + (namespaces.size() == 1
+                        ? " \"" + namespaces.get(0) + "\"" : "s " + String.join(", ", namespaces)) + " given with -n;"
+                        + " pass -n " + namespace + " to read it"));
             }
         }
 
@@ -402,16 +520,16 @@ public final class ManifestReader {
     }
 
     /** JSON starts with a brace or bracket; anything else is YAML (a superset, but with worse messages for JSON). */
-    private static boolean looksLikeJson(InputStream in) throws IOException {
+    private static boolean looksLikeJson(Reader in) throws IOException {
         in.mark(8192);
         try {
-            int b;
+            int c;
             int read = 0;
-            while ((b = in.read()) != -1 && read++ < 8192) {
-                if (b == 0xEF || b == 0xBB || b == 0xBF || Character.isWhitespace(b)) {
+            while ((c = in.read()) != -1 && read++ < 8192) {
+                if (c == '\uFEFF' || Character.isWhitespace(c)) {
                     continue;
                 }
-                return b == '{' || b == '[';
+                return c == '{' || c == '[';
             }
             return false;
         } finally {

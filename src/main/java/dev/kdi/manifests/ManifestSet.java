@@ -11,10 +11,20 @@ import java.util.List;
  * @param objects the number of Kubernetes objects read (items of a {@code kind: List} each count),
  *     including those the model does not use
  * @param notes what was skipped or overridden, one sentence each (for stderr or a status line)
+ * @param skipped the files left out because of a problem, one line each naming the file, document,
+ *     object, field and line: the set is then partial, and the command line exits 2 unless told to
+ *     keep going
  */
-public record ManifestSet(ClusterSnapshot snapshot, int documents, int objects, List<String> notes) {
+public record ManifestSet(ClusterSnapshot snapshot, int documents, int objects, List<String> notes,
+                          List<String> skipped) {
 
     public ManifestSet {
         notes = List.copyOf(notes);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** A set read without problems. */
+    public ManifestSet(ClusterSnapshot snapshot, int documents, int objects, List<String> notes) {
+        this(snapshot, documents, objects, notes, List.of());
     }
 }

@@ -6,6 +6,7 @@ import static dev.kdi.manifests.Fields.quote;
 import dev.kdi.records.names.NameRule;
 import dev.kdi.records.objects.ContainerPort;
 import dev.kdi.records.objects.DnsPolicy;
+import dev.kdi.records.objects.HostAlias;
 import dev.kdi.records.objects.PodDns;
 import dev.kdi.records.objects.PodDnsConfig;
 import io.fabric8.kubernetes.api.model.Container;
@@ -37,10 +38,27 @@ final class PodSpecFields {
             throw InvalidObjectException.invalid(specPath.field("dnsConfig").field("nameservers"),
                     "is missing (dnsPolicy None needs at least one nameserver)");
         }
-        if (policy == DnsPolicy.CLUSTER_FIRST && !hostNetwork && !hostnameAsFqdn && config == null) {
+        List<HostAlias> aliases = hostAliases(nonNull(spec.getHostAliases()), specPath.field("hostAliases"));
+        if (policy == DnsPolicy.CLUSTER_FIRST && !hostNetwork && !hostnameAsFqdn && config == null && aliases.isEmpty()) {
             return PodDns.DEFAULTS;
         }
-        return interner.value(new PodDns(policy, hostNetwork, hostnameAsFqdn, config));
+        return interner.value(new PodDns(policy, hostNetwork, hostnameAsFqdn, config, aliases));
+    }
+
+    /** {@code spec.hostAliases}: the API server requires a valid IP for each. */
+    private List<HostAlias> hostAliases(List<io.fabric8.kubernetes.api.model.HostAlias> written, FieldPath path)
+            throws InvalidObjectException {
+        List<HostAlias> out = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            io.fabric8.kubernetes.api.model.HostAlias a = written.get(i);
+            String ip = interner.string(Fields.ip(a == null ? null : a.getIp(), path.index(i).field("ip")));
+            List<String> names = new ArrayList<>();
+            for (String h : nonNull(a == null ? null : a.getHostnames())) {
+                names.add(interner.string(h));
+            }
+            out.add(interner.value(new HostAlias(ip, interner.list(names))));
+        }
+        return interner.list(out);
     }
 
     private PodDnsConfig dnsConfig(PodDNSConfig written, FieldPath path) throws InvalidObjectException {

@@ -50,6 +50,8 @@ public final class SnapshotBuilder {
     private dev.kdi.records.objects.DnsPodFiles dnsMounts;
     private final Map<String, Map<String, String>> dnsConfigMaps = new java.util.LinkedHashMap<>();
     private String corednsNote;
+    /** Whether the last kube-system/coredns ConfigMap added was kept (true), dropped (false) or none was (null). */
+    private Boolean corednsKept;
 
     public SnapshotBuilder(ObjectConverter converter) {
         this.converter = converter;
@@ -141,11 +143,13 @@ public final class SnapshotBuilder {
         if (converted instanceof Converted.Kept<String> kept) {
             put(ref, new CorefileText(kept.value()));
             corednsNote = null;
+            corednsKept = true;
         } else if (converted instanceof Converted.Skipped<String> skipped) {
             namespaces.add(namespace);
             if (ObjectConverter.isCorednsConfigMap(namespace, name)) {
                 objects.remove(ref);
                 corednsNote = "ConfigMap " + ref.qualifiedName() + " has no key " + ObjectConverter.COREFILE_KEY;
+                corednsKept = false;
             } else {
                 otherConfigMaps++;
             }
@@ -162,6 +166,29 @@ public final class SnapshotBuilder {
         }
         if (!ref.namespace().isEmpty()) {
             namespaces.add(ref.namespace());
+        }
+    }
+
+    /**
+     * Adds everything another builder collected, as if its objects had been added here after
+     * everything so far. Lets a file be read on its own and counted only when it is read whole.
+     */
+    public void absorb(SnapshotBuilder other) {
+        for (Map.Entry<ObjectRef, Object> e : other.objects.entrySet()) {
+            put(e.getKey(), e.getValue());
+        }
+        duplicates.addAll(other.duplicates);
+        namespaces.addAll(other.namespaces);
+        other.skippedKinds.forEach((kind, n) -> skippedKinds.merge(kind, n, Integer::sum));
+        sliceNotes.addAll(other.sliceNotes);
+        otherConfigMaps += other.otherConfigMaps;
+        if (other.corednsKept != null) {
+            if (!other.corednsKept) {
+                objects.keySet().removeIf(ref -> ref.kind().equals(Kinds.CONFIG_MAP)
+                        && ObjectConverter.isCorednsConfigMap(ref.namespace(), ref.name()));
+            }
+            corednsNote = other.corednsNote;
+            corednsKept = other.corednsKept;
         }
     }
 

@@ -4,6 +4,7 @@ import dev.kdi.records.DnsModel;
 import dev.kdi.records.lint.Finding;
 import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.records.objects.Pod;
+import dev.kdi.records.searchpath.HostsFile;
 import dev.kdi.records.searchpath.KubeletDns;
 import dev.kdi.records.searchpath.ResolvConf;
 import java.time.Instant;
@@ -24,14 +25,25 @@ import java.util.Optional;
  * @param clusterDomainSource how the cluster domain was learnt
  * @param at when this inspection was made
  * @param notes anything else the user should know (skipped objects, kube-dns, ...)
+ * @param skippedFiles manifest files left out because of a problem, one line each naming the file,
+ *     document, object, field and line: the view holds the other files only
  */
 public record Inspection(long generation, ClusterSnapshot snapshot, DnsModel model, List<Finding> findings,
                          ClusterDns dns, LoadSummary report, String corefileOrigin, String clusterDomainSource,
-                         Instant at, List<String> notes) {
+                         Instant at, List<String> notes, List<String> skippedFiles) {
 
     public Inspection {
         findings = List.copyOf(findings);
         notes = List.copyOf(notes);
+        skippedFiles = List.copyOf(skippedFiles);
+    }
+
+    /** An inspection of a cluster, or of manifests that were all read. */
+    public Inspection(long generation, ClusterSnapshot snapshot, DnsModel model, List<Finding> findings,
+                      ClusterDns dns, LoadSummary report, String corefileOrigin, String clusterDomainSource,
+                      Instant at, List<String> notes) {
+        this(generation, snapshot, model, findings, dns, report, corefileOrigin, clusterDomainSource, at, notes,
+                List.of());
     }
 
     /** kubeadm's default Service address of the cluster DNS, shown when the cluster's is unknown. */
@@ -53,6 +65,16 @@ public record Inspection(long generation, ClusterSnapshot snapshot, DnsModel mod
     /** The same, for another cluster domain (one the user typed). */
     public ResolvConf resolvConf(Pod pod, String domain) {
         return KubeletDns.of(domain, clusterDnsAddress().orElse(DEFAULT_DNS_ADDRESS)).resolvConf(pod.namespace(), pod.dns());
+    }
+
+    /** The {@code /etc/hosts} the kubelet writes for a pod of this cluster. */
+    public HostsFile hostsFile(Pod pod) {
+        return hostsFile(pod, clusterDomain());
+    }
+
+    /** The same, for another cluster domain (one the user typed). */
+    public HostsFile hostsFile(Pod pod, String domain) {
+        return HostsFile.of(pod, domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain);
     }
 
     /** A pod by namespace and name. */

@@ -1,5 +1,6 @@
 package dev.kdi.session;
 
+import dev.kdi.cluster.DnsServers;
 import dev.kdi.manifests.CorefileSource;
 import dev.kdi.manifests.Interner;
 import dev.kdi.manifests.ManifestException;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
 /** Manifests read from files: the model's prediction, with no cluster DNS to ask. */
 public final class ManifestSession implements Session {
     private final List<String> paths;
+    private final List<String> namespaces;
     private final Optional<Path> corefileFlag;
     private final Optional<String> clusterDomain;
     private final Optional<Path> corefileDir;
@@ -37,9 +39,15 @@ public final class ManifestSession implements Session {
         this(paths, LiveOptions.defaults().withCorefile(corefileFlag).withClusterDomain(clusterDomain), stdin, clock);
     }
 
-    /** Manifests with the options of the command line ({@code --corefile}, {@code --corefile-dir}, ...). */
+    /**
+     * Manifests with the options of the command line ({@code --corefile}, {@code --corefile-dir}, ...).
+     * The options' namespaces are the {@code -n} given with the files: one is the namespace of
+     * objects that name none; objects in other namespaces make their file bad input (see
+     * {@link ManifestReader}).
+     */
     public ManifestSession(List<String> paths, LiveOptions options, Supplier<InputStream> stdin, Clock clock) {
         this.paths = List.copyOf(paths);
+        this.namespaces = options.namespaces();
         this.corefileFlag = options.corefile();
         this.clusterDomain = options.clusterDomain();
         this.corefileDir = options.corefileDir();
@@ -57,7 +65,7 @@ public final class ManifestSession implements Session {
     public void start(Progress progress) throws SessionException {
         progress.update("Reading " + String.join(", ", paths), -1);
         try {
-            ManifestSet set = new ManifestReader(stdin, new ObjectConverter(new Interner())).read(paths);
+            ManifestSet set = new ManifestReader(stdin, new ObjectConverter(new Interner())).read(paths, namespaces);
             Corefile corefile = CorefileSource.choose(corefileFlag, set.snapshot(), corefileDir, corednsVersion);
             String domainSource = "the Corefile (" + corefile.origin() + ")";
             if (clusterDomain.isPresent()) {
@@ -67,7 +75,8 @@ public final class ManifestSession implements Session {
             // Manifests as written: the pods and addresses the cluster would make once they are applied.
             ClusterSnapshot completed = OfflineCompletion.complete(set.snapshot());
             Inspection next = Inspections.build(++generation, completed, corefile, domainSource,
-                    LoadSummary.complete(clock.instant()), set.notes(), clock.instant());
+                    DnsServers.locate(completed), LoadSummary.complete(clock.instant()), set.notes(), set.skipped(),
+                    clock.instant());
             current = next;
             listeners.forEach(l -> l.inspectionChanged(next));
         } catch (ManifestException e) {

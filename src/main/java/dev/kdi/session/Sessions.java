@@ -88,7 +88,10 @@ public final class Sessions {
         return new DemoSession(options, clock);
     }
 
-    /** Manifests from files or standard input; not started. */
+    /**
+     * Manifests from files or standard input; not started. The options' namespaces are the
+     * {@code -n} given with the files, taken as {@code kubectl apply -n NS -f} takes them.
+     */
     public Session manifests(List<String> paths, LiveOptions options, Supplier<InputStream> stdin) {
         return new ManifestSession(paths, options, stdin, clock);
     }

@@ -58,6 +58,29 @@ class OfflineManifestsTest {
     }
 
     @Test
+    void jsonMarksAGeneratedPodWhereverItIsNamed() throws Exception {
+        CliRun run = CliRun.run("predict", "-o", "json", "-f", offline().resolve("zookeeper.yaml").toString(),
+                "--corefile", kubeadmCorefile().toString(), "zk-0.zk-hs.default.svc.cluster.local", "A");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("\"kind\" : \"Pod\",\n"
+                + "      \"namespace\" : \"default\",\n"
+                + "      \"name\" : \"zk-0\",\n"
+                + "      \"generated\" : {\n"
+                + "        \"from\" : {\n"
+                + "          \"kind\" : \"StatefulSet\",\n"
+                + "          \"namespace\" : \"default\",\n"
+                + "          \"name\" : \"zk\"\n"
+                + "        },\n"
+                + "        \"assumedReady\" : true,\n"
+                + "        \"perNode\" : false\n");
+        CliRun given = CliRun.run("records", "-o", "json", "-f",
+                SharedExamplesTest.examples().resolve("seed-headless.yaml").toString());
+        assertThat(given.exit()).isZero();
+        assertThat(given.out()).contains("\"kind\" : \"Pod\"").doesNotContain("generated");
+    }
+
+    @Test
     void recordsListsTheServicesAndPodsMarkedUnassigned() throws Exception {
         CliRun run = CliRun.run("records", "-f", offline().resolve("zookeeper.yaml").toString(),
                 "--corefile", kubeadmCorefile().toString());

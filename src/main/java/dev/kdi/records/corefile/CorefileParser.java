@@ -1,14 +1,11 @@
 package dev.kdi.records.corefile;
 
-import dev.kdi.records.names.DnsNames;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Parses a Corefile (Caddyfile syntax) into server blocks and the {@code kubernetes} plugin's
@@ -221,16 +218,16 @@ public final class CorefileParser {
                         if (kubernetes.isPresent()) {
                             throw new CorefileException(d.line(), "plugin 'kubernetes' can only be used once per server block");
                         }
-                        kubernetes = Optional.of(kubernetes(d, addresses));
+                        kubernetes = Optional.of(KubernetesPlugin.parse(d, addresses));
                     }
                     case "hosts" -> {
                         if (hosts.isPresent()) {
                             throw new CorefileException(d.line(), "plugin/hosts: this plugin can only be used once per Server Block");
                         }
-                        hosts = Optional.of(hosts(d, blockZones));
+                        hosts = Optional.of(HostsPlugin.parse(d, blockZones, files, notes));
                     }
                     case "rewrite" -> rewrites.addAll(RewriteRule.parse(d));
-                    case "template" -> templates.add(TemplateRule.parse(d, blockZones, CorefileParser::zonesOf));
+                    case "template" -> templates.add(TemplateRule.parse(d, blockZones, Zones::of));
                     default -> {
                         // Other plugins are chained by name; the model says which it does not follow.
                     }
@@ -246,93 +243,6 @@ public final class CorefileParser {
     private static CorefileException inFile(Directive d, CorefileException e) {
         String named = where(d.source(), e.reason());
         return named.equals(e.reason()) || e.reason().startsWith(d.source() + ": ") ? e : new CorefileException(e.line(), named);
-    }
-
-    private HostsPlugin hosts(Directive d, List<String> blockZones) throws CorefileException {
-        List<String> args = d.args();
-        String path = "/etc/hosts";
-        List<String> zones = new ArrayList<>();
-        if (!args.isEmpty()) {
-            path = args.get(0);
-            if (!path.startsWith("/")) {
-                // CoreDNS opens a relative path from its working directory, / in its image.
-                path = "/" + path;
-            }
-            for (String z : args.subList(1, args.size())) {
-                zones.addAll(zonesOf(z, d.line()));
-            }
-        }
-        if (zones.isEmpty()) {
-            zones.addAll(blockZones);
-        }
-        List<String> fallthrough = null;
-        boolean unsupported = false;
-        boolean autoReverse = true;
-        long ttl = HostsPlugin.DEFAULT_TTL;
-        StringBuilder inline = new StringBuilder();
-        int inlineLine = -1;
-        List<HostsPlugin.Entry> entries = new ArrayList<>();
-        List<HostsPlugin.Entry> inlineEntries = new ArrayList<>();
-        for (Directive o : d.block()) {
-            switch (o.name()) {
-                case "fallthrough" -> {
-                    fallthrough = new ArrayList<>();
-                    for (String z : o.args()) {
-                        fallthrough.addAll(zonesOf(z, o.line()));
-                    }
-                }
-                case "fallthrough_unsupported" -> {
-                    if (!o.args().isEmpty()) {
-                        throw new CorefileException(o.line(), "hosts: wrong argument count or unexpected line ending after "
-                                + "'fallthrough_unsupported'");
-                    }
-                    unsupported = true;
-                }
-                case "no_reverse" -> autoReverse = false;
-                case "ttl" -> {
-                    if (o.args().isEmpty()) {
-                        throw new CorefileException(o.line(), "hosts: ttl needs a time in second");
-                    }
-                    try {
-                        ttl = Long.parseLong(o.args().get(0));
-                    } catch (NumberFormatException e) {
-                        throw new CorefileException(o.line(), "hosts: ttl needs a number of second");
-                    }
-                    if (ttl <= 0 || ttl > 65535) {
-                        throw new CorefileException(o.line(), "hosts: ttl provided is invalid");
-                    }
-                }
-                case "reload" -> {
-                    if (o.args().size() != 1) {
-                        throw new CorefileException(o.line(), "hosts: reload needs a duration (zero seconds to disable)");
-                    }
-                }
-                default -> {
-                    if (fallthrough != null) {
-                        throw new CorefileException(o.line(), "hosts: unknown property '" + o.name() + "'");
-                    }
-                    inlineEntries.addAll(HostsPlugin.parseLines(o.name() + " " + String.join(" ", o.args()), zones,
-                            o.source(), o.line(), true));
-                }
-            }
-        }
-        if (unsupported && fallthrough == null) {
-            throw new CorefileException(d.line(), "hosts: fallthrough_unsupported requires fallthrough");
-        }
-        String fileSource = null;
-        CorefileFiles.Match m = files.match(path);
-        if (!m.isResolved()) {
-            notes.add("hosts " + path + " (" + d.where() + "): " + m.unresolved() + "; the file is assumed to hold no entries");
-        } else if (m.files().isEmpty()) {
-            notes.add("hosts " + path + " (" + d.where() + "): the DNS pod has no such file; CoreDNS warns and serves the "
-                    + "inline entries alone");
-        } else {
-            CorefileFiles.File f = m.files().get(0);
-            fileSource = f.source();
-            entries.addAll(HostsPlugin.parseLines(f.text(), zones, f.source(), 1, false));
-        }
-        entries.addAll(inlineEntries);
-        return new HostsPlugin(path, zones, fallthrough, unsupported, autoReverse, ttl, entries, fileSource, d);
     }
 
     private void defineSnippet() throws CorefileException {
@@ -525,125 +435,9 @@ public final class CorefileParser {
             s = ".";
         }
         List<ServerAddress> out = new ArrayList<>();
-        for (String zone : zonesOf(s, key.line())) {
+        for (String zone : Zones.of(s, key.line())) {
             out.add(new ServerAddress(transport, zone, port));
         }
         return out;
-    }
-
-    /** A zone argument as CoreDNS normalizes it: absolute, lower case, CIDRs as reverse zones. */
-    private static List<String> zonesOf(String text, int line) throws CorefileException {
-        Optional<List<String>> reverse = DnsNames.reverseZonesOfCidr(text);
-        if (reverse.isPresent()) {
-            return reverse.get();
-        }
-        if (text.contains("/")) {
-            throw new CorefileException(line, "'" + text + "' is not a valid CIDR");
-        }
-        return List.of(DnsNames.lower(DnsNames.absolute(text)));
-    }
-
-    private static KubernetesPlugin kubernetes(Directive d, List<ServerAddress> blockAddresses) throws CorefileException {
-        List<String> zones = new ArrayList<>();
-        if (d.args().isEmpty()) {
-            for (ServerAddress a : blockAddresses) {
-                zones.add(a.zone());
-            }
-        } else {
-            for (String arg : d.args()) {
-                String s = arg;
-                int scheme = s.indexOf("://");
-                if (scheme >= 0) {
-                    s = s.substring(scheme + 3);
-                }
-                int colon = s.lastIndexOf(':');
-                if (colon > 0 && s.substring(colon + 1).chars().allMatch(Character::isDigit) && colon < s.length() - 1) {
-                    s = s.substring(0, colon);
-                }
-                zones.addAll(zonesOf(s, d.line()));
-            }
-        }
-        if (zones.stream().allMatch(KubernetesPlugin::isReverse)) {
-            throw new CorefileException(d.line(), "kubernetes: non-reverse zone name must be used");
-        }
-        long ttl = KubernetesPlugin.DEFAULT_TTL;
-        PodMode pods = PodMode.DISABLED;
-        boolean endpointPodNames = false;
-        Set<String> namespaces = new LinkedHashSet<>();
-        boolean noEndpoints = false;
-        boolean ignoreEmpty = false;
-        List<String> fallthrough = null;
-        for (Directive o : d.block()) {
-            List<String> args = o.args();
-            switch (o.name()) {
-                case "endpoint_pod_names" -> {
-                    requireNoArgs(o);
-                    endpointPodNames = true;
-                }
-                case "pods" -> {
-                    if (args.size() != 1) {
-                        throw new CorefileException(o.line(), "kubernetes: 'pods' takes one of disabled, insecure, verified");
-                    }
-                    pods = switch (args.get(0)) {
-                        case "disabled" -> PodMode.DISABLED;
-                        case "insecure" -> PodMode.INSECURE;
-                        case "verified" -> PodMode.VERIFIED;
-                        default -> throw new CorefileException(o.line(),
-                                "kubernetes: wrong value for pods: " + args.get(0) + ", must be one of: disabled, verified, insecure");
-                    };
-                }
-                case "namespaces" -> {
-                    if (args.isEmpty()) {
-                        throw new CorefileException(o.line(), "kubernetes: 'namespaces' needs at least one namespace");
-                    }
-                    namespaces.addAll(args);
-                }
-                case "fallthrough" -> {
-                    fallthrough = new ArrayList<>();
-                    if (args.isEmpty()) {
-                        fallthrough.add(".");
-                    } else {
-                        for (String a : args) {
-                            fallthrough.addAll(zonesOf(a, o.line()));
-                        }
-                    }
-                }
-                case "ttl" -> {
-                    if (args.isEmpty()) {
-                        throw new CorefileException(o.line(), "kubernetes: 'ttl' needs a number of seconds");
-                    }
-                    try {
-                        ttl = Long.parseLong(args.get(0));
-                    } catch (NumberFormatException e) {
-                        throw new CorefileException(o.line(), "kubernetes: ttl \"" + args.get(0) + "\" is not a number");
-                    }
-                    if (ttl < 0 || ttl > 3600) {
-                        throw new CorefileException(o.line(), "kubernetes: ttl must be in range [0, 3600]: " + ttl);
-                    }
-                }
-                case "noendpoints" -> {
-                    requireNoArgs(o);
-                    noEndpoints = true;
-                }
-                case "ignore" -> {
-                    if (args.isEmpty() || !args.get(0).equals("empty_service")) {
-                        throw new CorefileException(o.line(), "kubernetes: unable to parse ignore value: '"
-                                + (args.isEmpty() ? "" : args.get(0)) + "'");
-                    }
-                    ignoreEmpty = true;
-                }
-                default -> {
-                    // Options that do not change answers here (endpoint, tls, kubeconfig, ...).
-                }
-            }
-        }
-        return new KubernetesPlugin(zones, ttl, pods, endpointPodNames, namespaces, noEndpoints, ignoreEmpty,
-                fallthrough, d.line());
-    }
-
-    private static void requireNoArgs(Directive o) throws CorefileException {
-        if (!o.args().isEmpty()) {
-            throw new CorefileException(o.line(), "kubernetes: '" + o.name() + "' takes no arguments");
-        }
     }
 }

@@ -182,4 +182,96 @@ public record HostsPlugin(String path, List<String> zones, List<String> fallthro
             return (ipv4 ? wild4 : wild6).getOrDefault("*" + name.substring(dot), List.of());
         }
     }
+
+    /**
+     * The plugin as CoreDNS's {@code hostsParse} reads it: the file through the DNS pod's files,
+     * what cannot be read said in {@code notes}.
+     */
+    static HostsPlugin parse(Directive d, List<String> blockZones, CorefileFiles files, List<String> notes)
+            throws CorefileException {
+        List<String> args = d.args();
+        String path = "/etc/hosts";
+        List<String> zones = new ArrayList<>();
+        if (!args.isEmpty()) {
+            path = args.get(0);
+            if (!path.startsWith("/")) {
+                // CoreDNS opens a relative path from its working directory, / in its image.
+                path = "/" + path;
+            }
+            for (String z : args.subList(1, args.size())) {
+                zones.addAll(Zones.of(z, d.line()));
+            }
+        }
+        if (zones.isEmpty()) {
+            zones.addAll(blockZones);
+        }
+        List<String> fallthrough = null;
+        boolean unsupported = false;
+        boolean autoReverse = true;
+        long ttl = DEFAULT_TTL;
+        StringBuilder inline = new StringBuilder();
+        int inlineLine = -1;
+        List<Entry> entries = new ArrayList<>();
+        List<Entry> inlineEntries = new ArrayList<>();
+        for (Directive o : d.block()) {
+            switch (o.name()) {
+                case "fallthrough" -> {
+                    fallthrough = new ArrayList<>();
+                    for (String z : o.args()) {
+                        fallthrough.addAll(Zones.of(z, o.line()));
+                    }
+                }
+                case "fallthrough_unsupported" -> {
+                    if (!o.args().isEmpty()) {
+                        throw new CorefileException(o.line(), "hosts: wrong argument count or unexpected line ending after "
+                                + "'fallthrough_unsupported'");
+                    }
+                    unsupported = true;
+                }
+                case "no_reverse" -> autoReverse = false;
+                case "ttl" -> {
+                    if (o.args().isEmpty()) {
+                        throw new CorefileException(o.line(), "hosts: ttl needs a time in second");
+                    }
+                    try {
+                        ttl = Long.parseLong(o.args().get(0));
+                    } catch (NumberFormatException e) {
+                        throw new CorefileException(o.line(), "hosts: ttl needs a number of second");
+                    }
+                    if (ttl <= 0 || ttl > 65535) {
+                        throw new CorefileException(o.line(), "hosts: ttl provided is invalid");
+                    }
+                }
+                case "reload" -> {
+                    if (o.args().size() != 1) {
+                        throw new CorefileException(o.line(), "hosts: reload needs a duration (zero seconds to disable)");
+                    }
+                }
+                default -> {
+                    if (fallthrough != null) {
+                        throw new CorefileException(o.line(), "hosts: unknown property '" + o.name() + "'");
+                    }
+                    inlineEntries.addAll(parseLines(o.name() + " " + String.join(" ", o.args()), zones,
+                            o.source(), o.line(), true));
+                }
+            }
+        }
+        if (unsupported && fallthrough == null) {
+            throw new CorefileException(d.line(), "hosts: fallthrough_unsupported requires fallthrough");
+        }
+        String fileSource = null;
+        CorefileFiles.Match m = files.match(path);
+        if (!m.isResolved()) {
+            notes.add("hosts " + path + " (" + d.where() + "): " + m.unresolved() + "; the file is assumed to hold no entries");
+        } else if (m.files().isEmpty()) {
+            notes.add("hosts " + path + " (" + d.where() + "): the DNS pod has no such file; CoreDNS warns and serves the "
+                    + "inline entries alone");
+        } else {
+            CorefileFiles.File f = m.files().get(0);
+            fileSource = f.source();
+            entries.addAll(parseLines(f.text(), zones, f.source(), 1, false));
+        }
+        entries.addAll(inlineEntries);
+        return new HostsPlugin(path, zones, fallthrough, unsupported, autoReverse, ttl, entries, fileSource, d);
+    }
 }

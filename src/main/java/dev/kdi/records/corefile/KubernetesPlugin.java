@@ -1,5 +1,7 @@
 package dev.kdi.records.corefile;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -63,5 +65,110 @@ public record KubernetesPlugin(
 
     static boolean isReverse(String zone) {
         return zone.endsWith("in-addr.arpa.") || zone.endsWith("ip6.arpa.");
+    }
+
+    /** The plugin as CoreDNS's {@code kubernetesParse} reads it, refusing what CoreDNS refuses. */
+    static KubernetesPlugin parse(Directive d, List<ServerAddress> blockAddresses) throws CorefileException {
+        List<String> zones = new ArrayList<>();
+        if (d.args().isEmpty()) {
+            for (ServerAddress a : blockAddresses) {
+                zones.add(a.zone());
+            }
+        } else {
+            for (String arg : d.args()) {
+                String s = arg;
+                int scheme = s.indexOf("://");
+                if (scheme >= 0) {
+                    s = s.substring(scheme + 3);
+                }
+                int colon = s.lastIndexOf(':');
+                if (colon > 0 && s.substring(colon + 1).chars().allMatch(Character::isDigit) && colon < s.length() - 1) {
+                    s = s.substring(0, colon);
+                }
+                zones.addAll(Zones.of(s, d.line()));
+            }
+        }
+        if (zones.stream().allMatch(KubernetesPlugin::isReverse)) {
+            throw new CorefileException(d.line(), "kubernetes: non-reverse zone name must be used");
+        }
+        long ttl = KubernetesPlugin.DEFAULT_TTL;
+        PodMode pods = PodMode.DISABLED;
+        boolean endpointPodNames = false;
+        Set<String> namespaces = new LinkedHashSet<>();
+        boolean noEndpoints = false;
+        boolean ignoreEmpty = false;
+        List<String> fallthrough = null;
+        for (Directive o : d.block()) {
+            List<String> args = o.args();
+            switch (o.name()) {
+                case "endpoint_pod_names" -> {
+                    requireNoArgs(o);
+                    endpointPodNames = true;
+                }
+                case "pods" -> {
+                    if (args.size() != 1) {
+                        throw new CorefileException(o.line(), "kubernetes: 'pods' takes one of disabled, insecure, verified");
+                    }
+                    pods = switch (args.get(0)) {
+                        case "disabled" -> PodMode.DISABLED;
+                        case "insecure" -> PodMode.INSECURE;
+                        case "verified" -> PodMode.VERIFIED;
+                        default -> throw new CorefileException(o.line(),
+                                "kubernetes: wrong value for pods: " + args.get(0) + ", must be one of: disabled, verified, insecure");
+                    };
+                }
+                case "namespaces" -> {
+                    if (args.isEmpty()) {
+                        throw new CorefileException(o.line(), "kubernetes: 'namespaces' needs at least one namespace");
+                    }
+                    namespaces.addAll(args);
+                }
+                case "fallthrough" -> {
+                    fallthrough = new ArrayList<>();
+                    if (args.isEmpty()) {
+                        fallthrough.add(".");
+                    } else {
+                        for (String a : args) {
+                            fallthrough.addAll(Zones.of(a, o.line()));
+                        }
+                    }
+                }
+                case "ttl" -> {
+                    if (args.isEmpty()) {
+                        throw new CorefileException(o.line(), "kubernetes: 'ttl' needs a number of seconds");
+                    }
+                    try {
+                        ttl = Long.parseLong(args.get(0));
+                    } catch (NumberFormatException e) {
+                        throw new CorefileException(o.line(), "kubernetes: ttl \"" + args.get(0) + "\" is not a number");
+                    }
+                    if (ttl < 0 || ttl > 3600) {
+                        throw new CorefileException(o.line(), "kubernetes: ttl must be in range [0, 3600]: " + ttl);
+                    }
+                }
+                case "noendpoints" -> {
+                    requireNoArgs(o);
+                    noEndpoints = true;
+                }
+                case "ignore" -> {
+                    if (args.isEmpty() || !args.get(0).equals("empty_service")) {
+                        throw new CorefileException(o.line(), "kubernetes: unable to parse ignore value: '"
+                                + (args.isEmpty() ? "" : args.get(0)) + "'");
+                    }
+                    ignoreEmpty = true;
+                }
+                default -> {
+                    // Options that do not change answers here (endpoint, tls, kubeconfig, ...).
+                }
+            }
+        }
+        return new KubernetesPlugin(zones, ttl, pods, endpointPodNames, namespaces, noEndpoints, ignoreEmpty,
+                fallthrough, d.line());
+    }
+
+    private static void requireNoArgs(Directive o) throws CorefileException {
+        if (!o.args().isEmpty()) {
+            throw new CorefileException(o.line(), "kubernetes: '" + o.name() + "' takes no arguments");
+        }
     }
 }

@@ -58,4 +58,30 @@ public final class Texts {
         int left = keep - right;
         return text.substring(0, left) + "…" + text.substring(text.length() - right);
     }
+
+    /**
+     * Breaks text into lines of at most {@code width} characters at spaces (a longer word keeps
+     * its own line), for places that do not wrap by themselves, such as notifications.
+     */
+    public static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            int lineLength = 0;
+            for (String word : paragraph.split(" ")) {
+                if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                    out.append('\n');
+                    lineLength = 0;
+                } else if (lineLength > 0) {
+                    out.append(' ');
+                    lineLength++;
+                }
+                out.append(word);
+                lineLength += word.length();
+            }
+        }
+        return out.toString();
+    }
 }

@@ -8,7 +8,9 @@ import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.names.IpAddress;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.ServicePort;
+import dev.kdi.records.searchpath.HostsOrder;
 import dev.kdi.records.searchpath.Lookup;
+import dev.kdi.records.searchpath.NameLookup;
 import dev.kdi.records.searchpath.ResolvConf;
 import dev.kdi.records.searchpath.Resolver;
 import dev.kdi.records.searchpath.SearchPath;
@@ -210,6 +212,17 @@ public final class LookupModel {
         ResolvConf conf = v.inspection().resolvConf(pod, v.zone());
         SearchPath path = new SearchPath(conf, libc);
         Lookup lookup = Lookup.forType(t);
+        // The hosts file is its own stage: where the resolver reads it first and it has the name, no query is sent.
+        NameLookup names = new NameLookup(v.inspection().hostsFile(pod, v.zone()), HostsOrder.FILES_DNS, true, path);
+        NameLookup.Resolution local = names.resolve(n, lookup, q -> Status.NXDOMAIN);
+        NameLookup.HostsStep hosts = local.hostsStep();
+        List<String> hostsWhy = hosts.found().isEmpty() ? List.of() : local.explanation();
+        String shownPod = pod.namespace() + "/" + pod.name();
+        if (hosts.answered() && hosts.beforeDns()) {
+            Walk none = new Walk(n, libc, lookup, List.of(), Walk.Result.ANSWERED, List.of());
+            return new LookupResult.AsPod(clock.instant(), shownPod, n, conf, none, Optional.empty(), Map.of(), Map.of(),
+                    "", "", hosts, hostsWhy);
+        }
         DnsModel model = v.model();
         Map<Question, Status> predicted = new HashMap<>();
         Walk modelWalk = conf.usesClusterDns()
@@ -244,8 +257,8 @@ public final class LookupModel {
         for (Question q : shown.questions()) {
             predicted.computeIfAbsent(q, k -> model.answer(k).status());
         }
-        return new LookupResult.AsPod(clock.instant(), pod.namespace() + "/" + pod.name(), n, conf, modelWalk, liveWalk,
-                answers, predicted, replicaUsed, note);
+        return new LookupResult.AsPod(clock.instant(), shownPod, n, conf, modelWalk, liveWalk,
+                answers, predicted, replicaUsed, note, hosts, hostsWhy);
     }
 
     /** What the pod's resolver sees: the first answer, or a server failure when no replica answered. */

@@ -5,6 +5,7 @@ import dev.kdi.records.Question;
 import dev.kdi.records.Status;
 import dev.kdi.records.compare.Comparison;
 import dev.kdi.records.compare.Verdict;
+import dev.kdi.records.searchpath.NameLookup;
 import dev.kdi.records.searchpath.ResolvConf;
 import dev.kdi.records.searchpath.Walk;
 import dev.kdi.ui.common.Texts;
@@ -94,13 +95,21 @@ public sealed interface LookupResult {
      * @param predicted the model's status for every question either walk sent
      * @param replica which replica the live walk asked
      * @param note why there is no live walk, or empty
+     * @param hosts what the pod's /etc/hosts did: when it answered before DNS, both walks are empty
+     * @param hostsWhy the resolver's order and what the hosts file made of the name, when it has the name
      */
     record AsPod(Instant at, String pod, String name, ResolvConf conf, Walk model, Optional<Walk> live,
                  Map<Question, QuestionResult> answers, Map<Question, Status> predicted,
-                 String replica, String note) implements LookupResult {
+                 String replica, String note, NameLookup.HostsStep hosts, List<String> hostsWhy) implements LookupResult {
         public AsPod {
             answers = Map.copyOf(answers);
             predicted = Map.copyOf(predicted);
+            hostsWhy = List.copyOf(hostsWhy);
+        }
+
+        /** Whether the hosts file answered before any DNS query was sent. */
+        public boolean answeredByHostsFirst() {
+            return hosts.answered() && hosts.beforeDns();
         }
 
         /** The walk shown: the live one when there is one. */
@@ -110,6 +119,9 @@ public sealed interface LookupResult {
 
         @Override
         public String title() {
+            if (answeredByHostsFirst()) {
+                return name + " · /etc/hosts · no query as " + pod.substring(pod.indexOf('/') + 1);
+            }
             Walk w = shown();
             // Outcome right after the name: a narrow history list elides the middle of the line.
             return name + " · " + w.result().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT) + " · "

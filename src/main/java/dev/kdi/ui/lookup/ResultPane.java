@@ -180,6 +180,10 @@ final class ResultPane extends ScrollPane {
         if (!p.note().isEmpty()) {
             content.getChildren().add(note(p.note()));
         }
+        if (p.answeredByHostsFirst()) {
+            hostsAnswer(p);
+            return;
+        }
         GridPane grid = new GridPane();
         grid.setId("walk");
         grid.getStyleClass().add("walk");
@@ -231,7 +235,8 @@ final class ResultPane extends ScrollPane {
         amplification.getStyleClass().add("amplification");
         amplification.setWrapText(true);
         content.getChildren().add(amplification);
-        List<String> why = new ArrayList<>(shown.explanation());
+        List<String> why = new ArrayList<>(p.hostsWhy());
+        why.addAll(shown.explanation());
         if (!p.conf().explanation().isEmpty()) {
             why.addAll(p.conf().explanation());
         }
@@ -242,6 +247,25 @@ final class ResultPane extends ScrollPane {
             w.setMinHeight(Region.USE_PREF_SIZE);
             content.getChildren().add(w);
         }
+    }
+
+    /** The pod's /etc/hosts answered before DNS: its lines instead of a walk. */
+    private void hostsAnswer(LookupResult.AsPod p) {
+        Label head = new Label("Answered from /etc/hosts: no DNS query is sent");
+        head.setId("hosts-answer");
+        head.getStyleClass().add("amplification");
+        content.getChildren().add(head);
+        Label lines = new Label(p.hosts().found().stream()
+                .map(e -> e.address() + "\t" + p.name() + "   (" + e.origin().description() + ")")
+                .collect(Collectors.joining("\n")));
+        lines.getStyleClass().addAll("records", "mono");
+        lines.setMinHeight(Region.USE_PREF_SIZE);
+        content.getChildren().add(lines);
+        Label w = new Label("Why: " + String.join(" ", p.hostsWhy()));
+        w.getStyleClass().add("why");
+        w.setWrapText(true);
+        w.setMinHeight(Region.USE_PREF_SIZE);
+        content.getChildren().add(w);
     }
 
     private static String then(Step s) {

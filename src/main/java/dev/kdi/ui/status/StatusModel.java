@@ -95,12 +95,17 @@ public final class StatusModel {
             w.add("Stale: the watch on " + String.join(", ", report.stale())
                     + " is down and being re-established; those objects may be out of date.");
         }
+        for (String file : in.skippedFiles()) {
+            w.add("Left out: " + file);
+        }
         w.addAll(in.dns().notes());
         w.addAll(in.notes());
         warnings.setAll(w);
         if (info != null && info.kind() == SessionInfo.Kind.MANIFESTS) {
-            api.set("prediction only");
-            apiDetail.set("Manifests have no API server and no cluster DNS: the records are the model's prediction.");
+            int skipped = in.skippedFiles().size();
+            api.set("prediction only" + (skipped == 0 ? "" : " · " + Texts.count(skipped, "file", "files") + " left out"));
+            apiDetail.set("Manifests have no API server and no cluster DNS: the records are the model's prediction."
+                    + (skipped == 0 ? "" : "\n" + String.join("\n", in.skippedFiles())));
             connection.set(Connection.FILES);
         } else if (!report.isComplete()) {
             api.set("API partial");

@@ -13,6 +13,7 @@ import dev.kdi.ui.common.BackgroundTask;
 import dev.kdi.ui.common.Failures;
 import dev.kdi.ui.common.Notifier;
 import dev.kdi.ui.common.TaskExecutor;
+import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.common.UserMessage;
 import dev.kdi.ui.details.DetailsModel;
 import dev.kdi.ui.inventory.Entry;
@@ -286,6 +287,12 @@ public final class WindowModel implements AutoCloseable {
         inspection = o.inspection();
         show(o.view());
         phase.set(Phase.READY);
+        List<String> skipped = o.inspection().skippedFiles();
+        if (!skipped.isEmpty()) {
+            // Bad input is said, never dropped; the status bar keeps the lines after this fades.
+            notifier.show(UserMessage.error(Texts.count(skipped.size(), "file", "files") + " left out",
+                    Texts.wrap(String.join("\n", skipped) + "\nEverything else is shown.", 90)));
+        }
         Inspection latest = session.current();
         if (latest != null && latest != o.inspection()) {
             rebuild(latest);

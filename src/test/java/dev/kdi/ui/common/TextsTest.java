@@ -56,4 +56,10 @@ class TextsTest {
         assertThat(Failures.describe(new NullPointerException())).isEqualTo(
                 "unexpected null pointer exception (run with --debug for details)");
     }
+
+    @org.junit.jupiter.api.Test
+    void wrap_breaksAtSpaces_keepsLongWordsWhole_andKeepsLineBreaks() {
+        assertThat(Texts.wrap("aaa bbb ccc\ndd", 7)).isEqualTo("aaa bbb\nccc\ndd");
+        assertThat(Texts.wrap("/a/very/long/path.yaml: bad", 5)).isEqualTo("/a/very/long/path.yaml:\nbad");
+    }
 }

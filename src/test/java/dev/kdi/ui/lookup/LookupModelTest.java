@@ -115,6 +115,22 @@ class LookupModelTest {
     }
 
     @Test
+    void asPod_itsOwnHostname_isAnsweredFromEtcHosts_withoutAQuery() {
+        model.asPod().set("shop/web-6b7f9c-x2x9q");
+        model.prepare("web-6b7f9c-x2x9q", RrType.A);
+        model.lookup();
+
+        LookupResult.AsPod p = (LookupResult.AsPod) model.history().get(0);
+        assertThat(p.answeredByHostsFirst()).isTrue();
+        assertThat(p.hosts().found()).singleElement()
+                .satisfies(e -> assertThat(e.origin()).isEqualTo(dev.kdi.records.searchpath.HostsFile.Origin.POD));
+        assertThat(p.shown().queriesSent()).isZero();
+        assertThat(p.live()).isEmpty();
+        assertThat(p.hostsWhy()).anyMatch(w -> w.contains("hosts: files dns (assumed"));
+        assertThat(p.title()).contains("/etc/hosts");
+    }
+
+    @Test
     void asPod_aNameThatDoesNotExist_triesEverySearchDomain() {
         model.asPod().set("shop/web-6b7f9c-x2x9q");
         model.prepare("db-0.db", RrType.A);

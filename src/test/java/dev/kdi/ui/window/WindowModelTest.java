@@ -198,6 +198,26 @@ class WindowModelTest {
     }
 
     @Test
+    void manifestsWithBadFiles_showTheRest_andSayEachFileLeftOut() throws Exception {
+        WindowModel m = model();
+        m.start(start(false));
+        Path dir = Path.of(WindowModelTest.class.getResource("/manifests/as-kubectl/ingress-dir").toURI());
+        m.open(new SessionRequest.Manifests(List.of(dir), Optional.empty()));
+
+        assertThat(m.info().get().kind()).isEqualTo(SessionInfo.Kind.MANIFESTS);
+        assertThat(m.toolbar().namespaces()).contains("ingress-nginx");
+        assertThat(messages).singleElement().satisfies(msg -> {
+            assertThat(msg.level()).isEqualTo(UserMessage.Level.ERROR);
+            assertThat(msg.title()).isEqualTo("3 files left out");
+            assertThat(msg.text().lines()).allMatch(l -> l.length() <= 90 || !l.contains(" "));
+            assertThat(msg.text().replace('\n', ' ')).contains("broken.yaml: document 1 (Service ingress-nginx/broken)")
+                    .contains("kustomization.yaml: a kustomize directory");
+        });
+        assertThat(m.status().warnings()).filteredOn(w -> w.startsWith("Left out: ")).hasSize(3);
+        assertThat(m.status().api().get()).isEqualTo("prediction only · 3 files left out");
+    }
+
+    @Test
     void refresh_reloadsFromTheSession() {
         WindowModel m = model();
         m.start(start(false));
