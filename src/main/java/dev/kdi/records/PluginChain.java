@@ -47,6 +47,8 @@ final class PluginChain {
     private final int port;
     private final Map<ServerBlock, List<String>> chains = new IdentityHashMap<>();
     private final Map<HostsPlugin, HostsPlugin.Index> hosts = new IdentityHashMap<>();
+    /** For each regex name rule, the literal its matches end with, when it has one. */
+    private final Map<RewriteRule.Name, String> regexSuffixes = new IdentityHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
     PluginChain(Corefile corefile, Responder kubernetes) {
@@ -70,6 +72,11 @@ final class PluginChain {
                     .toList();
             chains.put(b, chain);
             b.hosts().ifPresent(h -> hosts.put(h, h.index(wildcards)));
+            for (RewriteRule r : b.rewrites()) {
+                if (r instanceof RewriteRule.Name n && n.match() == RewriteRule.Match.REGEX) {
+                    regexSuffixes.put(n, RewriteRules.requiredSuffix(n.regex().pattern()));
+                }
+            }
         }
     }
 
@@ -205,7 +212,7 @@ final class PluginChain {
                 String name = current.lower();
                 boolean matched = false;
                 if (rule instanceof RewriteRule.Name n) {
-                    String to = RewriteRules.rewritten(n, name);
+                    String to = RewriteRules.rewritten(n, name, regexSuffixes.get(n));
                     if (to == null) {
                         continue;
                     }
