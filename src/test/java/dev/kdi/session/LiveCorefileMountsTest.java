@@ -160,7 +160,7 @@ class LiveCorefileMountsTest {
     }
 
     @Test
-    void aForbiddenConfigMap_isANoteNamingIt_andItsFilesStayUnresolved() throws Exception {
+    void aForbiddenConfigMap_isANoteNamingIt_andItsFilesAreNotFollowed() throws Exception {
         cluster("rancher/mirrored-coredns-coredns:1.10.1", "k3s.yaml", "k3s-custom.yaml");
         faults.forbid(r -> r.resource().equals("configmaps") && "coredns-custom".equals(r.name()));
         session = started();
