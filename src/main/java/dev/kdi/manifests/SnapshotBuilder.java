@@ -182,6 +182,7 @@ public final class SnapshotBuilder {
         other.skippedKinds.forEach((kind, n) -> skippedKinds.merge(kind, n, Integer::sum));
         sliceNotes.addAll(other.sliceNotes);
         otherConfigMaps += other.otherConfigMaps;
+        // The DNS pods' mounts and the kube-system ConfigMaps they may name: the later file wins, as for objects.
         if (other.dnsMounts != null) {
             dnsMounts = other.dnsMounts;
         }

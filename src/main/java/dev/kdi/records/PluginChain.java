@@ -216,7 +216,7 @@ final class PluginChain {
                     if (to == null) {
                         continue;
                     }
-                    if (!RewriteRules.isDomainName(to)) {
+                    if (!DnsNames.fitsTheWire(to)) {
                         trace.acted("rewrite", n.directive().where());
                         trace.why("rewrite (" + n.directive().where() + ") turns " + name + " into \"" + to
                                 + "\", which is no domain name: CoreDNS answers SERVFAIL.");

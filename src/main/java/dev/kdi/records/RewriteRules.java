@@ -153,21 +153,4 @@ final class RewriteRules {
         }
         return changed.equals(d) ? rr : new ResourceRecord(rr.owner(), rr.ttl(), changed, rr.sources());
     }
-
-    /** {@code dns.IsDomainName}: labels of 1 to 63 octets, 255 octets in all. */
-    static boolean isDomainName(String name) {
-        if (name.equals(".")) {
-            return true;
-        }
-        String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-        if (n.isEmpty() || n.length() > 253) {
-            return false;
-        }
-        for (String label : n.split("\\.", -1)) {
-            if (label.isEmpty() || label.length() > 63) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

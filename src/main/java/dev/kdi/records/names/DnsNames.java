@@ -93,24 +93,35 @@ public final class DnsNames {
      * allowed).
      */
     public static boolean isValidDomainName(String s) {
-        if (s == null || s.isEmpty()) {
+        if (s == null || s.isEmpty() || s.equals(".") || !fitsTheWire(s)) {
             return false;
         }
-        String t = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-        if (t.isEmpty() || t.length() > 253) {
-            return false;
-        }
-        for (String label : t.split("\\.", -1)) {
-            if (label.isEmpty() || label.length() > 63) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.';
+            if (!ok) {
                 return false;
             }
-            for (int i = 0; i < label.length(); i++) {
-                char c = label.charAt(i);
-                boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                        || c == '-' || c == '_';
-                if (!ok) {
-                    return false;
-                }
+        }
+        return true;
+    }
+
+    /**
+     * miekg/dns's {@code IsDomainName}, which CoreDNS asks of a rewritten name: any characters, in
+     * labels of 1 to 63 octets, 253 in all without the trailing dot; the root is a name.
+     */
+    public static boolean fitsTheWire(String name) {
+        if (name.equals(".")) {
+            return true;
+        }
+        String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        if (n.isEmpty() || n.length() > 253) {
+            return false;
+        }
+        for (String label : n.split("\\.", -1)) {
+            if (label.isEmpty() || label.length() > 63) {
+                return false;
             }
         }
         return true;
