@@ -46,6 +46,8 @@ final class PluginChain {
     private final Responder kubernetes;
     private final int port;
     private final Map<ServerBlock, List<String>> chains = new IdentityHashMap<>();
+    /** Each block's texts, made once: every answer names its block, and most name its kubernetes line. */
+    private final Map<ServerBlock, BlockTexts> texts = new IdentityHashMap<>();
     private final Map<HostsPlugin, HostsPlugin.Index> hosts = new IdentityHashMap<>();
     /** For each regex name rule, the literal its matches end with, when it has one. */
     private final Map<RewriteRule.Name, String> regexSuffixes = new IdentityHashMap<>();
@@ -71,6 +73,8 @@ final class PluginChain {
             List<String> chain = present.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                     .toList();
             chains.put(b, chain);
+            texts.put(b, new BlockTexts(b.label(), "block at " + where(b),
+                    b.directive("kubernetes").map(Directive::where).orElse(null)));
             b.hosts().ifPresent(h -> hosts.put(h, h.index(wildcards)));
             for (RewriteRule r : b.rewrites()) {
                 if (r instanceof RewriteRule.Name n && n.match() == RewriteRule.Match.REGEX) {
@@ -105,13 +109,18 @@ final class PluginChain {
         }
         Walk walk = new Walk(block, trace, depth);
         Result r = walk.serve(0, new Request(q.name(), q.type(), null));
-        String source = trace.source() == null ? "block at " + where(block) : trace.source();
+        BlockTexts t = texts.get(block);
+        String source = trace.source() == null ? t.where() : trace.source();
         return new Answer(q, r.status(), r.answer(), r.additional(), r.authority(), trace.isIncomplete(), trace.lines(),
-                List.of(), new AnsweredBy(block.label(), trace.chain(), source));
+                List.of(), new AnsweredBy(t.label(), trace.chain(), source));
     }
 
     private String where(ServerBlock b) {
         return corefile.origin() + " line " + b.line();
+    }
+
+    /** A block's label, where it stands, and where its kubernetes plugin stands (null without one). */
+    private record BlockTexts(String label, String where, String kubernetesWhere) {
     }
 
     /** The question as the plugins see it: rewritten name or type, or a class kdi does not model. */
@@ -196,7 +205,7 @@ final class PluginChain {
             if (a == null) {
                 return serve(i + 1, req);
             }
-            trace.acted("kubernetes", block.directive("kubernetes").map(Directive::where).orElse(null));
+            trace.acted("kubernetes", texts.get(block).kubernetesWhere());
             return new Result(a.status(), a.answer(), a.additional(), a.authority());
         }
 
