@@ -36,9 +36,14 @@ import org.junit.jupiter.api.Timeout;
  * lists, continue tokens that expire, watches that drop or are too old, RBAC that forbids listing
  * across namespaces, and a server that stops answering.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ClusterLoaderTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * How long a state may take to show. Refused watches back off 250 ms, 500 ms, 1 s, 2 s, 4 s,
+     * 8 s...: on a busy machine the refused spell lasts long enough for the next try to come 8 s
+     * after the watches are allowed again, so the bound leaves room for that and for the relist.
+     */
+    static final Duration WAIT = Duration.ofSeconds(30);
     static final String USER = "limited-user";
 
     ApiServerFaults faults;
