@@ -49,6 +49,8 @@ final class PluginChain {
     /** Each block's texts, made once: every answer names its block, and most name its kubernetes line. */
     private final Map<ServerBlock, BlockTexts> texts = new IdentityHashMap<>();
     private final Map<HostsPlugin, HostsPlugin.Index> hosts = new IdentityHashMap<>();
+    /** What each hosts plugin says of a name it does not hold and falls through for: most names. */
+    private final Map<HostsPlugin, String> hostsMisses = new IdentityHashMap<>();
     /** For each regex name rule, the literal its matches end with, when it has one. */
     private final Map<RewriteRule.Name, String> regexSuffixes = new IdentityHashMap<>();
     private final List<String> notes = new ArrayList<>();
@@ -75,7 +77,11 @@ final class PluginChain {
             chains.put(b, chain);
             texts.put(b, new BlockTexts(b.label(), "block at " + where(b),
                     b.directive("kubernetes").map(Directive::where).orElse(null)));
-            b.hosts().ifPresent(h -> hosts.put(h, h.index(wildcards)));
+            b.hosts().ifPresent(h -> {
+                hosts.put(h, h.index(wildcards));
+                hostsMisses.put(h, "hosts (" + h.directive().where() + ") has no entry for the name; its fallthrough hands "
+                        + "the query on.");
+            });
             for (RewriteRule r : b.rewrites()) {
                 if (r instanceof RewriteRule.Name n && n.match() == RewriteRule.Match.REGEX) {
                     regexSuffixes.put(n, RewriteRules.requiredSuffix(n.regex().pattern()));
@@ -336,8 +342,7 @@ final class PluginChain {
             }
             if (records.isEmpty() && any.isEmpty()) {
                 if (h.fallsThrough(name)) {
-                    trace.why("hosts (" + h.directive().where() + ") has no entry for " + name + "; its fallthrough hands "
-                            + "the query on.");
+                    trace.why(hostsMisses.get(h));
                     return serve(i + 1, req);
                 }
                 trace.acted("hosts", h.directive().where());
