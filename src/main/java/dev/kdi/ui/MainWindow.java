@@ -34,6 +34,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -52,6 +54,7 @@ public final class MainWindow {
     private final ClusterTreeView tree;
     private final DetailsView details;
     private final LookupView lookup;
+    private final TabPane views;
     private final StatusView status;
     private final Scene scene;
     private Theme theme = Theme.LIGHT;
@@ -68,7 +71,11 @@ public final class MainWindow {
         lookup = new LookupView(model.lookup(), model.toolbar().replicaOptions(), zone);
         status = new StatusView(model.status());
 
-        SplitPane top = new SplitPane(tree, details);
+        // Cluster-wide views (Check, Replicas, Watch) sit as tabs beside the selected object's details.
+        views = new TabPane(new Tab("Details", details));
+        views.setId("kdi-views");
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane top = new SplitPane(tree, views);
         top.setDividerPositions(0.4);
         SplitPane.setResizableWithParent(tree, false);
         SplitPane main = new SplitPane(top, lookup);
@@ -120,6 +127,11 @@ public final class MainWindow {
 
     public ClusterTreeView tree() {
         return tree;
+    }
+
+    /** The tabs beside the tree; the first is the selected object's details. */
+    public TabPane views() {
+        return views;
     }
 
     public DetailsView details() {
