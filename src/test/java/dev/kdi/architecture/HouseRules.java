@@ -16,7 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 final class HouseRules {
     /** The adapters below {@code session}. */
-    static final String[] ADAPTERS = {"dev.kdi.dns..", "dev.kdi.manifests..", "dev.kdi.cluster..", "dev.kdi.demo.."};
+    static final String[] ADAPTERS = {"dev.kdi.dns..", "dev.kdi.manifests..", "dev.kdi.cluster..", "dev.kdi.demo..",
+        "dev.kdi.metrics..", "dev.kdi.http.."};
     /** What JavaFX brings: only the window may load it. */
     static final String[] JAVAFX = {"javafx..", "org.controlsfx..", "impl.org.controlsfx..", "org.kordamp.ikonli.."};
     /**
@@ -33,7 +34,7 @@ final class HouseRules {
 
     static final ArchRule ADAPTERS_NEVER_REACH_UP = noClasses().that().resideInAnyPackage(ADAPTERS)
             .should().dependOnClassesThat().resideInAnyPackage("dev.kdi.session..", "dev.kdi.ui..", "dev.kdi.cli..")
-            .as("dns, manifests, cluster and demo never use session, ui or cli");
+            .as("dns, manifests, cluster, demo, metrics and http never use session, ui or cli");
 
     static final ArchRule WINDOW_ONLY_THROUGH_SESSION = classes().that().resideInAPackage("dev.kdi.ui..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.kdi.ui..", "dev.kdi.session..",
