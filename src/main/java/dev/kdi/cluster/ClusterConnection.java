@@ -88,6 +88,11 @@ public final class ClusterConnection implements AutoCloseable {
         return forwarder;
     }
 
+    /** Reads what a DNS pod's health needs beyond the snapshot. */
+    public DnsPodDetails podDetails() {
+        return new DnsPodDetails(client);
+    }
+
     /** Asks the API server what the user may do. */
     public AccessReview access() {
         return access;

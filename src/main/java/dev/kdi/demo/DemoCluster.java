@@ -68,6 +68,8 @@ public final class DemoCluster implements AutoCloseable {
     private volatile DnsModel healthy;
     private volatile DnsModel stale;
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    /** Each DNS pod's HTTP endpoints and counters, by pod name. */
+    private final Map<String, CoreDnsEndpoints> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
 
     private DemoCluster(MockApiServer server, ScheduledExecutorService scheduler, ClusterLoader dnsView) {
         this.server = server;
@@ -126,8 +128,14 @@ public final class DemoCluster implements AutoCloseable {
             loader.watch();
             for (String pod : List.of(HEALTHY_REPLICA, STALE_REPLICA)) {
                 boolean isStale = pod.equals(STALE_REPLICA);
+                // The replica with the stalled watch also has a dead upstream: one sick replica, two symptoms.
+                CoreDnsEndpoints endpoints = new CoreDnsEndpoints(Clock.systemUTC(), isStale);
+                demo.endpoints.put(pod, endpoints);
                 server.portForwards().route(new PodPort("kube-system", pod, 53),
-                        new DnsResponder(() -> isStale ? demo.stale : demo.healthy));
+                        new DnsResponder(() -> isStale ? demo.stale : demo.healthy, endpoints));
+                server.portForwards().route(new PodPort("kube-system", pod, 8080), new HttpResponder(endpoints::health));
+                server.portForwards().route(new PodPort("kube-system", pod, 8181), new HttpResponder(endpoints::ready));
+                server.portForwards().route(new PodPort("kube-system", pod, 9153), new HttpResponder(endpoints::metrics));
             }
             return demo;
         } catch (ClusterException | InterruptedException | RuntimeException e) {
@@ -150,6 +158,15 @@ public final class DemoCluster implements AutoCloseable {
     /** The API server's URL (https on 127.0.0.1). */
     public String url() {
         return server.url();
+    }
+
+    /** A DNS pod's /health, /ready and /metrics, for tests that put them back after a fault. */
+    public CoreDnsEndpoints endpoints(String pod) {
+        CoreDnsEndpoints e = endpoints.get(pod);
+        if (e == null) {
+            throw new IllegalArgumentException("no demo DNS pod " + pod + "; the pods are " + endpoints.keySet());
+        }
+        return e;
     }
 
     /** The port-forward emulation, for tests that inject faults. */

@@ -22,9 +22,16 @@ import org.xbill.DNS.Record;
  */
 public final class DnsResponder implements PortForwardTarget {
     private final Supplier<DnsModel> model;
+    private final CoreDnsEndpoints counters;
 
     public DnsResponder(Supplier<DnsModel> model) {
+        this(model, null);
+    }
+
+    /** @param counters counts every answer for the pod's {@code /metrics}, or null */
+    public DnsResponder(Supplier<DnsModel> model, CoreDnsEndpoints counters) {
         this.model = model;
+        this.counters = counters;
     }
 
     @Override
@@ -53,13 +60,25 @@ public final class DnsResponder implements PortForwardTarget {
         }
         Record q = query.getQuestion();
         if (q == null) {
+            count("FORMERR");
             return reply(query, Rcode.FORMERR);
         }
         try {
             Answer a = model.get().answer(new Question(q.getName().toString(), new RrType(q.getType())));
-            return AnswerEncoder.reply(query, a).toWire();
+            byte[] reply = AnswerEncoder.reply(query, a).toWire();
+            if (counters != null) {
+                counters.answered(a);
+            }
+            return reply;
         } catch (IOException | RuntimeException e) {
+            count("SERVFAIL");
             return reply(query, Rcode.SERVFAIL);
+        }
+    }
+
+    private void count(String rcode) {
+        if (counters != null) {
+            counters.failed(rcode);
         }
     }
 

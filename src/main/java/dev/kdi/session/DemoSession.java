@@ -70,6 +70,11 @@ public final class DemoSession implements Session {
     }
 
     @Override
+    public CompletableFuture<HealthReport> health(HealthRequest request) {
+        return live.health(request);
+    }
+
+    @Override
     public void refresh(Progress progress) throws SessionException, InterruptedException {
         live.refresh(progress);
     }

@@ -5,6 +5,7 @@ import dev.kdi.cluster.ClusterException;
 import dev.kdi.cluster.ClusterLoader;
 import dev.kdi.cluster.ContextTarget;
 import dev.kdi.cluster.DnsServers;
+import dev.kdi.cluster.PodHttp;
 import dev.kdi.manifests.CorefileSource;
 import dev.kdi.manifests.ManifestException;
 import dev.kdi.records.Answer;
@@ -18,9 +19,11 @@ import dev.kdi.records.corefile.CorefileParser;
 import dev.kdi.records.names.IpAddress;
 import dev.kdi.records.objects.ClusterSnapshot;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +46,8 @@ public final class LiveSession implements Session {
     private final LiveOptions options;
     private final Clock clock;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    /** How long opening a forward, then one HTTP exchange with a DNS pod, may each take. */
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
     private final ScheduledExecutorService scheduler;
     private final ExecutorService worker;
     private final ThreadFactory dnsThreads;
@@ -310,6 +315,23 @@ public final class LiveSession implements Session {
         }
         return CompletableFuture.supplyAsync(() -> new CheckRun(pool, at.model(), request, progress, noReplicas()).run(),
                 worker);
+    }
+
+    @Override
+    public CompletableFuture<HealthReport> health(HealthRequest request) {
+        Inspection at = current;
+        if (at == null || connection == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the session has not started"));
+        }
+        PodHttp http = new PodHttp(connection.forwarder(), scheduler, HTTP_TIMEOUT);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new HealthRun(at, http, connection.podDetails(), worker).run(request, replicas());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while asking the DNS replicas' health");
+            }
+        }, worker);
     }
 
     @Override

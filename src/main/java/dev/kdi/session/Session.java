@@ -35,6 +35,16 @@ public interface Session extends AutoCloseable {
      */
     CompletableFuture<CheckReport> check(CheckRequest request, Progress progress);
 
+    /**
+     * Asks every DNS replica (or one) for its {@code /health}, {@code /ready} and {@code /metrics}
+     * through port-forwards, reads its pod, and says what is wrong. Sessions without a cluster have
+     * no replica to ask.
+     */
+    default CompletableFuture<HealthReport> health(HealthRequest request) {
+        return CompletableFuture.completedFuture(new HealthReport(info().name(), List.of(), List.of(),
+                List.of("there is no cluster to ask: " + info().name() + " holds no DNS replicas")));
+    }
+
     /** Reloads everything (the refresh button). */
     void refresh(Progress progress) throws SessionException, InterruptedException;
 

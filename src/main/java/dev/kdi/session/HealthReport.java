@@ -1,0 +1,146 @@
+package dev.kdi.session;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every DNS replica's health as its own endpoints and its pod say, with findings.
+ *
+ * @param source where the cluster DNS was found and where its Corefile came from, for a header
+ * @param replicas one entry per replica asked
+ * @param findings what is wrong or worth knowing, most severe first
+ * @param notes why nothing could be asked, or what else the user should know
+ */
+public record HealthReport(String source, List<Replica> replicas, List<Finding> findings, List<String> notes) {
+
+    public HealthReport {
+        Objects.requireNonNull(source, "source");
+        replicas = List.copyOf(replicas);
+        findings = List.copyOf(findings);
+        notes = List.copyOf(notes);
+    }
+
+    /** No replica could be asked at all: nothing is known about their health. */
+    public boolean couldNotAsk() {
+        return replicas.isEmpty() || replicas.stream().allMatch(r -> r.health().state() == EndpointState.UNREACHABLE
+                && r.ready().state() == EndpointState.UNREACHABLE && r.metrics().state() == EndpointState.UNREACHABLE);
+    }
+
+    /** Whether any finding is a warning. */
+    public boolean hasWarnings() {
+        return findings.stream().anyMatch(f -> f.severity() == Severity.WARNING);
+    }
+
+    /** How bad a finding is: warnings fail {@code kdi health}, notes do not. */
+    public enum Severity { WARNING, NOTE }
+
+    /**
+     * One finding.
+     *
+     * @param code stable, for scripts: {@code REPLICA_NOT_READY}
+     * @param severity warning or note
+     * @param replica the replica it concerns, or empty when it concerns them all
+     * @param message one sentence saying what and what to do
+     */
+    public record Finding(String code, Severity severity, String replica, String message) {
+    }
+
+    /** How one endpoint answered. */
+    public enum EndpointState {
+        /** 2xx. */
+        OK,
+        /** Another status. */
+        FAILING,
+        /** The Corefile asks for it, but nothing listens on its port. */
+        NOT_SERVED,
+        /** The Corefile has no such plugin: nothing to ask. */
+        NOT_CONFIGURED,
+        /** It could not be asked, or its reply was broken. */
+        UNREACHABLE
+    }
+
+    /**
+     * One endpoint of one replica.
+     *
+     * @param path {@code /health}
+     * @param port the pod port asked
+     * @param state how it went
+     * @param status the HTTP status, 0 when there was none
+     * @param detail the body's first line for a status, or what went wrong
+     */
+    public record Endpoint(String path, int port, EndpointState state, int status, String detail) {
+    }
+
+    /**
+     * One replica.
+     *
+     * @param id {@code namespace/pod}
+     * @param node the node it runs on, or empty
+     * @param health {@code /health}
+     * @param ready {@code /ready}
+     * @param metrics {@code /metrics}
+     * @param counters what {@code /metrics} said (the later reading), when it could be read
+     * @param rates what happened between the two readings, when both were read
+     * @param restarts restarts of its containers, -1 when the pod could not be read
+     * @param lastTermination the last termination's reason, or empty
+     */
+    public record Replica(String id, String node, Endpoint health, Endpoint ready, Endpoint metrics,
+                         Optional<Counters> counters, Optional<Rates> rates, int restarts, String lastTermination) {
+    }
+
+    /**
+     * A replica's CoreDNS counters, whatever its version named them.
+     *
+     * @param version {@code coredns_build_info}'s version, or empty
+     * @param requests queries received
+     * @param responsesByRcode replies by rcode
+     * @param responsesByPlugin replies by the plugin that wrote them
+     * @param cacheHitsByType cache hits by cache
+     * @param cacheMisses cache misses
+     * @param panics panics
+     * @param reloadFailures failed Corefile reloads
+     * @param upstreamNaming {@code coredns_forward_*}, {@code coredns_proxy_*} or {@code none}
+     * @param upstreams the forward plugin's upstreams
+     * @param series series in the exposition
+     * @param problems lines of the exposition that could not be read
+     */
+    public record Counters(String version, double requests, Map<String, Double> responsesByRcode,
+                           Map<String, Double> responsesByPlugin, Map<String, Double> cacheHitsByType,
+                           double cacheMisses, double panics, double reloadFailures, String upstreamNaming,
+                           List<Upstream> upstreams, int series, List<String> problems) {
+        public Counters {
+            responsesByRcode = Map.copyOf(responsesByRcode);
+            responsesByPlugin = Map.copyOf(responsesByPlugin);
+            cacheHitsByType = Map.copyOf(cacheHitsByType);
+            upstreams = List.copyOf(upstreams);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * One upstream of the forward plugin.
+     *
+     * @param to its address
+     * @param requests queries sent to it
+     * @param servfails SERVFAIL replies it gave
+     * @param healthcheckFailures failed health checks of it
+     */
+    public record Upstream(String to, double requests, double servfails, double healthcheckFailures) {
+    }
+
+    /**
+     * Between the two readings.
+     *
+     * @param seconds the time between them
+     * @param requestsPerSecond queries per second
+     * @param servfailShare share of replies that were SERVFAIL
+     * @param nxdomainShare share of replies that were NXDOMAIN
+     * @param upstreamHealthcheckFailures failed upstream health checks
+     * @param reset whether the process restarted in between
+     */
+    public record Rates(double seconds, double requestsPerSecond, double servfailShare, double nxdomainShare,
+                        double upstreamHealthcheckFailures, boolean reset) {
+    }
+}
