@@ -44,6 +44,7 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class ClusterLoader implements AutoCloseable {
     /** Page size: large enough to be quick, small enough to keep each page's objects short-lived. */
     static final int DEFAULT_PAGE_SIZE = 500;
+    private static final String CONFIG_WATCH = "watch/configmaps";
 
     private final KubernetesClient client;
     private final RecordConversion conversion;
@@ -67,6 +68,7 @@ public final class ClusterLoader implements AutoCloseable {
     private final Map<String, LoadReport.AccessProblem> problems = new LinkedHashMap<>();
     private String corefile;
     private DnsPodFiles dnsPodFiles;
+    private DnsConfigWatch configWatch;
     private Instant loadedAt;
     private volatile boolean closed;
     private final ScopeWatch.Events watchEvents = new ScopeWatch.Events() {
@@ -134,6 +136,7 @@ public final class ClusterLoader implements AutoCloseable {
         for (KindScope scope : watchableScopes()) {
             startWatch(scope);
         }
+        startConfigWatch();
     }
 
     private synchronized List<KindScope> watchableScopes() {
@@ -248,6 +251,71 @@ public final class ClusterLoader implements AutoCloseable {
                 problems.put("configmaps/coredns", LoadFailures.corefileForbidden());
             }
         }
+    }
+
+    /** Watches the DNS pods' ConfigMaps, so an edited Corefile, or a file it imports, is predicted at once. */
+    private void startConfigWatch() {
+        String ns;
+        synchronized (this) {
+            ns = dnsPodFiles != null ? dnsPodFiles.namespace() : ObjectConverter.COREDNS_NAMESPACE;
+        }
+        DnsConfigWatch w = new DnsConfigWatch(client, ns, new DnsConfigWatch.Owner() {
+            @Override
+            public boolean dependsOn(String configMap) {
+                return dependsOnConfigMap(configMap);
+            }
+
+            @Override
+            public void reread() {
+                rereadDnsConfig();
+            }
+
+            @Override
+            public void watching(String why) {
+                synchronized (ClusterLoader.this) {
+                    if (why == null) {
+                        problems.remove(CONFIG_WATCH);
+                    } else {
+                        problems.put(CONFIG_WATCH, new LoadReport.AccessProblem("configmaps", ns, "watch", why));
+                    }
+                }
+                listener.changed();
+            }
+        }, retries);
+        synchronized (this) {
+            if (closed || configWatch != null) {
+                return;
+            }
+            configWatch = w;
+        }
+        w.start();
+    }
+
+    private synchronized boolean dependsOnConfigMap(String name) {
+        if (ObjectConverter.COREDNS_CONFIG_MAP.equals(name)) {
+            return true;
+        }
+        return dnsPodFiles != null && dnsPodFiles.mounts().stream().anyMatch(m -> m.configMap().equals(name));
+    }
+
+    /** Reads the Corefile and its files again; what could not be read before may be readable now. */
+    private void rereadDnsConfig() {
+        if (closed) {
+            return;
+        }
+        synchronized (this) {
+            problems.keySet().removeIf(k -> k.startsWith("configmaps/") || k.startsWith("pods/"));
+        }
+        try {
+            loadCorefile();
+        } catch (ClusterException e) {
+            synchronized (this) {
+                problems.put("configmaps/coredns", new LoadReport.AccessProblem("configmaps",
+                        ObjectConverter.COREDNS_NAMESPACE, "get", e.getMessage() + "; the last Corefile read is kept"));
+            }
+        }
+        loadDnsPodFiles();
+        listener.changed();
     }
 
     /** What the DNS pods' Corefile can read through their ConfigMap volumes; unreadable ones are noted. */
@@ -472,8 +540,15 @@ public final class ClusterLoader implements AutoCloseable {
             toClose = new ArrayList<>(watchers.values());
             watchers.clear();
         }
+        DnsConfigWatch config;
+        synchronized (this) {
+            config = configWatch;
+        }
         lister.close();
         toClose.forEach(ScopeWatch::retire);
+        if (config != null) {
+            config.close();
+        }
     }
 
     // ---- Helpers
