@@ -7,7 +7,6 @@ import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.Service;
 import dev.kdi.records.objects.Workload;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -44,7 +43,6 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class ClusterLoader implements AutoCloseable {
     /** Page size: large enough to be quick, small enough to keep each page's objects short-lived. */
     static final int DEFAULT_PAGE_SIZE = 500;
-    private static final String CONFIG_WATCH = "watch/configmaps";
 
     private final KubernetesClient client;
     private final RecordConversion conversion;
@@ -66,9 +64,7 @@ public final class ClusterLoader implements AutoCloseable {
     private final Map<KindScope, ScopeWatch> watchers = new HashMap<>();
     private final Map<KindScope, String> staleReasons = new LinkedHashMap<>();
     private final Map<String, LoadReport.AccessProblem> problems = new LinkedHashMap<>();
-    private String corefile;
-    private DnsPodFiles dnsPodFiles;
-    private DnsConfigWatch configWatch;
+    private final DnsConfig dnsConfig;
     private Instant loadedAt;
     private volatile boolean closed;
     private final ScopeWatch.Events watchEvents = new ScopeWatch.Events() {
@@ -109,6 +105,7 @@ public final class ClusterLoader implements AutoCloseable {
         this.retries = new WatchRetries(scheduler);
         this.clock = clock;
         this.listener = listener;
+        this.dnsConfig = new DnsConfig(client, retries, this::snapshot, listener::changed);
         for (ResourceKind k : ResourceKind.values()) {
             store.put(k, new LinkedHashMap<>());
         }
@@ -123,8 +120,7 @@ public final class ClusterLoader implements AutoCloseable {
             checkInterrupted();
             list(kind);
         }
-        loadCorefile();
-        loadDnsPodFiles();
+        dnsConfig.read();
         synchronized (this) {
             loadedAt = clock.instant();
         }
@@ -136,7 +132,7 @@ public final class ClusterLoader implements AutoCloseable {
         for (KindScope scope : watchableScopes()) {
             startWatch(scope);
         }
-        startConfigWatch();
+        dnsConfig.watch();
     }
 
     private synchronized List<KindScope> watchableScopes() {
@@ -233,99 +229,6 @@ public final class ClusterLoader implements AutoCloseable {
             kindStore.putAll(listed.objects());
         }
         resourceVersions.put(scope, listed.resourceVersion() == null ? "" : listed.resourceVersion());
-    }
-
-    private void loadCorefile() throws ClusterException {
-        try {
-            ConfigMap cm = client.configMaps().inNamespace(ObjectConverter.COREDNS_NAMESPACE)
-                    .withName(ObjectConverter.COREDNS_CONFIG_MAP).get();
-            synchronized (this) {
-                corefile = cm == null || cm.getData() == null ? null : cm.getData().get(ObjectConverter.COREFILE_KEY);
-            }
-        } catch (KubernetesClientException e) {
-            if (!LoadFailures.isForbidden(e)) {
-                throw new ClusterException(LoadFailures.failure(client.getConfiguration(),
-                        "reading ConfigMap kube-system/coredns", e), e);
-            }
-            synchronized (this) {
-                problems.put("configmaps/coredns", LoadFailures.corefileForbidden());
-            }
-        }
-    }
-
-    /** Watches the DNS pods' ConfigMaps, so an edited Corefile, or a file it imports, is predicted at once. */
-    private void startConfigWatch() {
-        String ns;
-        synchronized (this) {
-            ns = dnsPodFiles != null ? dnsPodFiles.namespace() : ObjectConverter.COREDNS_NAMESPACE;
-        }
-        DnsConfigWatch w = new DnsConfigWatch(client, ns, new DnsConfigWatch.Owner() {
-            @Override
-            public boolean dependsOn(String configMap) {
-                return dependsOnConfigMap(configMap);
-            }
-
-            @Override
-            public void reread() {
-                rereadDnsConfig();
-            }
-
-            @Override
-            public void watching(String why) {
-                synchronized (ClusterLoader.this) {
-                    if (why == null) {
-                        problems.remove(CONFIG_WATCH);
-                    } else {
-                        problems.put(CONFIG_WATCH, new LoadReport.AccessProblem("configmaps", ns, "watch", why));
-                    }
-                }
-                listener.changed();
-            }
-        }, retries);
-        synchronized (this) {
-            if (closed || configWatch != null) {
-                return;
-            }
-            configWatch = w;
-        }
-        w.start();
-    }
-
-    private synchronized boolean dependsOnConfigMap(String name) {
-        if (ObjectConverter.COREDNS_CONFIG_MAP.equals(name)) {
-            return true;
-        }
-        return dnsPodFiles != null && dnsPodFiles.mounts().stream().anyMatch(m -> m.configMap().equals(name));
-    }
-
-    /** Reads the Corefile and its files again; what could not be read before may be readable now. */
-    private void rereadDnsConfig() {
-        if (closed) {
-            return;
-        }
-        synchronized (this) {
-            problems.keySet().removeIf(k -> k.startsWith("configmaps/") || k.startsWith("pods/"));
-        }
-        try {
-            loadCorefile();
-        } catch (ClusterException e) {
-            synchronized (this) {
-                problems.put("configmaps/coredns", new LoadReport.AccessProblem("configmaps",
-                        ObjectConverter.COREDNS_NAMESPACE, "get", e.getMessage() + "; the last Corefile read is kept"));
-            }
-        }
-        loadDnsPodFiles();
-        listener.changed();
-    }
-
-    /** What the DNS pods' Corefile can read through their ConfigMap volumes; unreadable ones are noted. */
-    private void loadDnsPodFiles() {
-        DnsPodVolumes.Read read = DnsPodVolumes.read(client, snapshot());
-        synchronized (this) {
-            dnsPodFiles = read.files();
-            // The Corefile's own ConfigMap already has its problem, in the words that matter for it.
-            read.problems().forEach(problems::putIfAbsent);
-        }
     }
 
     // ---- Watching
@@ -494,9 +397,10 @@ public final class ClusterLoader implements AutoCloseable {
             pods.forEach(p -> namespaces.add(p.namespace()));
             workloads.forEach(w -> namespaces.add(w.namespace()));
         }
-        ClusterSnapshot snapshot = new ClusterSnapshot(namespaces, services, slices, List.of(), pods, workloads, corefile,
-                true);
-        return dnsPodFiles == null ? snapshot : snapshot.withDnsPodFiles(dnsPodFiles);
+        ClusterSnapshot snapshot = new ClusterSnapshot(namespaces, services, slices, List.of(), pods, workloads,
+                dnsConfig.corefile(), true);
+        DnsPodFiles files = dnsConfig.files();
+        return files == null ? snapshot : snapshot.withDnsPodFiles(files);
     }
 
     private <T> List<T> values(ResourceKind kind, Class<T> type) {
@@ -511,6 +415,7 @@ public final class ClusterLoader implements AutoCloseable {
     /** How complete and current the view is. */
     public synchronized LoadReport report() {
         TreeMap<String, LoadReport.AccessProblem> all = new TreeMap<>(problems);
+        dnsConfig.problems().forEach(all::putIfAbsent);
         conversion.reportInto(all);
         List<LoadReport.AccessProblem> list = new ArrayList<>(all.values());
         Map<String, String> stale = new LinkedHashMap<>();
@@ -528,8 +433,8 @@ public final class ClusterLoader implements AutoCloseable {
     }
 
     /** The Corefile from ConfigMap kube-system/coredns, when it could be read. */
-    public synchronized Optional<String> corefile() {
-        return Optional.ofNullable(corefile);
+    public Optional<String> corefile() {
+        return Optional.ofNullable(dnsConfig.corefile());
     }
 
     @Override
@@ -540,15 +445,9 @@ public final class ClusterLoader implements AutoCloseable {
             toClose = new ArrayList<>(watchers.values());
             watchers.clear();
         }
-        DnsConfigWatch config;
-        synchronized (this) {
-            config = configWatch;
-        }
         lister.close();
         toClose.forEach(ScopeWatch::retire);
-        if (config != null) {
-            config.close();
-        }
+        dnsConfig.close();
     }
 
     // ---- Helpers
