@@ -101,6 +101,14 @@ class PodHttpTest {
     }
 
     @Test
+    void aLargeExpositionComesWholeInManyForwardMessages() throws InterruptedException {
+        String big = metrics.repeat(25);
+        api.portForwards().route(port(9154), new HttpResponder(path -> new Reply(200, "text/plain", big)));
+        assertThat(http.get(port(9154), "/metrics")).isInstanceOfSatisfying(Response.class,
+                r -> assertThat(r.text()).hasSize(big.length()).isEqualTo(big));
+    }
+
+    @Test
     void aPortNothingListensOnIsShownAsNotServed() throws InterruptedException {
         assertThat(http.get(port(8081), "/health")).isEqualTo(new Failure(FailureKind.NOT_SERVED,
                 "nothing listens on port 8081 of pod kube-system/" + POD));
