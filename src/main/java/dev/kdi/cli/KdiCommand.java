@@ -3,6 +3,7 @@ package dev.kdi.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** The root command: without a subcommand it opens the window. */
 @Command(name = "kdi",
@@ -21,6 +22,11 @@ final class KdiCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();
 
+    /** For CI and packagers: see dev.kdi.ui.SmokeTest. Hidden: not something an operator runs. */
+    @Option(names = "--smoke-test", hidden = true,
+            description = "Open the window, look a demo name up through it, close it; exit 1 if that fails.")
+    boolean smokeTest;
+
     private final Terminal terminal;
 
     KdiCommand(Terminal terminal) {
@@ -29,6 +35,6 @@ final class KdiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UserError {
-        return WindowLauncher.open(global, terminal);
+        return WindowLauncher.open(global, smokeTest, terminal);
     }
 }
