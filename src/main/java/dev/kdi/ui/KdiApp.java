@@ -150,14 +150,24 @@ public final class KdiApp extends Application {
             exit.complete(0);
         });
         stage.show();
+        boolean probe = "first-frame".equals(System.getenv(FirstFrame.PROBE_VARIABLE));
         FirstFrame.after(window.scene(), ms -> {
             if (smokeTest) {
                 System.out.println("smoke test: first frame " + ms + " ms after the process started");
-            } else if ("first-frame".equals(System.getenv(FirstFrame.PROBE_VARIABLE))) {
+            } else if (probe) {
                 System.err.println("kdi probe: first frame " + ms + " ms after the process started, "
                         + FirstFrame.processorTime() + " ms of processor time");
             }
         });
+        if (probe) {
+            // The benchmark reads the resident size a fixed time after the cluster is shown.
+            model.phase().addListener((p, was, now) -> {
+                if (now == WindowModel.Phase.READY && was != WindowModel.Phase.READY) {
+                    System.err.println("kdi probe: ready " + FirstFrame.sinceProcessStart()
+                            + " ms after the process started");
+                }
+            });
+        }
         model.start(s);
         if (smokeTest) {
             new SmokeTest(model, window, System.out, code -> {
