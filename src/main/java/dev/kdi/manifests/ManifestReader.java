@@ -130,7 +130,7 @@ public final class ManifestReader {
             throw new ManifestException(String.join(", ", paths.stream().map(p -> p.equals(STDIN) ? STDIN_NAME : p).toList())
                     + ": no Kubernetes objects");
         }
-        return new ManifestSet(builder.build(), documents, objects, builder.notes(), skipped);
+        return new ManifestSet(builder.build(), documents, objects, builder.notes(), skipped, builder.nameTexts());
     }
 
     /** A source to read, or why a path given cannot be read at all (then it is a skipped file). */

@@ -19,9 +19,14 @@ public record AsWritten(ClusterSnapshot before, ClusterSnapshot after) {
 
     /** Completes both sides with the families both sides' Services ask for together. */
     public static AsWritten complete(ClusterSnapshot before, ClusterSnapshot after) {
-        List<Service> all = new ArrayList<>(before.services());
-        all.addAll(after.services());
-        List<IpFamily> families = OfflineCompletion.podFamilies(all);
+        List<IpFamily> families = families(List.of(before, after));
         return new AsWritten(OfflineCompletion.complete(before, families), OfflineCompletion.complete(after, families));
+    }
+
+    /** The pod families all the versions' Services ask for together. */
+    public static List<IpFamily> families(List<ClusterSnapshot> versions) {
+        List<Service> all = new ArrayList<>();
+        versions.forEach(v -> all.addAll(v.services()));
+        return OfflineCompletion.podFamilies(all);
     }
 }
