@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What {@code kubectl apply} of a complete new manifest set makes of the old one, for the fields
@@ -41,6 +42,16 @@ public record Apply(ClusterSnapshot applied, ClusterSnapshot recreated, List<Rej
 
     /** Applies the whole new set over the old one. */
     public static Apply of(ClusterSnapshot before, ClusterSnapshot after) {
+        return of(before, after, Set.of());
+    }
+
+    /**
+     * The same, where the new set holds pods the controllers made rather than the manifests: only
+     * those given are checked as pod updates (a rolled-out pod replaces, it does not update).
+     *
+     * @param controllerPods pods of {@code after} that a workload's rollout made; empty when every pod is a manifest's
+     */
+    public static Apply of(ClusterSnapshot before, ClusterSnapshot after, Set<ObjectRef> controllerPods) {
         List<Rejection> rejected = new ArrayList<>();
         Map<ObjectRef, Service> oldServices = new HashMap<>();
         before.services().forEach(s -> oldServices.put(s.ref(), s));
@@ -82,11 +93,15 @@ public record Apply(ClusterSnapshot applied, ClusterSnapshot recreated, List<Rej
         Map<ObjectRef, Workload> oldWorkloads = new HashMap<>();
         before.workloads().forEach(w -> oldWorkloads.put(w.ref(), w));
         List<Workload> appliedWorkloads = new ArrayList<>();
+        List<Workload[]> kept = new ArrayList<>();
         for (Workload w : after.workloads()) {
             Workload old = oldWorkloads.get(w.ref());
             List<Rejection> found = old == null ? List.of() : workload(old, w);
             rejected.addAll(found);
             appliedWorkloads.add(found.isEmpty() ? w : old);
+            if (!found.isEmpty()) {
+                kept.add(new Workload[] {old, w});
+            }
         }
 
         Map<ObjectRef, Pod> oldPods = new HashMap<>();
@@ -94,9 +109,14 @@ public record Apply(ClusterSnapshot applied, ClusterSnapshot recreated, List<Rej
         List<Pod> appliedPods = new ArrayList<>();
         for (Pod p : after.pods()) {
             Pod old = oldPods.get(p.ref());
-            List<Rejection> found = old == null ? List.of() : pod(old, p);
+            List<Rejection> found = old == null || controllerPods.contains(p.ref()) ? List.of() : pod(old, p);
             rejected.addAll(found);
             appliedPods.add(found.isEmpty() ? p : old);
+        }
+        for (Workload[] k : kept) {
+            // A refused workload keeps its pods: the new template's pods are the recreate's.
+            appliedPods.removeIf(p -> LiveApply.owns(k[0], p) || LiveApply.owns(k[1], p));
+            before.pods().stream().filter(p -> LiveApply.owns(k[0], p)).forEach(appliedPods::add);
         }
         if (rejected.isEmpty()) {
             return new Apply(withServices(after, applied), withServices(after, recreated), List.of());

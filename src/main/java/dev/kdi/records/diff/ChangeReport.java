@@ -6,6 +6,8 @@ import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.lint.Lint;
 import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.records.objects.IpFamily;
+import dev.kdi.records.objects.ObjectRef;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,11 +39,40 @@ public record ChangeReport(DnsDiff diff, List<Rejection> rejected, Optional<DnsD
      */
     public static ChangeReport offline(ClusterSnapshot before, Corefile beforeCorefile, ClusterSnapshot after,
                                        Corefile afterCorefile, List<NameReference> references) {
-        Apply apply = Apply.of(before, after);
         List<IpFamily> families = AsWritten.families(List.of(before, after));
-        ClusterSnapshot old = OfflineCompletion.complete(before, families);
+        return compare(before, OfflineCompletion.complete(before, families), beforeCorefile, after, Set.of(),
+                afterCorefile, references, families);
+    }
+
+    /**
+     * A live cluster and the same cluster with new manifests applied ({@link LiveApply#merge}): the
+     * live objects are taken as they are; what the apply adds is completed as the cluster would.
+     *
+     * @param applied the objects of the manifests applied
+     * @param deletes the objects named to be deleted
+     * @throws IllegalArgumentException when an object to delete is not in the cluster
+     */
+    public static ChangeReport live(ClusterSnapshot live, Corefile liveCorefile, ClusterSnapshot applied,
+                                    List<ObjectRef> deletes, Corefile afterCorefile, List<NameReference> references) {
+        ClusterSnapshot merged = LiveApply.merge(live, applied, deletes);
+        Set<ObjectRef> fromManifests = new HashSet<>();
+        applied.pods().forEach(p -> fromManifests.add(p.ref()));
+        Set<ObjectRef> rolledOut = new HashSet<>();
+        merged.pods().forEach(p -> {
+            if (!fromManifests.contains(p.ref())) {
+                rolledOut.add(p.ref());
+            }
+        });
+        return compare(live, live, liveCorefile, merged, rolledOut, afterCorefile, references,
+                AsWritten.families(List.of(live, merged)));
+    }
+
+    private static ChangeReport compare(ClusterSnapshot before, ClusterSnapshot beforeModelled, Corefile beforeCorefile,
+                                        ClusterSnapshot after, Set<ObjectRef> rolledOut, Corefile afterCorefile,
+                                        List<NameReference> references, List<IpFamily> families) {
+        Apply apply = Apply.of(before, after, rolledOut);
         ClusterSnapshot applied = OfflineCompletion.complete(apply.applied(), families);
-        ModelDiff.Side oldSide = side(old, beforeCorefile);
+        ModelDiff.Side oldSide = side(beforeModelled, beforeCorefile);
         ModelDiff.Side appliedSide = side(applied, afterCorefile);
         DnsDiff diff = ModelDiff.compare(oldSide, appliedSide, Set.of(), referrers(appliedSide, references));
         Optional<DnsDiff> recreate = Optional.empty();
