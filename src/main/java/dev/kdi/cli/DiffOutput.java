@@ -136,8 +136,8 @@ final class DiffOutput {
             out.put(kind.name().toLowerCase(Locale.ROOT), list);
         }
         Map<String, Object> findings = new LinkedHashMap<>();
-        findings.put("new", diff.newFindings().stream().map(f -> finding(f, json)).toList());
-        findings.put("resolved", diff.resolvedFindings().stream().map(f -> finding(f, json)).toList());
+        findings.put("new", diff.newFindings().stream().map(json::finding).toList());
+        findings.put("resolved", diff.resolvedFindings().stream().map(json::finding).toList());
         out.put("findings", findings);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("added", diff.count(NameChange.Kind.ADDED));
@@ -165,16 +165,6 @@ final class DiffOutput {
         } else {
             m.put("breaking", null);
         }
-        return m;
-    }
-
-    private static Map<String, Object> finding(Finding f, Json json) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-        m.put("code", f.code());
-        m.put("objects", json.refs(f.objects()));
-        m.put("message", f.message());
-        m.put("fix", f.fix());
         return m;
     }
 
