@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
             "",
             "Without a command, opens the window (on the embedded demo cluster with --demo)."},
         subcommands = {RecordsCommand.class, PredictCommand.class, LintCommand.class, SearchPathCommand.class,
-            ContextsCommand.class, LookupCommand.class, CheckCommand.class},
+            ContextsCommand.class, LookupCommand.class, CheckCommand.class, DiffCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true)
 final class KdiCommand implements Callable<Integer> {
