@@ -32,7 +32,7 @@ class DetailsModelTest {
             ReplicaScript.healthy(HEALTHY, "10.32.0.2"),
             ReplicaScript.healthy(STALE, "10.32.0.3").missingNamespace("shop")));
     private final Inventory view;
-    private final DetailsModel model = new DetailsModel(new CurrentThreadTaskExecutor(), new Reproduction(new Random(3)));
+    private final DetailsModel model = new DetailsModel(new CurrentThreadTaskExecutor(), new Reproduction(new Random(3)), m -> { });
 
     DetailsModelTest() {
         session.publish(session.snapshot());
