@@ -26,7 +26,8 @@ public record Answer(Question question, Status status, List<ResourceRecord> answ
     public Answer {
         answer = List.copyOf(answer);
         additional = List.copyOf(additional);
-        explanation = List.copyOf(explanation);
+        // The model's explanations stay lazy: made into text when read, not for every answer.
+        explanation = explanation instanceof Trace.Lines ? explanation : List.copyOf(explanation);
         unassigned = List.copyOf(unassigned);
     }
 
