@@ -35,10 +35,15 @@ class DemoMainWindowTest extends MainWindowContract {
         waitUntil(() -> !model.check().rows().isEmpty());
 
         TableView<CheckRow> table = window.check().table();
-        List<String> headers = table.getColumns().stream().map(TableColumn::getText).toList();
-        assertThat(headers).contains(DemoCluster.STALE_REPLICA, DemoCluster.HEALTHY_REPLICA).doesNotContain("Live");
-        int stale = headers.indexOf(DemoCluster.STALE_REPLICA);
-        int healthy = headers.indexOf(DemoCluster.HEALTHY_REPLICA);
+        List<Object> replicas = table.getColumns().stream().map(c -> c.getProperties().get("replica")).toList();
+        assertThat(replicas).contains("kube-system/" + DemoCluster.STALE_REPLICA, "kube-system/"
+                + DemoCluster.HEALTHY_REPLICA);
+        assertThat(table.getColumns()).extracting(TableColumn::getText).doesNotContain("Live");
+        int stale = replicas.indexOf("kube-system/" + DemoCluster.STALE_REPLICA);
+        int healthy = replicas.indexOf("kube-system/" + DemoCluster.HEALTHY_REPLICA);
+        String suffix = DemoCluster.STALE_REPLICA.substring(DemoCluster.STALE_REPLICA.lastIndexOf('-'));
+        assertThat(((javafx.scene.control.Label) table.getColumns().get(stale).getGraphic()).getText())
+                .isEqualTo("…" + suffix);
         CheckRow web = table.getItems().stream()
                 .filter(r -> r.question().name().equals("web.shop.svc.cluster.local.") && r.question().type().mnemonic()
                         .equals("A")).findFirst().orElseThrow();

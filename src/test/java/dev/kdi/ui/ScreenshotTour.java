@@ -173,11 +173,11 @@ public final class ScreenshotTour {
             fx(() -> window.views().getSelectionModel().select(1));
             fx(() -> model.check().run());
             await(() -> model.check().result().get() != null && !model.check().running().get());
-            fx(() -> model.check().show().set(dev.kdi.ui.check.CheckModel.Show.PROBLEMS));
-            pause(800);
+            pause(1500);
             shot("check-light");
             fx(window::toggleTheme);
-            pause(600);
+            fx(() -> model.check().show().set(dev.kdi.ui.check.CheckModel.Show.PROBLEMS));
+            pause(2500);
             shot("check-dark");
             return;
         }
@@ -403,8 +403,9 @@ public final class ScreenshotTour {
         Thread.sleep(ms);
     }
 
+    /** Up to a minute: the embedded demo starts slowly on a busy machine. */
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 1200; i++) {
             boolean[] ok = new boolean[1];
             fx(() -> ok[0] = condition.getAsBoolean());
             if (ok[0]) {

@@ -265,10 +265,15 @@ public final class CheckView extends BorderPane {
         if (r == null || !r.disagreement()) {
             columns.add(live);
         } else {
+            List<String> shortNames = shortNames(r.replicas());
             for (int i = 0; i < r.replicas().size(); i++) {
                 int at = i;
                 String replica = r.replicas().get(i);
-                TableColumn<CheckRow, String> c = new TableColumn<>(replica.substring(replica.indexOf('/') + 1));
+                TableColumn<CheckRow, String> c = new TableColumn<>();
+                // Replicas of one Deployment differ only at their ends: the header shows the end, whole.
+                Label header = new Label(shortNames.get(i));
+                header.setTooltip(new Tooltip(replica));
+                c.setGraphic(header);
                 c.setId("check-col-replica-" + i);
                 c.getProperties().put("replica", replica);
                 c.setCellValueFactory(v -> new ReadOnlyStringWrapper(text(v.getValue().item(at))));
@@ -278,6 +283,31 @@ public final class CheckView extends BorderPane {
             }
         }
         table.getColumns().setAll(columns);
+    }
+
+    /**
+     * Pod names without the namespace and without the part all share up to a hyphen:
+     * {@code …-4xkzq}, {@code …-9wqpn}; whole names when they share nothing.
+     */
+    static List<String> shortNames(List<String> replicas) {
+        List<String> pods = replicas.stream().map(r -> r.substring(r.indexOf('/') + 1)).toList();
+        if (pods.size() < 2) {
+            return pods;
+        }
+        String first = pods.get(0);
+        int common = first.length();
+        for (String p : pods) {
+            int n = 0;
+            while (n < Math.min(common, p.length()) && p.charAt(n) == first.charAt(n)) {
+                n++;
+            }
+            common = n;
+        }
+        int cut = first.lastIndexOf('-', Math.max(0, common - 1));
+        if (cut <= 0) {
+            return pods;
+        }
+        return pods.stream().map(p -> "…" + p.substring(cut)).toList();
     }
 
     private static String text(CheckReport.Item i) {
