@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The JSON shape of a check, one for both faces: {@code kdi check -o json} prints it and the
@@ -88,13 +89,22 @@ public final class CheckJson {
     }
 
     private static Map<String, Object> answer(Answer a) {
+        return answer(a, CheckJson::record);
+    }
+
+    /**
+     * An answer as every JSON output of kdi writes it.
+     *
+     * @param record how a record is written (the command line marks generated pods in its sources)
+     */
+    public static Map<String, Object> answer(Answer a, Function<ResourceRecord, Map<String, Object>> record) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", a.question().name());
         m.put("type", a.question().type().mnemonic());
         m.put("status", a.status().name());
-        m.put("answer", records(a.answer()));
-        m.put("additional", records(a.additional()));
-        m.put("authority", a.authority() == null ? null : record(a.authority()));
+        m.put("answer", a.answer().stream().map(record).toList());
+        m.put("additional", a.additional().stream().map(record).toList());
+        m.put("authority", a.authority() == null ? null : record.apply(a.authority()));
         m.put("incomplete", a.incomplete());
         m.put("unassigned", a.unassigned().stream().map(u -> u.kind().key()).distinct().toList());
         m.put("explanation", a.explanation());
@@ -106,14 +116,6 @@ public final class CheckJson {
             m.put("answeredBy", by);
         }
         return m;
-    }
-
-    private static List<Map<String, Object>> records(List<ResourceRecord> records) {
-        List<Map<String, Object>> out = new ArrayList<>(records.size());
-        for (ResourceRecord r : records) {
-            out.add(record(r));
-        }
-        return out;
     }
 
     private static Map<String, Object> record(ResourceRecord r) {

@@ -60,6 +60,7 @@ public final class MainWindow {
     private final ClusterTreeView tree;
     private final DetailsView details;
     private final CheckView check;
+    private final Tab checkTab;
     private final LookupView lookup;
     private final TabPane views;
     private final StatusView status;
@@ -88,7 +89,7 @@ public final class MainWindow {
 
         // Cluster-wide views (Check, Replicas, Watch) sit as tabs beside the selected object's details.
         check = new CheckView(model.check(), this::reveal);
-        Tab checkTab = new Tab("Check", check);
+        checkTab = new Tab("Check", check);
         checkTab.setId("tab-check");
         views = new TabPane(new Tab("Details", details), checkTab);
         views.setId("kdi-views");
@@ -157,10 +158,10 @@ public final class MainWindow {
     private CommandPalette palette(ClipboardText clipboard, ProblemLog log) {
         return new CommandPalette(List.of(
                 new CommandPalette.Command("Check the cluster DNS (every name, every replica)", "", () -> {
-                    views.getSelectionModel().select(1);
+                    showCheck();
                     model.check().run();
                 }),
-                new CommandPalette.Command("Show the Check view", "", () -> views.getSelectionModel().select(1)),
+                new CommandPalette.Command("Show the Check view", "", this::showCheck),
                 new CommandPalette.Command("Show the details", "", () -> views.getSelectionModel().selectFirst()),
                 new CommandPalette.Command("Resolve all", "Ctrl+Enter", this::resolveAll),
                 new CommandPalette.Command("Copy the selection's DNS name", "Ctrl+Shift+C", () -> copyFqdn(clipboard)),
@@ -251,6 +252,11 @@ public final class MainWindow {
 
     public CheckView check() {
         return check;
+    }
+
+    /** Brings the Check tab to the front. */
+    public void showCheck() {
+        views.getSelectionModel().select(checkTab);
     }
 
     public LookupView lookup() {

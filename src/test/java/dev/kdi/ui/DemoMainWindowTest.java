@@ -27,7 +27,7 @@ class DemoMainWindowTest extends MainWindowContract {
     @Test
     void check_showsTheReplicaThatMissesShopInItsOwnColumn_filtersAndExports(FxRobot robot, @TempDir Path dir)
             throws Exception {
-        robot.interact(() -> window.views().getSelectionModel().select(1));
+        robot.interact(() -> window.showCheck());
         robot.clickOn("#check-run");
         waitUntil(() -> !model.check().running().get() && model.check().message().get().startsWith("Asked")
                 || model.check().message().get().startsWith("The check failed"));

@@ -170,7 +170,7 @@ public final class ScreenshotTour {
             return;
         }
         if (steps.contains("check")) {
-            fx(() -> window.views().getSelectionModel().select(1));
+            fx(() -> window.showCheck());
             fx(() -> model.check().run());
             await(() -> model.check().result().get() != null && !model.check().running().get());
             pause(1500);

@@ -177,6 +177,8 @@ public final class CheckModel {
         }
         cancel();
         Checker using = checker;
+        // Read here, on the UI thread: the window's view is a property.
+        String domain = using.clusterDomain();
         long mine = ++checks;
         running.set(true);
         progress.set(-1);
@@ -197,7 +199,7 @@ public final class CheckModel {
                 throw e.getCause() instanceof Exception ex ? ex : e;
             }
             ctx.progress("Building the table", -1);
-            return CheckResult.of(rerunOf == null ? report : rerunOf.merged(report), using.clusterDomain());
+            return CheckResult.of(rerunOf == null ? report : rerunOf.merged(report), domain);
         });
         checking = task.onProgress((m, f) -> {
             if (mine == checks) {

@@ -4,6 +4,7 @@ import dev.kdi.records.compare.Verdict;
 import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.session.CheckReport;
 import dev.kdi.ui.common.Icons;
+import dev.kdi.ui.common.ReplicaNames;
 import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
@@ -265,7 +266,7 @@ public final class CheckView extends BorderPane {
         if (r == null || !r.disagreement()) {
             columns.add(live);
         } else {
-            List<String> shortNames = shortNames(r.replicas());
+            List<String> shortNames = ReplicaNames.shortNames(r.replicas());
             for (int i = 0; i < r.replicas().size(); i++) {
                 int at = i;
                 String replica = r.replicas().get(i);
@@ -283,31 +284,6 @@ public final class CheckView extends BorderPane {
             }
         }
         table.getColumns().setAll(columns);
-    }
-
-    /**
-     * Pod names without the namespace and without the part all share up to a hyphen:
-     * {@code …-4xkzq}, {@code …-9wqpn}; whole names when they share nothing.
-     */
-    static List<String> shortNames(List<String> replicas) {
-        List<String> pods = replicas.stream().map(r -> r.substring(r.indexOf('/') + 1)).toList();
-        if (pods.size() < 2) {
-            return pods;
-        }
-        String first = pods.get(0);
-        int common = first.length();
-        for (String p : pods) {
-            int n = 0;
-            while (n < Math.min(common, p.length()) && p.charAt(n) == first.charAt(n)) {
-                n++;
-            }
-            common = n;
-        }
-        int cut = first.lastIndexOf('-', Math.max(0, common - 1));
-        if (cut <= 0) {
-            return pods;
-        }
-        return pods.stream().map(p -> "…" + p.substring(cut)).toList();
     }
 
     private static String text(CheckReport.Item i) {

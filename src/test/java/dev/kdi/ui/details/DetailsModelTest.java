@@ -89,6 +89,12 @@ class DetailsModelTest {
         RecordRow after = model.rows().stream().filter(r -> r.question().equals(a.question())).findFirst().orElseThrow();
         assertThat(after.live()).isInstanceOfSatisfying(LiveMark.Differs.class, d -> {
             assertThat(d.summary()).isEqualTo("missing on 1 of 2");
+            // The column shows each replica by name, side by side.
+            assertThat(d.replicas()).extracting(LiveMark.ByReplica::name, LiveMark.ByReplica::ok,
+                    LiveMark.ByReplica::word).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("…" + HEALTHY.substring(HEALTHY.lastIndexOf('-')), true, ""),
+                            org.assertj.core.groups.Tuple.tuple("…" + STALE.substring(STALE.lastIndexOf('-')), false,
+                                    "missing"));
             assertThat(d.detail()).contains(HEALTHY + ": as predicted").contains(STALE + ": NXDOMAIN");
         });
         assertThat(model.message().get()).contains("1 record differs");
