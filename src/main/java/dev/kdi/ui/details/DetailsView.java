@@ -228,7 +228,7 @@ public final class DetailsView extends StackPane {
         table.setPlaceholder(new Label("No records."));
         table.setItems(model.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        TableColumn<RecordRow, String> name = column("Name", RecordRow::name, 330);
+        TableColumn<RecordRow, String> name = column("Name", RecordRow::name, 300);
         name.setCellFactory(c -> new TextCell(true));
         // Wide enough for CNAME and AAAA whole: the column the eye scans first.
         TableColumn<RecordRow, String> type = column("Type", RecordRow::type, 70);
@@ -251,9 +251,10 @@ public final class DetailsView extends StackPane {
         live.setId("live-column");
         live.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().live()));
         live.setCellFactory(c -> new LiveCell());
-        live.setPrefWidth(160);
+        // Room for replicas side by side where they disagree.
+        live.setPrefWidth(250);
         live.setMinWidth(150);
-        live.setMaxWidth(220);
+        live.setMaxWidth(340);
         // Manifests have no DNS to ask: a column of question marks would only say so 16 times.
         live.visibleProperty().bind(model.canAsk());
         table.getColumns().setAll(List.of(name, type, value, ttl, from, live));

@@ -77,14 +77,17 @@ final class LiveCell extends TableCell<RecordRow, LiveMark> {
         setTooltip(tooltip);
     }
 
-    /** Each replica by name with its verdict: {@code ✓ …-4xkzq  ✗ …-9wqpn missing}. */
+    /**
+     * Each replica by name with its verdict as an icon: {@code ✓ …-4xkzq  ✗ …-9wqpn  ⚠ …-zz9w4};
+     * the words are on hover, so that three replicas fit the column.
+     */
     private static HBox sideBySide(List<LiveMark.ByReplica> replicas) {
-        HBox box = new HBox(10);
+        HBox box = new HBox(8);
         box.setAlignment(Pos.CENTER_LEFT);
         for (LiveMark.ByReplica r : replicas) {
-            Label l = new Label(r.ok() ? r.name() : r.name() + " " + r.word(), (r.ok() ? Icons.SAME : Icons.DIFFERENT)
-                    .create());
-            l.getStyleClass().addAll("live-replica", r.ok() ? "live-same" : "live-differs");
+            boolean asked = !r.word().equals("not asked");
+            Label l = new Label(r.name(), (r.ok() ? Icons.SAME : asked ? Icons.DIFFERENT : Icons.WARNING).create());
+            l.getStyleClass().addAll("live-replica", r.ok() ? "live-same" : asked ? "live-differs" : "live-failed");
             l.setMinWidth(Region.USE_PREF_SIZE);
             box.getChildren().add(l);
         }
