@@ -9,6 +9,7 @@ import dev.kdi.records.lint.Finding;
 import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.records.objects.Provisional;
 import dev.kdi.records.objects.Unassigned;
+import dev.kdi.session.CheckJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,23 +102,6 @@ final class Json {
     }
 
     Map<String, Object> answer(Answer a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", a.question().name());
-        m.put("type", a.question().type().mnemonic());
-        m.put("status", a.status().name());
-        m.put("answer", records(a.answer()));
-        m.put("additional", records(a.additional()));
-        m.put("authority", a.authority() == null ? null : record(a.authority()));
-        m.put("incomplete", a.incomplete());
-        m.put("unassigned", keys(a.unassigned()));
-        m.put("explanation", a.explanation());
-        if (a.answeredBy() != null) {
-            Map<String, Object> by = new LinkedHashMap<>();
-            by.put("block", a.answeredBy().block());
-            by.put("chain", a.answeredBy().chain());
-            by.put("source", a.answeredBy().source());
-            m.put("answeredBy", by);
-        }
-        return m;
+        return CheckJson.answer(a, this::record);
     }
 }

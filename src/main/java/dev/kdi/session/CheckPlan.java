@@ -25,19 +25,35 @@ public final class CheckPlan {
      * The questions to ask, and how many were left out because the cluster DNS forwards them.
      *
      * @param asked the questions, in zone order first
-     * @param skipped how many the model marks FORWARDED
+     * @param forwarded the questions the model marks FORWARDED, not asked
      * @param predicted the model's answer to each question asked, computed once for every replica
      */
-    public record Plan(List<Question> asked, int skipped, Map<Question, Answer> predicted) {
+    public record Plan(List<Question> asked, List<Question> forwarded, Map<Question, Answer> predicted) {
         public Plan {
             asked = List.copyOf(asked);
+            forwarded = List.copyOf(forwarded);
             predicted = Map.copyOf(predicted);
+        }
+
+        /** How many questions were left out because the cluster DNS forwards them. */
+        public int skipped() {
+            return forwarded.size();
         }
 
         /** The model's answer to a question of the plan. */
         public Answer predicted(Question q) {
             return predicted.get(q);
         }
+    }
+
+    /** The plan of a request: its namespaces, and only its questions when it names some. */
+    public static Plan plan(DnsModel model, CheckRequest request) {
+        Plan all = plan(model, request.namespaces());
+        if (request.only().isEmpty()) {
+            return all;
+        }
+        return new Plan(all.asked().stream().filter(request.only()::contains).toList(),
+                all.forwarded().stream().filter(request.only()::contains).toList(), all.predicted());
     }
 
     /**
@@ -47,16 +63,16 @@ public final class CheckPlan {
         Set<Question> out = ZoneQuestions.of(model, namespaces);
         List<Question> asked = new ArrayList<>(out.size());
         Map<Question, Answer> predicted = new HashMap<>(out.size() * 2);
-        int skipped = 0;
+        List<Question> forwarded = new ArrayList<>();
         for (Question q : out) {
             Answer a = model.answer(q);
             if (a.status() == Status.FORWARDED) {
-                skipped++;
+                forwarded.add(q);
             } else {
                 asked.add(q);
                 predicted.put(q, a);
             }
         }
-        return new Plan(asked, skipped, predicted);
+        return new Plan(asked, forwarded, predicted);
     }
 }

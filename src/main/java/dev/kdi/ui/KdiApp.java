@@ -5,6 +5,7 @@ import dev.kdi.session.SessionOpener;
 import dev.kdi.session.Sessions;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.FxTaskExecutor;
+import dev.kdi.ui.common.ProblemLog;
 import dev.kdi.ui.live.Reproduction;
 import dev.kdi.ui.window.WindowModel;
 import java.io.InputStream;
@@ -86,6 +87,9 @@ public final class KdiApp extends Application {
         if (clusterDomain != null) {
             args.add("--cluster-domain=" + clusterDomain);
         }
+        if (debug) {
+            args.add("--debug");
+        }
         Application.launch(KdiApp.class, args.toArray(String[]::new));
         return 0;
     }
@@ -129,11 +133,12 @@ public final class KdiApp extends Application {
     public void start(Stage stage) {
         WindowModel.Start s = start != null ? start : fromParameters(getParameters());
         SessionOpener o = opener != null ? opener : defaultOpener();
-        executor = new FxTaskExecutor(3, "kdi-ui");
+        ProblemLog log = ProblemLog.forThisUser(getParameters() != null && getParameters().getRaw().contains("--debug"));
+        executor = new FxTaskExecutor(3, "kdi-ui", log);
         ZoneId zone = ZoneId.systemDefault();
         model = new WindowModel(executor, o, new FxNotifier(() -> stage), Clock.system(zone), zone,
                 new Reproduction(new SecureRandom()));
-        MainWindow window = new MainWindow(model, ClipboardText.system(), zone);
+        MainWindow window = new MainWindow(model, ClipboardText.system(), zone, log);
         stage.setScene(window.scene());
         stage.titleProperty().bind(window.title());
         for (int size : ICON_SIZES) {
