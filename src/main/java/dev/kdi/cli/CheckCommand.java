@@ -1,13 +1,11 @@
 package dev.kdi.cli;
 
-import dev.kdi.records.compare.Verdict;
+import dev.kdi.session.CheckJson;
 import dev.kdi.session.CheckReport;
 import dev.kdi.session.CheckRequest;
 import dev.kdi.session.Session;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,8 +28,14 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--replica", paramLabel = "POD", description = "Ask only this DNS pod.")
     String replica;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    OutputFormat format;
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, or junit (JUnit XML for CI: one testcase per name, type and replica).")
+    Format format;
+
+    /** {@code -o}: check alone speaks JUnit, the format CI systems read test results in. */
+    enum Format {
+        TEXT, JSON, JUNIT
+    }
 
     @picocli.CommandLine.ParentCommand
     KdiCommand root;
@@ -46,10 +50,16 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws UserError {
         CheckReport report;
         ViewReport view;
+        String clusterDomain;
+        long started;
+        long finished;
         try (Session session = CliSessions.open(terminal.sessions(), null, root.global, namespaces, terminal)) {
             view = ViewReport.of(session);
+            clusterDomain = session.current().clusterDomain();
+            started = System.nanoTime();
             report = session.check(new CheckRequest(Set.copyOf(namespaces), Optional.ofNullable(replica)),
                     dev.kdi.session.Progress.NONE).get();
+            finished = System.nanoTime();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c && c.getCause() != null
                     ? c.getCause() : e.getCause();
@@ -63,12 +73,10 @@ final class CheckCommand implements Callable<Integer> {
                     .map(CheckReport.Item::error).filter(java.util.Objects::nonNull).distinct().findFirst()
                     .orElse(String.join("; ", report.notes())));
         }
-        if (format == OutputFormat.JSON) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("view", view.json());
-            Json json = new Json();
-            out.putAll(json(report, json));
-            terminal.out().println(json.write(out));
+        if (format == Format.JUNIT) {
+            JunitReport.write(report, clusterDomain, (finished - started) / 1e9, terminal.out());
+        } else if (format == Format.JSON) {
+            terminal.out().println(CheckJson.write(view.json(), report));
         } else {
             for (CheckReport.Item item : report.items()) {
                 if (item.isOk()) {
@@ -91,37 +99,5 @@ final class CheckCommand implements Callable<Integer> {
             terminal.out().println(report.summary());
         }
         return report.allAgree() ? ExitCodes.OK : ExitCodes.FINDINGS;
-    }
-
-    /** A live check: nothing in it is generated, so {@code json} marks nothing. */
-    private static Map<String, Object> json(CheckReport report, Json json) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        List<Object> items = new ArrayList<>();
-        for (CheckReport.Item item : report.items()) {
-            if (item.isOk()) {
-                continue;
-            }
-            Map<String, Object> i = new LinkedHashMap<>();
-            i.put("name", item.question().name());
-            i.put("type", item.question().type().mnemonic());
-            i.put("replica", item.replica());
-            i.put("status", item.verdict() == null ? "error" : item.verdict().kind().name().toLowerCase(java.util.Locale.ROOT));
-            i.put("summary", item.verdict() == null ? item.error() : item.verdict().summary());
-            if (item.verdict() != null) {
-                i.put("expected", json.answer(item.verdict().predicted()));
-                i.put("actual", json.answer(item.verdict().live()));
-            }
-            items.add(i);
-        }
-        m.put("problems", items);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Verdict.Kind k : List.of(Verdict.Kind.OK, Verdict.Kind.MISSING, Verdict.Kind.UNEXPECTED, Verdict.Kind.DIFFERENT)) {
-            counts.put(k.name().toLowerCase(java.util.Locale.ROOT), report.count(k));
-        }
-        counts.put("not_asked", report.failures());
-        m.put("counts", counts);
-        m.put("skipped", report.skipped());
-        m.put("notes", report.notes());
-        return m;
     }
 }

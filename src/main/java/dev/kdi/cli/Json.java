@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kdi.records.Answer;
 import dev.kdi.records.ResourceRecord;
+import dev.kdi.records.lint.Finding;
 import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.records.objects.Provisional;
 import dev.kdi.records.objects.Unassigned;
+import dev.kdi.session.CheckJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,24 +90,18 @@ final class Json {
         return marks.stream().map(u -> u.kind().key()).distinct().toList();
     }
 
-    Map<String, Object> answer(Answer a) {
+    /** A lint finding, as {@code kdi lint -o json} and {@code kdi diff -o json} write it. */
+    Map<String, Object> finding(Finding f) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", a.question().name());
-        m.put("type", a.question().type().mnemonic());
-        m.put("status", a.status().name());
-        m.put("answer", records(a.answer()));
-        m.put("additional", records(a.additional()));
-        m.put("authority", a.authority() == null ? null : record(a.authority()));
-        m.put("incomplete", a.incomplete());
-        m.put("unassigned", keys(a.unassigned()));
-        m.put("explanation", a.explanation());
-        if (a.answeredBy() != null) {
-            Map<String, Object> by = new LinkedHashMap<>();
-            by.put("block", a.answeredBy().block());
-            by.put("chain", a.answeredBy().chain());
-            by.put("source", a.answeredBy().source());
-            m.put("answeredBy", by);
-        }
+        m.put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("code", f.code());
+        m.put("objects", refs(f.objects()));
+        m.put("message", f.message());
+        m.put("fix", f.fix());
         return m;
+    }
+
+    Map<String, Object> answer(Answer a) {
+        return CheckJson.answer(a, this::record);
     }
 }

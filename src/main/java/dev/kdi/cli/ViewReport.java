@@ -1,11 +1,11 @@
 package dev.kdi.cli;
 
+import dev.kdi.session.CheckJson;
 import dev.kdi.session.Inspection;
 import dev.kdi.session.Session;
 import dev.kdi.session.SessionInfo;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,14 +46,6 @@ record ViewReport(SessionInfo.Kind kind, Inspection inspection, List<String> war
     }
 
     Map<String, Object> json() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("source", kind.name().toLowerCase(java.util.Locale.ROOT));
-        m.put("complete", inspection.report().isComplete());
-        m.put("stale", inspection.report().stale());
-        m.put("clusterDomain", inspection.clusterDomain());
-        m.put("clusterDomainSource", inspection.clusterDomainSource());
-        m.put("warnings", warnings);
-        m.put("notes", notes);
-        return m;
+        return CheckJson.view(kind, inspection, warnings, notes);
     }
 }

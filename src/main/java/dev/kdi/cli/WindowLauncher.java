@@ -13,15 +13,16 @@ final class WindowLauncher {
     private WindowLauncher() {
     }
 
-    static int open(GlobalOptions global, Terminal terminal) throws UserError {
+    static int open(GlobalOptions global, boolean smokeTest, Terminal terminal) throws UserError {
         if (!hasDisplay(terminal)) {
             throw new UserError("kdi: no display to open the window on; run a command instead (kdi --help)");
         }
         try {
             Class<?> app = Class.forName(DESKTOP_APP);
-            Method launch = app.getMethod("open", boolean.class, String.class, String.class, String.class, boolean.class);
+            Method launch = app.getMethod("open", boolean.class, String.class, String.class, String.class, boolean.class,
+                    boolean.class);
             Object code = launch.invoke(null, global.demo, global.kubeconfig == null ? null : global.kubeconfig.toString(),
-                    global.context, global.clusterDomain, global.debug);
+                    global.context, global.clusterDomain, global.debug, smokeTest);
             return (Integer) code;
         } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
             throw new UserError("kdi: this build has no window (" + e.getMessage() + "); run a command instead (kdi --help)");

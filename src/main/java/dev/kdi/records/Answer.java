@@ -43,6 +43,14 @@ public record Answer(Question question, Status status, List<ResourceRecord> answ
         this(question, status, answer, additional, authority, incomplete, explanation, unassigned, null);
     }
 
+    /** For a FORWARDED answer, {@code FORWARDED to 10.0.0.53 by forward in block corp.internal:53}; else empty. */
+    public java.util.Optional<String> forwardedTo() {
+        if (status != Status.FORWARDED) {
+            return java.util.Optional.empty();
+        }
+        return explanation.stream().filter(l -> l.startsWith(PluginChain.FORWARDED_TO)).findFirst();
+    }
+
     /** The same answer, marked with what it depends on that is not assigned yet. */
     public Answer withUnassigned(List<Unassigned> marks) {
         return new Answer(question, status, answer, additional, authority, incomplete, explanation, marks, answeredBy);

@@ -2,8 +2,10 @@ package dev.kdi.records;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.kdi.records.corefile.CachePlugin;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.corefile.Directive;
+import dev.kdi.records.corefile.ForwardPlugin;
 import dev.kdi.records.corefile.GoTemplate;
 import dev.kdi.records.corefile.HostsPlugin;
 import dev.kdi.records.corefile.PluginOrder;
@@ -36,22 +38,27 @@ final class PluginChain {
     private static final Set<String> PASSIVE_PLUGINS = Set.of("root", "metadata", "geoip", "cancel", "tls", "proxyproto", "quic",
             "grpc_server", "https", "https3", "timeouts", "multisocket", "reload", "nsid", "bufsize", "bind", "debug",
             "trace", "ready", "health", "pprof", "shed", "prometheus", "errors", "log", "dnstap", "loop", "transfer",
-            "loadbalance", "cache", "edns0", "on", "sign", "view", "tsig");
+            "loadbalance", "edns0", "on", "sign", "view", "tsig");
     /** Plugins that may change an answer on its way and that part 1 of the Corefile model does not follow. */
     private static final Set<String> UNMODELLED_PLUGINS = Set.of("acl", "any", "dns64", "local", "minimal", "header",
             "dnssec", "autopath", "chaos");
     private static final int MAX_UPSTREAM_DEPTH = 8;
+    /** How the explanation of a forwarded answer begins; the faces show that line even without --explain. */
+    static final String FORWARDED_TO = "FORWARDED to ";
 
     private final Corefile corefile;
     private final Responder kubernetes;
+    /** The cluster DNS's own addresses (its Service's cluster IPs, its pods): a forward there loops. */
+    private final Set<String> ownAddresses;
     private final int port;
     /** Each block's walk, worked out once: every answer takes one, and most take the same steps. */
     private final Map<ServerBlock, Plan> plans = new IdentityHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    PluginChain(Corefile corefile, Responder kubernetes) {
+    PluginChain(Corefile corefile, Responder kubernetes, Set<String> ownAddresses) {
         this.corefile = corefile;
         this.kubernetes = kubernetes;
+        this.ownAddresses = Set.copyOf(ownAddresses);
         this.port = corefile.port();
         PluginOrder order = corefile.order();
         boolean wildcards = order.atLeast(1, 14, 6);
@@ -110,7 +117,7 @@ final class PluginChain {
 
     /** What each plugin of the chain is to the walk. */
     private enum Step {
-        PASSIVE, REWRITE, HOSTS, TEMPLATE, KUBERNETES, UNMODELLED, ANSWERS_ALONE;
+        PASSIVE, REWRITE, HOSTS, TEMPLATE, KUBERNETES, FORWARD, CACHE, UNMODELLED, ANSWERS_ALONE;
 
         static Step of(String plugin) {
             return switch (plugin) {
@@ -118,6 +125,8 @@ final class PluginChain {
                 case "hosts" -> HOSTS;
                 case "template" -> TEMPLATE;
                 case "kubernetes" -> KUBERNETES;
+                case "forward" -> FORWARD;
+                case "cache" -> CACHE;
                 default -> PASSIVE_PLUGINS.contains(plugin) ? PASSIVE
                         : UNMODELLED_PLUGINS.contains(plugin) ? UNMODELLED : ANSWERS_ALONE;
             };
@@ -228,6 +237,8 @@ final class PluginChain {
                 case HOSTS -> hosts(i, req);
                 case TEMPLATE -> template(i, req);
                 case KUBERNETES -> kubernetes(i, req);
+                case FORWARD -> forward(i, req);
+                case CACHE -> cache(i, req);
                 case UNMODELLED -> {
                     trace.why(() -> "Plugin '" + plugin + "' runs here but is not modelled yet: the prediction assumes it lets "
                             + "the query through unchanged.");
@@ -259,6 +270,117 @@ final class PluginChain {
             }
             trace.acted("kubernetes", plan.kubernetesWhere);
             return new Result(a.status(), a.answer(), a.additional(), a.authority());
+        }
+
+        // ---- forward ----
+
+        /**
+         * Each {@code forward} in turn ({@code Forward.match}): the first that takes the name
+         * sends it upstream, where the model cannot follow; a name none takes goes on.
+         */
+        private Result forward(int i, Request req) {
+            String name = req.lower();
+            for (ForwardPlugin f : block.forwards()) {
+                String where = f.directive().where();
+                if (!f.takes(name)) {
+                    trace.why(() -> "forward (" + where + ") takes " + f.from() + (f.except().isEmpty() ? ""
+                            : " except " + String.join(" ", f.except())) + ", not " + name + ": it hands the query on.");
+                    continue;
+                }
+                trace.acted("forward", where);
+                String loop = loopThrough(f);
+                if (loop != null) {
+                    trace.why(() -> "forward (" + where + ") sends " + name + " to " + loop + ", the cluster DNS itself: the "
+                            + "query comes back to this block and is forwarded again, a loop. The 'loop' plugin stops "
+                            + "CoreDNS at start when it sees one; without it the query fails: SERVFAIL.");
+                    return Result.of(Status.SERVFAIL);
+                }
+                trace.incomplete();
+                trace.why(() -> FORWARDED_TO + String.join(", ", f.to()) + " by forward in block " + plan.label);
+                trace.why(() -> "forward (" + where + ") takes " + name + ": the answer is the upstream's, which the model "
+                        + "cannot know.");
+                return Result.of(Status.FORWARDED);
+            }
+            return serve(i + 1, req);
+        }
+
+        /** The upstream of a forward that is the cluster DNS itself (its Service, a pod, loopback), or null. */
+        private String loopThrough(ForwardPlugin f) {
+            for (String to : f.to()) {
+                if (ForwardPlugin.isResolvConf(to)) {
+                    continue;
+                }
+                String host = ForwardPlugin.host(to);
+                // The DNS pod's own loopback reaches CoreDNS only on the port it serves.
+                boolean self = IpAddress.isLoopback(host) && ForwardPlugin.port(to) == port;
+                if (self || ForwardPlugin.port(to) == 53 && ownAddresses.contains(IpAddress.canonical(host))) {
+                    return to;
+                }
+            }
+            return null;
+        }
+
+        // ---- cache ----
+
+        /**
+         * What {@code cache} does to a first answer (a miss): every record gets the message's
+         * lowest TTL, raised to the minimum and capped at the cap of its kind
+         * ({@code ResponseWriter.WriteMsg}, {@code computeTTL}). Said in the explanation; the
+         * records keep the answering plugin's TTL.
+         */
+        private Result cache(int i, Request req) {
+            Result r = serve(i + 1, req);
+            CachePlugin c = block.cache().orElse(null);
+            if (c == null || HostsPlugin.matchZone(c.zones(), req.lower()) == null || req.type().equals(RrType.AXFR)
+                    || req.type().equals(RrType.IXFR)) {
+                return r;
+            }
+            boolean records = !r.answer().isEmpty() || !r.additional().isEmpty() || r.authority() != null;
+            if (!records) {
+                return r;
+            }
+            long ttl;
+            boolean denial = r.status() == Status.NXDOMAIN && r.answer().isEmpty()
+                    || r.status() == Status.NODATA && r.authority() != null;
+            if (denial) {
+                ttl = CachePlugin.clamp(lowestTtl(r, c.denialTtl()), c.denialMin(), c.denialTtl());
+            } else if (r.status() == Status.NOERROR && !r.answer().isEmpty()) {
+                ttl = CachePlugin.clamp(lowestTtl(r, c.successTtl()), c.successMin(), c.successTtl());
+            } else if (r.status() == Status.NOERROR || r.status() == Status.NODATA || r.status() == Status.NXDOMAIN) {
+                // A referral, or NXDOMAIN with records: CoreDNS types it neither success nor denial and
+                // takes its fail-safe TTL for the message.
+                ttl = CachePlugin.clamp(CachePlugin.MIN_TTL, c.successMin(), c.successTtl());
+            } else {
+                return r;
+            }
+            boolean changes = r.answer().stream().anyMatch(rr -> rr.ttl() != ttl)
+                    || r.additional().stream().anyMatch(rr -> rr.ttl() != ttl)
+                    || r.authority() != null && r.authority().ttl() != ttl;
+            if (!changes) {
+                return r;
+            }
+            String where = c.directive().where();
+            // The records keep the TTL the answering plugin gives: the project's examples and the DNS
+            // primer print dns-version with 28800 under kubeadm's cache 30, so the cap is told, not applied.
+            trace.why(() -> "cache (" + where + ") sends this first answer to clients with the TTL " + ttl
+                    + " on every record (the " + (denial ? "denial" : "success") + " cache's lowest record TTL, at least "
+                    + (denial ? c.denialMin() : c.successMin()) + " and at most " + (denial ? c.denialTtl()
+                    : c.successTtl()) + "); the records show the TTL the answering plugin gives.");
+            return r;
+        }
+
+        private long lowestTtl(Result r, long cap) {
+            long min = cap;
+            for (ResourceRecord rr : r.answer()) {
+                min = Math.min(min, rr.ttl());
+            }
+            if (r.authority() != null) {
+                min = Math.min(min, r.authority().ttl());
+            }
+            for (ResourceRecord rr : r.additional()) {
+                min = Math.min(min, rr.ttl());
+            }
+            return min;
         }
 
         // ---- rewrite ----

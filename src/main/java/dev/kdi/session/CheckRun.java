@@ -11,9 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * One {@code kdi check}: asks every replica (or the one named) the plan's questions, pipelined,
@@ -29,6 +31,7 @@ final class CheckRun {
     private final CheckRequest request;
     private final Progress progress;
     private final String noReplicas;
+    private final BooleanSupplier cancelled;
     private final List<CheckReport.Item> items = Collections.synchronizedList(new ArrayList<>());
     private final List<String> notes = new ArrayList<>();
     private final AtomicInteger done = new AtomicInteger();
@@ -38,8 +41,18 @@ final class CheckRun {
      * @param noReplicas what to say when there is no replica to ask
      */
     CheckRun(ReplicaPool pool, DnsModel model, CheckRequest request, Progress progress, String noReplicas) {
+        this(pool, model, request, progress, noReplicas, () -> false);
+    }
+
+    /**
+     * @param cancelled whether whoever asked has given up: no new question is sent, and the run
+     *     ends with a {@link CancellationException}
+     */
+    CheckRun(ReplicaPool pool, DnsModel model, CheckRequest request, Progress progress, String noReplicas,
+             BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
         this.pool = pool;
-        this.plan = CheckPlan.plan(model, request.namespaces());
+        this.plan = CheckPlan.plan(model, request);
         this.request = request;
         this.progress = progress;
         this.noReplicas = noReplicas;
@@ -55,6 +68,9 @@ final class CheckRun {
         for (String replica : targets) {
             int reopenedBefore = pool.reopenings(replica);
             List<Question> left = askAll(replica, plan.asked());
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("the check was cancelled");
+            }
             int reopened = pool.reopenings(replica) - reopenedBefore;
             if (reopened > 0 && pool.usable(replica)) {
                 notes.add("the forward to replica " + replica + " dropped " + (reopened == 1 ? "once" : reopened + " times")
@@ -72,7 +88,7 @@ final class CheckRun {
         List<CheckReport.Item> ordered = new ArrayList<>(items);
         ordered.sort(Comparator.<CheckReport.Item>comparingInt(i -> index.getOrDefault(i.question(), 0))
                 .thenComparing(CheckReport.Item::replica));
-        return new CheckReport(ordered, plan.skipped(), notes);
+        return new CheckReport(ordered, plan.forwarded(), notes);
     }
 
     private List<String> targets() {
@@ -120,7 +136,8 @@ final class CheckRun {
         Map<Question, String> failed = new ConcurrentHashMap<>();
         List<Question> unanswered;
         try {
-            unanswered = new ArrayList<>(Pipelining.run(questions, WINDOW, () -> pool.wentAway(replica),
+            unanswered = new ArrayList<>(Pipelining.run(questions, WINDOW,
+                    () -> cancelled.getAsBoolean() || pool.wentAway(replica),
                     q -> pool.ask(replica, q).thenAccept(a -> {
                         if (a.answer().isPresent()) {
                             Answer predicted = plan.predicted(q);

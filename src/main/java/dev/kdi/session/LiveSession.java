@@ -313,8 +313,16 @@ public final class LiveSession implements Session {
         if (at == null) {
             return CompletableFuture.failedFuture(new SessionException("the session has not started"));
         }
-        return CompletableFuture.supplyAsync(() -> new CheckRun(pool, at.model(), request, progress, noReplicas()).run(),
-                worker);
+        // Cancelling the future stops the run: no further question goes out.
+        CompletableFuture<CheckReport> result = new CompletableFuture<>();
+        worker.execute(() -> {
+            try {
+                result.complete(new CheckRun(pool, at.model(), request, progress, noReplicas(), result::isCancelled).run());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     @Override

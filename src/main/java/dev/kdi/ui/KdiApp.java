@@ -5,6 +5,7 @@ import dev.kdi.session.SessionOpener;
 import dev.kdi.session.Sessions;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.FxTaskExecutor;
+import dev.kdi.ui.common.ProblemLog;
 import dev.kdi.ui.live.Reproduction;
 import dev.kdi.ui.window.WindowModel;
 import java.io.InputStream;
@@ -30,22 +31,26 @@ import javafx.stage.Stage;
  */
 public final class KdiApp extends Application {
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+    /** Generous: CI machines are slow and shared, and the demo starts a mock API server. */
+    private static final long SMOKE_TEST_LIMIT_MILLIS = 240_000;
 
     private final WindowModel.Start start;
     private final SessionOpener opener;
     private final CompletableFuture<Integer> exit;
+    private final boolean smokeTest;
     private FxTaskExecutor executor;
     private WindowModel model;
 
     /** For {@link Application#launch}: options come from the parameters. */
     public KdiApp() {
-        this(null, null, new CompletableFuture<>());
+        this(null, null, new CompletableFuture<>(), false);
     }
 
-    KdiApp(WindowModel.Start start, SessionOpener opener, CompletableFuture<Integer> exit) {
+    KdiApp(WindowModel.Start start, SessionOpener opener, CompletableFuture<Integer> exit, boolean smokeTest) {
         this.start = start;
         this.opener = opener;
         this.exit = exit;
+        this.smokeTest = smokeTest;
     }
 
     /**
@@ -56,9 +61,17 @@ public final class KdiApp extends Application {
      * @param context the context, or null for the current one
      * @param clusterDomain a cluster domain to use instead of the detected one, or null
      * @param debug whether library logs are shown (the command line has set logging up already)
+     * @param smokeTest run {@link SmokeTest} in the window and close it, exiting 1 if it fails
      * @return the exit code
      */
-    public static int open(boolean demo, String kubeconfig, String context, String clusterDomain, boolean debug) {
+    public static int open(boolean demo, String kubeconfig, String context, String clusterDomain, boolean debug,
+                           boolean smokeTest) {
+        if (smokeTest) {
+            // Started like open(Start, SessionOpener) so that the test's verdict becomes the exit
+            // code; the window, its sessions and the GTK toolkit are the real ones.
+            return open(new WindowModel.Start(demo, Optional.ofNullable(kubeconfig).map(Path::of),
+                    Optional.ofNullable(context), Optional.ofNullable(clusterDomain)), defaultOpener(), true);
+        }
         // Launched by class, so that the window's WM_CLASS is this class's name: the packaged
         // .desktop file's StartupWMClass matches it, and docks group the window under kdi's icon.
         List<String> args = new ArrayList<>();
@@ -74,6 +87,9 @@ public final class KdiApp extends Application {
         if (clusterDomain != null) {
             args.add("--cluster-domain=" + clusterDomain);
         }
+        if (debug) {
+            args.add("--debug");
+        }
         Application.launch(KdiApp.class, args.toArray(String[]::new));
         return 0;
     }
@@ -88,11 +104,15 @@ public final class KdiApp extends Application {
      * and tests, which bring their own sessions.
      */
     public static int open(WindowModel.Start start, SessionOpener opener) {
+        return open(start, opener, false);
+    }
+
+    private static int open(WindowModel.Start start, SessionOpener opener, boolean smokeTest) {
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
             try {
-                new KdiApp(start, opener, exit).start(new Stage());
+                new KdiApp(start, opener, exit, smokeTest).start(new Stage());
             } catch (RuntimeException e) {
                 exit.completeExceptionally(e);
             }
@@ -113,11 +133,12 @@ public final class KdiApp extends Application {
     public void start(Stage stage) {
         WindowModel.Start s = start != null ? start : fromParameters(getParameters());
         SessionOpener o = opener != null ? opener : defaultOpener();
-        executor = new FxTaskExecutor(3, "kdi-ui");
+        ProblemLog log = ProblemLog.forThisUser(getParameters() != null && getParameters().getRaw().contains("--debug"));
+        executor = new FxTaskExecutor(3, "kdi-ui", log);
         ZoneId zone = ZoneId.systemDefault();
         model = new WindowModel(executor, o, new FxNotifier(() -> stage), Clock.system(zone), zone,
                 new Reproduction(new SecureRandom()));
-        MainWindow window = new MainWindow(model, ClipboardText.system(), zone);
+        MainWindow window = new MainWindow(model, ClipboardText.system(), zone, log);
         stage.setScene(window.scene());
         stage.titleProperty().bind(window.title());
         for (int size : ICON_SIZES) {
@@ -134,7 +155,31 @@ public final class KdiApp extends Application {
             exit.complete(0);
         });
         stage.show();
+        boolean probe = "first-frame".equals(System.getenv(FirstFrame.PROBE_VARIABLE));
+        FirstFrame.after(window.scene(), ms -> {
+            if (smokeTest) {
+                System.out.println("smoke test: first frame " + ms + " ms after the process started");
+            } else if (probe) {
+                System.err.println("kdi probe: first frame " + ms + " ms after the process started, "
+                        + FirstFrame.processorTime() + " ms of processor time");
+            }
+        });
+        if (probe) {
+            // The benchmark reads the resident size a fixed time after the cluster is shown.
+            model.phase().addListener((p, was, now) -> {
+                if (now == WindowModel.Phase.READY && was != WindowModel.Phase.READY) {
+                    System.err.println("kdi probe: ready " + FirstFrame.sinceProcessStart()
+                            + " ms after the process started");
+                }
+            });
+        }
         model.start(s);
+        if (smokeTest) {
+            new SmokeTest(model, window, System.out, code -> {
+                exit.complete(code);
+                stage.hide();
+            }, SMOKE_TEST_LIMIT_MILLIS).start();
+        }
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.kdi.ui;
 
 import dev.kdi.records.RrType;
+import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.session.SessionInfo;
 import dev.kdi.session.SessionRequest;
+import dev.kdi.ui.check.CheckView;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.Icons;
+import dev.kdi.ui.common.ProblemLog;
 import dev.kdi.ui.details.DetailsView;
 import dev.kdi.ui.lookup.LookupView;
 import dev.kdi.ui.status.StatusView;
@@ -32,10 +35,13 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -53,13 +59,23 @@ public final class MainWindow {
     private final StackPane root = new StackPane();
     private final ClusterTreeView tree;
     private final DetailsView details;
+    private final CheckView check;
+    private final Tab checkTab;
     private final LookupView lookup;
     private final TabPane views;
     private final StatusView status;
     private final Scene scene;
+    private final CommandPalette palette;
     private Theme theme = Theme.LIGHT;
 
     public MainWindow(WindowModel model, ClipboardText clipboard, ZoneId zone) {
+        this(model, clipboard, zone, ProblemLog.inMemory());
+    }
+
+    /**
+     * @param log the window's log: "Copy diagnostics" copies its last lines
+     */
+    public MainWindow(WindowModel model, ClipboardText clipboard, ZoneId zone, ProblemLog log) {
         this.model = model;
         root.setId("kdi-root");
         tree = new ClusterTreeView(model.tree(), new TreeActions(clipboard::copy,
@@ -72,7 +88,10 @@ public final class MainWindow {
         status = new StatusView(model.status());
 
         // Cluster-wide views (Check, Replicas, Watch) sit as tabs beside the selected object's details.
-        views = new TabPane(new Tab("Details", details));
+        check = new CheckView(model.check(), this::reveal);
+        checkTab = new Tab("Check", check);
+        checkTab.setId("tab-check");
+        views = new TabPane(new Tab("Details", details), checkTab);
         views.setId("kdi-views");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane top = new SplitPane(tree, views);
@@ -84,7 +103,12 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(lookup, false);
 
         BorderPane content = new BorderPane(main);
-        content.setTop(new VBox(new ToolbarView(model.toolbar(), this::openManifests, this::toggleTheme), demoBanner()));
+        ToolbarView toolbar = new ToolbarView(model.toolbar(), this::openManifests, this::toggleTheme);
+        HBox.setHgrow(toolbar, Priority.ALWAYS);
+        HBox bar = new HBox(toolbar, helpMenu(clipboard, log));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("window-top");
+        content.setTop(new VBox(bar, demoBanner()));
         content.setBottom(status);
 
         WelcomeView welcome = new WelcomeView(model.welcomeProblem(), model.toolbar().kubeconfigFile().isNotEmpty(),
@@ -100,6 +124,7 @@ public final class MainWindow {
             }
         });
 
+        palette = palette(clipboard, log);
         scene = new Scene(root, 1400, 900);
         scene.getStylesheets().setAll(theme.stylesheets());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), model::refresh);
@@ -109,6 +134,93 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
                 () -> lookup.nameField().requestFocus());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), model::cancelLoading);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
+                this::resolveAll);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), () -> copyFqdn(clipboard));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
+                () -> palette.show(scene));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showShortcuts);
+    }
+
+    /** Every shortcut, for the F1 sheet and the palette. */
+    static final List<String[]> SHORTCUTS = List.of(
+            new String[] {"F5, Ctrl+R", "Reload everything from the cluster"},
+            new String[] {"Ctrl+F", "Filter the tree"},
+            new String[] {"Ctrl+L", "Look a name up"},
+            new String[] {"Ctrl+Enter", "Resolve all: ask the cluster DNS about the selection's records"},
+            new String[] {"Ctrl+Shift+C", "Copy the selection's DNS name"},
+            new String[] {"Ctrl+K", "Command palette: every view and action by name"},
+            new String[] {"Enter (Check table)", "Open the row's object in the tree"},
+            new String[] {"Escape", "Cancel opening a cluster"},
+            new String[] {"F1", "This sheet"});
+
+    private CommandPalette palette(ClipboardText clipboard, ProblemLog log) {
+        return new CommandPalette(List.of(
+                new CommandPalette.Command("Check the cluster DNS (every name, every replica)", "", () -> {
+                    showCheck();
+                    model.check().run();
+                }),
+                new CommandPalette.Command("Show the Check view", "", this::showCheck),
+                new CommandPalette.Command("Show the details", "", () -> views.getSelectionModel().selectFirst()),
+                new CommandPalette.Command("Resolve all", "Ctrl+Enter", this::resolveAll),
+                new CommandPalette.Command("Copy the selection's DNS name", "Ctrl+Shift+C", () -> copyFqdn(clipboard)),
+                new CommandPalette.Command("Reload everything", "F5", model::refresh),
+                new CommandPalette.Command("Filter the tree", "Ctrl+F", () -> tree.searchField().requestFocus()),
+                new CommandPalette.Command("Look a name up", "Ctrl+L", () -> lookup.nameField().requestFocus()),
+                new CommandPalette.Command("Switch between light and dark", "", this::toggleTheme),
+                new CommandPalette.Command("Open the demo cluster", "", () -> model.open(new SessionRequest.Demo())),
+                new CommandPalette.Command("Open manifests…", "", this::openManifests),
+                new CommandPalette.Command("Copy diagnostics", "", () -> clipboard.copy(model.diagnostics(log))),
+                new CommandPalette.Command("Keyboard shortcuts", "F1", this::showShortcuts)));
+    }
+
+    private void resolveAll() {
+        if (model.details().entry().get() != null && model.details().canAsk().get() && !model.details().busy().get()) {
+            views.getSelectionModel().selectFirst();
+            model.details().resolveAll();
+        }
+    }
+
+    private void copyFqdn(ClipboardText clipboard) {
+        var selected = model.tree().selected().get();
+        if (selected != null && !selected.fqdn().isEmpty()) {
+            clipboard.copy(selected.fqdn());
+        }
+    }
+
+    private void showShortcuts() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(16);
+        grid.setVgap(6);
+        int row = 0;
+        for (String[] s : SHORTCUTS) {
+            Label key = new Label(s[0]);
+            key.getStyleClass().add("shortcut-key");
+            grid.addRow(row++, key, new Label(s[1]));
+        }
+        Button close = new Button("Close");
+        VBox box = new VBox(12, new Label("Keyboard shortcuts"), grid, close);
+        box.setId("shortcuts-sheet");
+        box.getStyleClass().add("shortcuts-sheet");
+        box.setPadding(new Insets(16));
+        javafx.stage.Popup sheet = new javafx.stage.Popup();
+        sheet.getContent().add(box);
+        sheet.setAutoHide(true);
+        close.setOnAction(e -> sheet.hide());
+        sheet.show(scene.getWindow(), scene.getWindow().getX() + scene.getWidth() / 2 - 220,
+                scene.getWindow().getY() + 120);
+        close.requestFocus();
+    }
+
+    /** Shows an object in the tree and its details (a Check row opened). */
+    private void reveal(ObjectRef ref) {
+        if (model.view().get() != null) {
+            model.view().get().entryOf(ref).ifPresent(e -> {
+                tree.select(e);
+                views.getSelectionModel().selectFirst();
+            });
+        }
     }
 
     private void lookUp(String name, RrType type) {
@@ -136,6 +248,15 @@ public final class MainWindow {
 
     public DetailsView details() {
         return details;
+    }
+
+    public CheckView check() {
+        return check;
+    }
+
+    /** Brings the Check tab to the front. */
+    public void showCheck() {
+        views.getSelectionModel().select(checkTab);
     }
 
     public LookupView lookup() {
@@ -189,6 +310,21 @@ public final class MainWindow {
         if (!manifests.isEmpty()) {
             model.open(new SessionRequest.Manifests(manifests, corefile));
         }
+    }
+
+    private MenuButton helpMenu(ClipboardText clipboard, ProblemLog log) {
+        MenuItem diagnostics = new MenuItem("Copy diagnostics");
+        diagnostics.setId("copy-diagnostics");
+        diagnostics.setOnAction(e -> clipboard.copy(model.diagnostics(log)));
+        MenuItem shortcuts = new MenuItem("Keyboard shortcuts (F1)");
+        shortcuts.setOnAction(e -> showShortcuts());
+        MenuItem commands = new MenuItem("Command palette (Ctrl+K)");
+        commands.setOnAction(e -> palette.show(scene));
+        MenuButton help = new MenuButton("?", null, commands, shortcuts, diagnostics);
+        help.setId("help-menu");
+        help.setTooltip(new Tooltip("Diagnostics for a bug report, keyboard shortcuts, preferences"));
+        help.getStyleClass().add("help-menu");
+        return help;
     }
 
     private Region demoBanner() {

@@ -54,6 +54,44 @@ class DemoCommandsTest {
     }
 
     @Test
+    @DisplayName("check -o junit: one testcase per name, type and replica; failures only on the stale replica")
+    void checkAsJunit_isXmlACiReads() throws Exception {
+        CliRun run = CliRun.run("--demo", "check", "-o", "junit");
+        assertThat(run.exit()).isEqualTo(1);
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new java.io.StringReader(run.out())));
+        org.w3c.dom.Element suite = doc.getDocumentElement();
+        assertThat(suite.getTagName()).isEqualTo("testsuite");
+        assertThat(suite.getAttribute("name")).isEqualTo("kdi check");
+        org.w3c.dom.NodeList cases = suite.getElementsByTagName("testcase");
+        assertThat(Integer.parseInt(suite.getAttribute("tests"))).isEqualTo(cases.getLength()).isGreaterThan(20);
+        List<org.w3c.dom.Element> failed = new java.util.ArrayList<>();
+        for (int i = 0; i < cases.getLength(); i++) {
+            org.w3c.dom.Element c = (org.w3c.dom.Element) cases.item(i);
+            assertThat(c.getAttribute("name")).matches("\\S+\\. [A-Z]+ @kube-system/coredns-\\S+");
+            if (c.getElementsByTagName("failure").getLength() > 0) {
+                failed.add(c);
+            }
+        }
+        assertThat(Integer.parseInt(suite.getAttribute("failures"))).isEqualTo(failed.size()).isPositive();
+        assertThat(failed).allSatisfy(c -> assertThat(c.getAttribute("name")).endsWith("@kube-system/"
+                + DemoCluster.STALE_REPLICA));
+        org.w3c.dom.Element web = failed.stream().filter(c -> c.getAttribute("name").startsWith("web.shop.svc.cluster.local. A "))
+                .findFirst().orElseThrow();
+        assertThat(web.getAttribute("classname")).isEqualTo("shop");
+        org.w3c.dom.Element failure = (org.w3c.dom.Element) web.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("type")).isEqualTo("missing");
+        assertThat(failure.getTextContent()).startsWith("expected: 10.").contains("\nactual: NXDOMAIN\nreason: missing ");
+    }
+
+    @Test
+    void checkOfDefaultAsJunit_exitsZeroWithNoFailure() {
+        CliRun run = CliRun.run("--demo", "check", "-n", "default", "-o", "junit");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("failures=\"0\" errors=\"0\"").doesNotContain("<failure");
+    }
+
+    @Test
     void allReplicasMarksTheDisagreement() {
         CliRun run = CliRun.run("--demo", "lookup", "web.shop.svc.cluster.local", "--all-replicas");
         assertThat(run.exit()).isEqualTo(1);

@@ -3,6 +3,7 @@ package dev.kdi.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdi.ui.common.FxTaskExecutor;
+import dev.kdi.ui.common.ProblemLog;
 import dev.kdi.ui.common.MiddleElision.ElidedLabel;
 import dev.kdi.ui.common.UserMessage;
 import dev.kdi.ui.details.LiveMark;
@@ -62,7 +63,7 @@ abstract class MainWindowContract {
 
     private void start(Stage stage) {
         fixture = fixture();
-        executor = new FxTaskExecutor(2, "test-ui");
+        executor = new FxTaskExecutor(2, "test-ui", ProblemLog.inMemory());
         model = new WindowModel(executor, fixture.opener(), messages::add, Clock.systemUTC(), ZoneOffset.UTC,
                 new Reproduction(new Random(1)));
         window = new MainWindow(model, copied::add, ZoneOffset.UTC);

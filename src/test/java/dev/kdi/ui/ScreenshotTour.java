@@ -3,6 +3,7 @@ package dev.kdi.ui;
 import dev.kdi.records.RrType;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.FxTaskExecutor;
+import dev.kdi.ui.common.ProblemLog;
 import dev.kdi.ui.fake.FakeOpener;
 import dev.kdi.ui.fake.ReplicaScript;
 import dev.kdi.ui.fake.SeedCluster;
@@ -38,7 +39,8 @@ import javafx.stage.Stage;
  * views (01-opened ... 09-dark); a mode takes one set of shots instead: {@code welcome},
  * {@code loading}, {@code failing} (a replica that misses a namespace, one that failed),
  * {@code manifests}, {@code demo} (light and dark), {@code kinds} (every Service kind),
- * {@code popups} (namespace picker, completion, a row's tooltip), {@code readme}; add {@code real} to
+ * {@code popups} (namespace picker, completion, a row's tooltip), {@code readme}, {@code check} (the Check
+ * view after a check, light and dark); add {@code real} to
  * show the embedded demo cluster through the engine instead of the fake session.
  */
 public final class ScreenshotTour {
@@ -81,7 +83,7 @@ public final class ScreenshotTour {
                 : new FakeOpener(() -> SeedCluster.richSession(clock, replicas).slowStart(
                         slow ? Duration.ofSeconds(30) : Duration.ZERO),
                 welcome ? List.of() : List.of("kind-kdi-test", "prod-eu", "staging"), clock);
-        FxTaskExecutor executor = new FxTaskExecutor(3, "tour-ui");
+        FxTaskExecutor executor = new FxTaskExecutor(3, "tour-ui", ProblemLog.inMemory());
         ScreenshotTour[] tour = new ScreenshotTour[1];
         fx(() -> {
             Stage stage = new Stage();
@@ -165,6 +167,18 @@ public final class ScreenshotTour {
         }
         if (steps.contains("popups")) {
             popups();
+            return;
+        }
+        if (steps.contains("check")) {
+            fx(() -> window.showCheck());
+            fx(() -> model.check().run());
+            await(() -> model.check().result().get() != null && !model.check().running().get());
+            pause(1500);
+            shot("check-light");
+            fx(window::toggleTheme);
+            fx(() -> model.check().show().set(dev.kdi.ui.check.CheckModel.Show.PROBLEMS));
+            pause(2500);
+            shot("check-dark");
             return;
         }
         if (steps.contains("demo")) {
@@ -389,8 +403,9 @@ public final class ScreenshotTour {
         Thread.sleep(ms);
     }
 
+    /** Up to a minute: the embedded demo starts slowly on a busy machine. */
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 1200; i++) {
             boolean[] ok = new boolean[1];
             fx(() -> ok[0] = condition.getAsBoolean());
             if (ok[0]) {

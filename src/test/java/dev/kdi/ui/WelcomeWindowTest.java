@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kdi.ui.common.FxTaskExecutor;
+import dev.kdi.ui.common.ProblemLog;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.fake.FakeOpener;
 import dev.kdi.ui.fake.SeedCluster;
@@ -40,7 +41,7 @@ class WelcomeWindowTest {
 
     @BeforeEach
     void open() throws TimeoutException {
-        executor = new FxTaskExecutor(2, "test-ui");
+        executor = new FxTaskExecutor(2, "test-ui", ProblemLog.inMemory());
         FxToolkit.setupStage(stage -> {
             model = new WindowModel(executor, opener, m -> {
             }, clock, ZoneOffset.UTC, new Reproduction(new Random(1)));

@@ -44,8 +44,8 @@ public final class BackgroundTask<T> {
     private final Work<T> work;
     private Consumer<? super T> onSuccess = t -> {
     };
-    private Consumer<Throwable> onFailure = e -> {
-    };
+    /** Required: a failure nobody handles would vanish (the executor also logs it). */
+    private Consumer<Throwable> onFailure;
     private BiConsumer<String, Double> onProgress = (m, f) -> {
     };
     private Runnable onFinished = () -> {
@@ -85,7 +85,14 @@ public final class BackgroundTask<T> {
         return this;
     }
 
+    /**
+     * @throws IllegalStateException when no {@link #onFailure} was given: every task says what
+     *     its failure does to the view, so that nothing fails silently
+     */
     public TaskExecutor.Running runOnce(TaskExecutor executor) {
+        if (onFailure == null) {
+            throw new IllegalStateException("the task '" + title + "' says nothing about its failure: give it onFailure");
+        }
         return executor.execute(this);
     }
 

@@ -28,6 +28,16 @@ public final class Failures {
         return message;
     }
 
+    /**
+     * A notification for background work that failed: what failed, why, and what to do next.
+     *
+     * @param what a few words on what could not be done ("Could not list the records")
+     */
+    public static UserMessage notice(String what, Throwable failure) {
+        return UserMessage.error(what, describe(failure) + "\nTry again; if it keeps failing, use Copy diagnostics"
+                + " (the ? menu) and attach it to a report: it holds the log's last lines and where the log is.");
+    }
+
     /** Strips the wrappers futures and executors add. */
     public static Throwable unwrap(Throwable failure) {
         Throwable t = failure;

@@ -14,13 +14,17 @@ import javafx.concurrent.WorkerStateEvent;
  */
 public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     private final ExecutorService pool;
+    private final ProblemLog log;
 
     /**
      * @param threads how many tasks run at once
      * @param prefix thread names are {@code prefix-1}, {@code prefix-2}, ...
+     * @param log where every failed task is logged with its stack trace, before its own
+     *     {@code onFailure} says it to the user
      */
-    public FxTaskExecutor(int threads, String prefix) {
+    public FxTaskExecutor(int threads, String prefix, ProblemLog log) {
         this.pool = Executors.newFixedThreadPool(threads, NamedThreads.daemon(prefix));
+        this.log = log;
     }
 
     @Override
@@ -51,7 +55,10 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             }
         };
         fx.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> task.succeeded(fx.getValue()));
-        fx.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> task.failed(fx.getException()));
+        fx.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> {
+            log.failure(task.title(), fx.getException());
+            task.failed(fx.getException());
+        });
         fx.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> task.cancelled());
         fx.messageProperty().addListener((o, was, now) -> task.progressed(now, fx.getProgress()));
         pool.execute(fx);

@@ -10,6 +10,7 @@ import dev.kdi.records.objects.ServicePort;
 import dev.kdi.session.ReplicaChoice;
 import dev.kdi.ui.common.BackgroundTask;
 import dev.kdi.ui.common.Failures;
+import dev.kdi.ui.common.Notifier;
 import dev.kdi.ui.common.ProvisionalTexts;
 import dev.kdi.ui.common.TaskExecutor;
 import dev.kdi.ui.common.Texts;
@@ -51,6 +52,7 @@ import javafx.collections.ObservableList;
  */
 public final class DetailsModel {
     private final TaskExecutor executor;
+    private final Notifier notifier;
     private final Reproduction reproduction;
     private final ReadOnlyObjectWrapper<Entry> entry = new ReadOnlyObjectWrapper<>(this, "entry");
     private final ReadOnlyObjectWrapper<Inventory> shownView = new ReadOnlyObjectWrapper<>(this, "view");
@@ -77,8 +79,9 @@ public final class DetailsModel {
     private TaskExecutor.Running loading = TaskExecutor.Running.DONE;
     private TaskExecutor.Running asking = TaskExecutor.Running.DONE;
 
-    public DetailsModel(TaskExecutor executor, Reproduction reproduction) {
+    public DetailsModel(TaskExecutor executor, Reproduction reproduction, Notifier notifier) {
         this.executor = executor;
+        this.notifier = notifier;
         this.reproduction = reproduction;
     }
 
@@ -159,6 +162,11 @@ public final class DetailsModel {
                 message.set(listing.truncated()
                         ? "Showing the first " + Texts.count(RecordPlan.MAX_QUESTIONS) + " names." : "");
             }
+        }).onFailure(e -> {
+            if (entry.get() == newEntry) {
+                message.set("Could not list the records: " + Failures.describe(e));
+            }
+            notifier.show(Failures.notice("Could not list the records of " + newEntry.key(), e));
         }).runOnce(executor);
     }
 
@@ -269,6 +277,7 @@ public final class DetailsModel {
             busy.set(false);
             rows.replaceAll(r -> r.live() instanceof LiveMark.Asking ? r.withLive(LiveMark.NOT_ASKED) : r);
             message.set("Could not ask the cluster DNS: " + Failures.describe(e));
+            notifier.show(Failures.notice("Could not ask the cluster DNS", e));
         }).runOnce(executor);
     }
 

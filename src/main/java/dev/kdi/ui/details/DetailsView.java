@@ -145,7 +145,8 @@ public final class DetailsView extends StackPane {
         Button resolveAll = new Button("Resolve all", Icons.RESOLVE_ALL.create());
         resolveAll.setId("resolve-all");
         resolveAll.getStyleClass().add("accent");
-        resolveAll.setTooltip(new Tooltip("Ask the cluster DNS about every record here; for a namespace, check all its names"));
+        resolveAll.setTooltip(new Tooltip("Ask the cluster DNS about every record here; for a namespace, check all its"
+                + " names (Ctrl+Enter)"));
         resolveAll.disableProperty().bind(model.busy().or(model.canAsk().not()).or(Bindings.isEmpty(model.rows())
                 .and(Bindings.createBooleanBinding(() -> !(model.entry().get()
                         instanceof Entry.NamespaceEntry), model.entry()))));
@@ -227,10 +228,12 @@ public final class DetailsView extends StackPane {
         table.setPlaceholder(new Label("No records."));
         table.setItems(model.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        TableColumn<RecordRow, String> name = column("Name", RecordRow::name, 330);
+        TableColumn<RecordRow, String> name = column("Name", RecordRow::name, 300);
         name.setCellFactory(c -> new TextCell(true));
-        TableColumn<RecordRow, String> type = column("Type", RecordRow::type, 56);
-        type.setMaxWidth(70);
+        // Wide enough for CNAME and AAAA whole: the column the eye scans first.
+        TableColumn<RecordRow, String> type = column("Type", RecordRow::type, 70);
+        type.setMinWidth(66);
+        type.setMaxWidth(84);
         TableColumn<RecordRow, String> value = column("Value", RecordRow::value, 280);
         value.setCellFactory(c -> new TextCell(true));
         TableColumn<RecordRow, String> ttl = column("TTL", RecordRow::ttl, 46);
@@ -248,9 +251,10 @@ public final class DetailsView extends StackPane {
         live.setId("live-column");
         live.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().live()));
         live.setCellFactory(c -> new LiveCell());
-        live.setPrefWidth(160);
+        // Room for replicas side by side where they disagree.
+        live.setPrefWidth(250);
         live.setMinWidth(150);
-        live.setMaxWidth(220);
+        live.setMaxWidth(340);
         // Manifests have no DNS to ask: a column of question marks would only say so 16 times.
         live.visibleProperty().bind(model.canAsk());
         table.getColumns().setAll(List.of(name, type, value, ttl, from, live));

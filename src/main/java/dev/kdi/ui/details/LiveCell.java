@@ -1,8 +1,13 @@
 package dev.kdi.ui.details;
 
 import dev.kdi.ui.common.Icons;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -59,11 +64,33 @@ final class LiveCell extends TableCell<RecordRow, LiveMark> {
             css = "live-not-asked";
         }
         getStyleClass().add(css);
-        FontIcon graphic = icon.create();
-        setGraphic(graphic);
-        setText(text.isEmpty() ? null : text);
+        if (mark instanceof LiveMark.Differs d && !d.replicas().isEmpty()) {
+            setGraphic(sideBySide(d.replicas()));
+            setText(null);
+        } else {
+            FontIcon graphic = icon.create();
+            setGraphic(graphic);
+            setText(text.isEmpty() ? null : text);
+        }
         setAccessibleText(mark.symbol() + " " + text);
         tooltip.setText(mark.detail());
         setTooltip(tooltip);
+    }
+
+    /**
+     * Each replica by name with its verdict as an icon: {@code ✓ …-4xkzq  ✗ …-9wqpn  ⚠ …-zz9w4};
+     * the words are on hover, so that three replicas fit the column.
+     */
+    private static HBox sideBySide(List<LiveMark.ByReplica> replicas) {
+        HBox box = new HBox(8);
+        box.setAlignment(Pos.CENTER_LEFT);
+        for (LiveMark.ByReplica r : replicas) {
+            boolean asked = !r.word().equals("not asked");
+            Label l = new Label(r.name(), (r.ok() ? Icons.SAME : asked ? Icons.DIFFERENT : Icons.WARNING).create());
+            l.getStyleClass().addAll("live-replica", r.ok() ? "live-same" : asked ? "live-differs" : "live-failed");
+            l.setMinWidth(Region.USE_PREF_SIZE);
+            box.getChildren().add(l);
+        }
+        return box;
     }
 }

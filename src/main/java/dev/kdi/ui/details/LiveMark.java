@@ -1,5 +1,7 @@
 package dev.kdi.ui.details;
 
+import java.util.List;
+
 /** What the cluster DNS said about one record, as the live column shows it. */
 public sealed interface LiveMark {
 
@@ -41,13 +43,33 @@ public sealed interface LiveMark {
     /**
      * At least one replica answered otherwise.
      *
-     * @param summary a few words for the column ("missing on coredns-b")
+     * @param summary a few words for the column ("missing", "answered on all 2")
      * @param detail the answers, replica by replica
+     * @param replicas where replicas disagree, each one's verdict by name, for the column to show
+     *     side by side; empty when they agree (or only one was asked)
      */
-    record Differs(String summary, String detail) implements LiveMark {
+    record Differs(String summary, String detail, List<ByReplica> replicas) implements LiveMark {
+        public Differs {
+            replicas = List.copyOf(replicas);
+        }
+
+        public Differs(String summary, String detail) {
+            this(summary, detail, List.of());
+        }
+
         public String symbol() {
             return "✗";
         }
+    }
+
+    /**
+     * One replica's verdict on a record.
+     *
+     * @param name the replica's short name ({@code …-9wqpn})
+     * @param ok whether it answered as predicted
+     * @param word what it did otherwise ("missing", "NXDOMAIN", "not asked")
+     */
+    record ByReplica(String name, boolean ok, String word) {
     }
 
     /** No replica could be asked. */

@@ -4,6 +4,7 @@ import dev.kdi.records.Answer;
 import dev.kdi.records.Question;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.compare.Verdict;
+import dev.kdi.ui.common.ReplicaNames;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.live.QuestionResult;
 import dev.kdi.ui.live.ReplicaResult;
@@ -97,11 +98,30 @@ final class LiveMarks {
         if (differing.isEmpty()) {
             return new LiveMark.Same(detail);
         }
-        // Replica names are long; the column says how many, the hover says which.
-        String where = answered == 1 ? "" : differing.size() == answered ? " on all " + answered
-                : " on " + differing.size() + " of " + answered;
         String what = row.kind() == RecordRow.Kind.PREDICTED ? "missing" : "answered";
+        if (answered > 1 && differing.size() < answered) {
+            // Replicas disagree: the column names each with its verdict, so the stale one is seen at once.
+            return new LiveMark.Differs(what + " on " + differing.size() + " of " + answered, detail,
+                    byReplica(result, differing, what));
+        }
+        String where = answered == 1 ? "" : " on all " + answered;
         return new LiveMark.Differs(what + where, detail);
+    }
+
+    private static List<LiveMark.ByReplica> byReplica(QuestionResult result, List<String> differing, String what) {
+        List<String> ids = result.replicas().stream().map(ReplicaResult::replica).toList();
+        List<String> names = ReplicaNames.shortNames(ids);
+        List<LiveMark.ByReplica> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            ReplicaResult r = result.replicas().get(i);
+            if (r.verdict().isEmpty()) {
+                out.add(new LiveMark.ByReplica(names.get(i), false, "not asked"));
+            } else if (r.verdict().get().kind() != Verdict.Kind.SKIPPED) {
+                boolean ok = !differing.contains(r.shortName());
+                out.add(new LiveMark.ByReplica(names.get(i), ok, ok ? "" : what));
+            }
+        }
+        return out;
     }
 
     private static List<RecordRow> unexpected(QuestionResult result, RecordRow template) {

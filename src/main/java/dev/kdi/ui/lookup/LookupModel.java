@@ -18,6 +18,7 @@ import dev.kdi.records.searchpath.Walk;
 import dev.kdi.session.ReplicaChoice;
 import dev.kdi.ui.common.BackgroundTask;
 import dev.kdi.ui.common.Failures;
+import dev.kdi.ui.common.Notifier;
 import dev.kdi.ui.common.TaskExecutor;
 import dev.kdi.ui.inventory.Entry;
 import dev.kdi.ui.inventory.Inventory;
@@ -57,6 +58,7 @@ public final class LookupModel {
 
     private final TaskExecutor executor;
     private final Clock clock;
+    private final Notifier notifier;
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final ObjectProperty<RrType> type = new SimpleObjectProperty<>(this, "type", RrType.A);
     private final ObjectProperty<ReplicaChoice> replica = new SimpleObjectProperty<>(this, "replica", ReplicaChoice.all());
@@ -76,8 +78,9 @@ public final class LookupModel {
     private TaskExecutor.Running running = TaskExecutor.Running.DONE;
     private TaskExecutor.Running indexing = TaskExecutor.Running.DONE;
 
-    public LookupModel(TaskExecutor executor, Clock clock) {
+    public LookupModel(TaskExecutor executor, Clock clock, Notifier notifier) {
         this.executor = executor;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -91,7 +94,9 @@ public final class LookupModel {
                         names.set(built[0]);
                         pods.set(built[1]);
                     }
-                }).runOnce(executor);
+                })
+                .onFailure(e -> notifier.show(Failures.notice("Could not collect the names for completion", e)))
+                .runOnce(executor);
     }
 
     private static Suggestions[] indexes(Inventory v) {
@@ -183,6 +188,7 @@ public final class LookupModel {
         }).onFailure(e -> {
             busy.set(false);
             message.set(Failures.describe(e));
+            notifier.show(Failures.notice("The lookup failed", e));
         }).runOnce(executor);
     }
 

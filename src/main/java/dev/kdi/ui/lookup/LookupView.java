@@ -58,9 +58,9 @@ public final class LookupView extends BorderPane {
         name.getStyleClass().add("mono");
         name.setPromptText("Name to look up, e.g. my-service.my-namespace.svc.cluster.local, or an IP for its PTR");
         name.textProperty().bindBidirectional(model.name());
-        name.setOnAction(e -> model.lookup());
         HBox.setHgrow(name, Priority.ALWAYS);
-        complete(name, text -> model.names().get().complete(text, SUGGESTIONS));
+        AutoCompletionBinding<String> names = complete(name, text -> model.names().get().complete(text, SUGGESTIONS));
+        name.setOnAction(e -> lookUpClosing(names, name));
 
         ComboBox<RrType> type = new ComboBox<>();
         type.setId("lookup-type");
@@ -109,8 +109,8 @@ public final class LookupView extends BorderPane {
         asPod.setPrefColumnCount(18);
         asPod.setTooltip(new Tooltip("Look the name up as this pod's resolver would: its search list and ndots,"
                 + " every query it sends in order"));
-        asPod.setOnAction(e -> model.lookup());
-        complete(asPod, text -> model.pods().get().complete(text, SUGGESTIONS));
+        AutoCompletionBinding<String> pods = complete(asPod, text -> model.pods().get().complete(text, SUGGESTIONS));
+        asPod.setOnAction(e -> lookUpClosing(pods, asPod));
         ChoiceBox<Resolver> libc = new ChoiceBox<>();
         libc.getItems().setAll(Resolver.values());
         libc.valueProperty().bindBidirectional(model.resolver());
@@ -189,7 +189,22 @@ public final class LookupView extends BorderPane {
         return l;
     }
 
-    private static void complete(TextField field, Function<String, List<String>> provider) {
+    /**
+     * Looks up with the completion closed: it would cover the answer, and a suggestion request
+     * still pending from the last keystroke must not open it again over the result.
+     */
+    private void lookUpClosing(AutoCompletionBinding<String> binding, TextField field) {
+        binding.getAutoCompletionPopup().hide();
+        String asked = field.getText();
+        binding.getAutoCompletionPopup().setOnShown(e -> {
+            if (field.getText().equals(asked)) {
+                binding.getAutoCompletionPopup().hide();
+            }
+        });
+        model.lookup();
+    }
+
+    private static AutoCompletionBinding<String> complete(TextField field, Function<String, List<String>> provider) {
         AutoCompletionBinding<String> binding = TextFields.bindAutoCompletion(field,
                 request -> (Collection<String>) provider.apply(request.getUserText()));
         binding.setVisibleRowCount(SUGGESTIONS);
@@ -197,6 +212,7 @@ public final class LookupView extends BorderPane {
         // As wide as the field: suggestions are long names that differ at their ends.
         binding.prefWidthProperty().bind(field.widthProperty());
         binding.getAutoCompletionPopup().getStyleClass().add("kdi-completion");
+        return binding;
     }
 
     /** Time, an icon that says whether something needs attention, and the one-line title. */

@@ -1,6 +1,8 @@
 package dev.kdi.ui.tree;
 
 import dev.kdi.ui.common.BackgroundTask;
+import dev.kdi.ui.common.Failures;
+import dev.kdi.ui.common.Notifier;
 import dev.kdi.ui.common.TaskExecutor;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.inventory.Entry;
@@ -25,6 +27,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class ClusterTreeModel {
     private final TaskExecutor executor;
+    private final Notifier notifier;
     private final ReadOnlyObjectWrapper<TreeSource> source = new ReadOnlyObjectWrapper<>(this, "source");
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final ReadOnlyStringWrapper matchText = new ReadOnlyStringWrapper(this, "matchText", "");
@@ -38,8 +41,9 @@ public final class ClusterTreeModel {
     private Consumer<TreeSource> filterListener = s -> {
     };
 
-    public ClusterTreeModel(TaskExecutor executor) {
+    public ClusterTreeModel(TaskExecutor executor, Notifier notifier) {
         this.executor = executor;
+        this.notifier = notifier;
         query.addListener((o, was, now) -> refilter());
     }
 
@@ -61,6 +65,7 @@ public final class ClusterTreeModel {
                             }
                         }
                     })
+                    .onFailure(e -> notifier.show(Failures.notice("Could not index the tree for search", e)))
                     .runOnce(executor);
         }
         if (query.get().isBlank()) {
@@ -130,6 +135,9 @@ public final class ClusterTreeModel {
             matchText.set(result.matches() == 0 ? "no match" : Texts.count(result.matches(), "match", "matches"));
             source.set(result);
             filterListener.accept(result);
-        }).onFailure(e -> searching.set(false)).runOnce(executor);
+        }).onFailure(e -> {
+            searching.set(false);
+            notifier.show(Failures.notice("Could not search the tree", e));
+        }).runOnce(executor);
     }
 }

@@ -1,7 +1,11 @@
 package dev.kdi.ui.window;
 
+import dev.kdi.session.CheckJson;
+import dev.kdi.session.CheckReport;
+import dev.kdi.session.CheckRequest;
 import dev.kdi.session.Inspection;
 import dev.kdi.session.Kubeconfig;
+import dev.kdi.session.Progress;
 import dev.kdi.session.ReplicaStatus;
 import dev.kdi.session.Session;
 import dev.kdi.session.SessionException;
@@ -9,9 +13,11 @@ import dev.kdi.session.SessionInfo;
 import dev.kdi.session.SessionListener;
 import dev.kdi.session.SessionOpener;
 import dev.kdi.session.SessionRequest;
+import dev.kdi.ui.check.CheckModel;
 import dev.kdi.ui.common.BackgroundTask;
 import dev.kdi.ui.common.Failures;
 import dev.kdi.ui.common.Notifier;
+import dev.kdi.ui.common.ProblemLog;
 import dev.kdi.ui.common.TaskExecutor;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.common.UserMessage;
@@ -28,7 +34,9 @@ import dev.kdi.ui.tree.ClusterTreeModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -77,6 +85,7 @@ public final class WindowModel implements AutoCloseable {
     private final DetailsModel details;
     private final LookupModel lookup;
     private final StatusModel status;
+    private final CheckModel check;
     private final ToolbarModel toolbar;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.WELCOME);
@@ -106,10 +115,11 @@ public final class WindowModel implements AutoCloseable {
         this.executor = executor;
         this.opener = opener;
         this.notifier = notifier;
-        this.tree = new ClusterTreeModel(executor);
-        this.details = new DetailsModel(executor, reproduction);
-        this.lookup = new LookupModel(executor, clock);
+        this.tree = new ClusterTreeModel(executor, notifier);
+        this.details = new DetailsModel(executor, reproduction, notifier);
+        this.lookup = new LookupModel(executor, clock, notifier);
         this.status = new StatusModel(zone);
+        this.check = new CheckModel(executor, notifier);
         this.toolbar = new ToolbarModel(new ToolbarModel.Commands() {
             @Override
             public void open(SessionRequest request) {
@@ -237,7 +247,7 @@ public final class WindowModel implements AutoCloseable {
         String why = "Could not open " + request.describe() + ": " + Failures.describe(e);
         if (session != null) {
             phase.set(Phase.READY);
-            notifier.show(UserMessage.error("Could not open " + request.describe(), Failures.describe(e)));
+            notifier.show(Failures.notice("Could not open " + request.describe(), e));
         } else {
             phase.set(Phase.WELCOME);
             welcomeProblem.set(why);
@@ -261,6 +271,7 @@ public final class WindowModel implements AutoCloseable {
                 + " ask. Open the demo or a cluster to compare with live answers.";
         details.connect(asker, whyNot, i.kind() == SessionInfo.Kind.LIVE ? Optional.of(i.name()) : Optional.empty());
         lookup.connect(asker, whyNot);
+        check.connect(i.canAskDns() ? checker(session) : null, whyNot, () -> Set.copyOf(toolbar.chosenNamespaces()));
         Session attached = session;
         subscription = session.subscribe(new SessionListener() {
             @Override
@@ -299,6 +310,29 @@ public final class WindowModel implements AutoCloseable {
         }
     }
 
+    /** The Check view's way to the session: its check, and what the JSON export says it worked from. */
+    private CheckModel.Checker checker(Session s) {
+        return new CheckModel.Checker() {
+            @Override
+            public CompletableFuture<CheckReport> check(CheckRequest request, Progress progress) {
+                return s.check(request, progress);
+            }
+
+            @Override
+            public String clusterDomain() {
+                return view.get() == null ? s.current().clusterDomain() : view.get().zone();
+            }
+
+            @Override
+            public Map<String, Object> view() {
+                Inspection in = s.current();
+                List<String> notes = new ArrayList<>(in.dns().notes());
+                notes.addAll(in.notes());
+                return CheckJson.view(s.info().kind(), in, in.report().warnings(), notes);
+            }
+        };
+    }
+
     private void replicas(List<ReplicaStatus> now) {
         status.replicas(now);
         toolbar.replicas(now);
@@ -315,7 +349,7 @@ public final class WindowModel implements AutoCloseable {
                         show(v);
                     }
                 })
-                .onFailure(e -> notifier.show(UserMessage.error("Could not show the update", Failures.describe(e))))
+                .onFailure(e -> notifier.show(Failures.notice("Could not show the update", e)))
                 .runOnce(executor);
     }
 
@@ -410,6 +444,7 @@ public final class WindowModel implements AutoCloseable {
     public void close() {
         opening.cancel();
         building.cancel();
+        check.cancel();
         takePreloaded(new SessionRequest.Live(Optional.empty(), Optional.empty()));
         detach();
     }
@@ -424,6 +459,11 @@ public final class WindowModel implements AutoCloseable {
 
     public LookupModel lookup() {
         return lookup;
+    }
+
+    /** The Check tab's state. */
+    public CheckModel check() {
+        return check;
     }
 
     public StatusModel status() {
@@ -468,6 +508,11 @@ public final class WindowModel implements AutoCloseable {
     /** The toolbar's state and commands. */
     public ToolbarModel toolbar() {
         return toolbar;
+    }
+
+    /** What "Copy diagnostics" copies: versions, what is open, its notes, the log's last lines. */
+    public String diagnostics(ProblemLog log) {
+        return Diagnostics.text(info.get(), inspection, session == null ? List.of() : session.replicas(), log);
     }
 
     /** The session open now, or null. */

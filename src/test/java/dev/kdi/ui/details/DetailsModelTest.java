@@ -32,7 +32,7 @@ class DetailsModelTest {
             ReplicaScript.healthy(HEALTHY, "10.32.0.2"),
             ReplicaScript.healthy(STALE, "10.32.0.3").missingNamespace("shop")));
     private final Inventory view;
-    private final DetailsModel model = new DetailsModel(new CurrentThreadTaskExecutor(), new Reproduction(new Random(3)));
+    private final DetailsModel model = new DetailsModel(new CurrentThreadTaskExecutor(), new Reproduction(new Random(3)), m -> { });
 
     DetailsModelTest() {
         session.publish(session.snapshot());
@@ -89,6 +89,12 @@ class DetailsModelTest {
         RecordRow after = model.rows().stream().filter(r -> r.question().equals(a.question())).findFirst().orElseThrow();
         assertThat(after.live()).isInstanceOfSatisfying(LiveMark.Differs.class, d -> {
             assertThat(d.summary()).isEqualTo("missing on 1 of 2");
+            // The column shows each replica by name, side by side.
+            assertThat(d.replicas()).extracting(LiveMark.ByReplica::name, LiveMark.ByReplica::ok,
+                    LiveMark.ByReplica::word).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("…" + HEALTHY.substring(HEALTHY.lastIndexOf('-')), true, ""),
+                            org.assertj.core.groups.Tuple.tuple("…" + STALE.substring(STALE.lastIndexOf('-')), false,
+                                    "missing"));
             assertThat(d.detail()).contains(HEALTHY + ": as predicted").contains(STALE + ": NXDOMAIN");
         });
         assertThat(model.message().get()).contains("1 record differs");

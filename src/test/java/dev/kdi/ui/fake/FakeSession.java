@@ -225,7 +225,7 @@ public final class FakeSession implements Session {
             return CompletableFuture.failedFuture(new SessionException("no DNS replica is ready to check"));
         }
         return CompletableFuture.supplyAsync(() -> {
-            CheckPlan.Plan plan = CheckPlan.plan(in.model(), request.namespaces());
+            CheckPlan.Plan plan = CheckPlan.plan(in.model(), request);
             List<CheckReport.Item> items = new ArrayList<>();
             int done = 0;
             for (Question q : plan.asked()) {
@@ -239,7 +239,7 @@ public final class FakeSession implements Session {
                 progress.update("Checked " + ++done + " of " + plan.asked().size() + " names",
                         done / (double) plan.asked().size());
             }
-            return new CheckReport(items, plan.skipped(), List.of());
+            return new CheckReport(items, plan.forwarded(), List.of());
         }, dns);
     }
 

@@ -27,7 +27,7 @@ class LookupModelTest {
     private final FakeSession session = SeedCluster.session(clock, List.of(
             ReplicaScript.healthy("coredns-7db6d8ff4d-2xkqz", "10.32.0.2"),
             ReplicaScript.healthy(STALE, "10.32.0.3").missingNamespace("shop")));
-    private final LookupModel model = new LookupModel(new CurrentThreadTaskExecutor(), clock);
+    private final LookupModel model = new LookupModel(new CurrentThreadTaskExecutor(), clock, m -> { });
 
     LookupModelTest() {
         session.publish(session.snapshot());

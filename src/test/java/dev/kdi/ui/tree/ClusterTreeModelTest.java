@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ClusterTreeModelTest {
     private final Inventory view = SeedCluster.view();
-    private final ClusterTreeModel model = new ClusterTreeModel(new CurrentThreadTaskExecutor());
+    private final ClusterTreeModel model = new ClusterTreeModel(new CurrentThreadTaskExecutor(), m -> { });
 
     @Test
     void show_givesEveryNamespace_orOnlyTheChosenOnes() {

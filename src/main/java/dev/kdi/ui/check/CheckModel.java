@@ -1,0 +1,420 @@
+package dev.kdi.ui.check;
+
+import dev.kdi.records.Question;
+import dev.kdi.session.CheckJson;
+import dev.kdi.session.CheckReport;
+import dev.kdi.session.CheckRequest;
+import dev.kdi.session.Progress;
+import dev.kdi.ui.common.BackgroundTask;
+import dev.kdi.ui.common.Failures;
+import dev.kdi.ui.common.Notifier;
+import dev.kdi.ui.common.TaskExecutor;
+import dev.kdi.ui.common.Texts;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Check view's state: runs the session's check (the one {@code kdi check} runs) off the UI
+ * thread with progress and cancel, holds its result, and filters the rows off the UI thread too
+ * (the newest filter wins), so that half a million rows stay fluid.
+ */
+public final class CheckModel {
+    /** What the status filter shows. */
+    public enum Show {
+        ALL("Everything"), PROBLEMS("Problems"), OK("ok"), MISSING("missing"), UNEXPECTED("unexpected"),
+        DIFFERENT("different"), ERROR("not asked");
+
+        private final String label;
+
+        Show(String label) {
+            this.label = label;
+        }
+
+        boolean accepts(CheckRow row) {
+            return switch (this) {
+                case ALL -> true;
+                case PROBLEMS -> row.status() != CheckRow.Status.OK;
+                case OK -> row.has(CheckRow.Status.OK);
+                case MISSING -> row.has(CheckRow.Status.MISSING);
+                case UNEXPECTED -> row.has(CheckRow.Status.UNEXPECTED);
+                case DIFFERENT -> row.has(CheckRow.Status.DIFFERENT);
+                case ERROR -> row.has(CheckRow.Status.ERROR);
+            };
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** How the model reaches the session: its check, and what the check worked from. */
+    public interface Checker {
+        CompletableFuture<CheckReport> check(CheckRequest request, Progress progress);
+
+        /** The cluster domain, for the namespaces of names. */
+        String clusterDomain();
+
+        /** The {@code "view"} part of the JSON export. */
+        Map<String, Object> view();
+    }
+
+    /** Choices of the namespace and type filters that mean "any". */
+    public static final String ANY = "";
+
+    private final TaskExecutor executor;
+    private final Notifier notifier;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper canCheck = new ReadOnlyBooleanWrapper(this, "canCheck");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper shownText = new ReadOnlyStringWrapper(this, "shownText", "");
+    private final ReadOnlyObjectWrapper<CheckResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final BooleanProperty wholeCluster = new SimpleBooleanProperty(this, "wholeCluster", true);
+    private final ObjectProperty<Show> show = new SimpleObjectProperty<>(this, "show", Show.ALL);
+    private final StringProperty namespace = new SimpleStringProperty(this, "namespace", ANY);
+    private final StringProperty type = new SimpleStringProperty(this, "type", ANY);
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ObservableList<CheckRow> rows = FXCollections.observableArrayList();
+    private Supplier<Set<String>> chosenNamespaces = Set::of;
+    private Checker checker;
+    private String whyNot = "";
+    private TaskExecutor.Running checking = TaskExecutor.Running.DONE;
+    private CompletableFuture<CheckReport> inFlight;
+    private TaskExecutor.Running filtering = TaskExecutor.Running.DONE;
+    /** Which check's outcome is wanted; an older one (cancelled, replaced) is dropped. */
+    private long checks;
+    /** Which filter's rows are wanted: the newest keystroke wins. */
+    private long filters;
+    private Consumer<List<CheckRow>> onFiltered = r -> {
+    };
+
+    public CheckModel(TaskExecutor executor, Notifier notifier) {
+        this.executor = executor;
+        this.notifier = notifier;
+        show.addListener((o, was, now) -> refilter());
+        namespace.addListener((o, was, now) -> refilter());
+        type.addListener((o, was, now) -> refilter());
+        text.addListener((o, was, now) -> refilter());
+    }
+
+    /**
+     * A new session: the old result goes (it belongs to another cluster).
+     *
+     * @param using the session's check, or null when there is no cluster DNS to ask
+     * @param cannotAsk what to say when there is none
+     * @param chosen the namespaces chosen in the toolbar, for "only the chosen namespaces"
+     */
+    public void connect(Checker using, String cannotAsk, Supplier<Set<String>> chosen) {
+        cancel();
+        this.checker = using;
+        this.whyNot = cannotAsk;
+        this.chosenNamespaces = chosen;
+        canCheck.set(using != null);
+        result.set(null);
+        rows.clear();
+        shownText.set("");
+        message.set(using == null ? cannotAsk : "Check asks every DNS replica about every name and compares the answers"
+                + " with the model.");
+    }
+
+    /** Checks the whole cluster, or the namespaces chosen in the toolbar. */
+    public void run() {
+        Set<String> scope = wholeCluster.get() ? Set.of() : Set.copyOf(chosenNamespaces.get());
+        start(new CheckRequest(scope, Optional.empty()), null);
+    }
+
+    /** Asks again only the questions some replica did not answer as predicted; the rest stays. */
+    public void rerunFailed() {
+        CheckResult r = result.get();
+        if (r == null) {
+            return;
+        }
+        Set<Question> failed = new LinkedHashSet<>();
+        for (CheckRow row : r.rows()) {
+            if (row.status() != CheckRow.Status.OK) {
+                failed.add(row.question());
+            }
+        }
+        if (failed.isEmpty()) {
+            message.set("Nothing failed: every answer was as predicted.");
+            return;
+        }
+        start(new CheckRequest(Set.of(), Optional.empty(), failed), r);
+    }
+
+    private void start(CheckRequest request, CheckResult rerunOf) {
+        if (checker == null) {
+            message.set(whyNot);
+            return;
+        }
+        cancel();
+        Checker using = checker;
+        // Read here, on the UI thread: the window's view is a property.
+        String domain = using.clusterDomain();
+        long mine = ++checks;
+        running.set(true);
+        progress.set(-1);
+        message.set(rerunOf == null ? "Checking…" : "Asking again about " + Texts.count(request.only().size(), "name",
+                "names") + "…");
+        BackgroundTask<CheckResult> task = BackgroundTask.of("Checking the cluster DNS", ctx -> {
+            CompletableFuture<CheckReport> f = using.check(request, ctx::progress);
+            synchronized (this) {
+                inFlight = f;
+            }
+            CheckReport report;
+            try {
+                report = f.get();
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                throw e;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception ex ? ex : e;
+            }
+            ctx.progress("Building the table", -1);
+            return CheckResult.of(rerunOf == null ? report : rerunOf.merged(report), domain);
+        });
+        checking = task.onProgress((m, f) -> {
+            if (mine == checks) {
+                message.set(m);
+                progress.set(f);
+            }
+        }).onSuccess(r -> {
+            if (mine != checks) {
+                return;
+            }
+            running.set(false);
+            result.set(r);
+            message.set(summary(r));
+            refilter();
+        }).onFailure(e -> {
+            if (mine != checks) {
+                return;
+            }
+            running.set(false);
+            if (Failures.unwrap(e) instanceof CancellationException) {
+                message.set("Check cancelled.");
+                return;
+            }
+            message.set("The check failed: " + Failures.describe(e));
+            notifier.show(Failures.notice("The check failed", e));
+        }).runOnce(executor);
+    }
+
+    /** Stops a running check: no further question is sent; what was shown before stays. */
+    public void cancel() {
+        if (!running.get()) {
+            return;
+        }
+        checks++;
+        checking.cancel();
+        synchronized (this) {
+            if (inFlight != null) {
+                inFlight.cancel(true);
+                inFlight = null;
+            }
+        }
+        running.set(false);
+        progress.set(0);
+        message.set("Check cancelled." + (result.get() == null ? "" : " The table shows the check before."));
+    }
+
+    private static String summary(CheckResult r) {
+        CheckReport report = r.report();
+        String s = "Asked " + Texts.count(r.replicas().size(), "replica", "replicas") + " about "
+                + Texts.count(r.rows().size(), "name", "names") + ".";
+        if (!report.notes().isEmpty()) {
+            s += " " + String.join("; ", report.notes()) + ".";
+        }
+        return s;
+    }
+
+    private void refilter() {
+        CheckResult r = result.get();
+        filtering.cancel();
+        if (r == null) {
+            rows.clear();
+            shownText.set("");
+            return;
+        }
+        Show s = show.get() == null ? Show.ALL : show.get();
+        String ns = namespace.get() == null ? ANY : namespace.get();
+        String t = type.get() == null ? ANY : type.get();
+        String words = text.get() == null ? "" : text.get().strip().toLowerCase(Locale.ROOT);
+        long mine = ++filters;
+        filtering = BackgroundTask.of("Filtering the check", ctx -> filter(r.rows(), s, ns, t, words, ctx))
+                .onSuccess(shown -> {
+                    if (mine != filters || shown == null) {
+                        return;
+                    }
+                    rows.setAll(shown);
+                    shownText.set(shown.size() == r.rows().size() ? Texts.count(shown.size(), "name", "names")
+                            : Texts.count(shown.size()) + " of " + Texts.count(r.rows().size(), "name", "names"));
+                    onFiltered.accept(shown);
+                })
+                .onFailure(e -> notifier.show(Failures.notice("Could not filter the check's table", e)))
+                .runOnce(executor);
+    }
+
+    static List<CheckRow> filter(List<CheckRow> all, Show s, String ns, String t, String words,
+                                 BackgroundTask.Context ctx) {
+        String[] terms = words.isEmpty() ? new String[0] : words.split("\\s+");
+        List<CheckRow> out = new ArrayList<>();
+        int n = 0;
+        for (CheckRow row : all) {
+            if ((++n & 0x3fff) == 0 && ctx.isCancelled()) {
+                return null;
+            }
+            if (!s.accepts(row) || (!ns.isEmpty() && !row.namespace().equals(ns))
+                    || (!t.isEmpty() && !row.question().type().mnemonic().equals(t))) {
+                continue;
+            }
+            boolean every = true;
+            for (String term : terms) {
+                if (!row.search().contains(term)) {
+                    every = false;
+                    break;
+                }
+            }
+            if (every) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The rows shown, one line per replica's answer: {@code status,namespace,name,type,replica,
+     * expected,actual,reason}, quoted as RFC 4180 says.
+     */
+    public void writeCsv(Appendable out) throws IOException {
+        out.append("status,namespace,name,type,replica,expected,actual,reason\r\n");
+        for (CheckRow row : List.copyOf(rows)) {
+            for (CheckReport.Item i : row.items()) {
+                if (i == null) {
+                    continue;
+                }
+                out.append(i.status()).append(',').append(csv(row.namespace())).append(',')
+                        .append(csv(row.question().name())).append(',').append(row.question().type().mnemonic())
+                        .append(',').append(csv(i.replica())).append(',').append(csv(i.expected())).append(',')
+                        .append(csv(i.actual())).append(',').append(csv(i.isOk() ? "" : i.reason())).append("\r\n");
+            }
+        }
+    }
+
+    static String csv(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    /** The whole check as {@code kdi check -o json} prints it. */
+    public Optional<String> json() {
+        CheckResult r = result.get();
+        if (r == null || checker == null) {
+            return Optional.empty();
+        }
+        return Optional.of(CheckJson.write(checker.view(), r.report()));
+    }
+
+    /** Writing an export failed: said, never dropped. */
+    public void exportFailed(java.nio.file.Path file, Exception e) {
+        message.set("Could not write " + file + ": " + Failures.describe(e));
+        notifier.show(Failures.notice("Could not export the check to " + file, e));
+    }
+
+    /** Told each time a filter has been applied (for measurements). */
+    public void onFiltered(Consumer<List<CheckRow>> listener) {
+        this.onFiltered = listener;
+    }
+
+    public ReadOnlyBooleanProperty running() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canCheck() {
+        return canCheck.getReadOnlyProperty();
+    }
+
+    /** 0..1, negative when unknown. */
+    public ReadOnlyDoubleProperty progress() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** What is happening, or the last check's summary. */
+    public ReadOnlyStringProperty message() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** {@code 1,204 of 500,000 names}. */
+    public ReadOnlyStringProperty shownText() {
+        return shownText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<CheckResult> result() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** Check the whole cluster (true) or the namespaces chosen in the toolbar. */
+    public BooleanProperty wholeCluster() {
+        return wholeCluster;
+    }
+
+    public ObjectProperty<Show> show() {
+        return show;
+    }
+
+    /** The namespace filter; {@link #ANY} for all. */
+    public StringProperty namespace() {
+        return namespace;
+    }
+
+    /** The type filter ({@code A}, {@code SRV}, ...); {@link #ANY} for all. */
+    public StringProperty type() {
+        return type;
+    }
+
+    /** Words every shown row contains (name, type, namespace, answers, reasons). */
+    public StringProperty text() {
+        return text;
+    }
+
+    /** The rows the filters leave, in the report's order. */
+    public ObservableList<CheckRow> rows() {
+        return rows;
+    }
+
+    /** Shows a result without a session (the UI benchmark's 500,000 rows). */
+    public void showForMeasurement(CheckReport report, String clusterDomain) {
+        result.set(CheckResult.of(report, clusterDomain));
+        refilter();
+    }
+}

@@ -1,0 +1,383 @@
+package dev.kdi.ui.check;
+
+import dev.kdi.records.compare.Verdict;
+import dev.kdi.records.objects.ObjectRef;
+import dev.kdi.session.CheckReport;
+import dev.kdi.ui.common.Icons;
+import dev.kdi.ui.common.ReplicaNames;
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** The Check tab: run bar, summary bar, filters, and the table of every name and replica. */
+public final class CheckView extends BorderPane {
+    private static final List<String> STATUS_CLASSES = List.of("check-ok", "check-missing", "check-unexpected",
+            "check-different", "check-error");
+
+    private final CheckModel model;
+    private final TableView<CheckRow> table = new TableView<>();
+    private final TableColumn<CheckRow, String> live = new TableColumn<>("Live");
+    private final TextField filterText = new TextField();
+
+    /**
+     * @param reveal shows the object behind a row in the tree
+     */
+    public CheckView(CheckModel model, Consumer<ObjectRef> reveal) {
+        this.model = model;
+        getStyleClass().add("check-view");
+        setId("check-view");
+        table.setItems(model.rows());
+        table.setId("check-table");
+        table.setPlaceholder(new Label("Press Check to ask every DNS replica about every name."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(24);
+        fixedColumns();
+        model.result().addListener((o, was, now) -> replicaColumns(now));
+        replicaColumns(model.result().get());
+        table.setRowFactory(t -> {
+            TableRow<CheckRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && row.getItem() != null) {
+                    row.getItem().source().ifPresent(reveal);
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            CheckRow selected = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selected != null) {
+                selected.source().ifPresent(reveal);
+                e.consume();
+            }
+        });
+        setTop(new VBox(runBar(), summaryBar(), filterBar()));
+        setCenter(table);
+    }
+
+    private HBox runBar() {
+        Button check = new Button("Check", Icons.RESOLVE.create());
+        check.setId("check-run");
+        check.setDefaultButton(false);
+        check.setTooltip(new Tooltip("Ask every DNS replica about every name and compare with the model"));
+        check.disableProperty().bind(model.running().or(model.canCheck().not()));
+        check.setOnAction(e -> model.run());
+        ToggleGroup scope = new ToggleGroup();
+        ToggleButton whole = new ToggleButton("Whole cluster");
+        whole.setId("check-whole-cluster");
+        ToggleButton chosen = new ToggleButton("Chosen namespaces");
+        chosen.setId("check-chosen-namespaces");
+        chosen.setTooltip(new Tooltip("Only the namespaces chosen in the toolbar"));
+        whole.setToggleGroup(scope);
+        chosen.setToggleGroup(scope);
+        scope.selectToggle(model.wholeCluster().get() ? whole : chosen);
+        scope.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                scope.selectToggle(was);
+            } else {
+                model.wholeCluster().set(now == whole);
+            }
+        });
+        HBox scopeBox = new HBox(whole, chosen);
+        scopeBox.getStyleClass().add("segmented");
+        Button cancel = new Button("Cancel", Icons.CANCEL.create());
+        cancel.setId("check-cancel");
+        cancel.visibleProperty().bind(model.running());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> model.cancel());
+        Button rerun = new Button("Re-run what failed", Icons.REFRESH.create());
+        rerun.setId("check-rerun");
+        rerun.setTooltip(new Tooltip("Ask again only about the names some replica did not answer as predicted"));
+        rerun.disableProperty().bind(model.running().or(model.result().isNull()));
+        rerun.setOnAction(e -> model.rerunFailed());
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(140);
+        bar.progressProperty().bind(model.progress());
+        bar.visibleProperty().bind(model.running());
+        bar.managedProperty().bind(bar.visibleProperty());
+        Label message = new Label();
+        message.setId("check-message");
+        message.textProperty().bind(model.message());
+        message.setMinWidth(0);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        MenuItem csv = new MenuItem("CSV…");
+        csv.setOnAction(e -> choose("check.csv", "CSV", "*.csv").ifPresent(this::exportCsv));
+        MenuItem json = new MenuItem("JSON (as kdi check -o json)…");
+        json.setOnAction(e -> choose("check.json", "JSON", "*.json").ifPresent(this::exportJson));
+        MenuButton export = new MenuButton("Export", Icons.FILES.create(), csv, json);
+        export.setId("check-export");
+        export.disableProperty().bind(model.result().isNull());
+        HBox box = new HBox(8, check, scopeBox, cancel, rerun, bar, message, export);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(6, 8, 4, 8));
+        return box;
+    }
+
+    private HBox summaryBar() {
+        HBox box = new HBox(6);
+        box.setId("check-summary");
+        box.getStyleClass().add("check-summary");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(2, 8, 4, 8));
+        Runnable fill = () -> {
+            box.getChildren().clear();
+            CheckResult r = model.result().get();
+            if (r == null) {
+                return;
+            }
+            CheckReport report = r.report();
+            box.getChildren().addAll(
+                    chip(report.count(Verdict.Kind.OK) + " ok", "check-ok", CheckModel.Show.OK),
+                    chip(report.count(Verdict.Kind.MISSING) + " missing", "check-missing", CheckModel.Show.MISSING),
+                    chip(report.count(Verdict.Kind.UNEXPECTED) + " unexpected", "check-unexpected",
+                            CheckModel.Show.UNEXPECTED),
+                    chip(report.count(Verdict.Kind.DIFFERENT) + " different", "check-different",
+                            CheckModel.Show.DIFFERENT),
+                    chip(report.skipped() + " skipped", "check-skipped", null));
+            if (report.failures() > 0) {
+                box.getChildren().add(chip(report.failures() + " not asked", "check-error", CheckModel.Show.ERROR));
+            }
+        };
+        model.result().addListener((o, was, now) -> fill.run());
+        fill.run();
+        return box;
+    }
+
+    private Button chip(String text, String style, CheckModel.Show show) {
+        Button b = new Button(text);
+        b.getStyleClass().addAll("check-chip", style);
+        if (show == null) {
+            b.setTooltip(new Tooltip("Names the cluster DNS forwards to its upstream resolvers: the model cannot know"
+                    + " their answers, so they are not asked"));
+        } else {
+            b.setTooltip(new Tooltip("Show only these"));
+            b.setOnAction(e -> model.show().set(model.show().get() == show ? CheckModel.Show.ALL : show));
+        }
+        return b;
+    }
+
+    private HBox filterBar() {
+        ComboBox<CheckModel.Show> status = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                CheckModel.Show.values()));
+        status.setId("check-filter-status");
+        status.valueProperty().bindBidirectional(model.show());
+        ComboBox<String> namespace = new ComboBox<>();
+        namespace.setId("check-filter-namespace");
+        namespace.setPromptText("All namespaces");
+        ComboBox<String> type = new ComboBox<>();
+        type.setId("check-filter-type");
+        type.setPromptText("All types");
+        model.result().addListener((o, was, now) -> {
+            List<String> ns = new ArrayList<>();
+            ns.add(CheckModel.ANY);
+            List<String> types = new ArrayList<>();
+            types.add(CheckModel.ANY);
+            if (now != null) {
+                ns.addAll(now.namespaces().stream().filter(n -> !n.isEmpty()).toList());
+                types.addAll(now.types());
+            }
+            namespace.getItems().setAll(ns);
+            type.getItems().setAll(types);
+        });
+        namespace.setConverter(anyAs("All namespaces"));
+        type.setConverter(anyAs("All types"));
+        namespace.valueProperty().bindBidirectional(model.namespace());
+        type.valueProperty().bindBidirectional(model.type());
+        filterText.setId("check-filter-text");
+        filterText.setPromptText("Filter: name, address, replica, reason…");
+        filterText.textProperty().bindBidirectional(model.text());
+        HBox.setHgrow(filterText, Priority.ALWAYS);
+        Label shown = new Label();
+        shown.setId("check-shown");
+        shown.textProperty().bind(model.shownText());
+        shown.getStyleClass().add("dim");
+        HBox box = new HBox(8, status, namespace, type, filterText, shown);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(0, 8, 6, 8));
+        return box;
+    }
+
+    private static javafx.util.StringConverter<String> anyAs(String any) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return s == null || s.isEmpty() ? any : s;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s == null || s.equals(any) ? CheckModel.ANY : s;
+            }
+        };
+    }
+
+    private void fixedColumns() {
+        TableColumn<CheckRow, String> status = column("Status", 90, r -> r.status().word());
+        status.setCellFactory(c -> new StatusCell<>(s -> s));
+        status.setId("check-col-status");
+        TableColumn<CheckRow, String> ns = column("Namespace", 110, CheckRow::namespace);
+        TableColumn<CheckRow, String> name = column("Name", 320, r -> r.question().name());
+        name.setCellFactory(c -> new FullTextCell());
+        TableColumn<CheckRow, String> type = column("Type", 64, r -> r.question().type().mnemonic());
+        type.setMinWidth(64);
+        TableColumn<CheckRow, String> expected = column("Expected", 170, CheckRow::expected);
+        expected.setCellFactory(c -> new FullTextCell());
+        live.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().live()));
+        live.setCellFactory(c -> new StatusCell<>(CheckView::statusWord));
+        live.setPrefWidth(220);
+        table.getColumns().setAll(List.of(status, ns, name, type, expected, live));
+    }
+
+    /** One column per replica when some replica disagrees with another; one Live column when all agree. */
+    private void replicaColumns(CheckResult r) {
+        List<TableColumn<CheckRow, ?>> columns = new ArrayList<>(table.getColumns().subList(0, 5));
+        if (r == null || !r.disagreement()) {
+            columns.add(live);
+        } else {
+            List<String> shortNames = ReplicaNames.shortNames(r.replicas());
+            for (int i = 0; i < r.replicas().size(); i++) {
+                int at = i;
+                String replica = r.replicas().get(i);
+                TableColumn<CheckRow, String> c = new TableColumn<>();
+                // Replicas of one Deployment differ only at their ends: the header shows the end, whole.
+                Label header = new Label(shortNames.get(i));
+                header.setTooltip(new Tooltip(replica));
+                c.setGraphic(header);
+                c.setId("check-col-replica-" + i);
+                c.getProperties().put("replica", replica);
+                c.setCellValueFactory(v -> new ReadOnlyStringWrapper(text(v.getValue().item(at))));
+                c.setCellFactory(x -> new StatusCell<>(CheckView::statusWord));
+                c.setPrefWidth(200);
+                columns.add(c);
+            }
+        }
+        table.getColumns().setAll(columns);
+    }
+
+    private static String text(CheckReport.Item i) {
+        if (i == null) {
+            return "not asked";
+        }
+        if (i.isOk()) {
+            return "ok";
+        }
+        return i.status() + ": " + (i.verdict() == null ? i.reason() : i.actual());
+    }
+
+    private static String statusWord(String text) {
+        int colon = text.indexOf(':');
+        return colon < 0 ? text : text.substring(0, colon);
+    }
+
+    private static TableColumn<CheckRow, String> column(String title, double width, Function<CheckRow, String> value) {
+        TableColumn<CheckRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(v -> new ReadOnlyStringWrapper(value.apply(v.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    /** A cell coloured by the status its text starts with. */
+    private static final class StatusCell<S> extends TableCell<S, String> {
+        private final Function<String, String> word;
+
+        StatusCell(Function<String, String> word) {
+            this.word = word;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(STATUS_CLASSES);
+            setTooltip(null);
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            setText(item);
+            String w = word.apply(item);
+            getStyleClass().add("check-" + (w.equals("not asked") ? "error" : w));
+            if (item.length() > 24) {
+                setTooltip(new Tooltip(item));
+            }
+        }
+    }
+
+    /** A cell whose whole text shows on hover, however narrow the column. */
+    private static final class FullTextCell extends TableCell<CheckRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+        }
+    }
+
+    private Optional<Path> choose(String name, String kind, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the check");
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    /** Writes the rows shown, one line per replica's answer. */
+    public void exportCsv(Path file) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            model.writeCsv(w);
+        } catch (IOException e) {
+            model.exportFailed(file, e);
+        }
+    }
+
+    /** Writes the whole check as {@code kdi check -o json} prints it. */
+    public void exportJson(Path file) {
+        try {
+            Files.writeString(file, model.json().orElse("{}") + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            model.exportFailed(file, e);
+        }
+    }
+
+    /** The table (for tests and the window's shortcuts). */
+    public TableView<CheckRow> table() {
+        return table;
+    }
+
+    public TextField filterField() {
+        return filterText;
+    }
+}
