@@ -51,7 +51,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>Each DNS pod answers its port-forward from the model, keeping itself current by listing and
  * watching the API as CoreDNS does; the second replica has missed namespace {@code shop}, as a
- * replica with a stalled watch would, so a check has something real to find. Nothing listens
+ * replica with a stalled watch would, so a check has something real to find. A DNS pod deleted
+ * through the API is replaced as its Deployment would, and a StatefulSet scaled through the API gets
+ * its ordinal pods and endpoints ({@link DemoControllers}). Nothing listens
  * beyond the API server on 127.0.0.1.
  */
 public final class DemoCluster implements AutoCloseable {
@@ -68,6 +70,7 @@ public final class DemoCluster implements AutoCloseable {
     private volatile DnsModel healthy;
     private volatile DnsModel stale;
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    private DemoControllers controllers;
 
     private DemoCluster(MockApiServer server, ScheduledExecutorService scheduler, ClusterLoader dnsView) {
         this.server = server;
@@ -129,6 +132,7 @@ public final class DemoCluster implements AutoCloseable {
                 server.portForwards().route(new PodPort("kube-system", pod, 53),
                         new DnsResponder(() -> isStale ? demo.stale : demo.healthy));
             }
+            demo.startControllers();
             return demo;
         } catch (ClusterException | InterruptedException | RuntimeException e) {
             scheduler.shutdownNow();
@@ -194,6 +198,14 @@ public final class DemoCluster implements AutoCloseable {
                             .build()).build());
             client.resource(slice).update();
         }
+    }
+
+    /** Deleted DNS pods are replaced (the replacement sees the whole cluster); scaled StatefulSets follow. */
+    private void startControllers() {
+        controllers = new DemoControllers(server.client(), scheduler,
+                pod -> server.portForwards().route(new PodPort("kube-system", pod, 53), new DnsResponder(() -> healthy)),
+                pod -> server.portForwards().unroute(new PodPort("kube-system", pod, 53)));
+        controllers.start();
     }
 
     private void scheduleRebuild() {
@@ -305,6 +317,9 @@ public final class DemoCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        if (controllers != null) {
+            controllers.close();
+        }
         dnsView.close();
         scheduler.shutdownNow();
         server.close();
