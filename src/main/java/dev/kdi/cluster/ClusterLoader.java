@@ -7,7 +7,6 @@ import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.Service;
 import dev.kdi.records.objects.Workload;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -65,8 +64,7 @@ public final class ClusterLoader implements AutoCloseable {
     private final Map<KindScope, ScopeWatch> watchers = new HashMap<>();
     private final Map<KindScope, String> staleReasons = new LinkedHashMap<>();
     private final Map<String, LoadReport.AccessProblem> problems = new LinkedHashMap<>();
-    private String corefile;
-    private DnsPodFiles dnsPodFiles;
+    private final DnsConfig dnsConfig;
     private Instant loadedAt;
     private volatile boolean closed;
     private final ScopeWatch.Events watchEvents = new ScopeWatch.Events() {
@@ -107,6 +105,7 @@ public final class ClusterLoader implements AutoCloseable {
         this.retries = new WatchRetries(scheduler);
         this.clock = clock;
         this.listener = listener;
+        this.dnsConfig = new DnsConfig(client, retries, this::snapshot, listener::changed);
         for (ResourceKind k : ResourceKind.values()) {
             store.put(k, new LinkedHashMap<>());
         }
@@ -121,8 +120,7 @@ public final class ClusterLoader implements AutoCloseable {
             checkInterrupted();
             list(kind);
         }
-        loadCorefile();
-        loadDnsPodFiles();
+        dnsConfig.read();
         synchronized (this) {
             loadedAt = clock.instant();
         }
@@ -134,6 +132,7 @@ public final class ClusterLoader implements AutoCloseable {
         for (KindScope scope : watchableScopes()) {
             startWatch(scope);
         }
+        dnsConfig.watch();
     }
 
     private synchronized List<KindScope> watchableScopes() {
@@ -230,34 +229,6 @@ public final class ClusterLoader implements AutoCloseable {
             kindStore.putAll(listed.objects());
         }
         resourceVersions.put(scope, listed.resourceVersion() == null ? "" : listed.resourceVersion());
-    }
-
-    private void loadCorefile() throws ClusterException {
-        try {
-            ConfigMap cm = client.configMaps().inNamespace(ObjectConverter.COREDNS_NAMESPACE)
-                    .withName(ObjectConverter.COREDNS_CONFIG_MAP).get();
-            synchronized (this) {
-                corefile = cm == null || cm.getData() == null ? null : cm.getData().get(ObjectConverter.COREFILE_KEY);
-            }
-        } catch (KubernetesClientException e) {
-            if (!LoadFailures.isForbidden(e)) {
-                throw new ClusterException(LoadFailures.failure(client.getConfiguration(),
-                        "reading ConfigMap kube-system/coredns", e), e);
-            }
-            synchronized (this) {
-                problems.put("configmaps/coredns", LoadFailures.corefileForbidden());
-            }
-        }
-    }
-
-    /** What the DNS pods' Corefile can read through their ConfigMap volumes; unreadable ones are noted. */
-    private void loadDnsPodFiles() {
-        DnsPodVolumes.Read read = DnsPodVolumes.read(client, snapshot());
-        synchronized (this) {
-            dnsPodFiles = read.files();
-            // The Corefile's own ConfigMap already has its problem, in the words that matter for it.
-            read.problems().forEach(problems::putIfAbsent);
-        }
     }
 
     // ---- Watching
@@ -426,9 +397,10 @@ public final class ClusterLoader implements AutoCloseable {
             pods.forEach(p -> namespaces.add(p.namespace()));
             workloads.forEach(w -> namespaces.add(w.namespace()));
         }
-        ClusterSnapshot snapshot = new ClusterSnapshot(namespaces, services, slices, List.of(), pods, workloads, corefile,
-                true);
-        return dnsPodFiles == null ? snapshot : snapshot.withDnsPodFiles(dnsPodFiles);
+        ClusterSnapshot snapshot = new ClusterSnapshot(namespaces, services, slices, List.of(), pods, workloads,
+                dnsConfig.corefile(), true);
+        DnsPodFiles files = dnsConfig.files();
+        return files == null ? snapshot : snapshot.withDnsPodFiles(files);
     }
 
     private <T> List<T> values(ResourceKind kind, Class<T> type) {
@@ -443,6 +415,7 @@ public final class ClusterLoader implements AutoCloseable {
     /** How complete and current the view is. */
     public synchronized LoadReport report() {
         TreeMap<String, LoadReport.AccessProblem> all = new TreeMap<>(problems);
+        dnsConfig.problems().forEach(all::putIfAbsent);
         conversion.reportInto(all);
         List<LoadReport.AccessProblem> list = new ArrayList<>(all.values());
         Map<String, String> stale = new LinkedHashMap<>();
@@ -460,8 +433,8 @@ public final class ClusterLoader implements AutoCloseable {
     }
 
     /** The Corefile from ConfigMap kube-system/coredns, when it could be read. */
-    public synchronized Optional<String> corefile() {
-        return Optional.ofNullable(corefile);
+    public Optional<String> corefile() {
+        return Optional.ofNullable(dnsConfig.corefile());
     }
 
     @Override
@@ -474,6 +447,7 @@ public final class ClusterLoader implements AutoCloseable {
         }
         lister.close();
         toClose.forEach(ScopeWatch::retire);
+        dnsConfig.close();
     }
 
     // ---- Helpers

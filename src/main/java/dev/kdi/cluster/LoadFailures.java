@@ -145,7 +145,7 @@ final class LoadFailures {
         return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         return s == null ? "no reason given" : s.lines().findFirst().orElse(s);
     }
 }

@@ -17,14 +17,14 @@ final class WatchRetries {
 
     private final ScheduledExecutorService scheduler;
     // Guarded by this.
-    private final Map<KindScope, Integer> failedAttempts = new HashMap<>();
+    private final Map<Object, Integer> failedAttempts = new HashMap<>();
 
     WatchRetries(ScheduledExecutorService scheduler) {
         this.scheduler = scheduler;
     }
 
-    /** Runs {@code task} after this scope's next backoff delay. */
-    void later(KindScope scope, Runnable task) {
+    /** Runs {@code task} after the next backoff delay of {@code scope} (a {@link KindScope}, or any watch's own key). */
+    void later(Object scope, Runnable task) {
         int attempt;
         synchronized (this) {
             attempt = failedAttempts.merge(scope, 1, Integer::sum);
@@ -47,7 +47,7 @@ final class WatchRetries {
     }
 
     /** The scope's watch works again: its next failure starts from the shortest delay. */
-    synchronized void succeeded(KindScope scope) {
+    synchronized void succeeded(Object scope) {
         failedAttempts.remove(scope);
     }
 }

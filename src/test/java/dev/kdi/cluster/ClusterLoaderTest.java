@@ -151,7 +151,8 @@ class ClusterLoaderTest {
         try (ClusterLoader loader = loader(List.of("default"), 100)) {
             loader.load();
             loader.watch();
-            Await.until(WAIT, () -> faults.openWatches() == ResourceKind.values().length, "every kind watched");
+            // Every kind, and the DNS pods' ConfigMaps.
+            Await.until(WAIT, () -> faults.openWatches() == ResourceKind.values().length + 1, "everything watched");
             pod("shop", "web-new", "10.244.1.99");
             Await.until(WAIT, () -> podNames(loader.snapshot()).contains("shop/web-new"), "the new pod arrives");
             String lastSeen = api.client().pods().inNamespace("shop").withName("web-new").get().getMetadata()
@@ -197,7 +198,8 @@ class ClusterLoaderTest {
         try (ClusterLoader loader = loader(List.of("default"), 100)) {
             loader.load();
             loader.watch();
-            Await.until(WAIT, () -> faults.openWatches() == ResourceKind.values().length, "every kind watched");
+            // Every kind, and the DNS pods' ConfigMaps.
+            Await.until(WAIT, () -> faults.openWatches() == ResourceKind.values().length + 1, "everything watched");
 
             faults.refuseWatches(true);
             faults.dropWatches();

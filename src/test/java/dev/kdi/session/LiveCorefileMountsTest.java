@@ -9,6 +9,7 @@ import dev.kdi.records.Question;
 import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
 import dev.kdi.testing.ApiServerFaults;
+import dev.kdi.testing.Await;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -143,6 +144,36 @@ class LiveCorefileMountsTest {
         assertThat(predict("k3d-agent-0.").status()).isEqualTo(Status.NOERROR);
         assertThat(predict("db.example.com.").answer()).isEmpty();
         assertThat(session.current().report().warnings()).isEmpty();
+        // Absent and optional is an empty volume, as the kubelet mounts it: known, not unresolved.
+        assertThat(session.current().model().corefile().notes())
+                .anySatisfy(n -> assertThat(n).contains("/etc/coredns/custom/*.override")
+                        .contains("no file of the DNS pod matches"))
+                .noneSatisfy(n -> assertThat(n).contains("was not read"));
+    }
+
+    @Test
+    void anEditedCustomConfigMap_isPredictedAtOnce_asCorednsReloadsIt() throws Exception {
+        cluster("rancher/mirrored-coredns-coredns:1.10.1", "k3s.yaml");
+        session = started();
+        assertThat(predict("db.example.com.").answer()).isEmpty();
+
+        // The edit an operator makes while debugging: coredns-custom appears with a rewrite.
+        try (InputStream in = getClass().getResourceAsStream("/corefile-mounts/k3s-custom.yaml")) {
+            api.client().configMaps().inNamespace("kube-system").resource((ConfigMap) api.client().load(in).items().get(0))
+                    .create();
+        }
+        Await.until(Duration.ofSeconds(20), () -> !predict("db.example.com.").answer().isEmpty(),
+                "the new rewrite is predicted");
+        assertThat(predict("db.example.com.").answeredBy().chain()).containsExactly("rewrite", "kubernetes");
+
+        // And the Corefile itself: its NodeHosts entry for the agent goes.
+        ConfigMap coredns = api.client().configMaps().inNamespace("kube-system").withName("coredns").get();
+        coredns.getData().put("NodeHosts", "172.18.0.2 k3d-server-0\n");
+        api.client().configMaps().inNamespace("kube-system").resource(coredns).update();
+        Await.until(Duration.ofSeconds(20), () -> predict("k3d-agent-0.").status() != Status.NOERROR,
+                "the removed NodeHosts entry is no longer predicted");
+        assertThat(predict("k3d-server-0.").status()).isEqualTo(Status.NOERROR);
+        assertThat(session.current().report().warnings()).isEmpty();
     }
 
     @Test
@@ -170,7 +201,10 @@ class LiveCorefileMountsTest {
         // The Corefile and NodeHosts are still read; the rewrite in the forbidden ConfigMap is not.
         assertThat(predict("k3d-server-0.").status()).isEqualTo(Status.NOERROR);
         assertThat(predict("db.example.com.").answer()).isEmpty();
+        // Forbidden is not empty: the note says the files are unknown, not that none matched.
         assertThat(session.current().model().corefile().notes())
-                .anySatisfy(n -> assertThat(n).contains("/etc/coredns/custom/*.override"));
+                .anySatisfy(n -> assertThat(n).contains("/etc/coredns/custom/*.override")
+                        .contains("ConfigMap kube-system/coredns-custom").contains("was not read"))
+                .noneSatisfy(n -> assertThat(n).contains("no file of the DNS pod matches"));
     }
 }

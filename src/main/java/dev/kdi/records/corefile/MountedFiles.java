@@ -30,6 +30,9 @@ public final class MountedFiles implements CorefileFiles {
             String path = trim(m.mountPath());
             if (m.subPath() != null && !m.subPath().isEmpty()) {
                 if (CorefileFiles.globMatches(pattern, path) || pattern.equals(path)) {
+                    if (!pod.configMaps().containsKey(m.configMap())) {
+                        return unknown(m);
+                    }
                     File f = file(m, m.subPath(), path);
                     return Match.of(f == null ? List.of() : List.of(f));
                 }
@@ -37,6 +40,9 @@ public final class MountedFiles implements CorefileFiles {
             }
             if (!dir.startsWith(path + "/")) {
                 continue;
+            }
+            if (!pod.configMaps().containsKey(m.configMap())) {
+                return unknown(m);
             }
             String inside = dir.substring(path.length() + 1);
             List<File> out = new ArrayList<>();
@@ -49,6 +55,15 @@ public final class MountedFiles implements CorefileFiles {
             return Match.of(out);
         }
         return Match.unresolved(pattern + " is on no ConfigMap volume of the DNS pods (" + pod.from() + ")");
+    }
+
+    /**
+     * A ConfigMap that was not read (forbidden, missing, or not among the manifests) is not an
+     * empty one: what its files would say is unknown, and the prediction must say so.
+     */
+    private Match unknown(DnsPodFiles.Mount m) {
+        return Match.unresolved("ConfigMap " + pod.namespace() + "/" + m.configMap() + " (mounted at " + m.mountPath()
+                + (m.optional() ? ", optional" : "") + ") was not read: not among the objects given, or not readable");
     }
 
     /** The volume's files: path inside the volume → text, in name order as a directory lists them. */
