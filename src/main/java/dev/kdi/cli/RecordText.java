@@ -30,6 +30,8 @@ final class RecordText {
             for (String line : a.explanation()) {
                 out.println("; " + line);
             }
+        } else if (a.forwardedTo().isPresent()) {
+            out.println("; " + a.forwardedTo().get());
         } else if (a.incomplete()) {
             out.println("; (part of this answer comes from outside the cluster DNS; --explain says which)");
         }

@@ -26,7 +26,8 @@ public record Answer(Question question, Status status, List<ResourceRecord> answ
     public Answer {
         answer = List.copyOf(answer);
         additional = List.copyOf(additional);
-        explanation = List.copyOf(explanation);
+        // The model's explanations stay lazy: made into text when read, not for every answer.
+        explanation = explanation instanceof Trace.Lines ? explanation : List.copyOf(explanation);
         unassigned = List.copyOf(unassigned);
     }
 
@@ -40,6 +41,14 @@ public record Answer(Question question, Status status, List<ResourceRecord> answ
     public Answer(Question question, Status status, List<ResourceRecord> answer, List<ResourceRecord> additional,
                   ResourceRecord authority, boolean incomplete, List<String> explanation, List<Unassigned> unassigned) {
         this(question, status, answer, additional, authority, incomplete, explanation, unassigned, null);
+    }
+
+    /** For a FORWARDED answer, {@code FORWARDED to 10.0.0.53 by forward in block corp.internal:53}; else empty. */
+    public java.util.Optional<String> forwardedTo() {
+        if (status != Status.FORWARDED) {
+            return java.util.Optional.empty();
+        }
+        return explanation.stream().filter(l -> l.startsWith(PluginChain.FORWARDED_TO)).findFirst();
     }
 
     /** The same answer, marked with what it depends on that is not assigned yet. */

@@ -38,7 +38,28 @@ public final class DnsModel {
             block.kubernetes().ifPresent(k -> backends.put(k, new KubernetesBackend(new ModelIndex(snapshot, k), k)));
         }
         this.primary = corefile.kubernetes().map(backends::get).orElse(null);
-        this.chain = new PluginChain(corefile, new Responder(backends::get, serial));
+        this.chain = new PluginChain(corefile, new Responder(backends::get, serial), ownAddresses(snapshot));
+    }
+
+    /**
+     * The cluster DNS's own addresses: its Service's cluster IPs and its pods' addresses, where a
+     * {@code forward} would send the query back to CoreDNS.
+     */
+    private static Set<String> ownAddresses(ClusterSnapshot snapshot) {
+        Set<String> out = new LinkedHashSet<>();
+        for (var svc : snapshot.services()) {
+            boolean kubeDns = svc.namespace().equals("kube-system") && svc.name().equals("kube-dns");
+            boolean openShift = svc.namespace().equals("openshift-dns") && svc.name().equals("dns-default");
+            if (kubeDns || openShift) {
+                out.addAll(svc.clusterIPs());
+            }
+        }
+        for (var p : snapshot.pods()) {
+            if (p.namespace().equals("kube-system") && "kube-dns".equals(p.labels().get("k8s-app"))) {
+                out.addAll(p.ips());
+            }
+        }
+        return out;
     }
 
     /**

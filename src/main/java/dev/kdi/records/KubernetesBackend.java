@@ -97,7 +97,7 @@ final class KubernetesBackend {
             String base = trimZone(name, zone);
             List<String> segs = DnsNames.labels(base);
             if (segs.size() == 1 && segs.get(0).equals("dns-version")) {
-                trace.why("dns-version." + zone + " is the DNS schema version record; its TTL is fixed at 28800.");
+                trace.why(() -> "dns-version." + zone + " is the DNS schema version record; its TTL is fixed at 28800.");
                 return new Result(List.of(new Entry(null, 0, SCHEMA_VERSION, SCHEMA_VERSION_TTL, qname, List.of())),
                         NameError.NONE);
             }
@@ -119,7 +119,7 @@ final class KubernetesBackend {
                     out.add(new Entry(e.host(), 0, null, plugin.ttl(), qname, e.sources()));
                 }
             }
-            trace.why("ns.dns." + zone + " names the cluster DNS itself.");
+            trace.why(() -> "ns.dns." + zone + " names the cluster DNS itself.");
             return new Result(out, NameError.NONE);
         }
         Result r = records(trace, name, zone);
@@ -151,7 +151,7 @@ final class KubernetesBackend {
             return Result.error(NameError.INVALID_REQUEST);
         }
         if (r.podOrSvc().isEmpty()) {
-            trace.why(name + " is a structural name of the zone (" + zone + ", svc or pod): it exists and holds no records.");
+            trace.why(() -> name + " is a structural name of the zone (" + zone + ", svc or pod): it exists and holds no records.");
             return Result.EMPTY;
         }
         if (name.endsWith(".in-addr.arpa.") || name.endsWith(".ip6.arpa.")) {
@@ -169,10 +169,10 @@ final class KubernetesBackend {
 
     private void explainNamespace(Trace trace, String namespace) {
         if (!plugin.exposes(namespace)) {
-            trace.why("Namespace " + namespace + " is not exposed: the Corefile's kubernetes plugin lists only "
+            trace.why(() -> "Namespace " + namespace + " is not exposed: the Corefile's kubernetes plugin lists only "
                     + String.join(", ", new java.util.TreeSet<>(plugin.namespaces())) + " under 'namespaces'.");
         } else {
-            trace.why("There is no namespace " + namespace + ".");
+            trace.why(() -> "There is no namespace " + namespace + ".");
         }
     }
 
@@ -197,7 +197,7 @@ final class KubernetesBackend {
         }
         String podOrSvc = segs.get(last);
         if (!podOrSvc.equals("pod") && !podOrSvc.equals("svc")) {
-            trace.why("Names in " + zone + " have the form <service>.<namespace>.svc." + zone + " or <pod>.<namespace>.pod."
+            trace.why(() -> "Names in " + zone + " have the form <service>.<namespace>.svc." + zone + " or <pod>.<namespace>.pod."
                     + zone + "; '" + podOrSvc + "' is neither svc nor pod.");
             return null;
         }
@@ -218,7 +218,8 @@ final class KubernetesBackend {
             case 1 -> new Request(stripUnderscore(segs.get(0)), stripUnderscore(segs.get(1)), "", service, namespace,
                     podOrSvc);
             default -> {
-                trace.why("The name has " + (last + 1) + " labels before " + service + "." + namespace + "." + podOrSvc
+                int labels = last + 1;
+                trace.why(() -> "The name has " + labels + " labels before " + service + "." + namespace + "." + podOrSvc
                         + ": at most two are defined (an endpoint, or _port._protocol).");
                 yield null;
             }
@@ -248,7 +249,7 @@ final class KubernetesBackend {
 
     private Result findPods(Trace trace, Request r, String zone) {
         if (plugin.pods() == PodMode.DISABLED) {
-            trace.why("Pod names (<a-b-c-d>.<namespace>.pod." + zone + ") are not served: the Corefile's kubernetes "
+            trace.why(() -> "Pod names (<a-b-c-d>.<namespace>.pod." + zone + ") are not served: the Corefile's kubernetes "
                     + "plugin has 'pods disabled' (CoreDNS's default).");
             return Result.error(NameError.NO_ITEMS);
         }
@@ -261,7 +262,7 @@ final class KubernetesBackend {
         String ip = dashes == 3 && !podName.contains("--") ? podName.replace('-', '.') : podName.replace('-', ':');
         if (plugin.pods() == PodMode.INSECURE) {
             if (IpAddress.parse(ip).isEmpty()) {
-                trace.why("'" + podName + "' does not spell an IP address with dashes.");
+                trace.why(() -> "'" + podName + "' does not spell an IP address with dashes.");
                 return Result.error(NameError.NO_ITEMS);
             }
             trace.why("pods insecure: the address is read from the name itself, whether or not such a pod exists.");
@@ -271,11 +272,11 @@ final class KubernetesBackend {
         for (Pod p : index.podsWithIp(ip)) {
             if (ip.equals(p.primaryIp()) && DnsNames.equalIgnoringCase(p.namespace(), r.namespace())) {
                 out.add(new Entry(ip, 0, null, plugin.ttl(), domain, List.of(p.ref())));
-                trace.why("pods verified: pod " + p.namespace() + "/" + p.name() + " has address " + ip + ".");
+                trace.why(() -> "pods verified: pod " + p.namespace() + "/" + p.name() + " has address " + ip + ".");
             }
         }
         if (out.isEmpty()) {
-            trace.why("pods verified: no pod in namespace " + r.namespace() + " has address " + ip + ".");
+            trace.why(() -> "pods verified: no pod in namespace " + r.namespace() + " has address " + ip + ".");
             return Result.error(NameError.NO_ITEMS);
         }
         return new Result(out, NameError.NONE);
@@ -283,13 +284,13 @@ final class KubernetesBackend {
 
     private Result findServices(Trace trace, Request r, String zone) {
         if (r.service().isEmpty()) {
-            trace.why("Namespace " + r.namespace() + " exists; its name holds no records itself.");
+            trace.why(() -> "Namespace " + r.namespace() + " exists; its name holds no records itself.");
             return Result.EMPTY;
         }
         ModelIndex.Named named = index.named(r.service(), r.namespace());
         List<Service> candidates = named.services();
         if (candidates.isEmpty()) {
-            trace.why("There is no Service " + r.service() + " in namespace " + r.namespace() + ".");
+            trace.why(() -> "There is no Service " + r.service() + " in namespace " + r.namespace() + ".");
             explainMissingService(trace, r);
             return Result.error(NameError.NO_ITEMS);
         }
@@ -304,25 +305,25 @@ final class KubernetesBackend {
             ObjectRef svcRef = svc.ref();
             if (plugin.ignoreEmptyService() && svc.type() != ServiceType.EXTERNAL_NAME && !svc.isHeadless()
                     && readyAddressCount(slices) == 0) {
-                trace.why("Service " + svc.namespace() + "/" + svc.name() + " has no ready endpoint and the Corefile "
+                trace.why(() -> "Service " + svc.namespace() + "/" + svc.name() + " has no ready endpoint and the Corefile "
                         + "says 'ignore empty_service': CoreDNS answers as if it did not exist.");
                 continue;
             }
             if (svc.isExternalName()) {
                 if (!r.endpoint().isEmpty() || !r.port().isEmpty() || !r.protocol().isEmpty()) {
-                    trace.why("ExternalName Service " + svc.namespace() + "/" + svc.name()
+                    trace.why(() -> "ExternalName Service " + svc.namespace() + "/" + svc.name()
                             + " has no endpoint or port names below it.");
                     continue;
                 }
                 String target = svc.externalName() == null ? "" : svc.externalName();
                 Entry e = new Entry(target, 0, null, plugin.ttl(), svcDomain(svc, zone), List.of(svcRef));
                 if (e.hostType().equals(RrType.CNAME)) {
-                    trace.why("ExternalName Service " + svc.namespace() + "/" + svc.name() + " is an alias (CNAME) for "
+                    trace.why(() -> "ExternalName Service " + svc.namespace() + "/" + svc.name() + " is an alias (CNAME) for "
                             + DnsNames.absolute(target) + ".");
                     out.add(e);
                     err = NameError.NONE;
                 } else {
-                    trace.why("ExternalName Service " + svc.namespace() + "/" + svc.name() + " points at the address "
+                    trace.why(() -> "ExternalName Service " + svc.namespace() + "/" + svc.name() + " points at the address "
                             + target + "; CoreDNS serves no record for it (externalName must be a DNS name).");
                 }
                 continue;
@@ -374,16 +375,16 @@ final class KubernetesBackend {
                 }
             }
             if (!anyPort) {
-                trace.why("Service " + svc.namespace() + "/" + svc.name() + " has no port named '" + r.port()
+                trace.why(() -> "Service " + svc.namespace() + "/" + svc.name() + " has no port named '" + r.port()
                         + "' with protocol '" + r.protocol() + "'; its ports: " + describePorts(svc) + ".");
             } else if (svc.clusterIPs().isEmpty()) {
-                trace.why("Service " + svc.namespace() + "/" + svc.name() + " has no cluster IP in the input (the API "
+                trace.why(() -> "Service " + svc.namespace() + "/" + svc.name() + " has no cluster IP in the input (the API "
                         + "server assigns one when it is created), so the model cannot say its address.");
             } else if (r.port().isEmpty() && r.protocol().isEmpty()) {
-                trace.why("Service " + svc.namespace() + "/" + svc.name() + " answers with its cluster IP "
+                trace.why(() -> "Service " + svc.namespace() + "/" + svc.name() + " answers with its cluster IP "
                         + String.join(", ", svc.clusterIPs()) + ", whether or not it has ready endpoints.");
             } else {
-                trace.why("Service " + svc.namespace() + "/" + svc.name() + " port " + r.port() + "/" + r.protocol()
+                trace.why(() -> "Service " + svc.namespace() + "/" + svc.name() + " port " + r.port() + "/" + r.protocol()
                         + " is served on its cluster IP with the Service port.");
             }
         }
@@ -411,9 +412,9 @@ final class KubernetesBackend {
         String kind = svc.isHeadless() ? "headless Service " : "Service ";
         if (found > 0) {
             if (r.endpoint().isEmpty()) {
-                trace.why("The " + kind + what + " answers with its ready endpoints" + sliceOrigin(slices) + ".");
+                trace.why(() -> "The " + kind + what + " answers with its ready endpoints" + sliceOrigin(slices) + ".");
             } else {
-                trace.why("Endpoint " + r.endpoint() + " of " + kind + what + " is ready" + sliceOrigin(slices) + ".");
+                trace.why(() -> "Endpoint " + r.endpoint() + " of " + kind + what + " is ready" + sliceOrigin(slices) + ".");
             }
             return;
         }
@@ -427,18 +428,18 @@ final class KubernetesBackend {
             }
         }
         if (plugin.noEndpoints()) {
-            trace.why("The Corefile's kubernetes plugin has 'noendpoints': CoreDNS knows no endpoints, so "
+            trace.why(() -> "The Corefile's kubernetes plugin has 'noendpoints': CoreDNS knows no endpoints, so "
                     + "headless Services and endpoint names do not resolve.");
         } else if (ready == 0) {
             String reason = slices.isEmpty() ? (svc.hasSelector() ? "its selector selects no pod with an address"
                     : "it has no selector and no EndpointSlices") : notReady + " endpoint address(es), none ready";
-            trace.why("The " + kind + what + " has no ready endpoint (" + reason + "), so "
+            trace.why(() -> "The " + kind + what + " has no ready endpoint (" + reason + "), so "
                     + (r.endpoint().isEmpty() ? "its name is NXDOMAIN." : "no endpoint name below it resolves."));
         } else if (!r.endpoint().isEmpty()) {
-            trace.why(kind + what + " has no ready endpoint named " + r.endpoint() + ".");
+            trace.why(() -> kind + what + " has no ready endpoint named " + r.endpoint() + ".");
             explainEndpointName(trace, svc, r);
         } else {
-            trace.why(kind + what + " has no port named '" + r.port() + "' with protocol '" + r.protocol()
+            trace.why(() -> kind + what + " has no port named '" + r.port() + "' with protocol '" + r.protocol()
                     + "' on its endpoints.");
         }
     }
@@ -453,19 +454,19 @@ final class KubernetesBackend {
             }
             String pod = p.name();
             if (!dev.kdi.records.objects.LabelSelector.serviceSelects(svc.selector(), p.labels())) {
-                trace.why("Pod " + pod + " is not selected by Service " + svc.name() + " (selector "
+                trace.why(() -> "Pod " + pod + " is not selected by Service " + svc.name() + " (selector "
                         + (svc.selector() == null ? "none" : svc.selector()) + ", pod labels " + p.labels() + ").");
             } else if (p.hostname() == null || p.hostname().isEmpty()) {
-                trace.why("Pod " + pod + " sets no hostname, so its endpoint is named by its address ("
+                trace.why(() -> "Pod " + pod + " sets no hostname, so its endpoint is named by its address ("
                         + (p.primaryIp() == null ? "none yet" : dashed(p.primaryIp())) + ").");
             } else if (!svc.name().equals(p.subdomain())) {
-                trace.why(pod + "'s subdomain is " + (p.subdomain() == null ? "not set" : p.subdomain()) + ", not "
+                trace.why(() -> pod + "'s subdomain is " + (p.subdomain() == null ? "not set" : p.subdomain()) + ", not "
                         + svc.name() + ", so in " + svc.name() + " its endpoint is named by its address ("
                         + (p.primaryIp() == null ? "none yet" : dashed(p.primaryIp())) + ").");
             } else if (!p.ready()) {
-                trace.why("Pod " + pod + " is not ready, so its endpoint is left out of DNS.");
+                trace.why(() -> "Pod " + pod + " is not ready, so its endpoint is left out of DNS.");
             } else if (p.ips().isEmpty()) {
-                trace.why("Pod " + pod + " has no address yet.");
+                trace.why(() -> "Pod " + pod + " has no address yet.");
             }
             return;
         }
@@ -475,7 +476,7 @@ final class KubernetesBackend {
     private void explainMissingService(Trace trace, Request r) {
         dev.kdi.records.objects.Workload w = index.statefulSetNaming(r.service(), r.namespace());
         if (w != null) {
-            trace.why("StatefulSet " + w.namespace() + "/" + w.name() + " has serviceName " + w.serviceName()
+            trace.why(() -> "StatefulSet " + w.namespace() + "/" + w.name() + " has serviceName " + w.serviceName()
                     + ", but no Service of that name exists: its pods get no per-pod names.");
         }
     }
@@ -638,7 +639,7 @@ final class KubernetesBackend {
         }
         List<Entry> out = serviceRecordsForIp(trace, ip.get());
         if (out.isEmpty()) {
-            trace.why("No Service cluster IP and no ready endpoint has the address " + ip.get() + ".");
+            trace.why(() -> "No Service cluster IP and no ready endpoint has the address " + ip.get() + ".");
             return Result.error(NameError.NO_ITEMS);
         }
         return new Result(out, NameError.NONE);
@@ -650,7 +651,7 @@ final class KubernetesBackend {
             if (!plugin.namespaces().isEmpty() && !namespaceExposed(svc.namespace())) {
                 continue;
             }
-            trace.why(ip + " is the cluster IP of Service " + svc.namespace() + "/" + svc.name()
+            trace.why(() -> ip + " is the cluster IP of Service " + svc.namespace() + "/" + svc.name()
                     + " (a cluster IP names its Service only, never the endpoints).");
             return List.of(new Entry(svcDomain(svc, primary), 0, null, plugin.ttl(), null, List.of(svc.ref())));
         }
@@ -677,7 +678,7 @@ final class KubernetesBackend {
                             endpointSources(dev.kdi.records.objects.ObjectRef.service(slice.namespace(), slice.serviceName()),
                                     slice, ep)));
                     if (seen.add(slice.namespace() + "/" + slice.serviceName())) {
-                        trace.why(ip + " is a ready endpoint of Service " + slice.namespace() + "/" + slice.serviceName()
+                        trace.why(() -> ip + " is a ready endpoint of Service " + slice.namespace() + "/" + slice.serviceName()
                                 + ", named " + target + ".");
                     }
                 }
@@ -726,7 +727,7 @@ final class KubernetesBackend {
         }
         if (!found) {
             trace.incomplete();
-            trace.why("No Service in the input has the DNS pods as endpoints, so CoreDNS names itself ns.dns." + zone
+            trace.why(() -> "No Service in the input has the DNS pods as endpoints, so CoreDNS names itself ns.dns." + zone
                     + " with the answering pod's own address, which the model cannot know.");
         } else {
             trace.why("The cluster DNS names itself after the Service whose endpoints are the DNS pods.");

@@ -2,8 +2,10 @@ package dev.kdi.records;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.kdi.records.corefile.CachePlugin;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.corefile.Directive;
+import dev.kdi.records.corefile.ForwardPlugin;
 import dev.kdi.records.corefile.GoTemplate;
 import dev.kdi.records.corefile.HostsPlugin;
 import dev.kdi.records.corefile.PluginOrder;
@@ -33,31 +35,30 @@ import java.util.function.UnaryOperator;
  */
 final class PluginChain {
     /** Plugins that never change the records of an answer to a plain query. */
-    private static final Set<String> PASSIVE = Set.of("root", "metadata", "geoip", "cancel", "tls", "proxyproto", "quic",
+    private static final Set<String> PASSIVE_PLUGINS = Set.of("root", "metadata", "geoip", "cancel", "tls", "proxyproto", "quic",
             "grpc_server", "https", "https3", "timeouts", "multisocket", "reload", "nsid", "bufsize", "bind", "debug",
             "trace", "ready", "health", "pprof", "shed", "prometheus", "errors", "log", "dnstap", "loop", "transfer",
-            "loadbalance", "cache", "edns0", "on", "sign", "view", "tsig");
+            "loadbalance", "edns0", "on", "sign", "view", "tsig");
     /** Plugins that may change an answer on its way and that part 1 of the Corefile model does not follow. */
-    private static final Set<String> PASS_UNMODELLED = Set.of("acl", "any", "dns64", "local", "minimal", "header",
+    private static final Set<String> UNMODELLED_PLUGINS = Set.of("acl", "any", "dns64", "local", "minimal", "header",
             "dnssec", "autopath", "chaos");
     private static final int MAX_UPSTREAM_DEPTH = 8;
+    /** How the explanation of a forwarded answer begins; the faces show that line even without --explain. */
+    static final String FORWARDED_TO = "FORWARDED to ";
 
     private final Corefile corefile;
     private final Responder kubernetes;
+    /** The cluster DNS's own addresses (its Service's cluster IPs, its pods): a forward there loops. */
+    private final Set<String> ownAddresses;
     private final int port;
-    private final Map<ServerBlock, List<String>> chains = new IdentityHashMap<>();
-    /** Each block's texts, made once: every answer names its block, and most name its kubernetes line. */
-    private final Map<ServerBlock, BlockTexts> texts = new IdentityHashMap<>();
-    private final Map<HostsPlugin, HostsPlugin.Index> hosts = new IdentityHashMap<>();
-    /** What each hosts plugin says of a name it does not hold and falls through for: most names. */
-    private final Map<HostsPlugin, String> hostsMisses = new IdentityHashMap<>();
-    /** For each regex name rule, the literal its matches end with, when it has one. */
-    private final Map<RewriteRule.Name, String> regexSuffixes = new IdentityHashMap<>();
+    /** Each block's walk, worked out once: every answer takes one, and most take the same steps. */
+    private final Map<ServerBlock, Plan> plans = new IdentityHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    PluginChain(Corefile corefile, Responder kubernetes) {
+    PluginChain(Corefile corefile, Responder kubernetes, Set<String> ownAddresses) {
         this.corefile = corefile;
         this.kubernetes = kubernetes;
+        this.ownAddresses = Set.copyOf(ownAddresses);
         this.port = corefile.port();
         PluginOrder order = corefile.order();
         boolean wildcards = order.atLeast(1, 14, 6);
@@ -74,19 +75,7 @@ final class PluginChain {
             }
             List<String> chain = present.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                     .toList();
-            chains.put(b, chain);
-            texts.put(b, new BlockTexts(b.label(), "block at " + where(b),
-                    b.directive("kubernetes").map(Directive::where).orElse(null)));
-            b.hosts().ifPresent(h -> {
-                hosts.put(h, h.index(wildcards));
-                hostsMisses.put(h, "hosts (" + h.directive().where() + ") has no entry for the name; its fallthrough hands "
-                        + "the query on.");
-            });
-            for (RewriteRule r : b.rewrites()) {
-                if (r instanceof RewriteRule.Name n && n.match() == RewriteRule.Match.REGEX) {
-                    regexSuffixes.put(n, RewriteRules.requiredSuffix(n.regex().pattern()));
-                }
-            }
+            plans.put(b, new Plan(b, chain, "block at " + where(b), wildcards));
         }
     }
 
@@ -97,7 +86,8 @@ final class PluginChain {
 
     /** The plugins of a block in the order CoreDNS runs them. */
     List<String> chain(ServerBlock b) {
-        return chains.getOrDefault(b, List.of());
+        Plan plan = plans.get(b);
+        return plan == null ? List.of() : plan.chain;
     }
 
     Answer answer(Question q) {
@@ -109,30 +99,95 @@ final class PluginChain {
         String name = DnsNames.lower(q.name());
         ServerBlock block = corefile.blockFor(name, port).orElse(null);
         if (block == null) {
-            trace.why("No server block of the Corefile (" + corefile.origin() + ") serves " + name + " on port " + port
+            trace.why(() -> "No server block of the Corefile (" + corefile.origin() + ") serves " + name + " on port " + port
                     + ": CoreDNS refuses the query.");
             return new Answer(q, Status.REFUSED, List.of(), List.of(), null, false, trace.lines(), List.of(), null);
         }
-        Walk walk = new Walk(block, trace, depth);
-        Result r = walk.serve(0, new Request(q.name(), q.type(), null));
-        BlockTexts t = texts.get(block);
-        String source = trace.source() == null ? t.where() : trace.source();
+        Plan plan = plans.get(block);
+        Walk walk = new Walk(block, plan, trace, depth);
+        Result r = walk.serve(0, new Request(q.name(), name, q.type(), null));
+        String source = trace.source() == null ? plan.where : trace.source();
         return new Answer(q, r.status(), r.answer(), r.additional(), r.authority(), trace.isIncomplete(), trace.lines(),
-                List.of(), new AnsweredBy(t.label(), trace.chain(), source));
+                List.of(), new AnsweredBy(plan.label, trace.chain(), source));
     }
 
     private String where(ServerBlock b) {
         return corefile.origin() + " line " + b.line();
     }
 
-    /** A block's label, where it stands, and where its kubernetes plugin stands (null without one). */
-    private record BlockTexts(String label, String where, String kubernetesWhere) {
+    /** What each plugin of the chain is to the walk. */
+    private enum Step {
+        PASSIVE, REWRITE, HOSTS, TEMPLATE, KUBERNETES, FORWARD, CACHE, UNMODELLED, ANSWERS_ALONE;
+
+        static Step of(String plugin) {
+            return switch (plugin) {
+                case "rewrite" -> REWRITE;
+                case "hosts" -> HOSTS;
+                case "template" -> TEMPLATE;
+                case "kubernetes" -> KUBERNETES;
+                case "forward" -> FORWARD;
+                case "cache" -> CACHE;
+                default -> PASSIVE_PLUGINS.contains(plugin) ? PASSIVE
+                        : UNMODELLED_PLUGINS.contains(plugin) ? UNMODELLED : ANSWERS_ALONE;
+            };
+        }
     }
 
-    /** The question as the plugins see it: rewritten name or type, or a class kdi does not model. */
-    private record Request(String name, RrType type, String otherClass) {
-        String lower() {
-            return DnsNames.lower(name);
+    /**
+     * A block's chain as the walk takes it, and what its plugins need on every query, made once:
+     * the texts every answer names, the hosts index, each regex rule's required ending.
+     */
+    private static final class Plan {
+        final List<String> chain;
+        final Step[] steps;
+        /** For each position, the first position at or after it whose plugin is not passive. */
+        final int[] active;
+        final String label;
+        final String where;
+        /** Where the kubernetes plugin stands; null without one. */
+        final String kubernetesWhere;
+        final HostsPlugin.Index hosts;
+        /** What the hosts plugin says of a name it does not hold and falls through for: most names. */
+        final String hostsMiss;
+        /** For each rewrite rule, the literal a regex rule's matches end with, when it has one. */
+        final String[] regexSuffixes;
+        /** Every template's zones, to pass a name none serves straight on. */
+        final List<String> templateZones;
+
+        Plan(ServerBlock b, List<String> chain, String where, boolean wildcards) {
+            this.chain = chain;
+            this.steps = chain.stream().map(Step::of).toArray(Step[]::new);
+            this.active = new int[chain.size() + 1];
+            active[chain.size()] = chain.size();
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                active[i] = steps[i] == Step.PASSIVE ? active[i + 1] : i;
+            }
+            this.label = b.label();
+            this.where = where;
+            this.kubernetesWhere = b.directive("kubernetes").map(Directive::where).orElse(null);
+            this.hosts = b.hosts().map(h -> h.index(wildcards)).orElse(null);
+            this.hostsMiss = b.hosts().map(h -> "hosts (" + h.directive().where() + ") has no entry for the name; its "
+                    + "fallthrough hands the query on.").orElse(null);
+            this.regexSuffixes = new String[b.rewrites().size()];
+            for (int k = 0; k < regexSuffixes.length; k++) {
+                if (b.rewrites().get(k) instanceof RewriteRule.Name n && n.match() == RewriteRule.Match.REGEX) {
+                    regexSuffixes[k] = RewriteRules.requiredSuffix(n.regex().pattern());
+                }
+            }
+            List<String> zones = new ArrayList<>();
+            b.templates().forEach(t -> zones.addAll(t.zones()));
+            this.templateZones = List.copyOf(zones);
+        }
+    }
+
+    /**
+     * The question as the plugins see it: rewritten name or type, or a class kdi does not model.
+     *
+     * @param lower the name in lower case, made once: every rule compares it
+     */
+    private record Request(String name, String lower, RrType type, String otherClass) {
+        Request(String name, RrType type, String otherClass) {
+            this(name, DnsNames.lower(name), type, otherClass);
         }
     }
 
@@ -152,43 +207,45 @@ final class PluginChain {
     /** One query's walk through one block. */
     private final class Walk {
         private final ServerBlock block;
+        private final Plan plan;
         private final Trace trace;
         private final int depth;
         private final List<String> chain;
 
-        Walk(ServerBlock block, Trace trace, int depth) {
+        Walk(ServerBlock block, Plan plan, Trace trace, int depth) {
             this.block = block;
+            this.plan = plan;
             this.trace = trace;
             this.depth = depth;
-            this.chain = chain(block);
+            this.chain = plan.chain;
         }
 
-        Result serve(int i, Request req) {
+        Result serve(int from, Request req) {
+            // Passive plugins hand every query on unchanged: go straight to the next that may not.
+            int i = plan.active[from];
             if (i >= chain.size()) {
-                trace.why("No plugin after " + (i == 0 ? "the start" : chain.get(i - 1)) + " in block " + block.label()
+                trace.why(() -> "No plugin after " + (i == 0 ? "the start" : chain.get(i - 1)) + " in block " + block.label()
                         + " can answer: CoreDNS answers SERVFAIL.");
                 return Result.of(Status.SERVFAIL);
             }
             String plugin = chain.get(i);
-            if (req.otherClass() != null && !PASSIVE.contains(plugin)) {
+            if (req.otherClass() != null) {
                 return notModelled(plugin, "the query's class was rewritten to " + req.otherClass());
             }
-            return switch (plugin) {
-                case "rewrite" -> rewrite(i, req);
-                case "hosts" -> hosts(i, req);
-                case "template" -> template(i, req);
-                case "kubernetes" -> kubernetes(i, req);
-                default -> {
-                    if (PASSIVE.contains(plugin)) {
-                        yield serve(i + 1, req);
-                    }
-                    if (PASS_UNMODELLED.contains(plugin)) {
-                        trace.why("Plugin '" + plugin + "' runs here but is not modelled yet: the prediction assumes it lets "
-                                + "the query through unchanged.");
-                        yield serve(i + 1, req);
-                    }
-                    yield notModelled(plugin, null);
+            return switch (plan.steps[i]) {
+                case REWRITE -> rewrite(i, req);
+                case HOSTS -> hosts(i, req);
+                case TEMPLATE -> template(i, req);
+                case KUBERNETES -> kubernetes(i, req);
+                case FORWARD -> forward(i, req);
+                case CACHE -> cache(i, req);
+                case UNMODELLED -> {
+                    trace.why(() -> "Plugin '" + plugin + "' runs here but is not modelled yet: the prediction assumes it lets "
+                            + "the query through unchanged.");
+                    yield serve(i + 1, req);
                 }
+                case ANSWERS_ALONE -> notModelled(plugin, null);
+                case PASSIVE -> throw new IllegalStateException("passive plugins are skipped");
             };
         }
 
@@ -197,10 +254,10 @@ final class PluginChain {
             trace.acted(plugin, d == null ? null : d.where());
             trace.incomplete();
             if (plugin.equals("forward")) {
-                trace.why("CoreDNS hands the query to 'forward'" + (d == null ? "" : " (" + d.where() + ")")
+                trace.why(() -> "CoreDNS hands the query to 'forward'" + (d == null ? "" : " (" + d.where() + ")")
                         + (why == null ? "" : " (" + why + ")") + ": answers past 'forward' are not modelled yet.");
             } else {
-                trace.why("CoreDNS hands the query to '" + plugin + "'" + (d == null ? "" : " (" + d.where() + ")")
+                trace.why(() -> "CoreDNS hands the query to '" + plugin + "'" + (d == null ? "" : " (" + d.where() + ")")
                         + (why == null ? "" : " (" + why + ")") + ": answers of '" + plugin + "' are not modelled yet.");
             }
             return Result.of(Status.FORWARDED);
@@ -211,8 +268,116 @@ final class PluginChain {
             if (a == null) {
                 return serve(i + 1, req);
             }
-            trace.acted("kubernetes", texts.get(block).kubernetesWhere());
+            trace.acted("kubernetes", plan.kubernetesWhere);
             return new Result(a.status(), a.answer(), a.additional(), a.authority());
+        }
+
+        // ---- forward ----
+
+        /**
+         * Each {@code forward} in turn ({@code Forward.match}): the first that takes the name
+         * sends it upstream, where the model cannot follow; a name none takes goes on.
+         */
+        private Result forward(int i, Request req) {
+            String name = req.lower();
+            for (ForwardPlugin f : block.forwards()) {
+                String where = f.directive().where();
+                if (!f.takes(name)) {
+                    trace.why(() -> "forward (" + where + ") takes " + f.from() + (f.except().isEmpty() ? ""
+                            : " except " + String.join(" ", f.except())) + ", not " + name + ": it hands the query on.");
+                    continue;
+                }
+                trace.acted("forward", where);
+                String loop = loopThrough(f);
+                if (loop != null) {
+                    trace.why(() -> "forward (" + where + ") sends " + name + " to " + loop + ", the cluster DNS itself: the "
+                            + "query comes back to this block and is forwarded again, a loop. The 'loop' plugin stops "
+                            + "CoreDNS at start when it sees one; without it the query fails: SERVFAIL.");
+                    return Result.of(Status.SERVFAIL);
+                }
+                trace.incomplete();
+                trace.why(() -> FORWARDED_TO + String.join(", ", f.to()) + " by forward in block " + plan.label);
+                trace.why(() -> "forward (" + where + ") takes " + name + ": the answer is the upstream's, which the model "
+                        + "cannot know.");
+                return Result.of(Status.FORWARDED);
+            }
+            return serve(i + 1, req);
+        }
+
+        /** The upstream of a forward that is the cluster DNS itself (its Service, a pod, loopback), or null. */
+        private String loopThrough(ForwardPlugin f) {
+            for (String to : f.to()) {
+                if (ForwardPlugin.isResolvConf(to)) {
+                    continue;
+                }
+                String host = ForwardPlugin.host(to);
+                // The DNS pod's own loopback reaches CoreDNS only on the port it serves.
+                boolean self = IpAddress.isLoopback(host) && ForwardPlugin.port(to) == port;
+                if (self || ForwardPlugin.port(to) == 53 && ownAddresses.contains(IpAddress.canonical(host))) {
+                    return to;
+                }
+            }
+            return null;
+        }
+
+        // ---- cache ----
+
+        /**
+         * What {@code cache} does to a first answer (a miss): every record gets the message's
+         * lowest TTL, raised to the minimum and capped at the cap of its kind
+         * ({@code ResponseWriter.WriteMsg}, {@code computeTTL}).
+         */
+        private Result cache(int i, Request req) {
+            Result r = serve(i + 1, req);
+            CachePlugin c = block.cache().orElse(null);
+            if (c == null || HostsPlugin.matchZone(c.zones(), req.lower()) == null || req.type().equals(RrType.AXFR)
+                    || req.type().equals(RrType.IXFR)) {
+                return r;
+            }
+            boolean records = !r.answer().isEmpty() || !r.additional().isEmpty() || r.authority() != null;
+            if (!records) {
+                return r;
+            }
+            long ttl;
+            boolean denial = r.status() == Status.NXDOMAIN && r.answer().isEmpty()
+                    || r.status() == Status.NODATA && r.authority() != null;
+            if (denial) {
+                ttl = CachePlugin.clamp(lowestTtl(r, c.denialTtl()), c.denialMin(), c.denialTtl());
+            } else if (r.status() == Status.NOERROR && !r.answer().isEmpty()) {
+                ttl = CachePlugin.clamp(lowestTtl(r, c.successTtl()), c.successMin(), c.successTtl());
+            } else if (r.status() == Status.NOERROR || r.status() == Status.NODATA || r.status() == Status.NXDOMAIN) {
+                // A referral, or NXDOMAIN with records: CoreDNS types it neither success nor denial and
+                // takes its fail-safe TTL for the message.
+                ttl = CachePlugin.clamp(CachePlugin.MIN_TTL, c.successMin(), c.successTtl());
+            } else {
+                return r;
+            }
+            boolean changes = r.answer().stream().anyMatch(rr -> rr.ttl() != ttl)
+                    || r.additional().stream().anyMatch(rr -> rr.ttl() != ttl)
+                    || r.authority() != null && r.authority().ttl() != ttl;
+            if (!changes) {
+                return r;
+            }
+            String where = c.directive().where();
+            trace.why(() -> "cache (" + where + ") gives every record of this first answer the TTL " + ttl + " (the "
+                    + (denial ? "denial" : "success") + " cache's lowest record TTL, at least " + (denial ? c.denialMin()
+                    : c.successMin()) + " and at most " + (denial ? c.denialTtl() : c.successTtl()) + "); a cached copy "
+                    + "counts down from there.");
+            return r.map(rr -> rr.ttl() == ttl ? rr : new ResourceRecord(rr.owner(), ttl, rr.data(), rr.sources()));
+        }
+
+        private long lowestTtl(Result r, long cap) {
+            long min = cap;
+            for (ResourceRecord rr : r.answer()) {
+                min = Math.min(min, rr.ttl());
+            }
+            if (r.authority() != null) {
+                min = Math.min(min, r.authority().ttl());
+            }
+            for (ResourceRecord rr : r.additional()) {
+                min = Math.min(min, rr.ttl());
+            }
+            return min;
         }
 
         // ---- rewrite ----
@@ -220,41 +385,46 @@ final class PluginChain {
         private Result rewrite(int i, Request req) {
             String original = req.lower();
             Request current = req;
-            List<UnaryOperator<ResourceRecord>> responseRules = new ArrayList<>();
+            List<UnaryOperator<ResourceRecord>> responseRules = List.of();
             boolean stopped = false;
             boolean changedName = false;
-            for (RewriteRule rule : block.rewrites()) {
+            List<RewriteRule> rules = block.rewrites();
+            for (int k = 0; k < rules.size(); k++) {
+                RewriteRule rule = rules.get(k);
                 String name = current.lower();
                 boolean matched = false;
                 if (rule instanceof RewriteRule.Name n) {
-                    String to = RewriteRules.rewritten(n, name, regexSuffixes.get(n));
+                    String to = RewriteRules.rewritten(n, name, plan.regexSuffixes[k]);
                     if (to == null) {
                         continue;
                     }
                     if (!DnsNames.fitsTheWire(to)) {
                         trace.acted("rewrite", n.directive().where());
-                        trace.why("rewrite (" + n.directive().where() + ") turns " + name + " into \"" + to
+                        trace.why(() -> "rewrite (" + n.directive().where() + ") turns " + name + " into \"" + to
                                 + "\", which is no domain name: CoreDNS answers SERVFAIL.");
                         return Result.of(Status.SERVFAIL);
                     }
-                    trace.why("rewrite (" + n.directive().where() + ") asks the next plugins for " + to + " instead of "
+                    trace.why(() -> "rewrite (" + n.directive().where() + ") asks the next plugins for " + to + " instead of "
                             + name + ".");
                     current = new Request(to, current.type(), current.otherClass());
                     changedName = true;
+                    if (responseRules.isEmpty()) {
+                        responseRules = new ArrayList<>();
+                    }
                     responseRules.addAll(RewriteRules.responseRules(n, to, name));
                     matched = true;
                 } else if (rule instanceof RewriteRule.Type t) {
                     RrType from = RrType.parse(t.from()).orElse(null);
                     RrType to = RrType.parse(t.to()).orElse(null);
                     if (from == null || to == null) {
-                        trace.why("rewrite type " + t.from() + " " + t.to() + " (" + t.directive().where()
+                        trace.why(() -> "rewrite type " + t.from() + " " + t.to() + " (" + t.directive().where()
                                 + ") names a type kdi does not know; the rule is not followed.");
                         continue;
                     }
                     if (!current.type().equals(from)) {
                         continue;
                     }
-                    trace.why("rewrite (" + t.directive().where() + ") asks the next plugins for type " + to + " instead of "
+                    trace.why(() -> "rewrite (" + t.directive().where() + ") asks the next plugins for type " + to + " instead of "
                             + from + "; the answer keeps the " + to + " records.");
                     current = new Request(current.name(), to, current.otherClass());
                     matched = true;
@@ -267,7 +437,7 @@ final class PluginChain {
                 } else if (rule instanceof RewriteRule.Unmodelled u) {
                     if (u.changesAnswers()) {
                         trace.incomplete();
-                        trace.why("rewrite " + u.field() + " (" + u.directive().where() + ") may change this answer and is "
+                        trace.why(() -> "rewrite " + u.field() + " (" + u.directive().where() + ") may change this answer and is "
                                 + "not modelled yet.");
                     }
                     continue;
@@ -289,10 +459,12 @@ final class PluginChain {
             }
             boolean restored = stopped || !responseRules.isEmpty();
             if (!restored) {
-                trace.why("No rule restores the question: the response's question section says " + current.lower()
+                String asked = current.lower();
+                trace.why(() -> "No rule restores the question: the response's question section says " + asked
                         + ", not " + original + ", and resolvers such as glibc and Java discard it.");
             } else if (r.answer().stream().anyMatch(rr -> !rr.ownerKey().equals(original))) {
-                trace.why("The answer's records are named " + r.answer().get(0).ownerKey() + ", not " + original
+                String owner = r.answer().get(0).ownerKey();
+                trace.why(() -> "The answer's records are named " + owner + ", not " + original
                         + ": without 'answer auto' (or 'answer name') clients such as glibc and Java drop them "
                         + "(coredns#1788).");
             }
@@ -303,11 +475,11 @@ final class PluginChain {
 
         private Result hosts(int i, Request req) {
             HostsPlugin h = block.hosts().orElseThrow();
-            HostsPlugin.Index index = PluginChain.this.hosts.get(h);
+            HostsPlugin.Index index = plan.hosts;
             String name = req.lower();
             String zone = HostsPlugin.matchZone(h.zones(), name);
             if (zone == null && !req.type().equals(RrType.PTR)) {
-                trace.why("hosts (" + h.directive().where() + ") serves " + String.join(" ", h.zones()) + ", not " + name
+                trace.why(() -> "hosts (" + h.directive().where() + ") serves " + String.join(" ", h.zones()) + ", not " + name
                         + ": it hands the query on.");
                 return serve(i + 1, req);
             }
@@ -316,12 +488,12 @@ final class PluginChain {
                 String address = IpAddress.fromReverseName(name).orElse(null);
                 List<HostsPlugin.Entry> names = address == null ? List.of() : index.names(address);
                 if (names.isEmpty()) {
-                    trace.why("hosts (" + h.directive().where() + ") has no name for this address: it hands the query on.");
+                    trace.why(() -> "hosts (" + h.directive().where() + ") has no name for this address: it hands the query on.");
                     return serve(i + 1, req);
                 }
                 for (HostsPlugin.Entry e : names) {
                     records.add(new ResourceRecord(name, h.ttl(), new Rdata.Ptr(e.name())));
-                    trace.why("hosts: " + e.address() + " " + e.name() + " (" + e.where() + ").");
+                    trace.why(() -> "hosts: " + e.address() + " " + e.name() + " (" + e.where() + ").");
                 }
                 trace.acted("hosts", names.get(0).where());
                 return new Result(Status.NOERROR, records, List.of(), null);
@@ -330,10 +502,10 @@ final class PluginChain {
                 boolean v4 = req.type().equals(RrType.A);
                 for (HostsPlugin.Entry e : index.lookup(name, v4)) {
                     records.add(new ResourceRecord(name, h.ttl(), v4 ? new Rdata.A(e.address()) : new Rdata.Aaaa(e.address())));
-                    trace.why("hosts: " + e.address() + " " + e.name() + " (" + e.where() + ").");
+                    trace.why(() -> "hosts: " + e.address() + " " + e.name() + " (" + e.where() + ").");
                 }
             } else if (h.fallthroughUnsupported() && h.fallsThrough(name)) {
-                trace.why("hosts answers A, AAAA and PTR only; 'fallthrough_unsupported' hands " + req.type() + " on.");
+                trace.why(() -> "hosts answers A, AAAA and PTR only; 'fallthrough_unsupported' hands " + req.type() + " on.");
                 return serve(i + 1, req);
             }
             List<HostsPlugin.Entry> any = index.lookup(name, true);
@@ -342,18 +514,18 @@ final class PluginChain {
             }
             if (records.isEmpty() && any.isEmpty()) {
                 if (h.fallsThrough(name)) {
-                    trace.why(hostsMisses.get(h));
+                    trace.why(plan.hostsMiss);
                     return serve(i + 1, req);
                 }
                 trace.acted("hosts", h.directive().where());
-                trace.why("hosts (" + h.directive().where() + ") has no entry for " + name + " and no 'fallthrough' for it: "
+                trace.why(() -> "hosts (" + h.directive().where() + ") has no entry for " + name + " and no 'fallthrough' for it: "
                         + "CoreDNS answers SERVFAIL (hosts has no SOA to say NXDOMAIN with), and no later plugin sees the name.");
                 return Result.of(Status.SERVFAIL);
             }
             trace.acted("hosts", records.isEmpty() ? any.get(0).where() : whereOf(index.lookup(name,
                     req.type().equals(RrType.A))));
             if (records.isEmpty()) {
-                trace.why("hosts has " + name + " but no " + req.type() + " record for it: NOERROR with no answer.");
+                trace.why(() -> "hosts has " + name + " but no " + req.type() + " record for it: NOERROR with no answer.");
                 return Result.of(Status.NODATA);
             }
             return new Result(Status.NOERROR, records, List.of(), null);
@@ -367,9 +539,7 @@ final class PluginChain {
 
         private Result template(int i, Request req) {
             String name = req.lower();
-            List<String> all = new ArrayList<>();
-            block.templates().forEach(t -> all.addAll(t.zones()));
-            if (HostsPlugin.matchZone(all, name) == null) {
+            if (HostsPlugin.matchZone(plan.templateZones, name) == null) {
                 return serve(i + 1, req);
             }
             for (TemplateRule t : block.templates()) {
@@ -406,7 +576,7 @@ final class PluginChain {
                 if (data == null) {
                     if (!t.fallsThrough(name)) {
                         trace.acted("template", t.directive().where());
-                        trace.why("template (" + t.directive().where() + ") serves " + name + "'s zone and type but none of "
+                        trace.why(() -> "template (" + t.directive().where() + ") serves " + name + "'s zone and type but none of "
                                 + "its match patterns matches and it has no fallthrough: CoreDNS answers SERVFAIL.");
                         return Result.of(Status.SERVFAIL);
                     }
@@ -421,7 +591,7 @@ final class PluginChain {
         private Result templateAnswer(TemplateRule t, GoTemplate.Data data, Request req) {
             String where = t.directive().where();
             if (t.rcode().equals("SERVFAIL")) {
-                trace.why("template (" + where + ") answers with rcode SERVFAIL.");
+                trace.why(() -> "template (" + where + ") answers with rcode SERVFAIL.");
                 return Result.of(Status.SERVFAIL);
             }
             Status status = switch (t.rcode()) {
@@ -432,7 +602,7 @@ final class PluginChain {
             };
             if (status == null) {
                 trace.incomplete();
-                trace.why("template (" + where + ") answers with rcode " + t.rcode() + ", which kdi does not model.");
+                trace.why(() -> "template (" + where + ") answers with rcode " + t.rcode() + ", which kdi does not model.");
                 return Result.of(Status.FORWARDED);
             }
             List<ResourceRecord> answer = new ArrayList<>();
@@ -454,19 +624,19 @@ final class PluginChain {
                     authority.add(run(g, data, where));
                 }
             } catch (GoTemplate.ExecutionError | IllegalArgumentException e) {
-                trace.why("template (" + where + ") fails for this query (" + e.getMessage() + "): CoreDNS answers SERVFAIL.");
+                trace.why(() -> "template (" + where + ") fails for this query (" + e.getMessage() + "): CoreDNS answers SERVFAIL.");
                 return Result.of(Status.SERVFAIL);
             } catch (GoTemplate.NotModelled e) {
                 trace.incomplete();
-                trace.why("template (" + where + ") uses " + e.getMessage() + ", which kdi does not model: its answer is "
+                trace.why(() -> "template (" + where + ") uses " + e.getMessage() + ", which kdi does not model: its answer is "
                         + "not predicted.");
                 return Result.of(Status.FORWARDED);
             }
             if (authority.size() > 1) {
-                trace.why("template (" + where + ") writes " + authority.size() + " authority records; only the first is "
+                trace.why(() -> "template (" + where + ") writes " + authority.size() + " authority records; only the first is "
                         + "shown.");
             }
-            trace.why("template (" + where + ") answers " + data.name() + " (match " + data.regex() + ").");
+            trace.why(() -> "template (" + where + ") answers " + data.name() + " (match " + data.regex() + ").");
             if (status == Status.NOERROR && answer.isEmpty()) {
                 status = Status.NODATA;
             }
@@ -481,13 +651,13 @@ final class PluginChain {
         /** The template plugin resolves a CNAME target through CoreDNS itself (its upstream). */
         private List<ResourceRecord> upstream(String target, RrType type) {
             if (depth >= MAX_UPSTREAM_DEPTH) {
-                trace.why("The CNAME chain through " + target + " is too long; CoreDNS stops following it.");
+                trace.why(() -> "The CNAME chain through " + target + " is too long; CoreDNS stops following it.");
                 return List.of();
             }
             Answer a = PluginChain.this.answer(new Question(target, type), depth + 1);
             if (a.incomplete() || a.status() == Status.FORWARDED) {
                 trace.incomplete();
-                trace.why("CoreDNS looks up the CNAME target " + target + " itself; that answer is not modelled.");
+                trace.why(() -> "CoreDNS looks up the CNAME target " + target + " itself; that answer is not modelled.");
             }
             return a.status() == Status.NOERROR ? a.answer() : List.of();
         }

@@ -41,7 +41,7 @@ final class Responder {
         KubernetesPlugin plugin = b.kubernetes().orElse(null);
         String zone = plugin == null ? null : matchZone(plugin, qname);
         if (zone == null) {
-            trace.why(name + " is outside the kubernetes plugin's zones ("
+            trace.why(() -> name + " is outside the kubernetes plugin's zones ("
                     + (plugin == null ? "this server block has none" : String.join(" ", plugin.zones())) + ").");
             return null;
         }
@@ -87,7 +87,7 @@ final class Responder {
             if (qname.equals(zone)) {
                 records = List.of(soa(zone, backend));
             } else {
-                trace.why("Only the zone apex " + zone + " has an SOA record; CoreDNS answers NODATA for any other "
+                trace.why(() -> "Only the zone apex " + zone + " has an SOA record; CoreDNS answers NODATA for any other "
                         + "name, existing or not.");
             }
         } else if (type.equals(RrType.AXFR) || type.equals(RrType.IXFR)) {
@@ -95,7 +95,7 @@ final class Responder {
                 trace.why("The Corefile enables zone transfers; this is the zone as a transfer lists it.");
                 return answer(q, Status.NOERROR, new ZoneTransfer(backend, serial).records(), List.of(), null, trace);
             }
-            trace.why("Zone transfers are not enabled for " + name + " (no 'transfer' plugin in the server block).");
+            trace.why(() -> "Zone transfers are not enabled for " + name + " (no 'transfer' plugin in the server block).");
             return answer(q, Status.REFUSED, List.of(), List.of(), null, trace);
         } else if (type.equals(RrType.NS) && name.equals(zone)) {
             Result r = backend.services(trace, qname, name, zone, type);
@@ -108,13 +108,13 @@ final class Responder {
             Chased c = l.address(qname, name, RrType.A, List.of());
             err = c.error;
             if (err == KubernetesBackend.NameError.NONE) {
-                trace.why("The name exists, but the cluster DNS serves no " + type + " records.");
+                trace.why(() -> "The name exists, but the cluster DNS serves no " + type + " records.");
             }
         }
         if (err != KubernetesBackend.NameError.NONE) {
             List<String> fall = backend.plugin().fallthrough();
             if (fall != null && fall.stream().anyMatch(f -> DnsNames.isSubdomain(f, name))) {
-                trace.why("The kubernetes plugin does not know " + name + " and its 'fallthrough "
+                trace.why(() -> "The kubernetes plugin does not know " + name + " and its 'fallthrough "
                         + String.join(" ", fall) + "' hands the query on.");
                 return null;
             }
@@ -195,7 +195,7 @@ final class Responder {
                     }
                     ResourceRecord cname = new ResourceRecord(qname, e.ttl(), new Rdata.Cname(target), e.sources());
                     if (previous.size() > MAX_CNAME_CHAIN || duplicateCname(target, previous)) {
-                        trace.why("The CNAME chain through " + target + " loops or is too long; CoreDNS stops following it.");
+                        trace.why(() -> "The CNAME chain through " + target + " loops or is too long; CoreDNS stops following it.");
                         continue;
                     }
                     if (DnsNames.isSubdomain(zone, target)) {
@@ -206,13 +206,13 @@ final class Responder {
                             out.add(cname);
                             out.addAll(next.records);
                         } else {
-                            trace.why("The alias target " + target + " is inside the cluster zone but has no " + type
+                            trace.why(() -> "The alias target " + target + " is inside the cluster zone but has no " + type
                                     + " records, so CoreDNS drops the CNAME and answers NODATA.");
                         }
                         continue;
                     }
                     trace.incomplete();
-                    trace.why("The alias target " + target + " is outside the cluster zone: CoreDNS asks its upstream "
+                    trace.why(() -> "The alias target " + target + " is outside the cluster zone: CoreDNS asks its upstream "
                             + "resolver and adds that answer after the CNAME.");
                     out.add(cname);
                     continue;
@@ -226,7 +226,7 @@ final class Responder {
             if (out.isEmpty() && !r.entries().isEmpty() && previous.isEmpty()) {
                 boolean anyOther = r.entries().stream().anyMatch(e -> !e.hostType().equals(RrType.CNAME));
                 if (anyOther) {
-                    trace.why("The name has only " + (type.equals(RrType.A) ? "IPv6" : "IPv4") + " addresses.");
+                    trace.why(() -> "The name has only " + (type.equals(RrType.A) ? "IPv6" : "IPv4") + " addresses.");
                 }
             }
             return new Chased(out, KubernetesBackend.NameError.NONE);

@@ -306,7 +306,7 @@ class CorefilePluginsTest {
                 web.shop.svc.cluster.local. 5 IN A 10.96.0.50
                 ; QUERY example.com. A -> FORWARDED
                 """);
-        assertThat(out).contains("answers past 'forward' are not modelled yet")
+        assertThat(out).contains("; FORWARDED to /etc/resolv.conf by forward in block .:53")
                 .contains("; NOTE import custom/*.server (--corefile " + dir.resolve("Corefile") + " line 4)");
     }
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Plugins that fall through, or match nothing, change nothing: over the generated clusters, a
- * Corefile with {@code hosts}, {@code rewrite} and {@code template} added to the kubernetes
- * block predicts exactly what the kubernetes plugin alone predicts.
+ * Corefile with {@code hosts}, {@code rewrite}, {@code template} and {@code forward}s that take
+ * no name asked added to the kubernetes block predicts exactly what the kubernetes plugin alone
+ * predicts (the generated Corefile's own {@code cache} and {@code forward} stay in both).
  */
 @DisplayName("Extra plugins that fall through change no answer")
 class FallthroughPluginsPropertyTest {
@@ -38,6 +39,10 @@ class FallthroughPluginsPropertyTest {
                 template ANY ANY {
                     match "^zz-no-such-prefix-"
                     fallthrough
+                }
+                forward never-forwarded.invalid 192.0.2.53
+                forward never.invalid 192.0.2.54 {
+                    except invalid
                 }
             """;
 

@@ -210,6 +210,8 @@ public final class CorefileParser {
         Optional<HostsPlugin> hosts = Optional.empty();
         List<RewriteRule> rewrites = new ArrayList<>();
         List<TemplateRule> templates = new ArrayList<>();
+        List<ForwardPlugin> forwards = new ArrayList<>();
+        Optional<CachePlugin> cache = Optional.empty();
         List<String> blockZones = addresses.stream().map(ServerAddress::zone).distinct().toList();
         for (Directive d : directives) {
             try {
@@ -228,6 +230,13 @@ public final class CorefileParser {
                     }
                     case "rewrite" -> rewrites.addAll(RewriteRule.parse(d));
                     case "template" -> templates.add(TemplateRule.parse(d, blockZones, Zones::of));
+                    case "forward" -> forwards.add(ForwardPlugin.parse(d));
+                    case "cache" -> {
+                        if (cache.isPresent()) {
+                            throw new CorefileException(d.line(), "plugin/cache: this plugin can only be used once per Server Block");
+                        }
+                        cache = Optional.of(CachePlugin.parse(d, blockZones));
+                    }
                     default -> {
                         // Other plugins are chained by name; the model says which it does not follow.
                     }
@@ -236,7 +245,7 @@ public final class CorefileParser {
                 throw inFile(d, e);
             }
         }
-        return new ServerBlock(addresses, directives, kubernetes, line, hosts, rewrites, templates);
+        return new ServerBlock(addresses, directives, kubernetes, line, hosts, rewrites, templates, forwards, cache);
     }
 
     /** An option refused in an imported file names the file: its line alone would point into the Corefile. */

@@ -175,11 +175,13 @@ public record HostsPlugin(String path, List<String> zones, List<String> fallthro
             if (exact != null) {
                 return exact;
             }
+            Map<String, List<Entry>> wild = ipv4 ? wild4 : wild6;
             int dot = name.indexOf('.');
-            if (dot < 0 || dot == name.length() - 1) {
+            if (wild.isEmpty() || dot < 0 || dot == name.length() - 1) {
+                // Most hosts files have no wildcard: no need to make the name one would be under.
                 return List.of();
             }
-            return (ipv4 ? wild4 : wild6).getOrDefault("*" + name.substring(dot), List.of());
+            return wild.getOrDefault("*" + name.substring(dot), List.of());
         }
     }
 

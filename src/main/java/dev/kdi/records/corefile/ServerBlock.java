@@ -14,21 +14,25 @@ import java.util.stream.Collectors;
  * @param hosts the parsed {@code hosts} plugin, when the block has one
  * @param rewrites the {@code rewrite} rules, in the order written (one plugin runs them all)
  * @param templates the {@code template}s, in the order written (one plugin tries them in turn)
+ * @param forwards the {@code forward}s, in the order written (each hands what it does not take to the next)
+ * @param cache the parsed {@code cache} plugin, when the block has one
  */
 public record ServerBlock(List<ServerAddress> addresses, List<Directive> directives,
                           Optional<KubernetesPlugin> kubernetes, int line, Optional<HostsPlugin> hosts,
-                          List<RewriteRule> rewrites, List<TemplateRule> templates) {
+                          List<RewriteRule> rewrites, List<TemplateRule> templates, List<ForwardPlugin> forwards,
+                          Optional<CachePlugin> cache) {
 
     public ServerBlock {
         addresses = List.copyOf(addresses);
         directives = List.copyOf(directives);
         rewrites = List.copyOf(rewrites);
         templates = List.copyOf(templates);
+        forwards = List.copyOf(forwards);
     }
 
     public ServerBlock(List<ServerAddress> addresses, List<Directive> directives, Optional<KubernetesPlugin> kubernetes,
                        int line) {
-        this(addresses, directives, kubernetes, line, Optional.empty(), List.of(), List.of());
+        this(addresses, directives, kubernetes, line, Optional.empty(), List.of(), List.of(), List.of(), Optional.empty());
     }
 
     public boolean has(String plugin) {
@@ -62,6 +66,7 @@ public record ServerBlock(List<ServerAddress> addresses, List<Directive> directi
 
     /** This block with another kubernetes plugin and keys (a replaced cluster domain). */
     public ServerBlock with(List<ServerAddress> newAddresses, KubernetesPlugin plugin) {
-        return new ServerBlock(newAddresses, directives, Optional.of(plugin), line, hosts, rewrites, templates);
+        return new ServerBlock(newAddresses, directives, Optional.of(plugin), line, hosts, rewrites, templates, forwards,
+                cache);
     }
 }

@@ -49,6 +49,7 @@ public final class Lint {
         List<NamespaceView> namespaces = partition(model);
         List<Finding> out = new ArrayList<>();
         CorefileChecks.checkCluster(facts, namespaces, out);
+        CorefilePluginChecks.check(model.corefile(), facts, out);
         for (NamespaceView ns : namespaces) {
             for (NamespaceCheck check : CHECKS) {
                 check.check(ns, facts, out);

@@ -29,6 +29,12 @@ public enum Rule {
             "A name the cluster DNS would serve is longer than 253 characters: no client can ask for it."),
     HOSTNAME_FQDN_TOO_LONG("hostname-fqdn-too-long", Severity.ERROR,
             "A pod with setHostnameAsFQDN has an FQDN over 64 characters: the kubelet refuses to start it."),
+    COREFILE_HOSTS_NO_FALLTHROUGH("corefile-hosts-no-fallthrough", Severity.ERROR,
+            "A hosts plugin without fallthrough in a block serving the cluster zone: cluster names it lacks fail."),
+    COREFILE_FORWARD_LOOP("corefile-forward-loop", Severity.ERROR,
+            "A forward sends queries to the cluster DNS itself (its Service or loopback): a forwarding loop."),
+    COREFILE_ZONE_TWICE("corefile-zone-twice", Severity.ERROR,
+            "Two server blocks serve the same zone on one port: CoreDNS refuses to start."),
 
     // warnings: resolves, but not as the user likely thinks
     HEADLESS_NO_READY_ENDPOINTS("headless-no-ready-endpoints", Severity.WARNING,
@@ -51,6 +57,12 @@ public enum Rule {
             "dnsPolicy None without dnsConfig nameservers: the API server rejects the pod."),
     DNS_CONFIG_LIMITS("dns-config-limits", Severity.WARNING,
             "dnsConfig beyond 3 nameservers, 32 search domains or 2,048 search characters: rejected or cut."),
+    COREFILE_REWRITE_NO_ANSWER("corefile-rewrite-no-answer", Severity.WARNING,
+            "A rewrite name rule without an answer rewrite: answers carry the rewritten name; clients drop them."),
+    COREFILE_AUTOPATH_UNVERIFIED("corefile-autopath-unverified", Severity.WARNING,
+            "autopath @kubernetes without 'pods verified': the kubernetes plugin gives it no search path."),
+    COREFILE_SERVE_STALE_CLUSTER("corefile-serve-stale-cluster", Severity.WARNING,
+            "cache serve_stale over the cluster zone: deleted Services and pods keep answering after they are gone."),
 
     // info: worth knowing
     PODS_NOT_READY("pods-not-ready", Severity.INFO,

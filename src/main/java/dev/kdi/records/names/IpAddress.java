@@ -217,6 +217,24 @@ public final class IpAddress {
         return out;
     }
 
+    /** Whether the text is a loopback address (Go's {@code IsLoopback}: 127.0.0.0/8, ::1). */
+    public static boolean isLoopback(String text) {
+        IpAddress ip = parse(text).orElse(null);
+        if (ip == null) {
+            return false;
+        }
+        byte[] b = ip.bytes();
+        if (b.length == 4) {
+            return b[0] == 127;
+        }
+        for (int i = 0; i < 15; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return b[15] == 1;
+    }
+
     /** An IPv4 address, or an IPv4-mapped IPv6 address (Go's {@code To4() != nil}). */
     public boolean isIPv4() {
         if (bytes.length == 4) {

@@ -1,0 +1,120 @@
+package dev.kdi.records.lint;
+
+import dev.kdi.records.corefile.CachePlugin;
+import dev.kdi.records.corefile.Corefile;
+import dev.kdi.records.corefile.ForwardPlugin;
+import dev.kdi.records.corefile.HostsPlugin;
+import dev.kdi.records.corefile.PodMode;
+import dev.kdi.records.corefile.RewriteRule;
+import dev.kdi.records.corefile.ServerAddress;
+import dev.kdi.records.corefile.ServerBlock;
+import dev.kdi.records.names.DnsNames;
+import dev.kdi.records.names.IpAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What is wrong with the Corefile's plugins before anyone queries it: each finding names the
+ * Corefile line, says what CoreDNS does and how to fix it. Rules read from CoreDNS's code:
+ * {@code plugin/hosts} answers SERVFAIL-free only with {@code fallthrough}; {@code rewrite}
+ * leaves answer names alone without {@code answer}; {@code core/dnsserver} refuses a zone twice
+ * on one port ({@code validateZonesAndListeningAddresses}); the kubernetes plugin's
+ * {@code AutoPath} returns nothing unless {@code pods verified}.
+ */
+final class CorefilePluginChecks {
+    private CorefilePluginChecks() {
+    }
+
+    static void check(Corefile corefile, ClusterFacts facts, List<Finding> out) {
+        String clusterZone = DnsNames.absolute(facts.zone());
+        Map<String, ServerBlock> served = new HashMap<>();
+        for (ServerBlock b : corefile.blocks()) {
+            zoneTwice(b, served, out);
+            b.hosts().ifPresent(h -> hostsWithoutFallthrough(b, h, clusterZone, out));
+            for (RewriteRule r : b.rewrites()) {
+                if (r instanceof RewriteRule.Name n && !n.auto() && n.answers().isEmpty()) {
+                    out.add(finding(Rule.COREFILE_REWRITE_NO_ANSWER, "rewrite (" + n.directive().where() + ") asks for "
+                            + n.to() + " instead of names matching " + n.from() + ", but leaves the answer's records "
+                            + "named " + n.to() + ": glibc, musl and Java clients discard answers whose names they did "
+                            + "not ask for (coredns#1788).",
+                            "Add 'answer auto' to the rule (or 'answer name' with the reverse pattern)."));
+                }
+            }
+            for (ForwardPlugin f : b.forwards()) {
+                forwardLoop(b, f, facts, out);
+            }
+            b.cache().filter(CachePlugin::serveStale).ifPresent(c -> {
+                if (HostsPlugin.matchZone(c.zones(), clusterZone) != null) {
+                    out.add(finding(Rule.COREFILE_SERVE_STALE_CLUSTER, "cache (" + c.directive().where() + ") has "
+                            + "serve_stale over " + clusterZone + ": once a Service or pod is deleted, its old answer "
+                            + "keeps being served from the cache instead of NXDOMAIN.",
+                            "Restrict the cache with serve_stale to the zones that need it (a block of their own), or "
+                                    + "drop serve_stale."));
+                }
+            });
+            if (b.has("autopath") && b.kubernetes().isPresent() && b.kubernetes().get().pods() != PodMode.VERIFIED) {
+                String where = b.directive("autopath").orElseThrow().where();
+                out.add(finding(Rule.COREFILE_AUTOPATH_UNVERIFIED, "autopath (" + where + ") takes the search path from "
+                        + "the kubernetes plugin, which gives none unless 'pods verified' is set: every query goes its "
+                        + "full way through the client's search list.",
+                        "Set 'pods verified' in the kubernetes plugin of block " + b.label() + "."));
+            }
+        }
+    }
+
+    private static void zoneTwice(ServerBlock b, Map<String, ServerBlock> served, List<Finding> out) {
+        if (b.has("view")) {
+            // A view's filters let blocks share a zone and port.
+            return;
+        }
+        for (ServerAddress a : b.addresses()) {
+            String key = a.transport() + "://" + a.zone() + ":" + a.port();
+            ServerBlock first = served.putIfAbsent(key, b);
+            if (first != null && first != b) {
+                out.add(finding(Rule.COREFILE_ZONE_TWICE, "The server blocks at line " + first.line() + " and line "
+                        + b.line() + " both serve " + a.zone() + " on port " + a.port() + ": CoreDNS stops with "
+                        + "\"cannot serve " + key + " - it is already defined\".",
+                        "Merge the two blocks' plugins into one block for " + a.zone() + "."));
+            }
+        }
+    }
+
+    private static void hostsWithoutFallthrough(ServerBlock b, HostsPlugin h, String clusterZone, List<Finding> out) {
+        boolean servesCluster = b.zones().stream().anyMatch(z -> DnsNames.isSubdomain(z, clusterZone))
+                && h.zones().stream().anyMatch(z -> DnsNames.isSubdomain(z, clusterZone));
+        if (!servesCluster || h.fallsThrough("a." + clusterZone)) {
+            return;
+        }
+        out.add(finding(Rule.COREFILE_HOSTS_NO_FALLTHROUGH, "hosts (" + h.directive().where() + ") in block " + b.label()
+                + " has no fallthrough for " + clusterZone + ": it runs before kubernetes whatever the written order, so "
+                + "every cluster name it does not list is SERVFAIL (coredns#3276).",
+                "Add 'fallthrough' to the hosts plugin, or give its names a server block of their own zone."));
+    }
+
+    private static void forwardLoop(ServerBlock b, ForwardPlugin f, ClusterFacts facts, List<Finding> out) {
+        int port = b.addresses().stream().filter(ServerAddress::isPlainDns).map(ServerAddress::port).findFirst()
+                .orElse(53);
+        for (String to : f.to()) {
+            if (ForwardPlugin.isResolvConf(to)) {
+                continue;
+            }
+            String host = ForwardPlugin.host(to);
+            boolean loopback = IpAddress.isLoopback(host) && ForwardPlugin.port(to) == port;
+            boolean service = ForwardPlugin.port(to) == 53 && facts.clusterDnsIps().contains(IpAddress.canonical(host));
+            if (loopback || service) {
+                out.add(finding(Rule.COREFILE_FORWARD_LOOP, "forward (" + f.directive().where() + ") sends " + f.from()
+                        + " to " + to + ", " + (service ? "the cluster DNS Service" : "the DNS pod's own loopback")
+                        + ": the query comes back to CoreDNS, which forwards it again. The loop plugin stops CoreDNS at "
+                        + "start (CrashLoopBackOff); without it these names fail.",
+                        "Forward to the upstream resolver itself (an address outside the cluster, or /etc/resolv.conf "
+                                + "when the node's resolver is not a loopback stub)."));
+                return;
+            }
+        }
+    }
+
+    private static Finding finding(Rule rule, String message, String fix) {
+        return Finding.of(rule, List.of(ClusterFacts.COREFILE), message, fix);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.kdi.records.lint;
+
+import static dev.kdi.records.TestCluster.svc;
+import static dev.kdi.records.lint.LintFixtures.lint;
+import static dev.kdi.records.lint.LintFixtures.only;
+import static dev.kdi.records.lint.LintFixtures.withCode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kdi.records.DnsModel;
+import dev.kdi.records.TestCluster;
+import org.junit.jupiter.api.Test;
+
+/** The Corefile plugin lint codes: each fires on the mistake and stays quiet on the fix. */
+class CorefilePluginLintTest {
+
+    private static DnsModel model(String corefile) {
+        TestCluster c = LintFixtures.seedHeadless().namespace("kube-system")
+                .add(svc("kube-system", "kube-dns").clusterIp("10.96.0.10").port("dns", 53).build());
+        return c.model(corefile);
+    }
+
+    @Test
+    void hostsWithoutFallthroughInTheClusterBlockFiresAndWithItStaysQuiet() {
+        Finding f = only(lint(model(".:53 {\n hosts {\n  10.0.0.1 db.example.org\n }\n kubernetes cluster.local\n}\n")),
+                Rule.COREFILE_HOSTS_NO_FALLTHROUGH);
+        assertThat(f.message()).contains("line 2) in block .:53 has no fallthrough for cluster.local.")
+                .contains("SERVFAIL");
+        assertThat(withCode(lint(model(".:53 {\n hosts {\n  10.0.0.1 db.example.org\n  fallthrough\n }\n"
+                + " kubernetes cluster.local\n}\n")), Rule.COREFILE_HOSTS_NO_FALLTHROUGH)).isEmpty();
+        // A hosts block of its own zone harms no cluster name: the demo's custom zone story.
+        assertThat(withCode(lint(model("corp.example:53 {\n hosts {\n  10.0.0.1 db.corp.example\n }\n}\n"
+                + ".:53 {\n kubernetes cluster.local\n}\n")), Rule.COREFILE_HOSTS_NO_FALLTHROUGH)).isEmpty();
+    }
+
+    @Test
+    void rewriteNameWithoutAnAnswerRuleFiresAndWithAnswerAutoStaysQuiet() {
+        Finding f = only(lint(model(".:53 {\n rewrite name suffix .corp.example. .default.svc.cluster.local.\n"
+                + " kubernetes cluster.local\n}\n")), Rule.COREFILE_REWRITE_NO_ANSWER);
+        assertThat(f.message()).contains("line 2) asks for .default.svc.cluster.local.").contains("coredns#1788");
+        assertThat(withCode(lint(model(".:53 {\n rewrite name suffix .corp.example. .default.svc.cluster.local. answer auto\n"
+                + " kubernetes cluster.local\n}\n")), Rule.COREFILE_REWRITE_NO_ANSWER)).isEmpty();
+        // An exact rule always restores the name it matched.
+        assertThat(withCode(lint(model(".:53 {\n rewrite name db.example.com web.default.svc.cluster.local\n"
+                + " kubernetes cluster.local\n}\n")), Rule.COREFILE_REWRITE_NO_ANSWER)).isEmpty();
+    }
+
+    @Test
+    void forwardToTheDnsServiceOrOwnLoopbackFiresAndToAnUpstreamStaysQuiet() {
+        Finding f = only(lint(model("corp.internal:53 {\n forward . 10.96.0.10\n}\n.:53 {\n kubernetes cluster.local\n}\n")),
+                Rule.COREFILE_FORWARD_LOOP);
+        assertThat(f.message()).contains("line 2) sends . to 10.96.0.10, the cluster DNS Service");
+        assertThat(only(lint(model(".:53 {\n kubernetes cluster.local\n forward . 127.0.0.1\n}\n")),
+                Rule.COREFILE_FORWARD_LOOP).message()).contains("the DNS pod's own loopback");
+        assertThat(withCode(lint(model(".:53 {\n kubernetes cluster.local\n forward . 10.0.0.53 127.0.0.1:5353\n}\n")),
+                Rule.COREFILE_FORWARD_LOOP)).isEmpty();
+    }
+
+    @Test
+    void theSameZoneTwiceOnOnePortFiresAndOnAnotherPortStaysQuiet() {
+        Finding f = only(lint(model(".:53 {\n kubernetes cluster.local\n}\n.:53 {\n forward . 10.0.0.53\n}\n")),
+                Rule.COREFILE_ZONE_TWICE);
+        assertThat(f.message()).contains("line 1 and line 4 both serve . on port 53");
+        assertThat(withCode(lint(model(".:53 {\n kubernetes cluster.local\n}\n.:5353 {\n forward . 10.0.0.53\n}\n")),
+                Rule.COREFILE_ZONE_TWICE)).isEmpty();
+    }
+
+    @Test
+    void autopathWithoutPodsVerifiedFiresAndWithItStaysQuiet() {
+        only(lint(model(".:53 {\n autopath @kubernetes\n kubernetes cluster.local {\n  pods insecure\n }\n}\n")),
+                Rule.COREFILE_AUTOPATH_UNVERIFIED);
+        assertThat(withCode(lint(model(".:53 {\n autopath @kubernetes\n kubernetes cluster.local {\n  pods verified\n }\n}\n")),
+                Rule.COREFILE_AUTOPATH_UNVERIFIED)).isEmpty();
+    }
+
+    @Test
+    void serveStaleOverTheClusterZoneFiresAndOverAnotherZoneStaysQuiet() {
+        only(lint(model(".:53 {\n kubernetes cluster.local\n cache 30 {\n  serve_stale\n }\n}\n")),
+                Rule.COREFILE_SERVE_STALE_CLUSTER);
+        assertThat(withCode(lint(model(".:53 {\n kubernetes cluster.local\n cache 30 example.org {\n  serve_stale\n }\n}\n")),
+                Rule.COREFILE_SERVE_STALE_CLUSTER)).isEmpty();
+    }
+}
