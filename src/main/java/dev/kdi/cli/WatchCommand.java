@@ -190,6 +190,7 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
             }
         }
         if (timeline.asked() == 0) {
+            err.println("kdi watch: no replica was asked anything before the watch ended");
             return ExitCodes.INPUT;
         }
         return timeline.differing() == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
