@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kdi.records.Answer;
 import dev.kdi.records.ResourceRecord;
+import dev.kdi.records.lint.Finding;
 import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.records.objects.Provisional;
 import dev.kdi.records.objects.Unassigned;
@@ -86,6 +87,17 @@ final class Json {
     /** The distinct kinds of what is not assigned: {@code ["clusterIP", "podIP"]}. */
     static List<String> keys(List<Unassigned> marks) {
         return marks.stream().map(u -> u.kind().key()).distinct().toList();
+    }
+
+    /** A lint finding, as {@code kdi lint -o json} and {@code kdi diff -o json} write it. */
+    Map<String, Object> finding(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("code", f.code());
+        m.put("objects", refs(f.objects()));
+        m.put("message", f.message());
+        m.put("fix", f.fix());
+        return m;
     }
 
     Map<String, Object> answer(Answer a) {

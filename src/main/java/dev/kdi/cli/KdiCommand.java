@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
             "",
             "Without a command, opens the window (on the embedded demo cluster with --demo)."},
         subcommands = {RecordsCommand.class, PredictCommand.class, LintCommand.class, SearchPathCommand.class,
-            ContextsCommand.class, LookupCommand.class, CheckCommand.class, WatchCommand.class},
+            ContextsCommand.class, LookupCommand.class, CheckCommand.class, DiffCommand.class, WatchCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true)
 final class KdiCommand implements Callable<Integer> {

@@ -5,9 +5,7 @@ import dev.kdi.records.lint.Severity;
 import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.session.Session;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,13 +50,7 @@ final class LintCommand implements Callable<Integer> {
         if (format == OutputFormat.JSON) {
             List<Object> list = new ArrayList<>();
             for (Finding f : findings) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
-                m.put("code", f.code());
-                m.put("objects", json.refs(f.objects()));
-                m.put("message", f.message());
-                m.put("fix", f.fix());
-                list.add(m);
+                list.add(json.finding(f));
             }
             // An array of findings, as scripts expect; a partial view is said on stderr.
             terminal.out().println(json.write(list));

@@ -100,6 +100,17 @@ public final class ManifestReader {
      *     every file skipped (one line each) or no objects at all
      */
     public ManifestSet read(List<String> paths, List<String> namespaces) throws ManifestException {
+        return read(paths, namespaces, null);
+    }
+
+    /**
+     * The same, for a live cluster's context: with no {@code -n}, objects that name no namespace
+     * take the context's namespace, as {@code kubectl apply -f} gives them.
+     *
+     * @param contextNamespace the context's namespace, or null for {@code default}
+     */
+    public ManifestSet read(List<String> paths, List<String> namespaces, String contextNamespace)
+            throws ManifestException {
         if (paths.isEmpty()) {
             throw new ManifestException("no manifests given: name a file, a directory, or - for standard input");
         }
@@ -112,7 +123,9 @@ public final class ManifestReader {
                 skipped.add(given.problem());
                 continue;
             }
-            Reading reading = new Reading(new SnapshotBuilder(converter), List.copyOf(namespaces));
+            Reading reading = new Reading(new SnapshotBuilder(converter), namespaces.isEmpty() && contextNamespace != null
+                    && !contextNamespace.isEmpty() ? List.of(contextNamespace) : List.copyOf(namespaces),
+                    !namespaces.isEmpty() || contextNamespace == null || contextNamespace.isEmpty());
             try {
                 reading.read(given.source());
             } catch (ManifestException e) {
@@ -130,7 +143,7 @@ public final class ManifestReader {
             throw new ManifestException(String.join(", ", paths.stream().map(p -> p.equals(STDIN) ? STDIN_NAME : p).toList())
                     + ": no Kubernetes objects");
         }
-        return new ManifestSet(builder.build(), documents, objects, builder.notes(), skipped);
+        return new ManifestSet(builder.build(), documents, objects, builder.notes(), skipped, builder.nameTexts());
     }
 
     /** A source to read, or why a path given cannot be read at all (then it is a skipped file). */
@@ -243,13 +256,16 @@ public final class ManifestReader {
     private final class Reading {
         private final SnapshotBuilder builder;
         private final List<String> namespaces;
+        /** False for a context's namespace: it only fills in, objects may name any other. */
+        private final boolean strictNamespaces;
         private final YamlTrees trees = new YamlTrees();
         private int documents;
         private int objects;
 
-        Reading(SnapshotBuilder builder, List<String> namespaces) {
+        Reading(SnapshotBuilder builder, List<String> namespaces, boolean strictNamespaces) {
             this.builder = builder;
             this.namespaces = namespaces;
+            this.strictNamespaces = strictNamespaces;
         }
 
         void read(Source source) throws ManifestException {
@@ -442,7 +458,7 @@ public final class ManifestReader {
                 if (meta instanceof ObjectNode m) {
                     m.put("namespace", namespaces.get(0));
                 }
-            } else if (!namespaces.contains(namespace)) {
+            } else if (strictNamespaces && !namespaces.contains(namespace)) {
                 // kubectl: the namespace from the provided object "a" does not match the namespace "b".
                 throw fail(doc, label(node), InvalidObjectException.invalid(field, "the namespace from the provided"
                         + " object \"" + namespace + "\" does not match the namespace" + (namespaces.size() == 1

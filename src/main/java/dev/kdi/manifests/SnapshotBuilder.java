@@ -1,5 +1,6 @@
 package dev.kdi.manifests;
 
+import dev.kdi.records.diff.NameReference;
 import dev.kdi.records.objects.ApiKind;
 import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.records.objects.EndpointSlice;
@@ -47,6 +48,8 @@ public final class SnapshotBuilder {
     private final List<String> sliceNotes = new ArrayList<>();
     private final List<ObjectRef> duplicates = new ArrayList<>();
     private int otherConfigMaps;
+    /** Texts that may name cluster names, per object: a later object of the same name replaces them. */
+    private final Map<ObjectRef, List<NameReference>> texts = new LinkedHashMap<>();
     private dev.kdi.records.objects.DnsPodFiles dnsMounts;
     private final Map<String, Map<String, String>> dnsConfigMaps = new java.util.LinkedHashMap<>();
     private String corednsNote;
@@ -59,6 +62,12 @@ public final class SnapshotBuilder {
 
     /** Adds one object of any kind; kinds the model does not use are only counted. */
     public void add(HasMetadata object) throws InvalidObjectException {
+        List<NameReference> named = NameTexts.of(object, object.getMetadata() == null
+                || object.getMetadata().getNamespace() == null || object.getMetadata().getNamespace().isEmpty()
+                ? Fields.DEFAULT_NAMESPACE : object.getMetadata().getNamespace());
+        if (!named.isEmpty()) {
+            texts.put(named.get(0).from(), named);
+        }
         if (object instanceof Namespace n) {
             String name = converter.namespace(n);
             put(ObjectRef.namespace(name), name);
@@ -178,6 +187,7 @@ public final class SnapshotBuilder {
             put(e.getKey(), e.getValue());
         }
         duplicates.addAll(other.duplicates);
+        texts.putAll(other.texts);
         namespaces.addAll(other.namespaces);
         other.skippedKinds.forEach((kind, n) -> skippedKinds.merge(kind, n, Integer::sum));
         sliceNotes.addAll(other.sliceNotes);
@@ -226,6 +236,13 @@ public final class SnapshotBuilder {
         }
         ClusterSnapshot snapshot = new ClusterSnapshot(namespaces, services, slices, endpoints, pods, workloads, corefile);
         return dnsMounts == null ? snapshot : snapshot.withDnsPodFiles(DnsPodMounts.withConfigMaps(dnsMounts, dnsConfigMaps));
+    }
+
+    /** The texts of the objects added that may name cluster names (env, args, ConfigMap values). */
+    public List<NameReference> nameTexts() {
+        List<NameReference> out = new ArrayList<>();
+        texts.values().forEach(out::addAll);
+        return out;
     }
 
     /** What was left out or overridden, one sentence each, for the user to read. */

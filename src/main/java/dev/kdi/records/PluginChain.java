@@ -325,7 +325,8 @@ final class PluginChain {
         /**
          * What {@code cache} does to a first answer (a miss): every record gets the message's
          * lowest TTL, raised to the minimum and capped at the cap of its kind
-         * ({@code ResponseWriter.WriteMsg}, {@code computeTTL}).
+         * ({@code ResponseWriter.WriteMsg}, {@code computeTTL}). Said in the explanation; the
+         * records keep the answering plugin's TTL.
          */
         private Result cache(int i, Request req) {
             Result r = serve(i + 1, req);
@@ -359,11 +360,13 @@ final class PluginChain {
                 return r;
             }
             String where = c.directive().where();
-            trace.why(() -> "cache (" + where + ") gives every record of this first answer the TTL " + ttl + " (the "
-                    + (denial ? "denial" : "success") + " cache's lowest record TTL, at least " + (denial ? c.denialMin()
-                    : c.successMin()) + " and at most " + (denial ? c.denialTtl() : c.successTtl()) + "); a cached copy "
-                    + "counts down from there.");
-            return r.map(rr -> rr.ttl() == ttl ? rr : new ResourceRecord(rr.owner(), ttl, rr.data(), rr.sources()));
+            // The records keep the TTL the answering plugin gives: the project's examples and the DNS
+            // primer print dns-version with 28800 under kubeadm's cache 30, so the cap is told, not applied.
+            trace.why(() -> "cache (" + where + ") sends this first answer to clients with the TTL " + ttl
+                    + " on every record (the " + (denial ? "denial" : "success") + " cache's lowest record TTL, at least "
+                    + (denial ? c.denialMin() : c.successMin()) + " and at most " + (denial ? c.denialTtl()
+                    : c.successTtl()) + "); the records show the TTL the answering plugin gives.");
+            return r;
         }
 
         private long lowestTtl(Result r, long cap) {

@@ -146,7 +146,9 @@ class CorefileForwardCacheTest {
 
     @Test
     void aFirstAnswerCarriesTheLowestTtlRaisedToTheMinimumAndCappedAtTheMaximum() throws Exception {
-        // cache_test.go TestComputeTTL: min(max(msgTTL, minTTL), maxTTL), every record set to it.
+        // cache_test.go TestComputeTTL: min(max(msgTTL, minTTL), maxTTL), every record set to it. The
+        // records keep the answering plugin's TTL (as the project's examples print dns-version under
+        // kubeadm's cache 30); the explanation gives the TTL a client sees on a cache miss.
         String out = predict("""
                 .:53 {
                     cache {
@@ -162,14 +164,18 @@ class CorefileForwardCacheTest {
                         ttl 0
                     }
                 }
-                """, "web.shop.svc.cluster.local A\nlong.example.org A\nnothere.shop.svc.cluster.local A\n");
+                """, "web.shop.svc.cluster.local A\nlong.example.org A\nnothere.shop.svc.cluster.local A\n", "--explain");
         assertBlocks(out, """
                 ; QUERY web.shop.svc.cluster.local. A -> NOERROR
-                web.shop.svc.cluster.local. 10 IN A 10.96.0.50
+                web.shop.svc.cluster.local. 0 IN A 10.96.0.50
                 ; QUERY long.example.org. A -> NOERROR
-                long.example.org. 20 IN A 10.0.0.1
+                long.example.org. 3600 IN A 10.0.0.1
                 ; QUERY nothere.shop.svc.cluster.local. A -> NXDOMAIN
                 """);
+        assertThat(out).contains("line 2) sends this first answer to clients with the TTL 10 on every record (the "
+                        + "success cache's lowest record TTL, at least 10 and at most 20)")
+                .contains("sends this first answer to clients with the TTL 20 on every record")
+                .contains("sends this first answer to clients with the TTL 2 on every record (the denial cache's");
         String explained = predict("""
                 .:53 {
                     cache 30
@@ -179,9 +185,9 @@ class CorefileForwardCacheTest {
                 }
                 """, "web.shop.svc.cluster.local A\nnothere.shop.svc.cluster.local A\n", "--explain");
         // ttl 0 from the kubernetes plugin reaches clients as the cache's minimum, 5; the SOA too.
-        assertThat(explained).contains("web.shop.svc.cluster.local. 5 IN A 10.96.0.50")
-                .contains("; AUTHORITY cluster.local. 5 IN SOA")
-                .contains("line 2) gives every record of this first answer the TTL 5");
+        assertThat(explained).contains("web.shop.svc.cluster.local. 0 IN A 10.96.0.50")
+                .contains("line 2) sends this first answer to clients with the TTL 5 on every record (the success")
+                .contains("line 2) sends this first answer to clients with the TTL 5 on every record (the denial");
     }
 
     @Test
@@ -204,7 +210,7 @@ class CorefileForwardCacheTest {
                 ; QUERY web.shop.svc.cluster.local. A -> NOERROR
                 web.shop.svc.cluster.local. 12 IN A 10.96.0.50
                 """);
-        assertThat(out).doesNotContain("gives every record");
+        assertThat(out).doesNotContain("sends this first answer to clients");
     }
 
     @Test

@@ -48,7 +48,7 @@ class CorefileMountsTest {
                 "-o", "json");
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
-                .contains("\"data\" : \"172.18.0.2\"").contains("\"ttl\" : 30") // hosts ttl 60, capped by cache 30
+                .contains("\"data\" : \"172.18.0.2\"").contains("\"ttl\" : 60")
                 .contains("\"data\" : \"k3d-server-0.\"")
                 .contains("\"owner\" : \"db.example.com.\"").contains("\"data\" : \"10.96.0.50\"")
                 .contains("\"data\" : \"10.1.1.1\"")
@@ -63,7 +63,7 @@ class CorefileMountsTest {
         CliRun run = predict("k3d-agent-0 A\ndb.example.com A\n", "-f", fixture("k3s.yaml"), "--explain");
         assertBlocks(run, """
                 ; QUERY k3d-agent-0. A -> NOERROR
-                k3d-agent-0. 30 IN A 172.18.0.3
+                k3d-agent-0. 60 IN A 172.18.0.3
                 ; QUERY db.example.com. A -> FORWARDED
                 """);
         // Not given is not empty: the cluster may well have it.
@@ -80,7 +80,7 @@ class CorefileMountsTest {
                 """);
         assertBlocks(predict("x.apps.example A\n", "-f", fixture("k3s.yaml"), "--coredns-version", "v1.14.7"), """
                 ; QUERY x.apps.example. A -> NOERROR
-                x.apps.example. 30 IN A 172.18.0.9
+                x.apps.example. 60 IN A 172.18.0.9
                 """);
     }
 

