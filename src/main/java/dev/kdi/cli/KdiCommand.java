@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
             "Without a command, opens the window (on the embedded demo cluster with --demo)."},
         subcommands = {RecordsCommand.class, PredictCommand.class, LintCommand.class, SearchPathCommand.class,
             ContextsCommand.class, LookupCommand.class, CheckCommand.class, DiffCommand.class,
-            HealthCommand.class},
+            HealthCommand.class, WatchCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true)
 final class KdiCommand implements Callable<Integer> {

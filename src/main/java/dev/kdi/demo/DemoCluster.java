@@ -51,7 +51,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>Each DNS pod answers its port-forward from the model, keeping itself current by listing and
  * watching the API as CoreDNS does; the second replica has missed namespace {@code shop}, as a
- * replica with a stalled watch would, so a check has something real to find. Nothing listens
+ * replica with a stalled watch would, so a check has something real to find. A DNS pod deleted
+ * through the API is replaced as its Deployment would, and a StatefulSet scaled through the API gets
+ * its ordinal pods and endpoints ({@link DemoControllers}). Nothing listens
  * beyond the API server on 127.0.0.1.
  */
 public final class DemoCluster implements AutoCloseable {
@@ -70,6 +72,7 @@ public final class DemoCluster implements AutoCloseable {
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
     /** Each DNS pod's HTTP endpoints and counters, by pod name. */
     private final Map<String, CoreDnsEndpoints> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
+    private DemoControllers controllers;
 
     private DemoCluster(MockApiServer server, ScheduledExecutorService scheduler, ClusterLoader dnsView) {
         this.server = server;
@@ -126,17 +129,9 @@ public final class DemoCluster implements AutoCloseable {
             loader.load();
             demo.rebuild();
             loader.watch();
-            for (String pod : List.of(HEALTHY_REPLICA, STALE_REPLICA)) {
-                boolean isStale = pod.equals(STALE_REPLICA);
-                // The replica with the stalled watch also has a dead upstream: one sick replica, two symptoms.
-                CoreDnsEndpoints endpoints = new CoreDnsEndpoints(Clock.systemUTC(), isStale);
-                demo.endpoints.put(pod, endpoints);
-                server.portForwards().route(new PodPort("kube-system", pod, 53),
-                        new DnsResponder(() -> isStale ? demo.stale : demo.healthy, endpoints));
-                server.portForwards().route(new PodPort("kube-system", pod, 8080), new HttpResponder(endpoints::health));
-                server.portForwards().route(new PodPort("kube-system", pod, 8181), new HttpResponder(endpoints::ready));
-                server.portForwards().route(new PodPort("kube-system", pod, 9153), new HttpResponder(endpoints::metrics));
-            }
+            demo.serveDnsPod(HEALTHY_REPLICA, false);
+            demo.serveDnsPod(STALE_REPLICA, true);
+            demo.startControllers();
             return demo;
         } catch (ClusterException | InterruptedException | RuntimeException e) {
             scheduler.shutdownNow();
@@ -211,6 +206,33 @@ public final class DemoCluster implements AutoCloseable {
                             .build()).build());
             client.resource(slice).update();
         }
+    }
+
+    /**
+     * Puts a DNS server and CoreDNS's HTTP endpoints behind a DNS pod's ports. The stale replica
+     * also has a dead upstream: one sick replica, two symptoms.
+     */
+    private void serveDnsPod(String pod, boolean isStale) {
+        CoreDnsEndpoints served = new CoreDnsEndpoints(Clock.systemUTC(), isStale);
+        endpoints.put(pod, served);
+        server.portForwards().route(new PodPort("kube-system", pod, 53),
+                new DnsResponder(() -> isStale ? stale : healthy, served));
+        server.portForwards().route(new PodPort("kube-system", pod, 8080), new HttpResponder(served::health));
+        server.portForwards().route(new PodPort("kube-system", pod, 8181), new HttpResponder(served::ready));
+        server.portForwards().route(new PodPort("kube-system", pod, 9153), new HttpResponder(served::metrics));
+    }
+
+    private void stopServing(String pod) {
+        for (int port : new int[] {53, 8080, 8181, 9153}) {
+            server.portForwards().unroute(new PodPort("kube-system", pod, port));
+        }
+        endpoints.remove(pod);
+    }
+
+    /** Deleted DNS pods are replaced (the replacement sees the whole cluster); scaled StatefulSets follow. */
+    private void startControllers() {
+        controllers = new DemoControllers(server.client(), scheduler, pod -> serveDnsPod(pod, false), this::stopServing);
+        controllers.start();
     }
 
     private void scheduleRebuild() {
@@ -322,6 +344,9 @@ public final class DemoCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        if (controllers != null) {
+            controllers.close();
+        }
         dnsView.close();
         scheduler.shutdownNow();
         server.close();

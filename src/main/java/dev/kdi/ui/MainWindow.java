@@ -14,6 +14,8 @@ import dev.kdi.ui.status.StatusView;
 import dev.kdi.ui.toolbar.ToolbarView;
 import dev.kdi.ui.tree.ClusterTreeView;
 import dev.kdi.ui.tree.TreeActions;
+import dev.kdi.ui.watch.WatchModel;
+import dev.kdi.ui.watch.WatchView;
 import dev.kdi.ui.welcome.WelcomeView;
 import dev.kdi.ui.window.WindowModel;
 import java.io.File;
@@ -92,6 +94,8 @@ public final class MainWindow {
         checkTab = new Tab("Check", check);
         checkTab.setId("tab-check");
         views = new TabPane(new Tab("Details", details), checkTab);
+        views.getTabs().add(new Tab("Watch", new WatchView(new WatchModel(model::session, Platform::runLater,
+                java.time.Clock.systemUTC()), model.tree().selected(), zone)));
         views.setId("kdi-views");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane top = new SplitPane(tree, views);

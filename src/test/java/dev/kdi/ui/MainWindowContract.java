@@ -11,7 +11,10 @@ import dev.kdi.ui.details.RecordRow;
 import dev.kdi.ui.inventory.Entry;
 import dev.kdi.ui.live.Reproduction;
 import dev.kdi.ui.lookup.LookupResult;
+import dev.kdi.ui.watch.WatchView;
 import dev.kdi.ui.window.WindowModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,8 +24,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
@@ -31,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -83,6 +90,48 @@ abstract class MainWindowContract {
             fixture.close();
         }
         FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void watchingAName_drawsALinePerReplicaShowsTheAnswersOnHoverAndItsRecordingReopens(FxRobot robot,
+            @TempDir Path dir) throws Exception {
+        robot.interact(() -> window.views().getTabs().stream().filter(t -> t.getText().equals("Watch")).findFirst()
+                .ifPresent(t -> window.views().getSelectionModel().select(t)));
+        WatchView view = robot.lookup("#kdi-watch").queryAs(WatchView.class);
+        robot.interact(() -> view.model().typed().set("web.shop.svc.cluster.local"));
+        robot.clickOn("#kdi-watch-add");
+        robot.interact(() -> view.model().interval().set("200ms"));
+        robot.clickOn("#kdi-watch-start");
+        waitUntil(() -> view.model().timeline().asked() >= 6 && !robot.lookup(".kdi-watch-chart").queryAll().isEmpty());
+        robot.clickOn("#kdi-watch-start");
+        waitUntil(() -> !view.model().running().get());
+        // The last redraw follows the last answer by a moment; hover what it drew.
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> chart = (LineChart<Number, Number>) robot.lookup(".kdi-watch-chart").query();
+        assertThat(chart.getTitle()).isEqualTo("web.shop.svc.cluster.local. A");
+        assertThat(chart.getData()).hasSize(2).allSatisfy(s -> assertThat(s.getData()).isNotEmpty());
+        assertThat(chart.getData()).extracting(XYChart.Series::getName).allMatch(n -> n.startsWith("coredns-"));
+        Node point = chart.getData().get(0).getData().get(0).getNode();
+        assertThat(point.getStyleClass()).contains("kdi-watch-point", "change");
+        // Hovering a point puts its exact answer in the chart's tooltip (whether the popup itself
+        // opens is the toolkit's business, and headless it may not).
+        robot.moveTo(point);
+        Tooltip tip = (Tooltip) point.getProperties().get("javafx.scene.control.Tooltip");
+        waitUntil(() -> tip.getText() != null && tip.getText().contains("kube-system/coredns-")
+                && tip.getText().matches("(?s).*\\n(NOERROR\\n  A \\S+|NXDOMAIN)\\n[0-9.]+ ms, .*"));
+
+        long asked = view.model().timeline().asked();
+        Path saved = dir.resolve("watch.ndjson");
+        robot.interact(() -> view.model().save(saved));
+        waitUntil(() -> view.model().message().get().startsWith("Saved the recording to "));
+        assertThat(Files.readAllLines(saved)).hasSize((int) asked)
+                .allMatch(l -> l.startsWith("{\"time\":") && l.contains("\"name\":\"web.shop.svc.cluster.local.\""));
+        robot.interact(() -> view.model().open(saved));
+        waitUntil(() -> view.model().message().get().startsWith("Opened " + saved));
+        assertThat(view.model().timeline().asked()).isEqualTo(asked);
+        waitUntil(() -> !robot.lookup(".kdi-watch-chart").queryAll().isEmpty());
     }
 
     @Test

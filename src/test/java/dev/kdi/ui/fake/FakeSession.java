@@ -127,6 +127,15 @@ public final class FakeSession implements Session {
         listeners.forEach(l -> l.replicasChanged(now));
     }
 
+    /** Takes a replica away (its pod deleted) and tells listeners. */
+    public void remove(String pod) {
+        synchronized (replicas) {
+            replicas.remove("kube-system/" + pod);
+        }
+        List<ReplicaStatus> now = replicas();
+        listeners.forEach(l -> l.replicasChanged(now));
+    }
+
     /** How many questions the replicas were asked. */
     public int questionsAsked() {
         return questions.get();
