@@ -5,6 +5,7 @@ import dev.kdi.records.searchpath.Resolver;
 import dev.kdi.session.ReplicaChoice;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.MiddleElision.ElidedLabel;
+import dev.kdi.ui.common.RrTypeConverter;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.live.ReplicaOption;
 import java.time.ZoneId;
@@ -66,17 +67,7 @@ public final class LookupView extends BorderPane {
         type.setId("lookup-type");
         type.getItems().setAll(LookupModel.TYPES);
         type.valueProperty().bindBidirectional(model.type());
-        type.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(RrType t) {
-                return t == null ? "" : t.mnemonic();
-            }
-
-            @Override
-            public RrType fromString(String s) {
-                return RrType.parse(s.trim()).orElse(RrType.A);
-            }
-        });
+        type.setConverter(new RrTypeConverter());
         type.setEditable(true);
         type.setPrefWidth(92);
         type.setTooltip(new Tooltip("Record type; any type can be typed (TXT, CAA, TYPE65...)"));

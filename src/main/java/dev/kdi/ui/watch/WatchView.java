@@ -3,6 +3,7 @@ package dev.kdi.ui.watch;
 import dev.kdi.records.RrType;
 import dev.kdi.session.watch.WatchEvent;
 import dev.kdi.session.watch.WatchTimeline;
+import dev.kdi.ui.common.RrTypeConverter;
 import dev.kdi.ui.inventory.Entry;
 import java.io.File;
 import java.time.Instant;
@@ -28,7 +29,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /**
  * The Watch tab: the names and the controls on top, a timeline per name below (one line per
@@ -76,17 +76,7 @@ public final class WatchView extends BorderPane {
         type.setId("kdi-watch-type");
         type.getItems().setAll(RrType.A, RrType.AAAA, RrType.SRV, RrType.PTR, RrType.TXT, RrType.CNAME);
         type.valueProperty().bindBidirectional(model.type());
-        type.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(RrType t) {
-                return t == null ? "" : t.mnemonic();
-            }
-
-            @Override
-            public RrType fromString(String s) {
-                return RrType.parse(s).orElse(RrType.A);
-            }
-        });
+        type.setConverter(new RrTypeConverter());
         TextField interval = new TextField();
         interval.setId("kdi-watch-interval");
         interval.setPrefColumnCount(5);
