@@ -23,20 +23,11 @@ class CorefileForwardCacheTest {
     }
 
     private String predictWith(String input, String corefile, String queries, String... extra) throws IOException {
-        Path file = dir.resolve("Corefile");
-        Files.writeString(file, corefile);
-        String[] base = {"predict", "-f", input, "--corefile", file.toString(), "--queries", "-"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        CliRun run = CliRun.runWithInput(queries, java.util.Map.of(), args);
-        assertThat(run.err()).isEmpty();
-        assertThat(run.exit()).isZero();
-        return run.out();
+        return CorefilePluginsTest.predict(dir, input, corefile, queries, extra);
     }
 
     private static void assertBlocks(String out, String expected) {
-        assertThat(ExpectedBlocks.parse(out)).isEqualTo(ExpectedBlocks.parse(expected));
+        CorefilePluginsTest.assertBlocks(out, expected);
     }
 
     @Test

@@ -20,9 +20,14 @@ class CorefilePluginsTest {
     Path dir;
 
     private String predict(String corefile, String queries, String... extra) throws IOException, URISyntaxException {
+        return predict(dir, example("clusterip.yaml"), corefile, queries, extra);
+    }
+
+    /** {@code kdi predict} of {@code input} under {@code corefile} (written into {@code dir}); it must succeed quietly. */
+    static String predict(Path dir, String input, String corefile, String queries, String... extra) throws IOException {
         Path file = dir.resolve("Corefile");
         Files.writeString(file, corefile);
-        String[] base = {"predict", "-f", example("clusterip.yaml"), "--corefile", file.toString(), "--queries", "-"};
+        String[] base = {"predict", "-f", input, "--corefile", file.toString(), "--queries", "-"};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -32,7 +37,7 @@ class CorefilePluginsTest {
         return run.out();
     }
 
-    private static void assertBlocks(String out, String expected) {
+    static void assertBlocks(String out, String expected) {
         assertThat(ExpectedBlocks.parse(out)).isEqualTo(ExpectedBlocks.parse(expected));
     }
 
