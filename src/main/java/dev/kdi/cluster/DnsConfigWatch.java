@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 
 /**
  * Keeps the Corefile and the files it reads current: watches the ConfigMaps of the DNS pods'
@@ -35,7 +34,6 @@ final class DnsConfigWatch implements Watcher<ConfigMap> {
 
     private final KubernetesClient client;
     private final String namespace;
-    private final Predicate<String> dependsOn;
     private final Owner owner;
     private final WatchRetries retries;
     private final AtomicBoolean rereadQueued = new AtomicBoolean();
@@ -46,7 +44,6 @@ final class DnsConfigWatch implements Watcher<ConfigMap> {
     DnsConfigWatch(KubernetesClient client, String namespace, Owner owner, WatchRetries retries) {
         this.client = client;
         this.namespace = namespace;
-        this.dependsOn = owner::dependsOn;
         this.owner = owner;
         this.retries = retries;
     }
@@ -86,7 +83,7 @@ final class DnsConfigWatch implements Watcher<ConfigMap> {
     @Override
     public void eventReceived(Action action, ConfigMap configMap) {
         if (action != Action.BOOKMARK && configMap.getMetadata() != null
-                && dependsOn.test(configMap.getMetadata().getName())) {
+                && owner.dependsOn(configMap.getMetadata().getName())) {
             queueReread();
         }
     }
