@@ -85,8 +85,10 @@ final class RewriteRules {
             char c = regex.charAt(i);
             if (c == '\\' && i + 1 < end) {
                 char e = regex.charAt(i + 1);
-                if (Character.isLetterOrDigit(e)) {
-                    run.setLength(0); // \d, \b, \Q...: not a literal
+                if ("dDwWsSbB".indexOf(e) >= 0) {
+                    run.setLength(0); // a class or an assertion: what follows it is literal again
+                } else if (Character.isLetterOrDigit(e)) {
+                    return null; // \x2e, \pL, \056, \Q...: the characters after the escape are part of it
                 } else {
                     run.append(e);
                 }

@@ -28,6 +28,11 @@ class RewriteRegexSuffixTest {
         "^(.*)\\d$; NONE",
         "^(.*)[a-z]$; NONE",
         "^(.*)\\$; NONE",
+        // An escape that takes the characters after it: \x2e is ".", not "2e".
+        "^(.*)\\x2e$; NONE",
+        "^(.*)\\pL$; NONE",
+        "^(.*)\\056$; NONE",
+        "^(.*)\\d\\.io$; .io",
     })
     void theSuffixIsKnownOnlyWhenEveryMatchEndsWithIt(String regex, String expected) {
         assertThat(RewriteRules.requiredSuffix(regex)).isEqualTo(expected);
