@@ -137,7 +137,8 @@ final class DemoControllers implements AutoCloseable {
             if (pods.stream().anyMatch(p -> p.getMetadata().getName().equals(podName))) {
                 continue;
             }
-            String ip = "10.250." + (nextAddress.get() / 250) + "." + (nextAddress.getAndIncrement() % 250 + 1);
+            int n = nextAddress.getAndIncrement();
+            String ip = "10.250." + (n / 250) + "." + (n % 250 + 1);
             Pod pod = new PodBuilder().withNewMetadata().withName(podName).withNamespace(ns).withLabels(labels)
                     .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("StatefulSet")
                             .withName(name).withUid(set.getMetadata().getUid()).withController(true).build())

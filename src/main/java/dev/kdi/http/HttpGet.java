@@ -298,7 +298,7 @@ public final class HttpGet {
                         trailersEnd = end + 2;
                     }
                 }
-                if (size < at + chunk + 2) {
+                if ((long) at + chunk + 2 > size) {
                     return null;
                 }
                 body.write(data, at, chunk);
