@@ -65,6 +65,7 @@ public final class MainWindow {
     private final Tab checkTab;
     private final LookupView lookup;
     private final TabPane views;
+    private final WatchModel watch;
     private final StatusView status;
     private final Scene scene;
     private final CommandPalette palette;
@@ -94,8 +95,10 @@ public final class MainWindow {
         checkTab = new Tab("Check", check);
         checkTab.setId("tab-check");
         views = new TabPane(new Tab("Details", details), checkTab);
-        views.getTabs().add(new Tab("Watch", new WatchView(new WatchModel(model::session, Platform::runLater,
-                java.time.Clock.systemUTC()), model.tree().selected(), zone)));
+        watch = new WatchModel(model::session, Platform::runLater, java.time.Clock.systemUTC());
+        views.getTabs().add(new Tab("Watch", new WatchView(watch, model.tree().selected(), zone)));
+        // A watch asks the session it started on: another cluster opened ends it.
+        model.info().addListener((o, was, now) -> watch.stop());
         views.setId("kdi-views");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane top = new SplitPane(tree, views);
@@ -231,6 +234,11 @@ public final class MainWindow {
         model.lookup().asPod().set("");
         model.lookup().prepare(name, type);
         model.lookup().lookup();
+    }
+
+    /** Ends what the window's views run on their own (a watch), once the window is gone. */
+    public void close() {
+        watch.close();
     }
 
     public Scene scene() {

@@ -51,14 +51,19 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             protected T call() throws Exception {
                 Thread.currentThread().setName(Thread.currentThread().getName().replaceFirst(" \\(.*\\)$", "")
                         + " (" + task.title() + ")");
-                return task.work().run(context);
+                try {
+                    return task.work().run(context);
+                } catch (Exception | Error e) {
+                    // Logged here, on the pool: the log touches files, never the FX thread's business.
+                    if (!isCancelled()) {
+                        log.failure(task.title(), e);
+                    }
+                    throw e;
+                }
             }
         };
         fx.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> task.succeeded(fx.getValue()));
-        fx.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> {
-            log.failure(task.title(), fx.getException());
-            task.failed(fx.getException());
-        });
+        fx.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> task.failed(fx.getException()));
         fx.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> task.cancelled());
         fx.messageProperty().addListener((o, was, now) -> task.progressed(now, fx.getProgress()));
         pool.execute(fx);

@@ -128,20 +128,6 @@ public final class WatchView extends BorderPane {
         scroll.setFitToWidth(true);
         setCenter(scroll);
         model.revision().addListener((o, was, now) -> redraw());
-        // The watch ends with the window: nothing keeps asking a cluster nobody looks at.
-        sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null) {
-                scene.windowProperty().addListener((ow, wasWindow, window) -> {
-                    if (window != null) {
-                        window.showingProperty().addListener((os, wasShowing, showing) -> {
-                            if (!showing) {
-                                model.stop();
-                            }
-                        });
-                    }
-                });
-            }
-        });
     }
 
     private void chips(FlowPane chips) {
