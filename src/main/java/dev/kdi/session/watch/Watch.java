@@ -123,14 +123,18 @@ public final class Watch implements AutoCloseable {
 
     private void tick() {
         long started = System.nanoTime();
-        Duration interval;
+        CompletableFuture<Void> answered;
         try {
-            round();
-        } finally {
-            interval = interval();
-            Duration spent = Duration.ofNanos(System.nanoTime() - started);
-            schedule(interval.minus(spent).isNegative() ? Duration.ZERO : interval.minus(spent));
+            answered = round();
+        } catch (RuntimeException e) {
+            answered = CompletableFuture.completedFuture(null);
         }
+        // The next round waits for this one's answers: slow replicas must not stack rounds up and
+        // push the rate past the limit.
+        answered.whenComplete((v, t) -> {
+            Duration left = interval().minus(Duration.ofNanos(System.nanoTime() - started));
+            schedule(left.isNegative() ? Duration.ZERO : left);
+        });
     }
 
     /** The interval in force: the requested one, stretched to keep to the rate limit. */
