@@ -6,6 +6,7 @@ import dev.kdi.records.objects.DnsPodFiles;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,6 +26,8 @@ final class DnsConfig implements AutoCloseable {
     // Guarded by this.
     private String corefile;
     private DnsPodFiles files;
+    /** The resourceVersion of each ConfigMap read, by name. */
+    private Map<String, String> versions = Map.of();
     private final Map<String, LoadReport.AccessProblem> problems = new LinkedHashMap<>();
     private DnsConfigWatch watch;
     private boolean closed;
@@ -49,10 +52,14 @@ final class DnsConfig implements AutoCloseable {
         Map<String, LoadReport.AccessProblem> found = new LinkedHashMap<>();
         String text = null;
         boolean known = true;
+        Map<String, String> read = new HashMap<>();
         try {
             ConfigMap cm = client.configMaps().inNamespace(ObjectConverter.COREDNS_NAMESPACE)
                     .withName(ObjectConverter.COREDNS_CONFIG_MAP).get();
             text = cm == null || cm.getData() == null ? null : cm.getData().get(ObjectConverter.COREFILE_KEY);
+            if (cm != null) {
+                read.put(ObjectConverter.COREDNS_CONFIG_MAP, cm.getMetadata().getResourceVersion());
+            }
         } catch (KubernetesClientException e) {
             if (!LoadFailures.isForbidden(e)) {
                 throw new ClusterException(LoadFailures.failure(client.getConfiguration(),
@@ -61,14 +68,16 @@ final class DnsConfig implements AutoCloseable {
             found.put("configmaps/coredns", LoadFailures.corefileForbidden());
             known = false;
         }
-        DnsPodVolumes.Read read = DnsPodVolumes.read(client, objects.get());
+        DnsPodVolumes.Read mounted = DnsPodVolumes.read(client, objects.get());
         // The Corefile's own ConfigMap already has its problem, in the words that matter for it.
-        read.problems().forEach(found::putIfAbsent);
+        mounted.problems().forEach(found::putIfAbsent);
+        read.putAll(mounted.versions());
         synchronized (this) {
             if (known || corefile == null) {
                 corefile = text;
             }
-            files = read.files();
+            files = mounted.files();
+            versions = Map.copyOf(read);
             problems.keySet().removeIf(k -> !k.equals(WATCH_PROBLEM));
             problems.putAll(found);
         }
@@ -84,8 +93,8 @@ final class DnsConfig implements AutoCloseable {
             ns = files != null ? files.namespace() : ObjectConverter.COREDNS_NAMESPACE;
             watch = new DnsConfigWatch(client, ns, new DnsConfigWatch.Owner() {
                 @Override
-                public boolean dependsOn(String configMap) {
-                    return DnsConfig.this.dependsOn(configMap);
+                public boolean changed(String configMap, String resourceVersion) {
+                    return DnsConfig.this.changed(configMap, resourceVersion);
                 }
 
                 @Override
@@ -109,9 +118,10 @@ final class DnsConfig implements AutoCloseable {
         watch.start();
     }
 
-    private synchronized boolean dependsOn(String configMap) {
-        return ObjectConverter.COREDNS_CONFIG_MAP.equals(configMap)
+    private synchronized boolean changed(String configMap, String resourceVersion) {
+        boolean dependsOn = ObjectConverter.COREDNS_CONFIG_MAP.equals(configMap)
                 || files != null && files.mounts().stream().anyMatch(m -> m.configMap().equals(configMap));
+        return dependsOn && (resourceVersion == null || !resourceVersion.equals(versions.get(configMap)));
     }
 
     private void rereadAfterEdit() {

@@ -22,8 +22,11 @@ final class DnsConfigWatch implements Watcher<ConfigMap> {
 
     /** What the owner does; called on the scheduler, never under the watch's lock. */
     interface Owner {
-        /** Whether a ConfigMap of the namespace is one the Corefile depends on. */
-        boolean dependsOn(String configMap);
+        /**
+         * Whether a ConfigMap of the namespace is one the Corefile depends on, at another version
+         * than the one last read (a watch opened from now first replays what was just read).
+         */
+        boolean changed(String configMap, String resourceVersion);
 
         /** Reads the Corefile and the files it reads again. */
         void reread();
@@ -83,7 +86,9 @@ final class DnsConfigWatch implements Watcher<ConfigMap> {
     @Override
     public void eventReceived(Action action, ConfigMap configMap) {
         if (action != Action.BOOKMARK && configMap.getMetadata() != null
-                && owner.dependsOn(configMap.getMetadata().getName())) {
+                && owner.changed(configMap.getMetadata().getName(),
+                // A deletion is a change whatever version it carries.
+                action == Action.DELETED ? null : configMap.getMetadata().getResourceVersion())) {
             queueReread();
         }
     }

@@ -30,8 +30,12 @@ final class DnsPodVolumes {
     /**
      * @param files the DNS pod's mounts with their ConfigMaps, or null when no DNS pod could be read
      * @param problems the ConfigMaps (or the pod) that could not be read, keyed as the load report keys them
+     * @param versions the resourceVersion of each ConfigMap read, by name
      */
-    record Read(DnsPodFiles files, Map<String, LoadReport.AccessProblem> problems) {
+    record Read(DnsPodFiles files, Map<String, LoadReport.AccessProblem> problems, Map<String, String> versions) {
+        Read(DnsPodFiles files, Map<String, LoadReport.AccessProblem> problems) {
+            this(files, problems, Map.of());
+        }
     }
 
     private DnsPodVolumes() {
@@ -61,6 +65,7 @@ final class DnsPodVolumes {
         }
         DnsPodFiles mounts = DnsPodMounts.read("Pod " + ns + "/" + replica.pod(), ns, pod.getSpec());
         Map<String, Map<String, String>> configMaps = new TreeMap<>();
+        Map<String, String> versions = new TreeMap<>();
         for (DnsPodFiles.Mount m : mounts.mounts()) {
             if (configMaps.containsKey(m.configMap()) || problems.containsKey("configmaps/" + m.configMap())) {
                 continue;
@@ -78,11 +83,12 @@ final class DnsPodVolumes {
                     continue;
                 }
                 configMaps.put(m.configMap(), projected(cm.getData(), mounts, m.configMap()));
+                versions.put(m.configMap(), cm.getMetadata().getResourceVersion());
             } catch (KubernetesClientException e) {
                 problems.put(resource, problem(resource, ns, e, "the files under " + m.mountPath() + " stay unresolved"));
             }
         }
-        return new Read(DnsPodMounts.withConfigMaps(mounts, configMaps), problems);
+        return new Read(DnsPodMounts.withConfigMaps(mounts, configMaps), problems, versions);
     }
 
     /** The keys some mount of the pod projects: every key, or only those its {@code items} name. */
