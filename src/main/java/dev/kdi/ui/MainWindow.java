@@ -95,7 +95,8 @@ public final class MainWindow {
         checkTab = new Tab("Check", check);
         checkTab.setId("tab-check");
         views = new TabPane(new Tab("Details", details), checkTab);
-        watch = new WatchModel(model::session, Platform::runLater, java.time.Clock.systemUTC());
+        watch = new WatchModel(model::session, Platform::runLater, java.time.Clock.systemUTC(),
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         views.getTabs().add(new Tab("Watch", new WatchView(watch, model.tree().selected(), zone)));
         // A watch asks the session it started on: another cluster opened ends it.
         model.info().addListener((o, was, now) -> watch.stop());
