@@ -80,6 +80,8 @@ public final class MainWindow {
     private Stage stage;
     /** Set by "Reset preferences": closing then leaves them reset instead of saving the window's state. */
     private boolean forgotten;
+    /** Where the lookup panel's divider was before it collapsed. */
+    private double lookupExpandedAt = 0.66;
 
     public MainWindow(WindowModel model, ClipboardText clipboard, ZoneId zone) {
         this(model, clipboard, zone, ProblemLog.inMemory());
@@ -123,6 +125,14 @@ public final class MainWindow {
         main.setOrientation(Orientation.VERTICAL);
         dividerOnceShown(main, preferences.split(LOOKUP_SPLIT).orElse(0.66));
         SplitPane.setResizableWithParent(lookup, false);
+        // The lookup panel collapses to its form; opened again, it gets back the height it had.
+        lookup.collapsed().addListener((o, was, now) -> {
+            if (now) {
+                lookupExpandedAt = main.getDividerPositions()[0];
+            } else {
+                Platform.runLater(() -> main.setDividerPositions(lookupExpandedAt));
+            }
+        });
 
         BorderPane content = new BorderPane(main);
         ToolbarView toolbar = new ToolbarView(model.toolbar(), this::openManifests, this::toggleTheme);
@@ -224,7 +234,7 @@ public final class MainWindow {
             return;
         }
         preferences.split(TREE_SPLIT, top.getDividerPositions()[0]);
-        preferences.split(LOOKUP_SPLIT, main.getDividerPositions()[0]);
+        preferences.split(LOOKUP_SPLIT, lookup.collapsed().get() ? lookupExpandedAt : main.getDividerPositions()[0]);
         if (stage != null) {
             preferences.window(new UiPreferences.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
                     stage.getHeight(), stage.isMaximized()));

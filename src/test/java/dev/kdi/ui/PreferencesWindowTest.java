@@ -114,6 +114,19 @@ class PreferencesWindowTest {
         assertThat(model.lookup().name().get()).isEqualTo("web.shop.svc.cluster.local");
         assertThat(model.lookup().type().get()).isEqualTo(dev.kdi.records.RrType.SRV);
 
+        // The lookup panel collapses to its form, giving the height to the tree; a lookup opens it again.
+        double open = window.lookup().getHeight();
+        robot.clickOn("#lookup-collapse");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.lookup().collapsed().get()).isTrue();
+        assertThat(window.lookup().getHeight()).isLessThan(open / 2);
+        assertThat(window.tree().getHeight()).isGreaterThan(500);
+        robot.interact(() -> model.lookup().lookup());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.lookup().busy().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.lookup().collapsed().get()).isFalse();
+        assertThat(window.lookup().getHeight()).isCloseTo(open, within(20.0));
+
         robot.clickOn("#help-menu");
         robot.clickOn("Reset preferences");
         assertThat(window.theme()).isEqualTo(Theme.LIGHT);

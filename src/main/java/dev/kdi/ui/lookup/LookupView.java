@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -30,6 +32,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -44,6 +47,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The lookup panel: the question, the history, and the selected answer. */
 public final class LookupView extends BorderPane {
+    private final BooleanProperty collapsed = new SimpleBooleanProperty(this, "collapsed");
     private static final int SUGGESTIONS = 12;
 
     private final LookupModel model;
@@ -61,6 +65,7 @@ public final class LookupView extends BorderPane {
         name.setId("lookup-name");
         name.getStyleClass().add("mono");
         name.setPromptText("Name to look up, e.g. my-service.my-namespace.svc.cluster.local, or an IP for its PTR");
+        name.setTooltip(new Tooltip("The name to look up; Enter asks (Ctrl+L comes here from anywhere)"));
         name.textProperty().bindBidirectional(model.name());
         HBox.setHgrow(name, Priority.ALWAYS);
         AutoCompletionBinding<String> names = complete(name, text -> model.names().get().complete(text, SUGGESTIONS));
@@ -149,7 +154,15 @@ public final class LookupView extends BorderPane {
         model.recent().addListener((ListChangeListener<String>) c -> fillRecent.run());
         fillRecent.run();
         recent.disableProperty().bind(Bindings.isEmpty(model.recent()));
-        HBox form = new HBox(6, title, name, recent, type, replica, asPod, libc, go, stop);
+        ToggleButton collapse = new ToggleButton();
+        collapse.setId("lookup-collapse");
+        collapse.getStyleClass().add("flat");
+        collapse.selectedProperty().bindBidirectional(collapsed);
+        collapse.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(collapsed.get()
+                ? "mdi2c-chevron-up" : "mdi2c-chevron-down"), collapsed));
+        collapse.setTooltip(new Tooltip("Hide or show the lookups and their answers, so the tree and details get the"
+                + " height"));
+        HBox form = new HBox(6, title, name, recent, type, replica, asPod, libc, go, stop, collapse);
         form.setAlignment(Pos.CENTER_LEFT);
         form.setPadding(new Insets(6, 8, 6, 8));
         form.getStyleClass().add("lookup-form");
@@ -182,6 +195,21 @@ public final class LookupView extends BorderPane {
         split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(history, false);
         setCenter(split);
+        // Collapsed, the panel is its form only: the window's split gives the rest to the tree and details.
+        split.visibleProperty().bind(collapsed.not());
+        split.managedProperty().bind(split.visibleProperty());
+        maxHeightProperty().bind(Bindings.when(collapsed).then(Region.USE_PREF_SIZE).otherwise(Double.MAX_VALUE));
+        // A lookup asked while collapsed opens the panel: its answer is what was asked for.
+        model.busy().addListener((o, was, now) -> {
+            if (now) {
+                collapsed.set(false);
+            }
+        });
+    }
+
+    /** Whether only the form shows; the window's split follows it. */
+    public BooleanProperty collapsed() {
+        return collapsed;
     }
 
     /** The name field, for focusing with a shortcut. */

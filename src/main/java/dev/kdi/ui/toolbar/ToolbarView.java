@@ -108,7 +108,7 @@ public final class ToolbarView extends HBox {
         replica.disableProperty().bind(model.canAsk().not());
         replica.setPrefWidth(180);
 
-        Button refresh = Icons.REFRESH.button("Reload everything from the cluster (F5)");
+        Button refresh = Icons.REFRESH.button("Reload everything from the cluster (F5, Ctrl+R)");
         refresh.setId("refresh");
         refresh.disableProperty().bind(model.refreshing().or(model.info().isNull()));
         refresh.setOnAction(e -> model.refresh());

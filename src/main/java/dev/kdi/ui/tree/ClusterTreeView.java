@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.control.skin.VirtualFlow;
@@ -55,6 +56,7 @@ public final class ClusterTreeView extends BorderPane {
 
         search.setId("tree-search");
         search.setPromptText("Filter by name, DNS name or IP");
+        search.setTooltip(new Tooltip("Filter the tree by name, DNS name or IP (Ctrl+F)"));
         search.setLeft(Icons.SEARCH.create());
         search.textProperty().bindBidirectional(model.query());
         search.setOnKeyPressed(e -> {
