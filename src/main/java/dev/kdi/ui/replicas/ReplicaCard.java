@@ -78,6 +78,7 @@ final class ReplicaCard extends VBox {
         for (Object[] f : new Object[][] {{"Version", version}, {"Restarts", restarts}, {"Endpoints", endpoints}}) {
             Label key = new Label((String) f[0]);
             key.getStyleClass().add("dim");
+            key.setMinWidth(Region.USE_PREF_SIZE);
             Node value = (Node) f[1];
             if (value instanceof Label l) {
                 l.setWrapText(true);
