@@ -30,7 +30,7 @@ public enum Rule {
     HOSTNAME_FQDN_TOO_LONG("hostname-fqdn-too-long", Severity.ERROR,
             "A pod with setHostnameAsFQDN has an FQDN over 64 characters: the kubelet refuses to start it."),
     COREFILE_HOSTS_NO_FALLTHROUGH("corefile-hosts-no-fallthrough", Severity.ERROR,
-            "A hosts plugin without fallthrough in a block serving the cluster zone: cluster names it lacks fail."),
+            "A hosts plugin without fallthrough: names of its zones it lacks fail (cluster names, in the cluster block)."),
     COREFILE_FORWARD_LOOP("corefile-forward-loop", Severity.ERROR,
             "A forward sends queries to the cluster DNS itself (its Service or loopback): a forwarding loop."),
     COREFILE_ZONE_TWICE("corefile-zone-twice", Severity.ERROR,

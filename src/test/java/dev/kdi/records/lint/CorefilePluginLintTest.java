@@ -27,9 +27,24 @@ class CorefilePluginLintTest {
                 .contains("SERVFAIL");
         assertThat(withCode(lint(model(".:53 {\n hosts {\n  10.0.0.1 db.example.org\n  fallthrough\n }\n"
                 + " kubernetes cluster.local\n}\n")), Rule.COREFILE_HOSTS_NO_FALLTHROUGH)).isEmpty();
-        // A hosts block of its own zone harms no cluster name: the demo's custom zone story.
-        assertThat(withCode(lint(model("corp.example:53 {\n hosts {\n  10.0.0.1 db.corp.example\n }\n}\n"
+    }
+
+    @Test
+    void hostsWithoutFallthroughInAZoneOfItsOwnFiresForThatZoneOnly() {
+        // The demo's custom zone story: unlisted names of the zone fail, cluster names are unharmed.
+        Finding f = only(lint(model("corp.example:53 {\n hosts {\n  10.0.0.1 db.corp.example\n }\n}\n"
+                + ".:53 {\n kubernetes cluster.local\n}\n")), Rule.COREFILE_HOSTS_NO_FALLTHROUGH);
+        assertThat(f.message()).contains("line 2) in block corp.example:53 has no fallthrough: every name under "
+                + "corp.example. it does not list is SERVFAIL").contains("Cluster names never reach this block");
+        assertThat(withCode(lint(model("corp.example:53 {\n hosts {\n  10.0.0.1 db.corp.example\n  fallthrough\n }\n}\n"
                 + ".:53 {\n kubernetes cluster.local\n}\n")), Rule.COREFILE_HOSTS_NO_FALLTHROUGH)).isEmpty();
+        // Fallthrough for the zone it serves is enough; for another zone it is not.
+        assertThat(withCode(lint(model("corp.example:53 {\n hosts {\n  10.0.0.1 db.corp.example\n"
+                + "  fallthrough corp.example\n }\n}\n.:53 {\n kubernetes cluster.local\n}\n")),
+                Rule.COREFILE_HOSTS_NO_FALLTHROUGH)).isEmpty();
+        assertThat(withCode(lint(model("corp.example:53 {\n hosts {\n  10.0.0.1 db.corp.example\n"
+                + "  fallthrough other.example\n }\n}\n.:53 {\n kubernetes cluster.local\n}\n")),
+                Rule.COREFILE_HOSTS_NO_FALLTHROUGH)).hasSize(1);
     }
 
     @Test
