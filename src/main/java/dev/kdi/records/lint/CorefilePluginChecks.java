@@ -10,6 +10,7 @@ import dev.kdi.records.corefile.ServerAddress;
 import dev.kdi.records.corefile.ServerBlock;
 import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.names.IpAddress;
+import dev.kdi.records.objects.Pod;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,17 @@ final class CorefilePluginChecks {
                 .orElse(53);
         for (String to : f.to()) {
             if (ForwardPlugin.isResolvConf(to)) {
+                Pod pod = facts.dnsPodResolvingThroughCluster();
+                if (pod != null) {
+                    out.add(finding(Rule.COREFILE_FORWARD_LOOP, "forward (" + f.directive().where() + ") sends " + f.from()
+                            + " to " + to + ", but DNS pod " + pod.namespace() + "/" + pod.name() + " has dnsPolicy "
+                            + pod.dns().policy().spelling() + (pod.dns().hostNetwork() ? " on the host network" : "")
+                            + ", so its " + to + " names the cluster DNS Service: the query comes back to CoreDNS, a "
+                            + "loop. The loop plugin stops CoreDNS at start (CrashLoopBackOff) (coredns#2087).",
+                            "Give the CoreDNS Deployment 'dnsPolicy: Default', so its pods read the node's resolver, "
+                                    + "or forward to the upstream's address."));
+                    return;
+                }
                 continue;
             }
             String host = ForwardPlugin.host(to);
