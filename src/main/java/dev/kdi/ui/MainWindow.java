@@ -11,6 +11,7 @@ import dev.kdi.ui.common.ProblemLog;
 import dev.kdi.ui.common.UiPreferences;
 import dev.kdi.ui.details.DetailsView;
 import dev.kdi.ui.lookup.LookupView;
+import dev.kdi.ui.replicas.ReplicasView;
 import dev.kdi.ui.status.StatusView;
 import dev.kdi.ui.toolbar.ToolbarView;
 import dev.kdi.ui.tree.ClusterTreeView;
@@ -112,6 +113,7 @@ public final class MainWindow {
         watch = new WatchModel(model::session, Platform::runLater, java.time.Clock.systemUTC(),
                 java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         views.getTabs().add(new Tab("Watch", new WatchView(watch, model.tree().selected(), zone)));
+        views.getTabs().add(ReplicasView.tab(model::session, model.info(), zone, log));
         // A watch asks the session it started on: another cluster opened ends it.
         model.info().addListener((o, was, now) -> watch.stop());
         views.setId("kdi-views");
