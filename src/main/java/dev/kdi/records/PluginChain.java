@@ -12,6 +12,7 @@ import dev.kdi.records.corefile.PluginOrder;
 import dev.kdi.records.corefile.RewriteRule;
 import dev.kdi.records.corefile.ServerBlock;
 import dev.kdi.records.corefile.TemplateRule;
+import dev.kdi.records.corefile.Zones;
 import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.names.IpAddress;
 import java.util.ArrayList;
@@ -331,7 +332,7 @@ final class PluginChain {
         private Result cache(int i, Request req) {
             Result r = serve(i + 1, req);
             CachePlugin c = block.cache().orElse(null);
-            if (c == null || HostsPlugin.matchZone(c.zones(), req.lower()) == null || req.type().equals(RrType.AXFR)
+            if (c == null || Zones.longest(c.zones(), req.lower()) == null || req.type().equals(RrType.AXFR)
                     || req.type().equals(RrType.IXFR)) {
                 return r;
             }
@@ -480,7 +481,7 @@ final class PluginChain {
             HostsPlugin h = block.hosts().orElseThrow();
             HostsPlugin.Index index = plan.hosts;
             String name = req.lower();
-            String zone = HostsPlugin.matchZone(h.zones(), name);
+            String zone = Zones.longest(h.zones(), name);
             if (zone == null && !req.type().equals(RrType.PTR)) {
                 trace.why(() -> "hosts (" + h.directive().where() + ") serves " + String.join(" ", h.zones()) + ", not " + name
                         + ": it hands the query on.");
@@ -542,11 +543,11 @@ final class PluginChain {
 
         private Result template(int i, Request req) {
             String name = req.lower();
-            if (HostsPlugin.matchZone(plan.templateZones, name) == null) {
+            if (Zones.longest(plan.templateZones, name) == null) {
                 return serve(i + 1, req);
             }
             for (TemplateRule t : block.templates()) {
-                String zone = HostsPlugin.matchZone(t.zones(), name);
+                String zone = Zones.longest(t.zones(), name);
                 if (zone == null) {
                     continue;
                 }
