@@ -409,7 +409,7 @@ final class PluginChain {
                         return Result.of(Status.SERVFAIL);
                     }
                     trace.why(() -> "rewrite (" + n.directive().where() + ") asks the next plugins for " + to + " instead of "
-                            + name + ".");
+                            + name + (name.endsWith(".") ? "" : "."));
                     current = new Request(to, current.type(), current.otherClass());
                     changedName = true;
                     if (responseRules.isEmpty()) {
@@ -559,19 +559,20 @@ final class PluginChain {
                 }
                 GoTemplate.Data data = null;
                 for (Pattern p : t.regexes()) {
-                    List<String> groups = RewriteRules.find(p, name);
-                    if (groups == null) {
+                    // One match gives the numbered groups and the named ones (Go's FindStringSubmatch).
+                    Matcher m = p.matcher(name);
+                    if (!m.find()) {
                         continue;
                     }
+                    List<String> groups = new ArrayList<>(m.groupCount() + 1);
                     Map<String, String> group = new HashMap<>();
-                    for (int g = 0; g < groups.size(); g++) {
-                        group.put(Integer.toString(g), groups.get(g));
+                    for (int g = 0; g <= m.groupCount(); g++) {
+                        String v = m.group(g) == null ? "" : m.group(g);
+                        groups.add(v);
+                        group.put(Integer.toString(g), v);
                     }
-                    Matcher m = p.matcher(name);
-                    if (m.find()) {
-                        for (Map.Entry<String, Integer> e : p.namedGroups().entrySet()) {
-                            group.put(e.getKey(), m.group(e.getValue()) == null ? "" : m.group(e.getValue()));
-                        }
+                    for (Map.Entry<String, Integer> e : p.namedGroups().entrySet()) {
+                        group.put(e.getKey(), groups.get(e.getValue()));
                     }
                     String type = req.type().equals(RrType.ANY) ? t.type() : req.type().mnemonic();
                     data = new GoTemplate.Data(zone, name, p.pattern(), groups, group, "IN", type, "127.0.0.1");
