@@ -6,6 +6,7 @@ import dev.kdi.session.Sessions;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.FxTaskExecutor;
 import dev.kdi.ui.common.ProblemLog;
+import dev.kdi.ui.common.UiPreferences;
 import dev.kdi.ui.live.Reproduction;
 import dev.kdi.ui.window.WindowModel;
 import java.io.InputStream;
@@ -190,7 +191,7 @@ public final class KdiApp extends Application {
         executor = new FxTaskExecutor(3, "kdi-ui", log);
         ZoneId zone = ZoneId.systemDefault();
         model = new WindowModel(executor, o, new FxNotifier(() -> stage), Clock.system(zone), zone,
-                new Reproduction(new SecureRandom()));
+                new Reproduction(new SecureRandom()), UiPreferences.forThisUser());
         if (probe) {
             // The benchmark reads the resident size a fixed time after the cluster is shown.
             model.phase().addListener((p, was, now) -> {
@@ -200,12 +201,10 @@ public final class KdiApp extends Application {
                 }
             });
         }
-        // Started before the main window is built: the session loads on the pool meanwhile, and
-        // whatever it reports reaches the window's bindings on a later turn of the FX thread.
-        model.start(s);
         MainWindow window = new MainWindow(model, ClipboardText.system(), zone, log);
         stage.setScene(window.scene());
         stage.titleProperty().bind(window.title());
+        window.remember(stage);
         stage.setOnHidden(e -> {
             window.close();
             model.close();
@@ -222,6 +221,7 @@ public final class KdiApp extends Application {
                 stage.getIcons().add(new Image(in));
             }
         }
+        model.start(s);
         if (smokeTest) {
             new SmokeTest(model, window, System.out, code -> {
                 exit.complete(code);
