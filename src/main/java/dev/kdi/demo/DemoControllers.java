@@ -23,6 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What a cluster's controllers and kubelets would do when someone changes the demo through its
@@ -36,6 +38,7 @@ final class DemoControllers implements AutoCloseable {
     static final String DNS_LABEL_VALUE = "kube-dns";
     /** How long a replacement DNS pod takes to pass its readiness probe. */
     static final long READY_AFTER_MS = 1_000;
+    private static final Logger LOG = Logger.getLogger(DemoControllers.class.getName());
     private static final String SUFFIX_CHARS = "bcdfghjklmnpqrstvwxz2456789";
 
     private final KubernetesClient client;
@@ -65,28 +68,52 @@ final class DemoControllers implements AutoCloseable {
                     @Override
                     public void eventReceived(Action action, Pod pod) {
                         if (action == Action.DELETED && !closed) {
-                            scheduler.execute(() -> replaceDnsPod(pod));
+                            scheduler.execute(logged("replacing DNS pod " + pod.getMetadata().getName(),
+                                    () -> replaceDnsPod(pod)));
                         }
                     }
 
                     @Override
                     public void onClose(WatcherException cause) {
-                        // The demo is closing.
+                        closedEarly("DNS pods", cause);
                     }
                 }));
         watches.add(client.apps().statefulSets().inAnyNamespace().watch(new Watcher<StatefulSet>() {
             @Override
             public void eventReceived(Action action, StatefulSet set) {
                 if (action == Action.MODIFIED && !closed) {
-                    scheduler.execute(() -> scale(set));
+                    scheduler.execute(logged("scaling StatefulSet " + set.getMetadata().getNamespace() + "/"
+                            + set.getMetadata().getName(), () -> scale(set)));
                 }
             }
 
             @Override
             public void onClose(WatcherException cause) {
-                // The demo is closing.
+                closedEarly("StatefulSets", cause);
             }
         }));
+    }
+
+    /**
+     * A controller's step as the scheduler runs it: a failure is logged with what was being done,
+     * since an executor drops what its tasks throw and the demo would silently stop following.
+     */
+    static Runnable logged(String what, Runnable step) {
+        return () -> {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "demo controllers: " + what + " failed", e);
+            }
+        };
+    }
+
+    /** A watch ended by itself (not by {@link #close}): the demo no longer follows those changes. */
+    private void closedEarly(String watched, WatcherException cause) {
+        if (!closed && cause != null) {
+            LOG.log(Level.WARNING, "demo controllers: the watch of " + watched + " ended; changes to them are no"
+                    + " longer followed", cause);
+        }
     }
 
     /** The ReplicaSet's part: a new pod from the same template, ready once its probe passes. */
@@ -108,7 +135,7 @@ final class DemoControllers implements AutoCloseable {
         setStatus(created, ip, false);
         addEndpoint(DNS_NAMESPACE, "kube-dns", name, ip, null, deleted.getSpec().getNodeName(), false);
         dnsPodStarted.accept(name);
-        scheduler.schedule(() -> {
+        scheduler.schedule(logged("making DNS pod " + name + " ready", () -> {
             if (closed) {
                 return;
             }
@@ -117,7 +144,7 @@ final class DemoControllers implements AutoCloseable {
                 setStatus(now, ip, true);
                 setEndpointReady(DNS_NAMESPACE, "kube-dns", name, true);
             }
-        }, READY_AFTER_MS, TimeUnit.MILLISECONDS);
+        }), READY_AFTER_MS, TimeUnit.MILLISECONDS);
     }
 
     /** The StatefulSet controller's part: ordinal pods up to the replicas asked for, and no more. */

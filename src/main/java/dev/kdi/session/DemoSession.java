@@ -75,6 +75,11 @@ public final class DemoSession implements Session {
     }
 
     @Override
+    public CompletableFuture<HealthReport> health(HealthRequest request, Progress progress) {
+        return live.health(request, progress);
+    }
+
+    @Override
     public void refresh(Progress progress) throws SessionException, InterruptedException {
         live.refresh(progress);
     }

@@ -1,5 +1,6 @@
 package dev.kdi.session;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -142,5 +143,43 @@ public record HealthReport(String source, List<Replica> replicas, List<Finding> 
      */
     public record Rates(double seconds, double requestsPerSecond, double servfailShare, double nxdomainShare,
                         double upstreamHealthcheckFailures, boolean reset) {
+
+        /**
+         * What happened between two reports' readings of one replica, taken {@code between} apart:
+         * how a view that asks on an interval turns each reading into a point. A counter that went
+         * down was reset (the process restarted): as Prometheus does, its later value is the increase.
+         */
+        public static Rates between(Counters earlier, Counters later, Duration between) {
+            double seconds = between.toNanos() / 1e9;
+            if (seconds <= 0) {
+                throw new IllegalArgumentException("the readings must be apart in time, got " + between);
+            }
+            boolean[] reset = {false};
+            double requests = increase(earlier.requests(), later.requests(), reset);
+            double responses = increase(sum(earlier.responsesByRcode()), sum(later.responsesByRcode()), reset);
+            double servfail = increase(earlier.responsesByRcode().getOrDefault("SERVFAIL", 0.0),
+                    later.responsesByRcode().getOrDefault("SERVFAIL", 0.0), reset);
+            double nxdomain = increase(earlier.responsesByRcode().getOrDefault("NXDOMAIN", 0.0),
+                    later.responsesByRcode().getOrDefault("NXDOMAIN", 0.0), reset);
+            double checks = increase(checks(earlier), checks(later), reset);
+            return new Rates(seconds, requests / seconds, responses > 0 ? servfail / responses : 0,
+                    responses > 0 ? nxdomain / responses : 0, checks, reset[0]);
+        }
+
+        private static double sum(Map<String, Double> values) {
+            return values.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        private static double checks(Counters c) {
+            return c.upstreams().stream().mapToDouble(Upstream::healthcheckFailures).sum();
+        }
+
+        private static double increase(double before, double after, boolean[] reset) {
+            if (after < before) {
+                reset[0] = true;
+                return after;
+            }
+            return after - before;
+        }
     }
 }

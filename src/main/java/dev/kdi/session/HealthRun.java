@@ -25,8 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -87,7 +88,8 @@ final class HealthRun {
         }
     }
 
-    HealthReport run(HealthRequest request, List<ReplicaStatus> replicas) throws InterruptedException {
+    HealthReport run(HealthRequest request, List<ReplicaStatus> replicas, Progress progress)
+            throws InterruptedException {
         String source = source();
         List<ReplicaStatus> asked = replicas;
         if (request.replica().isPresent()) {
@@ -106,18 +108,26 @@ final class HealthRun {
             return new HealthReport(source, List.of(), List.of(), notes);
         }
         Ports ports = Ports.of(inspection.model().corefile());
-        List<CompletableFuture<Asked>> futures = new ArrayList<>();
+        List<Future<Asked>> futures = new ArrayList<>();
         for (ReplicaStatus r : asked) {
-            futures.add(CompletableFuture.supplyAsync(() -> ask(r, ports, request.interval()), workers));
+            futures.add(workers.submit(() -> ask(r, ports, request.interval())));
         }
         List<Asked> results = new ArrayList<>();
-        for (CompletableFuture<Asked> f : futures) {
-            try {
-                results.add(f.get());
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("asking a replica's health failed unexpectedly", e.getCause());
+        try {
+            for (Future<Asked> f : futures) {
+                progress.update("Asked " + results.size() + " of " + asked.size() + " DNS replicas",
+                        (double) results.size() / asked.size());
+                try {
+                    results.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("asking a replica's health failed unexpectedly", e.getCause());
+                }
             }
+        } finally {
+            // Interrupted (cancelled) or failed: the other replicas' requests are abandoned, not awaited.
+            futures.forEach(f -> f.cancel(true));
         }
+        progress.update("Asked " + asked.size() + " of " + asked.size() + " DNS replicas", 1);
         List<Finding> findings = new ArrayList<>();
         for (Asked a : results) {
             findings.addAll(replicaFindings(a, ports));

@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -327,19 +328,35 @@ public final class LiveSession implements Session {
 
     @Override
     public CompletableFuture<HealthReport> health(HealthRequest request) {
+        return health(request, Progress.NONE);
+    }
+
+    @Override
+    public CompletableFuture<HealthReport> health(HealthRequest request, Progress progress) {
         Inspection at = current;
         if (at == null || connection == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("the session has not started"));
         }
         PodHttp http = new PodHttp(connection.forwarder(), scheduler, HTTP_TIMEOUT);
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<HealthReport> result = new CompletableFuture<>();
+        Future<?> running = worker.submit(() -> {
             try {
-                return new HealthRun(at, http, connection.podDetails(), worker).run(request, replicas());
+                result.complete(new HealthRun(at, http, connection.podDetails(), worker).run(request, replicas(),
+                        progress));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted while asking the DNS replicas' health");
+                result.completeExceptionally(new CancellationException("interrupted while asking the DNS replicas'"
+                        + " health"));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
             }
-        }, worker);
+        });
+        // Cancelling the answer interrupts the asking, which abandons the requests in flight.
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) {
+                running.cancel(true);
+            }
+        });
+        return result;
     }
 
     @Override

@@ -45,6 +45,14 @@ public interface Session extends AutoCloseable {
                 List.of("there is no cluster to ask: " + info().name() + " holds no DNS replicas")));
     }
 
+    /**
+     * {@link #health(HealthRequest)}, saying how many replicas have answered as they do. Cancelling
+     * the future stops the asking: requests in flight are abandoned and no further one goes out.
+     */
+    default CompletableFuture<HealthReport> health(HealthRequest request, Progress progress) {
+        return health(request);
+    }
+
     /** Reloads everything (the refresh button). */
     void refresh(Progress progress) throws SessionException, InterruptedException;
 

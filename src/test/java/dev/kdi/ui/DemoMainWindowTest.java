@@ -3,13 +3,23 @@ package dev.kdi.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdi.demo.DemoCluster;
+import dev.kdi.records.Question;
+import dev.kdi.records.RrType;
+import dev.kdi.session.HealthReport;
+import dev.kdi.session.ReplicaChoice;
 import dev.kdi.ui.check.CheckModel;
 import dev.kdi.ui.check.CheckRow;
+import dev.kdi.ui.common.Texts;
+import dev.kdi.ui.replicas.ReplicasModel;
+import dev.kdi.ui.replicas.ReplicasView;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
@@ -62,6 +72,8 @@ class DemoMainWindowTest extends MainWindowContract {
 
         Path csv = dir.resolve("check.csv");
         robot.interact(() -> window.check().exportCsv(csv));
+        waitUntil(() -> model.check().message().get().startsWith("Wrote"));
+        assertThat(model.check().message().get()).isEqualTo("Wrote " + shown + " names as CSV to " + csv + ".");
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("status,namespace,name,type,replica,expected,actual,reason");
         assertThat(lines).hasSize(1 + 2 * shown)
@@ -72,6 +84,7 @@ class DemoMainWindowTest extends MainWindowContract {
 
         Path json = dir.resolve("check.json");
         robot.interact(() -> window.check().exportJson(json));
+        waitUntil(() -> model.check().message().get().startsWith("Wrote the check as JSON"));
         assertThat(Files.readString(json)).contains("\"problems\"", "\"counts\"", "\"view\"",
                 "\"replica\" : \"kube-system/" + DemoCluster.STALE_REPLICA + "\"");
 
@@ -86,5 +99,79 @@ class DemoMainWindowTest extends MainWindowContract {
         robot.type(javafx.scene.input.KeyCode.ENTER);
         waitUntil(() -> model.tree().selected().get() != null
                 && model.tree().selected().get().key().equals("svc/shop/web"));
+    }
+
+    @Test
+    void replicasTab_showsEachReplicasStateAndFindings_chartsTheQueriesBetweenRefreshes_andCancels(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> window.views().getTabs().stream().filter(t -> "tab-replicas".equals(t.getId()))
+                .findFirst().ifPresent(t -> window.views().getSelectionModel().select(t)));
+        ReplicasView view = robot.lookup("#kdi-replicas").queryAs(ReplicasView.class);
+        ReplicasModel replicas = view.model();
+        // Showing the tab asks at once; the interval is off so that the test decides when it asks again.
+        robot.interact(() -> replicas.every().set(ReplicasModel.Every.OFF));
+        waitUntil(() -> replicas.replicas().size() == 2 && !replicas.running().get());
+        String healthy = "kube-system/" + DemoCluster.HEALTHY_REPLICA;
+        String stale = "kube-system/" + DemoCluster.STALE_REPLICA;
+        assertThat(replicas.source().get()).startsWith("Service kube-system/kube-dns");
+        assertThat(replicas.clusterFindings()).extracting(HealthReport.Finding::code).contains("NO_DISRUPTION_BUDGET");
+        ReplicasModel.ReplicaView sick = view(replicas, stale);
+        assertThat(sick.verdict()).isEqualTo(ReplicasModel.Verdict.WARNINGS);
+        // The demo's one replica with a dead upstream, and the Deployment's /health readiness probe.
+        assertThat(sick.findings()).extracting(HealthReport.Finding::code)
+                .contains("UPSTREAM_HEALTHCHECKS_FAILING", "READINESS_PROBE_ON_HEALTH");
+        assertThat(view(replicas, healthy).findings()).extracting(HealthReport.Finding::code)
+                .doesNotContain("UPSTREAM_HEALTHCHECKS_FAILING");
+        assertThat(robot.lookup(".kdi-replica-name").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactlyInAnyOrder(DemoCluster.HEALTHY_REPLICA, DemoCluster.STALE_REPLICA);
+        // Each badge counts its replica's warnings; the stale one has the dead upstream on top.
+        assertThat(robot.lookup(".kdi-replica-badge").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactlyInAnyOrder(Texts.count(view(replicas, healthy).findings().size(), "warning", "warnings"),
+                        Texts.count(sick.findings().size(), "warning", "warnings"));
+        assertThat(robot.lookup(".kdi-replica-facts").queryAll()).hasSize(2);
+        assertThat(robot.lookup(".kdi-replica-facts .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("CoreDNS 1.12.0", "/health 200", "/ready 200");
+        assertThat(robot.lookup(".kdi-replica-endpoint").queryAllAs(Label.class)).hasSize(6)
+                .allSatisfy(l -> assertThat(l.getStyleClass()).contains("pill-ok"));
+
+        // Queries the healthy replica really answers show as its rate at the next refresh.
+        for (int i = 0; i < 20; i++) {
+            model.session().ask(new Question("nope-" + i + ".default.svc.cluster.local.", RrType.A),
+                    ReplicaChoice.one(healthy)).get(30, TimeUnit.SECONDS);
+        }
+        java.time.Instant first = replicas.readAt().get();
+        robot.clickOn("#kdi-replicas-refresh");
+        waitUntil(() -> !replicas.running().get() && !first.equals(replicas.readAt().get()));
+        ReplicasModel.ReplicaView busy = view(replicas, healthy);
+        assertThat(busy.history()).hasSize(2);
+        assertThat(busy.rates().orElseThrow().requestsPerSecond()).isGreaterThan(0);
+        assertThat(busy.history().get(1).nxdomainPercent()).isGreaterThan(50);
+        waitUntil(() -> robot.lookup(".kdi-replica-chart").queryAll().size() == 4);
+        List<XYChart<?, ?>> charts = robot.lookup(".kdi-replica-chart").queryAll().stream()
+                .<XYChart<?, ?>>map(n -> (XYChart<?, ?>) n).toList();
+        assertThat(charts).anySatisfy(c -> assertThat(c.getData().get(0).getData()).hasSize(2));
+
+        // A refresh cancelled in flight turns the interval off and keeps the last reading.
+        robot.interact(() -> replicas.every().set(ReplicasModel.Every.TWO_SECONDS));
+        robot.interact(replicas::refresh);
+        assertThat(replicas.running().get()).isTrue();
+        robot.clickOn("#kdi-replicas-cancel");
+        waitUntil(() -> !replicas.running().get());
+        assertThat(replicas.message().get()).isEqualTo("Cancelled; refreshing is off. The replicas show the last"
+                + " reading.");
+        assertThat(replicas.every().get()).isEqualTo(ReplicasModel.Every.OFF);
+        assertThat(replicas.replicas()).hasSize(2);
+
+        // Forwards refused: each replica is shown unreachable, with why.
+        fixture.failReplica();
+        robot.interact(replicas::refresh);
+        waitUntil(() -> !replicas.running().get() && replicas.replicas().stream()
+                .allMatch(r -> r.verdict() == ReplicasModel.Verdict.UNREACHABLE));
+        assertThat(robot.lookup(".kdi-replica-badge").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsOnly("Unreachable");
+    }
+
+    private static ReplicasModel.ReplicaView view(ReplicasModel replicas, String id) {
+        return replicas.replicas().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
     }
 }
