@@ -1,11 +1,18 @@
 package dev.kdi.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The root command: without a subcommand it opens the window. */
+/**
+ * The root command: without a subcommand it opens the window.
+ *
+ * <p>Its subcommands are listed in {@link #SUBCOMMANDS}, not in {@code @Command}, so that the
+ * window and {@code --version} start without picocli reflecting over every command (see
+ * {@link Cli#run}).
+ */
 @Command(name = "kdi",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -14,12 +21,14 @@ import picocli.CommandLine.Option;
                     + "they differ.",
             "",
             "Without a command, opens the window (on the embedded demo cluster with --demo)."},
-        subcommands = {RecordsCommand.class, PredictCommand.class, LintCommand.class, SearchPathCommand.class,
-            ContextsCommand.class, LookupCommand.class, CheckCommand.class, DiffCommand.class,
-            HealthCommand.class, WatchCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true)
 final class KdiCommand implements Callable<Integer> {
+    /** Every subcommand, in the order {@code kdi --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(RecordsCommand.class, PredictCommand.class, LintCommand.class,
+            SearchPathCommand.class, ContextsCommand.class, LookupCommand.class, CheckCommand.class, DiffCommand.class,
+            HealthCommand.class, WatchCommand.class);
+
     @Mixin
     GlobalOptions global = new GlobalOptions();
 

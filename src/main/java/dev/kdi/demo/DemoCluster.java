@@ -47,7 +47,11 @@ import java.util.function.UnaryOperator;
 /**
  * The embedded demo cluster: an in-process API server on loopback holding the seed example in
  * {@code default}, one namespace per DNS story ({@code shop}, {@code queue}, {@code monitoring}),
- * and kubeadm's CoreDNS in {@code kube-system} with two DNS pods.
+ * and kubeadm's CoreDNS in {@code kube-system} with two DNS pods. Its Corefile carries k3s's
+ * additions, read through the DNS pods' ConfigMap volumes: a {@code NodeHosts} name for each node,
+ * and a {@code coredns-custom} ConfigMap with a {@code rewrite} ({@code db.example.com} to
+ * {@code shop}'s database), a stub domain ({@code corp.example}, forwarded) and a zone whose
+ * {@code hosts} has no {@code fallthrough} ({@code lab.example}, which lint flags).
  *
  * <p>Each DNS pod answers its port-forward from the model, keeping itself current by listing and
  * watching the API as CoreDNS does; the second replica has missed namespace {@code shop}, as a
@@ -248,7 +252,8 @@ public final class DemoCluster implements AutoCloseable {
         ClusterSnapshot snapshot = dnsView.snapshot();
         Corefile corefile;
         try {
-            corefile = CorefileSource.choose(Optional.empty(), snapshot);
+            // As the DNS pods read it: imports and NodeHosts through their ConfigMap volumes.
+            corefile = CorefileSource.choose(Optional.empty(), snapshot, Optional.empty(), Optional.empty());
         } catch (ManifestException e) {
             return;
         }
@@ -275,7 +280,7 @@ public final class DemoCluster implements AutoCloseable {
         populate(client, resources, "cluster.local");
     }
 
-    /** The same, with every Corefile's {@code cluster.local} replaced by {@code clusterDomain}. */
+    /** The same, with {@code cluster.local} in the DNS ConfigMaps replaced by {@code clusterDomain}. */
     static void populate(KubernetesClient client, List<String> resources, String clusterDomain) {
         List<HasMetadata> objects = new ArrayList<>();
         for (String resource : resources) {
@@ -295,9 +300,9 @@ public final class DemoCluster implements AutoCloseable {
         SnapshotBuilder snapshot = new SnapshotBuilder(new ObjectConverter(new Interner()));
         for (HasMetadata o : objects) {
             if (o instanceof ConfigMap cm && !clusterDomain.equals("cluster.local") && cm.getData() != null
-                    && cm.getData().get(ObjectConverter.COREFILE_KEY) != null) {
-                cm.getData().put(ObjectConverter.COREFILE_KEY,
-                        cm.getData().get(ObjectConverter.COREFILE_KEY).replace("cluster.local", clusterDomain));
+                    && ObjectConverter.COREDNS_NAMESPACE.equals(cm.getMetadata().getNamespace())) {
+                // The Corefile and the files it imports (coredns-custom's rewrite) name the zone.
+                cm.getData().replaceAll((key, text) -> text.replace("cluster.local", clusterDomain));
             }
             HasMetadata created = client.resource(o).createOr(existing -> existing.update());
             if (o instanceof Pod p && p.getStatus() != null) {

@@ -28,6 +28,29 @@ public final class ZoneQuestions {
      * @return the questions, in zone order first, each once
      */
     public static Set<Question> of(DnsModel model, Set<String> namespaces) {
+        return collect(model, namespaces, namespaces.isEmpty());
+    }
+
+    /**
+     * Of the questions {@code of(model, Set.of())} asks, those that belong to these namespaces:
+     * their names, the PTRs of their addresses, and their probes among the ones asked for all.
+     * The zone's own names (its NS records, the probes outside any namespace) are left out. An
+     * incremental diff asks these of the namespaces it recomputes.
+     *
+     * @param namespaces the namespaces; not empty
+     */
+    public static Set<Question> within(DnsModel model, Set<String> namespaces) {
+        if (namespaces.isEmpty()) {
+            throw new IllegalArgumentException("no namespace given");
+        }
+        return collect(model, namespaces, true);
+    }
+
+    /**
+     * @param wholeProbes probes as for the whole cluster (the first five namespaces); otherwise
+     *     one for each namespace asked for
+     */
+    private static Set<Question> collect(DnsModel model, Set<String> namespaces, boolean wholeProbes) {
         String zone = model.clusterDomain().orElse("cluster.local.");
         Map<String, Service> services = new HashMap<>();
         for (Service s : model.snapshot().services()) {
@@ -76,7 +99,10 @@ public final class ZoneQuestions {
                 IpAddress.parse(ip).ifPresent(a -> out.add(new Question(a.reverseName(), RrType.PTR)));
             }
         }
-        for (String ns : probeNamespaces(model, namespaces)) {
+        for (String ns : probeNamespaces(model, wholeProbes ? Set.of() : namespaces)) {
+            if (!namespaces.isEmpty() && !namespaces.contains(ns)) {
+                continue;
+            }
             // Names that must not exist: a wrong answer here means a replica serves phantoms.
             out.add(new Question("kdi-probe-no-such-service." + ns + ".svc." + zone, RrType.A));
         }
@@ -103,7 +129,8 @@ public final class ZoneQuestions {
             return true;
         }
         for (String ns : namespaces) {
-            if (DnsNames.isSubdomain(ns + ".svc." + zone, owner)) {
+            // Pod names (10-0-0-1.shop.pod.cluster.local.) belong to their namespace as Services' do.
+            if (DnsNames.isSubdomain(ns + ".svc." + zone, owner) || DnsNames.isSubdomain(ns + ".pod." + zone, owner)) {
                 return true;
             }
         }

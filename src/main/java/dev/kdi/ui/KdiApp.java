@@ -6,6 +6,7 @@ import dev.kdi.session.Sessions;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.FxTaskExecutor;
 import dev.kdi.ui.common.ProblemLog;
+import dev.kdi.ui.common.UiPreferences;
 import dev.kdi.ui.live.Reproduction;
 import dev.kdi.ui.window.WindowModel;
 import java.io.InputStream;
@@ -137,7 +138,7 @@ public final class KdiApp extends Application {
         executor = new FxTaskExecutor(3, "kdi-ui", log);
         ZoneId zone = ZoneId.systemDefault();
         model = new WindowModel(executor, o, new FxNotifier(() -> stage), Clock.system(zone), zone,
-                new Reproduction(new SecureRandom()));
+                new Reproduction(new SecureRandom()), UiPreferences.forThisUser());
         MainWindow window = new MainWindow(model, ClipboardText.system(), zone, log);
         stage.setScene(window.scene());
         stage.titleProperty().bind(window.title());
@@ -149,6 +150,7 @@ public final class KdiApp extends Application {
         }
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        window.remember(stage);
         stage.setOnHidden(e -> {
             window.close();
             model.close();

@@ -8,6 +8,7 @@ import dev.kdi.ui.check.CheckView;
 import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.ProblemLog;
+import dev.kdi.ui.common.UiPreferences;
 import dev.kdi.ui.details.DetailsView;
 import dev.kdi.ui.lookup.LookupView;
 import dev.kdi.ui.replicas.ReplicasView;
@@ -55,6 +56,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
 
 /** Puts the views together: toolbar, tree | details, lookup, status bar; welcome and loading on top. */
 public final class MainWindow {
@@ -70,7 +73,14 @@ public final class MainWindow {
     private final StatusView status;
     private final Scene scene;
     private final CommandPalette palette;
-    private Theme theme = Theme.LIGHT;
+    private final UiPreferences preferences;
+    private final SplitPane top;
+    private final SplitPane main;
+    private Theme theme;
+    /** The window whose size and place are remembered, once {@link #remember} is called. */
+    private Stage stage;
+    /** Set by "Reset preferences": closing then leaves them reset instead of saving the window's state. */
+    private boolean forgotten;
 
     public MainWindow(WindowModel model, ClipboardText clipboard, ZoneId zone) {
         this(model, clipboard, zone, ProblemLog.inMemory());
@@ -81,6 +91,8 @@ public final class MainWindow {
      */
     public MainWindow(WindowModel model, ClipboardText clipboard, ZoneId zone, ProblemLog log) {
         this.model = model;
+        this.preferences = model.preferences();
+        this.theme = preferences.theme().flatMap(MainWindow::theme).orElse(Theme.LIGHT);
         root.setId("kdi-root");
         tree = new ClusterTreeView(model.tree(), new TreeActions(clipboard::copy,
                 fqdn -> lookUp(fqdn, RrType.A), ns -> {
@@ -96,19 +108,22 @@ public final class MainWindow {
         checkTab = new Tab("Check", check);
         checkTab.setId("tab-check");
         views = new TabPane(new Tab("Details", details), checkTab);
-        watch = new WatchModel(model::session, Platform::runLater, java.time.Clock.systemUTC());
+        watch = new WatchModel(model::session, Platform::runLater, java.time.Clock.systemUTC(),
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         views.getTabs().add(new Tab("Watch", new WatchView(watch, model.tree().selected(), zone)));
         views.getTabs().add(ReplicasView.tab(model::session, model.info(), zone, log));
         // A watch asks the session it started on: another cluster opened ends it.
         model.info().addListener((o, was, now) -> watch.stop());
         views.setId("kdi-views");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane top = new SplitPane(tree, views);
-        top.setDividerPositions(0.4);
+        top = new SplitPane(tree, views);
+        top.setId("split-tree");
+        dividerOnceShown(top, preferences.split(TREE_SPLIT).orElse(0.4));
         SplitPane.setResizableWithParent(tree, false);
-        SplitPane main = new SplitPane(top, lookup);
+        main = new SplitPane(top, lookup);
+        main.setId("split-lookup");
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.66);
+        dividerOnceShown(main, preferences.split(LOOKUP_SPLIT).orElse(0.66));
         SplitPane.setResizableWithParent(lookup, false);
 
         BorderPane content = new BorderPane(main);
@@ -152,6 +167,72 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showShortcuts);
     }
 
+    private static final String TREE_SPLIT = "tree";
+    private static final String LOOKUP_SPLIT = "lookup";
+
+    private static Optional<Theme> theme(String name) {
+        return java.util.Arrays.stream(Theme.values()).filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /**
+     * A split pane whose side keeps its size as the window resizes moves its divider when it is
+     * first laid out: the position is set again once it has its size, so it is the one asked for.
+     */
+    private static void dividerOnceShown(SplitPane split, double position) {
+        split.setDividerPositions(position);
+        javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                if (now.doubleValue() > 0) {
+                    o.removeListener(this);
+                    Platform.runLater(() -> split.setDividerPositions(position));
+                }
+            }
+        };
+        (split.getOrientation() == Orientation.VERTICAL ? split.heightProperty() : split.widthProperty())
+                .addListener(once);
+    }
+
+    /**
+     * Puts the window where and as large as it was last closed (when that place is still on a
+     * screen), and remembers it again when the window closes.
+     */
+    public void remember(Stage window) {
+        this.stage = window;
+        preferences.window().ifPresent(b -> {
+            if (!Screen.getScreensForRectangle(b.x(), b.y(), b.width(), b.height()).isEmpty()) {
+                window.setX(b.x());
+                window.setY(b.y());
+            }
+            window.setWidth(b.width());
+            window.setHeight(b.height());
+            window.setMaximized(b.maximized());
+        });
+    }
+
+    /** Forgets what the window remembered; it looks as on a first start, now and next time. */
+    public void resetPreferences() {
+        preferences.reset();
+        model.lookup().recent().clear();
+        forgotten = true;
+        theme = Theme.LIGHT;
+        scene.getStylesheets().setAll(theme.stylesheets());
+        top.setDividerPositions(0.4);
+        main.setDividerPositions(0.66);
+    }
+
+    private void savePreferences() {
+        if (forgotten) {
+            return;
+        }
+        preferences.split(TREE_SPLIT, top.getDividerPositions()[0]);
+        preferences.split(LOOKUP_SPLIT, main.getDividerPositions()[0]);
+        if (stage != null) {
+            preferences.window(new UiPreferences.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized()));
+        }
+    }
+
     /** Every shortcut, for the F1 sheet and the palette. */
     static final List<String[]> SHORTCUTS = List.of(
             new String[] {"F5, Ctrl+R", "Reload everything from the cluster"},
@@ -181,7 +262,9 @@ public final class MainWindow {
                 new CommandPalette.Command("Open the demo cluster", "", () -> model.open(new SessionRequest.Demo())),
                 new CommandPalette.Command("Open manifests…", "", this::openManifests),
                 new CommandPalette.Command("Copy diagnostics", "", () -> clipboard.copy(model.diagnostics(log))),
-                new CommandPalette.Command("Keyboard shortcuts", "F1", this::showShortcuts)));
+                new CommandPalette.Command("Keyboard shortcuts", "F1", this::showShortcuts),
+                new CommandPalette.Command("Reset preferences (size, splits, theme, contexts, lookups)", "",
+                        this::resetPreferences)));
     }
 
     private void resolveAll() {
@@ -240,6 +323,7 @@ public final class MainWindow {
 
     /** Ends what the window's views run on their own (a watch), once the window is gone. */
     public void close() {
+        savePreferences();
         watch.close();
     }
 
@@ -300,6 +384,13 @@ public final class MainWindow {
     public void toggleTheme() {
         theme = theme.other();
         scene.getStylesheets().setAll(theme.stylesheets());
+        forgotten = false;
+        preferences.theme(theme.name());
+    }
+
+    /** The theme shown now. */
+    public Theme theme() {
+        return theme;
     }
 
     private void openManifests() {
@@ -334,7 +425,10 @@ public final class MainWindow {
         shortcuts.setOnAction(e -> showShortcuts());
         MenuItem commands = new MenuItem("Command palette (Ctrl+K)");
         commands.setOnAction(e -> palette.show(scene));
-        MenuButton help = new MenuButton("?", null, commands, shortcuts, diagnostics);
+        MenuItem reset = new MenuItem("Reset preferences");
+        reset.setId("reset-preferences");
+        reset.setOnAction(e -> resetPreferences());
+        MenuButton help = new MenuButton("?", null, commands, shortcuts, diagnostics, reset);
         help.setId("help-menu");
         help.setTooltip(new Tooltip("Diagnostics for a bug report, keyboard shortcuts, preferences"));
         help.getStyleClass().add("help-menu");

@@ -110,6 +110,28 @@ class DemoCommandsTest {
     }
 
     @Test
+    @DisplayName("the Corefile stories: coredns-custom's rewrite and stub domain, NodeHosts, a zone without fallthrough")
+    void theCorefileStories() {
+        CliRun db = CliRun.run("--demo", "lookup", "db.example.com", "--explain");
+        assertThat(db.exit()).as(db.err()).isZero();
+        assertThat(db.out()).contains("db.example.com. 30 IN A 10.244.1.20").contains("db.example.com. 30 IN A 10.244.2.21")
+                .contains(";; model: agrees")
+                .contains("rewrite (ConfigMap kube-system/coredns-custom key db.override line 1) asks the next plugins "
+                        + "for db-headless.shop.svc.cluster.local.");
+        CliRun node = CliRun.run("--demo", "lookup", "demo-node-2");
+        assertThat(node.out()).contains("demo-node-2. 60 IN A 192.168.49.12");
+        CliRun stub = CliRun.run("--demo", "predict", "www.corp.example");
+        assertThat(stub.out()).contains("; FORWARDED to 10.150.0.53 by forward in block corp.example:53");
+        CliRun lab = CliRun.run("--demo", "lookup", "scanner.lab.example", "--explain");
+        assertThat(lab.out()).contains("-> SERVFAIL").contains(";; model: agrees")
+                .contains("hosts (ConfigMap kube-system/coredns-custom key lab.server line 3) has no entry");
+        CliRun lint = CliRun.run("--demo", "lint");
+        assertThat(lint.out()).contains("ERROR corefile-hosts-no-fallthrough ConfigMap kube-system/coredns: hosts "
+                + "(ConfigMap kube-system/coredns-custom key lab.server line 3) in block lab.example:53");
+        assertThat(lint.out().lines().filter(l -> l.contains("corefile-"))).hasSize(1);
+    }
+
+    @Test
     @DisplayName("no listening socket is opened besides the demo's own API server on loopback")
     void noListeningSocketBeyondTheDemoApiServer() throws Exception {
         // CI runs on Linux: there a missing /proc must fail the test, not skip it.

@@ -42,6 +42,15 @@ public final class TestCluster {
             }
             """;
 
+    /**
+     * {@link #PLAIN_COREFILE} with kubernetes handing unknown reverse names on to forward, as
+     * kubeadm's does: for lint tests about objects, which corefile-reverse-no-fallthrough would
+     * otherwise join.
+     */
+    public static final String PLAIN_FALLTHROUGH_COREFILE = PLAIN_COREFILE.replace(
+            "kubernetes cluster.local in-addr.arpa ip6.arpa\n",
+            "kubernetes cluster.local in-addr.arpa ip6.arpa {\n        fallthrough in-addr.arpa ip6.arpa\n    }\n");
+
     private final Set<String> namespaces = new LinkedHashSet<>(List.of("default", "kube-system"));
     private final List<Service> services = new ArrayList<>();
     private final List<EndpointSlice> slices = new ArrayList<>();
@@ -99,6 +108,10 @@ public final class TestCluster {
 
     public DnsModel plain() {
         return model(PLAIN_COREFILE);
+    }
+
+    public DnsModel plainFallingThrough() {
+        return model(PLAIN_FALLTHROUGH_COREFILE);
     }
 
     public DnsModel kubeadm() {

@@ -72,6 +72,8 @@ class DemoMainWindowTest extends MainWindowContract {
 
         Path csv = dir.resolve("check.csv");
         robot.interact(() -> window.check().exportCsv(csv));
+        waitUntil(() -> model.check().message().get().startsWith("Wrote"));
+        assertThat(model.check().message().get()).isEqualTo("Wrote " + shown + " names as CSV to " + csv + ".");
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("status,namespace,name,type,replica,expected,actual,reason");
         assertThat(lines).hasSize(1 + 2 * shown)
@@ -82,6 +84,7 @@ class DemoMainWindowTest extends MainWindowContract {
 
         Path json = dir.resolve("check.json");
         robot.interact(() -> window.check().exportJson(json));
+        waitUntil(() -> model.check().message().get().startsWith("Wrote the check as JSON"));
         assertThat(Files.readString(json)).contains("\"problems\"", "\"counts\"", "\"view\"",
                 "\"replica\" : \"kube-system/" + DemoCluster.STALE_REPLICA + "\"");
 

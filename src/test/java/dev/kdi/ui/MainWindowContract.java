@@ -102,7 +102,10 @@ abstract class MainWindowContract {
         robot.clickOn("#kdi-watch-add");
         robot.interact(() -> view.model().interval().set("200ms"));
         robot.clickOn("#kdi-watch-start");
-        waitUntil(() -> view.model().timeline().asked() >= 6 && !robot.lookup(".kdi-watch-chart").queryAll().isEmpty());
+        waitUntil(() -> view.model().timeline().asked() >= 6 && !robot.lookup(".kdi-watch-chart").queryAll().isEmpty()
+                && !robot.lookup(".kdi-watch-chart").queryAs(LineChart.class).getData().isEmpty());
+        Node drawnFirst = ((XYChart.Series<?, ?>) robot.lookup(".kdi-watch-chart").queryAs(LineChart.class).getData()
+                .get(0)).getData().get(0).getNode();
         robot.clickOn("#kdi-watch-start");
         waitUntil(() -> !view.model().running().get());
         // The last redraw follows the last answer by a moment; hover what it drew.
@@ -115,6 +118,8 @@ abstract class MainWindowContract {
         assertThat(chart.getData()).extracting(XYChart.Series::getName).allMatch(n -> n.startsWith("coredns-"));
         Node point = chart.getData().get(0).getData().get(0).getNode();
         assertThat(point.getStyleClass()).contains("kdi-watch-point", "change");
+        // Redraws add what is new: a point drawn once keeps its node.
+        assertThat(point).isSameAs(drawnFirst);
         // Hovering a point puts its exact answer in the chart's tooltip (whether the popup itself
         // opens is the toolkit's business, and headless it may not).
         robot.moveTo(point);

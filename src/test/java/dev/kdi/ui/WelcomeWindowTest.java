@@ -72,6 +72,8 @@ class WelcomeWindowTest {
                 .startsWith("See every DNS name your cluster should serve");
         assertThat(robot.lookup(".welcome-command").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("kdi --context my-cluster");
+        assertThat(robot.lookup("#welcome-demo-note").queryAs(Label.class).getText())
+                .contains("a rewrite (db.example.com), a stub domain (corp.example)").contains("(lab.example)");
 
         robot.clickOn("#open-demo");
 

@@ -63,7 +63,8 @@ public record KubernetesPlugin(
                 ignoreEmptyService, fallthrough, line);
     }
 
-    static boolean isReverse(String zone) {
+    /** Whether a zone is under in-addr.arpa or ip6.arpa. */
+    public static boolean isReverse(String zone) {
         return zone.endsWith("in-addr.arpa.") || zone.endsWith("ip6.arpa.");
     }
 

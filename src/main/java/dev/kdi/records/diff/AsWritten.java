@@ -19,14 +19,31 @@ public record AsWritten(ClusterSnapshot before, ClusterSnapshot after) {
 
     /** Completes both sides with the families both sides' Services ask for together. */
     public static AsWritten complete(ClusterSnapshot before, ClusterSnapshot after) {
-        List<IpFamily> families = families(List.of(before, after));
-        return new AsWritten(OfflineCompletion.complete(before, families), OfflineCompletion.complete(after, families));
+        Alike alike = Alike.of(List.of(before, after));
+        return new AsWritten(alike.complete(before), alike.complete(after));
     }
 
-    /** The pod families all the versions' Services ask for together. */
-    public static List<IpFamily> families(List<ClusterSnapshot> versions) {
-        List<Service> all = new ArrayList<>();
-        versions.forEach(v -> all.addAll(v.services()));
-        return OfflineCompletion.podFamilies(all);
+    /**
+     * How versions of one cluster are completed alike: with the pod families all the versions'
+     * Services ask for together.
+     *
+     * @param families those families
+     */
+    public record Alike(List<IpFamily> families) {
+        public Alike {
+            families = List.copyOf(families);
+        }
+
+        /** The completion shared by these versions. */
+        public static Alike of(List<ClusterSnapshot> versions) {
+            List<Service> all = new ArrayList<>();
+            versions.forEach(v -> all.addAll(v.services()));
+            return new Alike(OfflineCompletion.podFamilies(all));
+        }
+
+        /** One version completed. */
+        public ClusterSnapshot complete(ClusterSnapshot version) {
+            return OfflineCompletion.complete(version, families);
+        }
     }
 }

@@ -1,11 +1,8 @@
 package dev.kdi.records.diff;
 
-import dev.kdi.records.DnsModel;
-import dev.kdi.records.controllers.OfflineCompletion;
 import dev.kdi.records.corefile.Corefile;
-import dev.kdi.records.lint.Lint;
+import dev.kdi.records.corefile.KubernetesPlugin;
 import dev.kdi.records.objects.ClusterSnapshot;
-import dev.kdi.records.objects.IpFamily;
 import dev.kdi.records.objects.ObjectRef;
 import java.util.HashSet;
 import java.util.List;
@@ -39,9 +36,9 @@ public record ChangeReport(DnsDiff diff, List<Rejection> rejected, Optional<DnsD
      */
     public static ChangeReport offline(ClusterSnapshot before, Corefile beforeCorefile, ClusterSnapshot after,
                                        Corefile afterCorefile, List<NameReference> references) {
-        List<IpFamily> families = AsWritten.families(List.of(before, after));
-        return compare(before, OfflineCompletion.complete(before, families), beforeCorefile, after, Set.of(),
-                afterCorefile, references, families);
+        AsWritten.Alike alike = AsWritten.Alike.of(List.of(before, after));
+        return compare(before, alike.complete(before), beforeCorefile, after, Set.of(), afterCorefile, references,
+                alike);
     }
 
     /**
@@ -64,21 +61,25 @@ public record ChangeReport(DnsDiff diff, List<Rejection> rejected, Optional<DnsD
             }
         });
         return compare(live, live, liveCorefile, merged, rolledOut, afterCorefile, references,
-                AsWritten.families(List.of(live, merged)));
+                AsWritten.Alike.of(List.of(live, merged)));
     }
 
+    /**
+     * Both diffs are incremental ({@link IncrementalDiff}): a change recomputes the namespaces it
+     * touches and their dependants, whatever the cluster's size.
+     */
     private static ChangeReport compare(ClusterSnapshot before, ClusterSnapshot beforeModelled, Corefile beforeCorefile,
                                         ClusterSnapshot after, Set<ObjectRef> rolledOut, Corefile afterCorefile,
-                                        List<NameReference> references, List<IpFamily> families) {
+                                        List<NameReference> references, AsWritten.Alike alike) {
         Apply apply = Apply.of(before, after, rolledOut);
-        ClusterSnapshot applied = OfflineCompletion.complete(apply.applied(), families);
-        ModelDiff.Side oldSide = side(beforeModelled, beforeCorefile);
-        ModelDiff.Side appliedSide = side(applied, afterCorefile);
-        DnsDiff diff = ModelDiff.compare(oldSide, appliedSide, Set.of(), referrers(appliedSide, references));
+        ClusterSnapshot applied = alike.complete(apply.applied());
+        DnsDiff diff = IncrementalDiff.of(beforeModelled, beforeCorefile)
+                .compare(applied, afterCorefile, referrers(applied, afterCorefile, references)).diff();
         Optional<DnsDiff> recreate = Optional.empty();
         if (!apply.rejected().isEmpty()) {
-            ModelDiff.Side recreated = side(OfflineCompletion.complete(apply.recreated(), families), afterCorefile);
-            recreate = Optional.of(ModelDiff.compare(appliedSide, recreated, Set.of(), referrers(recreated, references)));
+            ClusterSnapshot recreated = alike.complete(apply.recreated());
+            recreate = Optional.of(IncrementalDiff.of(applied, afterCorefile)
+                    .compare(recreated, afterCorefile, referrers(recreated, afterCorefile, references)).diff());
         }
         return new ChangeReport(diff, apply.rejected(), recreate, CorefileChange.of(beforeCorefile, afterCorefile));
     }
@@ -88,12 +89,8 @@ public record ChangeReport(DnsDiff diff, List<Rejection> rejected, Optional<DnsD
         return !diff.isEmpty() || !rejected.isEmpty() || recreate.map(d -> !d.isEmpty()).orElse(false);
     }
 
-    private static ModelDiff.Side side(ClusterSnapshot s, Corefile corefile) {
-        DnsModel model = DnsModel.build(s, corefile);
-        return new ModelDiff.Side(model, Lint.findings(model));
-    }
-
-    private static Referrers referrers(ModelDiff.Side side, List<NameReference> references) {
-        return Referrers.of(side.model().snapshot(), side.model().clusterDomain().orElse("cluster.local."), references);
+    private static Referrers referrers(ClusterSnapshot after, Corefile corefile, List<NameReference> references) {
+        return Referrers.of(after, corefile.kubernetes().map(KubernetesPlugin::primaryZone).orElse("cluster.local."),
+                references);
     }
 }

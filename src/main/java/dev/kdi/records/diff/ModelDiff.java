@@ -40,20 +40,53 @@ public final class ModelDiff {
         }
     }
 
+    /**
+     * Which names and findings a diff compares.
+     *
+     * @param namespaces the namespaces; empty for all
+     */
+    public record Scope(Set<String> namespaces) {
+        /** Every name and finding, the zone's own names too. */
+        public static final Scope ALL = new Scope(Set.of());
+
+        public Scope {
+            namespaces = Set.copyOf(namespaces);
+        }
+
+        /**
+         * Of everything {@link #ALL} compares, what belongs to these namespaces: how an
+         * incremental diff compares its part of the whole.
+         */
+        public static Scope within(Set<String> namespaces) {
+            if (namespaces.isEmpty()) {
+                throw new IllegalArgumentException("a scope within no namespace compares nothing");
+            }
+            return new Scope(namespaces);
+        }
+
+        Set<Question> questions(DnsModel model) {
+            return namespaces.isEmpty() ? ZoneQuestions.of(model, Set.of()) : ZoneQuestions.within(model, namespaces);
+        }
+
+        boolean holds(Finding f) {
+            return namespaces.isEmpty() || namespaces.contains(namespaceOf(f.primary()));
+        }
+    }
+
     /** The diff of every name, with nobody referring to any name. */
     public static DnsDiff compare(Side before, Side after) {
-        return compare(before, after, Set.of(), Referrers.none());
+        return compare(before, after, Scope.ALL, Referrers.none());
     }
 
     /**
-     * @param namespaces compare only the names and findings of these namespaces; empty for all
+     * @param scope which names and findings to compare
      * @param referrers who refers to which name after the change, for the breaking heuristic
      */
-    public static DnsDiff compare(Side before, Side after, Set<String> namespaces, Referrers referrers) {
+    public static DnsDiff compare(Side before, Side after, Scope scope, Referrers referrers) {
         NeutralForm beforeForm = new NeutralForm(before.model().snapshot().provisional());
         NeutralForm afterForm = new NeutralForm(after.model().snapshot().provisional());
-        Map<Key, Question> beforeQuestions = keyed(ZoneQuestions.of(before.model(), namespaces), beforeForm);
-        Map<Key, Question> afterQuestions = keyed(ZoneQuestions.of(after.model(), namespaces), afterForm);
+        Map<Key, Question> beforeQuestions = keyed(scope.questions(before.model()), beforeForm);
+        Map<Key, Question> afterQuestions = keyed(scope.questions(after.model()), afterForm);
         Map<Key, Boolean> keys = new LinkedHashMap<>();
         beforeQuestions.keySet().forEach(k -> keys.put(k, true));
         afterQuestions.keySet().forEach(k -> keys.put(k, true));
@@ -84,8 +117,8 @@ public final class ModelDiff {
         }
         changes.sort(ORDER);
 
-        Map<String, Finding> beforeFindings = findings(before.findings(), namespaces);
-        Map<String, Finding> afterFindings = findings(after.findings(), namespaces);
+        Map<String, Finding> beforeFindings = findings(before.findings(), scope);
+        Map<String, Finding> afterFindings = findings(after.findings(), scope);
         List<Finding> added = new ArrayList<>();
         afterFindings.forEach((k, f) -> {
             if (!beforeFindings.containsKey(k)) {
@@ -111,15 +144,20 @@ public final class ModelDiff {
      * A finding is the same finding on both sides when its code and objects are: its sentence may
      * name addresses or counts that move with the change without the problem changing.
      */
-    private static Map<String, Finding> findings(List<Finding> findings, Set<String> namespaces) {
+    private static Map<String, Finding> findings(List<Finding> findings, Scope scope) {
         Map<String, Finding> out = new LinkedHashMap<>();
         for (Finding f : findings) {
-            if (!namespaces.isEmpty() && !namespaces.contains(f.primary().namespace())) {
+            if (!scope.holds(f)) {
                 continue;
             }
             out.putIfAbsent(f.code() + " " + f.objects(), f);
         }
         return out;
+    }
+
+    /** The namespace an object is in; a Namespace's own name. */
+    private static String namespaceOf(ObjectRef ref) {
+        return Kinds.NAMESPACE.equals(ref.kind()) ? ref.name() : ref.namespace();
     }
 
     private record Key(String name, RrType type) {

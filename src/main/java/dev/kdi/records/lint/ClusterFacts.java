@@ -2,9 +2,11 @@ package dev.kdi.records.lint;
 
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.corefile.KubernetesPlugin;
+import dev.kdi.records.objects.DnsPolicy;
 import dev.kdi.records.objects.Endpoint;
 import dev.kdi.records.objects.Kinds;
 import dev.kdi.records.objects.ObjectRef;
+import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.Provisional;
 import dev.kdi.records.objects.Service;
 import java.util.List;
@@ -83,6 +85,24 @@ final class ClusterFacts {
     /** The cluster DNS Service's addresses (the kubelet's {@code clusterDNS}), when known. */
     List<String> clusterDnsIps() {
         return clusterDnsIps;
+    }
+
+    /**
+     * A DNS pod whose own {@code /etc/resolv.conf} names the cluster DNS Service (dnsPolicy
+     * ClusterFirst without hostNetwork, or ClusterFirstWithHostNet), or null when none is known to.
+     * The node's resolver is not among the facts kdi reads, so a loopback stub there is never known.
+     */
+    Pod dnsPodResolvingThroughCluster() {
+        for (Pod p : model.snapshot().pods()) {
+            if (!p.namespace().equals("kube-system") || !"kube-dns".equals(p.labels().get("k8s-app")) || p.dns() == null) {
+                continue;
+            }
+            DnsPolicy policy = p.dns().policy();
+            if ((policy == DnsPolicy.CLUSTER_FIRST && !p.dns().hostNetwork()) || policy == DnsPolicy.CLUSTER_FIRST_WITH_HOST_NET) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static List<String> findClusterDnsIps(DnsModel model) {

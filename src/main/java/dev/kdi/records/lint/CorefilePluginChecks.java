@@ -10,6 +10,7 @@ import dev.kdi.records.corefile.ServerAddress;
 import dev.kdi.records.corefile.ServerBlock;
 import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.names.IpAddress;
+import dev.kdi.records.objects.Pod;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,16 +81,35 @@ final class CorefilePluginChecks {
         }
     }
 
+    /**
+     * A hosts plugin answers SERVFAIL for a name of its zones it does not list, having no SOA to say
+     * NXDOMAIN with: in a block serving the cluster zone that is every cluster name (it runs before
+     * kubernetes whatever the written order); in a block of another zone, that zone's unlisted names.
+     */
     private static void hostsWithoutFallthrough(ServerBlock b, HostsPlugin h, String clusterZone, List<Finding> out) {
         boolean servesCluster = b.zones().stream().anyMatch(z -> DnsNames.isSubdomain(z, clusterZone))
                 && h.zones().stream().anyMatch(z -> DnsNames.isSubdomain(z, clusterZone));
-        if (!servesCluster || h.fallsThrough("a." + clusterZone)) {
+        if (servesCluster) {
+            if (!h.fallsThrough("a." + clusterZone)) {
+                out.add(finding(Rule.COREFILE_HOSTS_NO_FALLTHROUGH, "hosts (" + h.directive().where() + ") in block "
+                        + b.label() + " has no fallthrough for " + clusterZone + ": it runs before kubernetes whatever "
+                        + "the written order, so every cluster name it does not list is SERVFAIL (coredns#3276).",
+                        "Add 'fallthrough' to the hosts plugin, or give its names a server block of their own zone."));
+            }
+            return;
+        }
+        List<String> failing = h.zones().stream().filter(z -> !h.fallsThrough(z.equals(".") ? "a." : "a." + z))
+                .filter(z -> b.zones().stream().anyMatch(bz -> DnsNames.isSubdomain(bz, z) || DnsNames.isSubdomain(z, bz)))
+                .toList();
+        if (failing.isEmpty()) {
             return;
         }
         out.add(finding(Rule.COREFILE_HOSTS_NO_FALLTHROUGH, "hosts (" + h.directive().where() + ") in block " + b.label()
-                + " has no fallthrough for " + clusterZone + ": it runs before kubernetes whatever the written order, so "
-                + "every cluster name it does not list is SERVFAIL (coredns#3276).",
-                "Add 'fallthrough' to the hosts plugin, or give its names a server block of their own zone."));
+                + " has no fallthrough: every name under " + String.join(" ", failing) + " it does not list is SERVFAIL, "
+                + "not NXDOMAIN (hosts has no SOA to deny a name with), so clients retry and report a server failure. "
+                + "Cluster names never reach this block and are not harmed.",
+                "Add 'fallthrough' to the hosts plugin (the next plugin, or none, then decides), or list every name "
+                        + "the zone should have."));
     }
 
     private static void forwardLoop(ServerBlock b, ForwardPlugin f, ClusterFacts facts, List<Finding> out) {
@@ -97,6 +117,17 @@ final class CorefilePluginChecks {
                 .orElse(53);
         for (String to : f.to()) {
             if (ForwardPlugin.isResolvConf(to)) {
+                Pod pod = facts.dnsPodResolvingThroughCluster();
+                if (pod != null) {
+                    out.add(finding(Rule.COREFILE_FORWARD_LOOP, "forward (" + f.directive().where() + ") sends " + f.from()
+                            + " to " + to + ", but DNS pod " + pod.namespace() + "/" + pod.name() + " has dnsPolicy "
+                            + pod.dns().policy().spelling() + (pod.dns().hostNetwork() ? " on the host network" : "")
+                            + ", so its " + to + " names the cluster DNS Service: the query comes back to CoreDNS, a "
+                            + "loop. The loop plugin stops CoreDNS at start (CrashLoopBackOff) (coredns#2087).",
+                            "Give the CoreDNS Deployment 'dnsPolicy: Default', so its pods read the node's resolver, "
+                                    + "or forward to the upstream's address."));
+                    return;
+                }
                 continue;
             }
             String host = ForwardPlugin.host(to);

@@ -50,6 +50,7 @@ public final class Lint {
         List<Finding> out = new ArrayList<>();
         CorefileChecks.checkCluster(facts, namespaces, out);
         CorefilePluginChecks.check(model.corefile(), facts, out);
+        CorefileZoneChecks.check(model.corefile(), facts, out);
         for (NamespaceView ns : namespaces) {
             for (NamespaceCheck check : CHECKS) {
                 check.check(ns, facts, out);

@@ -30,11 +30,13 @@ public enum Rule {
     HOSTNAME_FQDN_TOO_LONG("hostname-fqdn-too-long", Severity.ERROR,
             "A pod with setHostnameAsFQDN has an FQDN over 64 characters: the kubelet refuses to start it."),
     COREFILE_HOSTS_NO_FALLTHROUGH("corefile-hosts-no-fallthrough", Severity.ERROR,
-            "A hosts plugin without fallthrough in a block serving the cluster zone: cluster names it lacks fail."),
+            "A hosts plugin without fallthrough: names of its zones it lacks fail (cluster names, in the cluster block)."),
     COREFILE_FORWARD_LOOP("corefile-forward-loop", Severity.ERROR,
             "A forward sends queries to the cluster DNS itself (its Service or loopback): a forwarding loop."),
     COREFILE_ZONE_TWICE("corefile-zone-twice", Severity.ERROR,
             "Two server blocks serve the same zone on one port: CoreDNS refuses to start."),
+    COREFILE_TEMPLATE_NXDOMAIN("corefile-template-nxdomain", Severity.ERROR,
+            "A template answers a type with NXDOMAIN for a name that has an A answer: getaddrinfo loses both."),
 
     // warnings: resolves, but not as the user likely thinks
     HEADLESS_NO_READY_ENDPOINTS("headless-no-ready-endpoints", Severity.WARNING,
@@ -63,6 +65,12 @@ public enum Rule {
             "autopath @kubernetes without 'pods verified': the kubernetes plugin gives it no search path."),
     COREFILE_SERVE_STALE_CLUSTER("corefile-serve-stale-cluster", Severity.WARNING,
             "cache serve_stale over the cluster zone: deleted Services and pods keep answering after they are gone."),
+    COREFILE_REVERSE_NO_FALLTHROUGH("corefile-reverse-no-fallthrough", Severity.WARNING,
+            "kubernetes serves reverse zones without fallthrough while a forward follows: outside PTRs are NXDOMAIN."),
+    COREFILE_STUB_SHADOWED("corefile-stub-shadowed", Severity.WARNING,
+            "A more specific server block takes names from a stub domain: they never reach its forward."),
+    COREFILE_WRITTEN_ORDER("corefile-written-order", Severity.WARNING,
+            "Plugins are written in an order plugin.cfg overrides, and the written order would change an answer."),
 
     // info: worth knowing
     PODS_NOT_READY("pods-not-ready", Severity.INFO,

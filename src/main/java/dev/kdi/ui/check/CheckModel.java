@@ -11,8 +11,13 @@ import dev.kdi.ui.common.Notifier;
 import dev.kdi.ui.common.TaskExecutor;
 import dev.kdi.ui.common.Texts;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,6 +108,8 @@ public final class CheckModel {
     private final StringProperty type = new SimpleStringProperty(this, "type", ANY);
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObservableList<CheckRow> rows = FXCollections.observableArrayList();
+    /** What {@link #rows} holds, as the filter made it; never changed afterwards, so workers may read it. */
+    private List<CheckRow> shownRows = List.of();
     private Supplier<Set<String>> chosenNamespaces = Set::of;
     private Checker checker;
     private String whyNot = "";
@@ -139,6 +146,7 @@ public final class CheckModel {
         this.chosenNamespaces = chosen;
         canCheck.set(using != null);
         result.set(null);
+        shownRows = List.of();
         rows.clear();
         shownText.set("");
         message.set(using == null ? cannotAsk : "Check asks every DNS replica about every name and compares the answers"
@@ -148,29 +156,35 @@ public final class CheckModel {
     /** Checks the whole cluster, or the namespaces chosen in the toolbar. */
     public void run() {
         Set<String> scope = wholeCluster.get() ? Set.of() : Set.copyOf(chosenNamespaces.get());
-        start(new CheckRequest(scope, Optional.empty()), null);
+        CheckRequest request = new CheckRequest(scope, Optional.empty());
+        start(ctx -> request, null);
     }
 
-    /** Asks again only the questions some replica did not answer as predicted; the rest stays. */
+    /**
+     * Asks again only the questions some replica did not answer as predicted; the rest stays. Which
+     * those are is found on the worker: half a million rows are not scanned on the UI thread.
+     */
     public void rerunFailed() {
         CheckResult r = result.get();
         if (r == null) {
             return;
         }
-        Set<Question> failed = new LinkedHashSet<>();
-        for (CheckRow row : r.rows()) {
-            if (row.status() != CheckRow.Status.OK) {
-                failed.add(row.question());
+        start(ctx -> {
+            Set<Question> failed = r.failed();
+            if (failed.isEmpty()) {
+                return null;
             }
-        }
-        if (failed.isEmpty()) {
-            message.set("Nothing failed: every answer was as predicted.");
-            return;
-        }
-        start(new CheckRequest(Set.of(), Optional.empty(), failed), r);
+            ctx.progress("Asking again about " + Texts.count(failed.size(), "name", "names") + "…", -1);
+            return new CheckRequest(Set.of(), Optional.empty(), failed);
+        }, r);
     }
 
-    private void start(CheckRequest request, CheckResult rerunOf) {
+    /** What to ask, worked out on the worker; null when there is nothing to ask. */
+    private interface Asking {
+        CheckRequest request(BackgroundTask.Context ctx) throws Exception;
+    }
+
+    private void start(Asking asking, CheckResult rerunOf) {
         if (checker == null) {
             message.set(whyNot);
             return;
@@ -182,9 +196,13 @@ public final class CheckModel {
         long mine = ++checks;
         running.set(true);
         progress.set(-1);
-        message.set(rerunOf == null ? "Checking…" : "Asking again about " + Texts.count(request.only().size(), "name",
-                "names") + "…");
+        message.set(rerunOf == null ? "Checking…" : "Finding what failed…");
         BackgroundTask<CheckResult> task = BackgroundTask.of("Checking the cluster DNS", ctx -> {
+            CheckRequest request = asking.request(ctx);
+            if (request == null) {
+                // Nothing to ask again: the result stays as it is.
+                return rerunOf;
+            }
             CompletableFuture<CheckReport> f = using.check(request, ctx::progress);
             synchronized (this) {
                 inFlight = f;
@@ -211,6 +229,10 @@ public final class CheckModel {
                 return;
             }
             running.set(false);
+            if (r == rerunOf) {
+                message.set("Nothing failed: every answer was as predicted.");
+                return;
+            }
             result.set(r);
             message.set(summary(r));
             refilter();
@@ -260,6 +282,7 @@ public final class CheckModel {
         CheckResult r = result.get();
         filtering.cancel();
         if (r == null) {
+            shownRows = List.of();
             rows.clear();
             shownText.set("");
             return;
@@ -274,6 +297,7 @@ public final class CheckModel {
                     if (mine != filters || shown == null) {
                         return;
                     }
+                    shownRows = shown;
                     rows.setAll(shown);
                     shownText.set(shown.size() == r.rows().size() ? Texts.count(shown.size(), "name", "names")
                             : Texts.count(shown.size()) + " of " + Texts.count(r.rows().size(), "name", "names"));
@@ -315,8 +339,12 @@ public final class CheckModel {
      * expected,actual,reason}, quoted as RFC 4180 says.
      */
     public void writeCsv(Appendable out) throws IOException {
+        writeCsv(shownRows, out);
+    }
+
+    private static void writeCsv(List<CheckRow> rows, Appendable out) throws IOException {
         out.append("status,namespace,name,type,replica,expected,actual,reason\r\n");
-        for (CheckRow row : List.copyOf(rows)) {
+        for (CheckRow row : rows) {
             for (CheckReport.Item i : row.items()) {
                 if (i == null) {
                     continue;
@@ -345,8 +373,57 @@ public final class CheckModel {
         return Optional.of(CheckJson.write(checker.view(), r.report()));
     }
 
+    /**
+     * Writes the rows shown as CSV, on the worker; the message says when it is written. The rows
+     * are the ones shown when asked, whatever the filters do meanwhile.
+     */
+    public TaskExecutor.Running exportCsv(Path file) {
+        List<CheckRow> those = shownRows;
+        return export(file, Texts.count(those.size(), "name", "names") + " as CSV", out -> writeCsv(those, out));
+    }
+
+    /** Writes the whole check as {@code kdi check -o json} prints it, on the worker. */
+    public TaskExecutor.Running exportJson(Path file) {
+        CheckResult r = result.get();
+        if (r == null || checker == null) {
+            message.set("Nothing to export yet: run a check first.");
+            return TaskExecutor.Running.DONE;
+        }
+        // Read here, on the UI thread: the window's view is a property.
+        Map<String, Object> view = checker.view();
+        return export(file, "the check as JSON", out -> out.append(CheckJson.write(view, r.report())).append('\n'));
+    }
+
+    private interface Writing {
+        void to(Writer out) throws IOException;
+    }
+
+    /** Writes beside the file and moves it into place, so that no half-written export is ever seen. */
+    private TaskExecutor.Running export(Path file, String what, Writing writing) {
+        message.set("Writing " + file + "…");
+        return BackgroundTask.<Void>of("Exporting the check to " + file, ctx -> {
+            Path absolute = file.toAbsolutePath();
+            Path part = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + "-", ".part");
+            try {
+                try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                    writing.to(w);
+                }
+                try {
+                    Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(part);
+            }
+            return null;
+        }).onSuccess(v -> message.set("Wrote " + what + " to " + file + "."))
+                .onFailure(e -> exportFailed(file, e))
+                .runOnce(executor);
+    }
+
     /** Writing an export failed: said, never dropped. */
-    public void exportFailed(java.nio.file.Path file, Exception e) {
+    private void exportFailed(Path file, Throwable e) {
         message.set("Could not write " + file + ": " + Failures.describe(e));
         notifier.show(Failures.notice("Could not export the check to " + file, e));
     }

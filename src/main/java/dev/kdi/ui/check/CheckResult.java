@@ -1,6 +1,7 @@
 package dev.kdi.ui.check;
 
 import dev.kdi.records.Question;
+import dev.kdi.records.compare.Verdict;
 import dev.kdi.session.CheckReport;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +20,29 @@ import java.util.TreeSet;
  * @param disagreement whether any row's replicas disagree
  * @param namespaces the namespaces of the rows, in name order, for the filter
  * @param types the record types of the rows, in name order, for the filter
+ * @param counts the summary bar's numbers, counted with the rows (off the UI thread)
  */
 public record CheckResult(CheckReport report, List<String> replicas, List<CheckRow> rows, boolean disagreement,
-                          List<String> namespaces, List<String> types) {
+                          List<String> namespaces, List<String> types, Counts counts) {
+
+    /** How many replicas' answers had each verdict, and how many names were not asked. */
+    public record Counts(long ok, long missing, long unexpected, long different, long notAsked, int skipped) {
+
+        static Counts of(CheckReport report) {
+            long[] kinds = new long[Verdict.Kind.values().length];
+            long notAsked = 0;
+            for (CheckReport.Item i : report.items()) {
+                if (i.verdict() == null) {
+                    notAsked++;
+                } else {
+                    kinds[i.verdict().kind().ordinal()]++;
+                }
+            }
+            return new Counts(kinds[Verdict.Kind.OK.ordinal()], kinds[Verdict.Kind.MISSING.ordinal()],
+                    kinds[Verdict.Kind.UNEXPECTED.ordinal()], kinds[Verdict.Kind.DIFFERENT.ordinal()], notAsked,
+                    report.skipped());
+        }
+    }
 
     static CheckResult of(CheckReport report, String clusterDomain) {
         List<String> replicas = new ArrayList<>(new TreeSet<>(report.items().stream().map(CheckReport.Item::replica)
@@ -57,7 +78,18 @@ public record CheckResult(CheckReport report, List<String> replicas, List<CheckR
             disagreement |= !row.agree();
         }
         return new CheckResult(report, List.copyOf(replicas), rows, disagreement, List.copyOf(namespaces),
-                List.copyOf(types));
+                List.copyOf(types), Counts.of(report));
+    }
+
+    /** The questions some replica did not answer as predicted, in the table's order. */
+    java.util.Set<Question> failed() {
+        java.util.Set<Question> failed = new java.util.LinkedHashSet<>();
+        for (CheckRow row : rows) {
+            if (row.status() != CheckRow.Status.OK) {
+                failed.add(row.question());
+            }
+        }
+        return failed;
     }
 
     /** The report with the questions of {@code again} answered anew: "re-run what failed". */

@@ -1,15 +1,11 @@
 package dev.kdi.ui.check;
 
-import dev.kdi.records.compare.Verdict;
 import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.session.CheckReport;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.ReplicaNames;
+import dev.kdi.ui.common.TaskExecutor;
 import java.io.File;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,17 +153,16 @@ public final class CheckView extends BorderPane {
             if (r == null) {
                 return;
             }
-            CheckReport report = r.report();
+            // Counted with the rows, on the worker: the summary never scans the report here.
+            CheckResult.Counts n = r.counts();
             box.getChildren().addAll(
-                    chip(report.count(Verdict.Kind.OK) + " ok", "check-ok", CheckModel.Show.OK),
-                    chip(report.count(Verdict.Kind.MISSING) + " missing", "check-missing", CheckModel.Show.MISSING),
-                    chip(report.count(Verdict.Kind.UNEXPECTED) + " unexpected", "check-unexpected",
-                            CheckModel.Show.UNEXPECTED),
-                    chip(report.count(Verdict.Kind.DIFFERENT) + " different", "check-different",
-                            CheckModel.Show.DIFFERENT),
-                    chip(report.skipped() + " skipped", "check-skipped", null));
-            if (report.failures() > 0) {
-                box.getChildren().add(chip(report.failures() + " not asked", "check-error", CheckModel.Show.ERROR));
+                    chip(n.ok() + " ok", "check-ok", CheckModel.Show.OK),
+                    chip(n.missing() + " missing", "check-missing", CheckModel.Show.MISSING),
+                    chip(n.unexpected() + " unexpected", "check-unexpected", CheckModel.Show.UNEXPECTED),
+                    chip(n.different() + " different", "check-different", CheckModel.Show.DIFFERENT),
+                    chip(n.skipped() + " skipped", "check-skipped", null));
+            if (n.notAsked() > 0) {
+                box.getChildren().add(chip(n.notAsked() + " not asked", "check-error", CheckModel.Show.ERROR));
             }
         };
         model.result().addListener((o, was, now) -> fill.run());
@@ -354,22 +349,14 @@ public final class CheckView extends BorderPane {
         return Optional.ofNullable(f).map(File::toPath);
     }
 
-    /** Writes the rows shown, one line per replica's answer. */
-    public void exportCsv(Path file) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            model.writeCsv(w);
-        } catch (IOException e) {
-            model.exportFailed(file, e);
-        }
+    /** Writes the rows shown, one line per replica's answer, off the UI thread. */
+    public TaskExecutor.Running exportCsv(Path file) {
+        return model.exportCsv(file);
     }
 
-    /** Writes the whole check as {@code kdi check -o json} prints it. */
-    public void exportJson(Path file) {
-        try {
-            Files.writeString(file, model.json().orElse("{}") + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            model.exportFailed(file, e);
-        }
+    /** Writes the whole check as {@code kdi check -o json} prints it, off the UI thread. */
+    public TaskExecutor.Running exportJson(Path file) {
+        return model.exportJson(file);
     }
 
     /** The table (for tests and the window's shortcuts). */

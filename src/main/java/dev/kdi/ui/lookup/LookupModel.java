@@ -20,6 +20,7 @@ import dev.kdi.ui.common.BackgroundTask;
 import dev.kdi.ui.common.Failures;
 import dev.kdi.ui.common.Notifier;
 import dev.kdi.ui.common.TaskExecutor;
+import dev.kdi.ui.common.UiPreferences;
 import dev.kdi.ui.inventory.Entry;
 import dev.kdi.ui.inventory.Inventory;
 import dev.kdi.ui.live.LiveAsker;
@@ -65,6 +66,9 @@ public final class LookupModel {
     private final StringProperty asPod = new SimpleStringProperty(this, "asPod", "");
     private final ObjectProperty<Resolver> resolver = new SimpleObjectProperty<>(this, "resolver", Resolver.GLIBC);
     private final ObservableList<LookupResult> history = FXCollections.observableArrayList();
+    /** Questions asked, newest first, as {@code name TYPE}; remembered between runs. */
+    private final ObservableList<String> recent = FXCollections.observableArrayList();
+    private final UiPreferences preferences;
     private final ObjectProperty<LookupResult> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -79,9 +83,16 @@ public final class LookupModel {
     private TaskExecutor.Running indexing = TaskExecutor.Running.DONE;
 
     public LookupModel(TaskExecutor executor, Clock clock, Notifier notifier) {
+        this(executor, clock, notifier, UiPreferences.inMemory());
+    }
+
+    /** @param preferences where the names looked up are remembered between runs */
+    public LookupModel(TaskExecutor executor, Clock clock, Notifier notifier, UiPreferences preferences) {
         this.executor = executor;
         this.notifier = notifier;
         this.clock = clock;
+        this.preferences = preferences;
+        recent.setAll(preferences.lookups());
     }
 
     /** A new view: its names and pods become the suggestions (collected off the UI thread). */
@@ -166,6 +177,8 @@ public final class LookupModel {
         running.cancel();
         busy.set(true);
         message.set("");
+        preferences.lookedUp(n + " " + t.mnemonic());
+        recent.setAll(preferences.lookups());
         Inventory v = view;
         LiveAsker a = asker;
         ReplicaChoice choice = replica.get();
@@ -324,6 +337,21 @@ public final class LookupModel {
     }
 
     /** Newest first. */
+    /** Names asked about before, newest first, as {@code name TYPE}: this run's and the ones before. */
+    public ObservableList<String> recent() {
+        return recent;
+    }
+
+    /** Puts a remembered question ({@code name TYPE}) in the form, ready to ask. */
+    public void prepareRecent(String question) {
+        int space = question.lastIndexOf(' ');
+        if (space > 0) {
+            prepare(question.substring(0, space), RrType.parse(question.substring(space + 1)).orElse(RrType.A));
+        } else {
+            prepare(question, RrType.A);
+        }
+    }
+
     public ObservableList<LookupResult> history() {
         return history;
     }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -25,6 +26,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -134,7 +137,19 @@ public final class LookupView extends BorderPane {
 
         Label title = new Label("Lookup");
         title.getStyleClass().add("section-title");
-        HBox form = new HBox(6, title, name, type, replica, asPod, libc, go, stop);
+        MenuButton recent = new MenuButton(null, Icons.HISTORY.create());
+        recent.setId("lookup-recent");
+        recent.setTooltip(new Tooltip("Names looked up before, in this run and the ones before"));
+        Runnable fillRecent = () -> recent.getItems().setAll(model.recent().stream().map(q -> {
+            MenuItem item = new MenuItem(q);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.prepareRecent(q));
+            return item;
+        }).toList());
+        model.recent().addListener((ListChangeListener<String>) c -> fillRecent.run());
+        fillRecent.run();
+        recent.disableProperty().bind(Bindings.isEmpty(model.recent()));
+        HBox form = new HBox(6, title, name, recent, type, replica, asPod, libc, go, stop);
         form.setAlignment(Pos.CENTER_LEFT);
         form.setPadding(new Insets(6, 8, 6, 8));
         form.getStyleClass().add("lookup-form");

@@ -7,14 +7,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.collections.ObservableList;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
-import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
 
 /**
@@ -27,12 +32,15 @@ final class TimelineChart extends LineChart<Number, Number> {
     static final int MAX_POINTS = 150;
     private static final String TIP = "kdi-watch-tip-text";
 
-    private final List<Marker> markers = new ArrayList<>();
+    private final Map<WatchTimeline.Key, Line> lines = new LinkedHashMap<>();
+    private final Map<WatchEvent, Marker> markers = new HashMap<>();
     /** One tooltip for every point: its text is the hovered point's, so a redraw installs nothing. */
     private final Tooltip tip = new Tooltip();
     private final DateTimeFormatter time;
+    /** The start of the timeline drawn; the x axis counts seconds from it. */
+    private Instant origin;
 
-    private record Marker(double x, Line line) {
+    private record Marker(double x, javafx.scene.shape.Line line) {
     }
 
     TimelineChart(String name, ZoneId zone) {
@@ -51,12 +59,6 @@ final class TimelineChart extends LineChart<Number, Number> {
         x.setAutoRanging(true);
         NumberAxis y = (NumberAxis) getYAxis();
         y.setLabel("round trip (ms)");
-    }
-
-    /** Draws the series of this chart's name from the timeline's series and API events. */
-    void show(List<WatchTimeline.Series> series, List<WatchEvent> api, Instant origin) {
-        NumberAxis x = (NumberAxis) getXAxis();
-        x.setLabel("seconds since " + time.format(origin));
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
@@ -68,58 +70,154 @@ final class TimelineChart extends LineChart<Number, Number> {
                 return Double.parseDouble(s);
             }
         });
-        List<XYChart.Series<Number, Number>> lines = new ArrayList<>();
+    }
+
+    /**
+     * Draws the series of this chart's name from the timeline's series and API events. Called a
+     * few times a second while answers stream in, so it changes only what changed: a point already
+     * drawn keeps its node, and only new answers, buckets and markers are made.
+     */
+    void show(List<WatchTimeline.Series> series, List<WatchEvent> api, Instant origin) {
+        if (!origin.equals(this.origin)) {
+            // Another timeline (a new watch, an opened recording): nothing drawn before applies.
+            this.origin = origin;
+            getXAxis().setLabel("seconds since " + time.format(origin));
+            getData().clear();
+            lines.clear();
+            getPlotChildren().removeAll(markers.values().stream().map(Marker::line).toList());
+            markers.clear();
+        }
+        Set<WatchTimeline.Key> keys = new HashSet<>();
         for (WatchTimeline.Series s : series) {
-            XYChart.Series<Number, Number> line = new XYChart.Series<>();
+            keys.add(s.key());
+            Line line = lines.get(s.key());
+            if (line == null) {
+                line = new Line(new XYChart.Series<>());
+                lines.put(s.key(), line);
+                getData().add(line.series());
+            }
             String pod = s.key().replica().substring(s.key().replica().indexOf('/') + 1);
-            line.setName(pod + (s.gone() ? " (gone)" : ""));
-            for (WatchTimeline.Bucket b : s.aggregated()) {
-                XYChart.Data<Number, Number> d = new XYChart.Data<>(seconds(origin, b.start()), b.meanRttMs());
-                d.setExtraValue(b.failures() > 0 ? "failed" : b.differing() > 0 ? "differs" : "ok");
-                d.setNode(point(
-                        time.format(b.start()) + " – " + time.format(b.end()) + "  " + s.key().replica() + "\n"
-                                + b.asked() + " asked, " + b.failures() + " failed, " + b.differing()
-                                + " not as predicted\n" + String.format(Locale.ROOT, "mean %.2f ms, longest %.2f ms",
-                                b.meanRttMs(), b.maxRttMs())));
-                line.getData().add(d);
-            }
-            String previous = null;
-            List<WatchEvent> raw = s.raw();
-            int skip = Math.max(0, raw.size() - MAX_POINTS);
-            if (skip > 0) {
-                previous = raw.get(skip - 1).signature();
-            }
-            for (WatchEvent e : raw.subList(skip, raw.size())) {
-                double rtt = e.rttMs() == null ? 0 : e.rttMs();
-                XYChart.Data<Number, Number> d = new XYChart.Data<>(seconds(origin, e.time()), rtt);
-                boolean change = !e.signature().equals(previous);
-                previous = e.signature();
-                String kind = e.isFailure() ? "failed" : Boolean.TRUE.equals(e.asPredicted()) ? "ok" : "differs";
-                d.setExtraValue(change ? kind + " change" : kind);
-                d.setNode(point(describe(e)));
-                line.getData().add(d);
-            }
-            lines.add(line);
+            line.series().setName(pod + (s.gone() ? " (gone)" : ""));
+            line.update(wanted(s));
         }
-        getData().setAll(lines);
-        // The chart gives every symbol its own classes as it is added; ours go on after.
-        for (XYChart.Series<Number, Number> line : lines) {
-            for (XYChart.Data<Number, Number> d : line.getData()) {
-                d.getNode().getStyleClass().add("kdi-watch-point");
-                d.getNode().getStyleClass().addAll(((String) d.getExtraValue()).split(" "));
+        for (var it = lines.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!keys.contains(e.getKey())) {
+                getData().remove(e.getValue().series());
+                it.remove();
             }
         }
-        getPlotChildren().removeAll(markers.stream().map(Marker::line).toList());
-        markers.clear();
+        // The chart sets a symbol's classes anew when its series or index changes: ours go back on after.
+        for (Line line : lines.values()) {
+            line.restyle();
+        }
+        Set<WatchEvent> events = new HashSet<>(api);
+        for (var it = markers.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!events.contains(e.getKey())) {
+                getPlotChildren().remove(e.getValue().line());
+                it.remove();
+            }
+        }
         for (WatchEvent e : api) {
-            Line l = new Line();
-            l.getStyleClass().add("kdi-watch-marker");
-            l.setStrokeWidth(2);
-            Tooltip.install(l, new Tooltip(time.format(e.time()) + "  " + e.event()));
-            markers.add(new Marker(seconds(origin, e.time()), l));
-            getPlotChildren().add(l);
+            markers.computeIfAbsent(e, k -> {
+                javafx.scene.shape.Line l = new javafx.scene.shape.Line();
+                l.getStyleClass().add("kdi-watch-marker");
+                l.setStrokeWidth(2);
+                Tooltip.install(l, new Tooltip(time.format(k.time()) + "  " + k.event()));
+                getPlotChildren().add(l);
+                return new Marker(seconds(origin, k.time()), l);
+            });
         }
         requestChartLayout();
+    }
+
+    /** One point as it should be drawn: what it shows, keyed by the bucket or answer it comes from. */
+    private record Point(Object source, double x, double y, String kind, String tip) {
+    }
+
+    private List<Point> wanted(WatchTimeline.Series s) {
+        List<Point> points = new ArrayList<>();
+        for (WatchTimeline.Bucket b : s.aggregated()) {
+            points.add(new Point(b, seconds(origin, b.start()), b.meanRttMs(),
+                    b.failures() > 0 ? "failed" : b.differing() > 0 ? "differs" : "ok",
+                    time.format(b.start()) + " – " + time.format(b.end()) + "  " + s.key().replica() + "\n"
+                            + b.asked() + " asked, " + b.failures() + " failed, " + b.differing()
+                            + " not as predicted\n" + String.format(Locale.ROOT, "mean %.2f ms, longest %.2f ms",
+                            b.meanRttMs(), b.maxRttMs())));
+        }
+        String previous = null;
+        List<WatchEvent> raw = s.raw();
+        int skip = Math.max(0, raw.size() - MAX_POINTS);
+        if (skip > 0) {
+            previous = raw.get(skip - 1).signature();
+        }
+        for (WatchEvent e : raw.subList(skip, raw.size())) {
+            boolean change = !e.signature().equals(previous);
+            previous = e.signature();
+            String kind = e.isFailure() ? "failed" : Boolean.TRUE.equals(e.asPredicted()) ? "ok" : "differs";
+            points.add(new Point(e, seconds(origin, e.time()), e.rttMs() == null ? 0 : e.rttMs(),
+                    change ? kind + " change" : kind, null));
+        }
+        return points;
+    }
+
+    /** A replica's line and the point drawn for each bucket or answer. */
+    private final class Line {
+        private final XYChart.Series<Number, Number> series;
+        private final Map<Object, XYChart.Data<Number, Number>> drawn = new HashMap<>();
+
+        Line(XYChart.Series<Number, Number> series) {
+            this.series = series;
+        }
+
+        XYChart.Series<Number, Number> series() {
+            return series;
+        }
+
+        /** Removes the points no longer wanted and adds the new ones in place; the rest stay as they are. */
+        void update(List<Point> points) {
+            Map<Object, Point> byKey = new HashMap<>();
+            points.forEach(p -> byKey.put(p.source(), p));
+            List<XYChart.Data<Number, Number>> gone = new ArrayList<>();
+            for (var it = drawn.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                if (!byKey.containsKey(e.getKey())) {
+                    gone.add(e.getValue());
+                    it.remove();
+                }
+            }
+            if (!gone.isEmpty()) {
+                series.getData().removeAll(gone);
+            }
+            ObservableList<XYChart.Data<Number, Number>> data = series.getData();
+            for (int i = 0; i < points.size(); i++) {
+                Point p = points.get(i);
+                XYChart.Data<Number, Number> d = drawn.get(p.source());
+                if (d == null) {
+                    d = new XYChart.Data<>(p.x(), p.y());
+                    d.setExtraValue(p.kind());
+                    d.setNode(point(p.tip() == null ? describe((WatchEvent) p.source()) : p.tip()));
+                    drawn.put(p.source(), d);
+                    data.add(Math.min(i, data.size()), d);
+                } else if (!p.kind().equals(d.getExtraValue())) {
+                    // The first raw point can gain or lose its "change" as the raw window slides.
+                    d.getNode().getStyleClass().removeAll(((String) d.getExtraValue()).split(" "));
+                    d.getNode().getStyleClass().remove("kdi-watch-point");
+                    d.setExtraValue(p.kind());
+                }
+            }
+        }
+
+        void restyle() {
+            for (XYChart.Data<Number, Number> d : series.getData()) {
+                ObservableList<String> classes = d.getNode().getStyleClass();
+                if (!classes.contains("kdi-watch-point")) {
+                    classes.add("kdi-watch-point");
+                    classes.addAll(((String) d.getExtraValue()).split(" "));
+                }
+            }
+        }
     }
 
     private static double seconds(Instant origin, Instant at) {
@@ -157,7 +255,7 @@ final class TimelineChart extends LineChart<Number, Number> {
         super.layoutPlotChildren();
         NumberAxis x = (NumberAxis) getXAxis();
         double height = getYAxis().getHeight();
-        for (Marker m : markers) {
+        for (Marker m : markers.values()) {
             double at = x.getDisplayPosition(m.x());
             m.line().setStartX(at);
             m.line().setEndX(at);

@@ -21,8 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -46,7 +45,9 @@ import javafx.collections.ObservableList;
  * The Watch tab's state and commands. Watching, saving and opening run on the model's own
  * threads; what the view shows changes on the UI thread only, at most a few times a second
  * however fast answers come. Every event is appended to a recording file as it arrives, so a long
- * watch is saved whole while the timeline in memory stays bounded.
+ * watch is saved whole while the timeline in memory stays bounded. The file is written, copied and
+ * deleted on the model's worker only, never on the UI thread; a recording is deleted as soon as
+ * another takes its place, and the last one when the model closes.
  */
 public final class WatchModel implements AutoCloseable {
     /** How often the timeline is redrawn at most while answers stream in. */
@@ -55,7 +56,8 @@ public final class WatchModel implements AutoCloseable {
     private final Supplier<Session> session;
     private final Consumer<Runnable> uiThread;
     private final Clock clock;
-    private final ScheduledExecutorService worker;
+    private final Path scratch;
+    private final ScheduledThreadPoolExecutor worker;
     private final ObservableList<String> names = FXCollections.observableArrayList();
     private final StringProperty typed = new SimpleStringProperty(this, "typed", "");
     private final ObjectProperty<RrType> type = new SimpleObjectProperty<>(this, "type", RrType.A);
@@ -67,18 +69,25 @@ public final class WatchModel implements AutoCloseable {
     private volatile WatchTimeline timeline = WatchTimeline.standard();
     // Touched on the UI thread only.
     private Watch watch;
+    /** The recording of the last watch started, kept to be saved until another replaces it. */
     private Recorder recorder;
-    private Path recording;
+    /** A recording opened from a file, when that is what the timeline shows. */
+    private Path opened;
 
     /**
      * @param session the session open now (null when none)
      * @param uiThread runs an action on the UI thread ({@code Platform::runLater}; tests run it at once)
+     * @param scratch the directory recordings are kept in until saved (the system's temporary one)
      */
-    public WatchModel(Supplier<Session> session, Consumer<Runnable> uiThread, Clock clock) {
+    public WatchModel(Supplier<Session> session, Consumer<Runnable> uiThread, Clock clock, Path scratch) {
         this.session = session;
         this.uiThread = uiThread;
         this.clock = clock;
-        this.worker = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("kdi-watch"));
+        this.scratch = scratch;
+        this.worker = new ScheduledThreadPoolExecutor(1, NamedThreads.daemon("kdi-watch"));
+        // On close the queued file work (the last deletion) still runs; rounds and redraws do not.
+        worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        worker.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     }
 
     /** The names to watch, absolute. */
@@ -172,16 +181,9 @@ public final class WatchModel implements AutoCloseable {
             message.set("There is no DNS replica to ask. " + String.join(" ", s.current().dns().notes()));
             return;
         }
-        Path file;
-        try {
-            file = Files.createTempFile("kdi-watch-", ".ndjson");
-            file.toFile().deleteOnExit();
-            recorder = new Recorder(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            message.set("Cannot keep a recording: " + e.getMessage());
-            return;
-        }
-        recording = file;
+        discardRecording();
+        recorder = new Recorder();
+        onWorker(recorder::open);
         timeline = WatchTimeline.standard();
         List<Question> questions = names.stream().map(n -> new Question(n, type.get())).toList();
         WatchRequest request = new WatchRequest(questions, every.get());
@@ -191,7 +193,8 @@ public final class WatchModel implements AutoCloseable {
             @Override
             public void event(WatchEvent e, boolean change) {
                 into.add(e);
-                rec.write(e);
+                // Events come from the worker and the session's threads: the file is written in order on the worker.
+                onWorker(() -> rec.write(e));
                 redraw();
             }
 
@@ -213,9 +216,9 @@ public final class WatchModel implements AutoCloseable {
             watch.close();
             watch = null;
         }
-        if (recorder != null) {
-            recorder.close();
-            recorder = null;
+        Recorder rec = recorder;
+        if (rec != null) {
+            onWorker(rec::close);
         }
         if (running.get()) {
             running.set(false);
@@ -227,23 +230,20 @@ public final class WatchModel implements AutoCloseable {
 
     /** Whether there is a recording to save. */
     public boolean canSave() {
-        return recording != null;
+        return recorder != null || opened != null;
     }
 
     /** Saves the recording (everything since Start, not just what the timeline still holds). */
     public void save(Path to) {
-        Path from = recording;
-        if (from == null) {
+        Recorder rec = recorder;
+        Path from = opened;
+        if (rec == null && from == null) {
             message.set("Nothing to save yet: start a watch or open a recording.");
             return;
         }
-        Recorder rec = recorder;
-        worker.execute(() -> {
+        onWorker(() -> {
             try {
-                if (rec != null) {
-                    rec.flush();
-                }
-                Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(rec == null ? from : rec.flushed(), to, StandardCopyOption.REPLACE_EXISTING);
                 uiThread.accept(() -> message.set("Saved the recording to " + to + "."));
             } catch (IOException e) {
                 uiThread.accept(() -> message.set("Cannot save to " + to + ": " + e.getMessage()));
@@ -254,7 +254,8 @@ public final class WatchModel implements AutoCloseable {
     /** Opens a recording in place of the timeline; a bad line is named, and what came before it shown. */
     public void open(Path from) {
         stop();
-        worker.execute(() -> {
+        discardRecording();
+        onWorker(() -> {
             WatchTimeline read = WatchTimeline.standard();
             String outcome;
             try (Reader in = Files.newBufferedReader(from, StandardCharsets.UTF_8)) {
@@ -269,7 +270,7 @@ public final class WatchModel implements AutoCloseable {
             String said = outcome;
             uiThread.accept(() -> {
                 timeline = read;
-                recording = from;
+                opened = from;
                 message.set(said);
                 revision.set(revision.get() + 1);
             });
@@ -293,23 +294,52 @@ public final class WatchModel implements AutoCloseable {
         }
     }
 
+    /** The recording of the last watch is no longer wanted: its file goes, on the worker. */
+    private void discardRecording() {
+        Recorder old = recorder;
+        recorder = null;
+        opened = null;
+        if (old != null) {
+            onWorker(old::delete);
+        }
+    }
+
+    private void onWorker(Runnable work) {
+        try {
+            worker.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closed: nothing more is recorded, and the last deletion is already queued.
+        }
+    }
+
     @Override
     public void close() {
         stop();
-        worker.shutdownNow();
+        discardRecording();
+        worker.shutdown();
     }
 
-    /** Appends events to the recording file; a write that fails is said once, and the watch goes on. */
+    /**
+     * Appends events to a recording file; a write that fails is said once, and the watch goes on.
+     * Used on the worker only.
+     */
     private final class Recorder {
-        private final BufferedWriter out;
+        private Path file;
+        private BufferedWriter out;
         private boolean failed;
         private boolean closed;
 
-        Recorder(BufferedWriter out) {
-            this.out = out;
+        void open() {
+            try {
+                file = Files.createTempFile(scratch, "kdi-watch-", ".ndjson");
+                file.toFile().deleteOnExit();
+                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                fail("Cannot keep a recording: " + e.getMessage());
+            }
         }
 
-        synchronized void write(WatchEvent e) {
+        void write(WatchEvent e) {
             if (failed || closed) {
                 return;
             }
@@ -317,24 +347,49 @@ public final class WatchModel implements AutoCloseable {
                 out.write(WatchRecording.line(e));
                 out.newLine();
             } catch (IOException ex) {
-                failed = true;
-                uiThread.accept(() -> message.set("The recording stopped: " + ex.getMessage()));
+                fail("The recording stopped: " + ex.getMessage());
             }
         }
 
-        synchronized void flush() throws IOException {
+        /** The file, with everything written so far in it. */
+        Path flushed() throws IOException {
+            if (file == null) {
+                throw new IOException("there is no recording: " + (failed ? "it could not be kept" : "nothing was written"));
+            }
             if (!failed && !closed) {
                 out.flush();
             }
+            return file;
         }
 
-        synchronized void close() {
-            closed = true;
-            try {
-                out.close();
-            } catch (IOException e) {
-                failed = true;
+        void close() {
+            if (closed) {
+                return;
             }
+            closed = true;
+            if (out != null) {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    failed = true;
+                }
+            }
+        }
+
+        void delete() {
+            close();
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // deleteOnExit still removes it when the application ends.
+                }
+            }
+        }
+
+        private void fail(String why) {
+            failed = true;
+            uiThread.accept(() -> message.set(why));
         }
     }
 }

@@ -165,7 +165,11 @@ public final class WatchView extends BorderPane {
             TimelineChart chart = charts.computeIfAbsent(e.getKey(), k -> new TimelineChart(k, zone));
             chart.show(e.getValue(), api, origin);
         }
-        timelines.getChildren().setAll(charts.values());
+        // Setting the same charts again would take them out of the scene and restyle every point.
+        List<TimelineChart> shown = List.copyOf(charts.values());
+        if (!timelines.getChildren().equals(shown)) {
+            timelines.getChildren().setAll(shown);
+        }
     }
 
     /** The tab's state and commands (the window's tests drive saving and opening through it). */

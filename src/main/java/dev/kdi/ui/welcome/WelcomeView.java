@@ -77,7 +77,11 @@ public final class WelcomeView extends ScrollPane {
         HBox buttons = new HBox(10, demo, files, tryAgain);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label demoNote = wrap(new Label("The demo is a small cluster that runs inside kdi, an API server and a DNS"
-                + " server both in this process: nothing leaves your machine."));
+                + " server both in this process: nothing leaves your machine. Its stories: a StatefulSet without its"
+                + " Service, a not-ready pod, an ExternalName that is an address, a DNS replica that missed a"
+                + " namespace, and a Corefile with a rewrite (db.example.com), a stub domain (corp.example), a name"
+                + " for each node and a zone whose hosts lacks fallthrough (lab.example)."));
+        demoNote.setId("welcome-demo-note");
         demoNote.getStyleClass().add("dim");
 
         Label point = new Label("Point it at your cluster");

@@ -19,6 +19,7 @@ import dev.kdi.ui.common.Failures;
 import dev.kdi.ui.common.Notifier;
 import dev.kdi.ui.common.ProblemLog;
 import dev.kdi.ui.common.TaskExecutor;
+import dev.kdi.ui.common.UiPreferences;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.common.UserMessage;
 import dev.kdi.ui.details.DetailsModel;
@@ -87,6 +88,7 @@ public final class WindowModel implements AutoCloseable {
     private final StatusModel status;
     private final CheckModel check;
     private final ToolbarModel toolbar;
+    private final UiPreferences preferences;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.WELCOME);
     private final ReadOnlyStringWrapper loadingMessage = new ReadOnlyStringWrapper(this, "loadingMessage", "");
@@ -112,12 +114,22 @@ public final class WindowModel implements AutoCloseable {
 
     public WindowModel(TaskExecutor executor, SessionOpener opener, Notifier notifier, Clock clock, ZoneId zone,
                        Reproduction reproduction) {
+        this(executor, opener, notifier, clock, zone, reproduction, UiPreferences.inMemory());
+    }
+
+    /**
+     * @param preferences what the window remembers between runs: the last context and namespaces
+     *     of each kubeconfig file here, the rest in the window's views
+     */
+    public WindowModel(TaskExecutor executor, SessionOpener opener, Notifier notifier, Clock clock, ZoneId zone,
+                       Reproduction reproduction, UiPreferences preferences) {
+        this.preferences = preferences;
         this.executor = executor;
         this.opener = opener;
         this.notifier = notifier;
         this.tree = new ClusterTreeModel(executor, notifier);
         this.details = new DetailsModel(executor, reproduction, notifier);
-        this.lookup = new LookupModel(executor, clock, notifier);
+        this.lookup = new LookupModel(executor, clock, notifier, preferences);
         this.status = new StatusModel(zone);
         this.check = new CheckModel(executor, notifier);
         this.toolbar = new ToolbarModel(new ToolbarModel.Commands() {
@@ -141,6 +153,7 @@ public final class WindowModel implements AutoCloseable {
             if (view.get() != null) {
                 tree.show(view.get(), Set.copyOf(toolbar.chosenNamespaces()));
             }
+            rememberCluster();
         });
         toolbar.replica().addListener((o, was, now) -> {
             details.replicaChoice().set((now == null ? ReplicaOption.ALL : now).choice());
@@ -158,7 +171,9 @@ public final class WindowModel implements AutoCloseable {
         if (start.demo()) {
             open(new SessionRequest.Demo());
         } else if (file.isPresent()) {
-            open(new SessionRequest.Live(start.kubeconfig(), start.context().or(found::current)));
+            // The context given, else the one last opened from this file (while it still exists), else the current one.
+            Optional<String> last = file.flatMap(preferences::context).filter(found.names()::contains);
+            open(new SessionRequest.Live(start.kubeconfig(), start.context().or(() -> last).or(found::current)));
         } else {
             phase.set(Phase.WELCOME);
             welcomeProblem.set(String.join("; ", found.fileProblems()));
@@ -261,6 +276,9 @@ public final class WindowModel implements AutoCloseable {
         detach();
         session = o.session();
         SessionInfo i = session.info();
+        // Read before the toolbar forgets the namespaces chosen in the cluster before.
+        Set<String> remembered = kubeconfigFile().filter(f -> i.kind() == SessionInfo.Kind.LIVE)
+                .map(f -> preferences.namespaces(f, i.name())).orElse(Set.of());
         info.set(i);
         demo.set(i.kind() == SessionInfo.Kind.DEMO);
         canAsk.set(i.canAskDns());
@@ -297,6 +315,10 @@ public final class WindowModel implements AutoCloseable {
         welcomeProblem.set("");
         inspection = o.inspection();
         show(o.view());
+        Set<String> still = new java.util.TreeSet<>(remembered);
+        still.retainAll(toolbar.namespaces());
+        toolbar.chosenNamespaces().addAll(still);
+        rememberCluster();
         phase.set(Phase.READY);
         List<String> skipped = o.inspection().skippedFiles();
         if (!skipped.isEmpty()) {
@@ -351,6 +373,24 @@ public final class WindowModel implements AutoCloseable {
                 })
                 .onFailure(e -> notifier.show(Failures.notice("Could not show the update", e)))
                 .runOnce(executor);
+    }
+
+    private Optional<Path> kubeconfigFile() {
+        String file = toolbar.kubeconfigFile().get();
+        return file == null || file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file));
+    }
+
+    /** A live cluster's context and chosen namespaces are remembered for its kubeconfig file. */
+    private void rememberCluster() {
+        SessionInfo i = info.get();
+        if (i != null && i.kind() == SessionInfo.Kind.LIVE) {
+            kubeconfigFile().ifPresent(f -> preferences.cluster(f, i.name(), Set.copyOf(toolbar.chosenNamespaces())));
+        }
+    }
+
+    /** What the window remembers between runs. */
+    public UiPreferences preferences() {
+        return preferences;
     }
 
     private void show(Inventory v) {

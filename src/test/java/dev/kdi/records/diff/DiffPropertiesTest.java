@@ -128,7 +128,7 @@ class DiffPropertiesTest {
         return q.name().toLowerCase(java.util.Locale.ROOT) + " " + q.type();
     }
 
-    private static String changedNamespace(ClusterSnapshot s, Random random) {
+    static String changedNamespace(ClusterSnapshot s, Random random) {
         List<String> candidates = new ArrayList<>();
         s.services().forEach(svc -> {
             if (!svc.namespace().equals("kube-system") && !candidates.contains(svc.namespace())) {

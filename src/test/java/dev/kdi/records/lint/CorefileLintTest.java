@@ -24,7 +24,7 @@ class CorefileLintTest {
 
     @Test
     void findings_noendpoints_isOneWarningNamingTheHeadlessServices() {
-        DnsModel m = DnsModel.build(LintFixtures.seedHeadless().snapshot(), TestCluster.withOptions("noendpoints"));
+        DnsModel m = DnsModel.build(LintFixtures.seedHeadless().snapshot(), LintFixtures.withOptions("noendpoints"));
         Finding f = only(lint(m), Rule.ENDPOINTS_DISABLED);
         assertThat(f.message()).contains("the headless Service default/sample-headless and all endpoint names are NXDOMAIN");
         assertThat(codes(lint(m))).containsExactly("endpoints-disabled");
@@ -35,7 +35,7 @@ class CorefileLintTest {
         TestCluster c = LintFixtures.seedHeadless().namespace("shop")
                 .add(svc("shop", "web").clusterIp("10.96.0.50").port("http", 80).selector("app", "web").build())
                 .add(pod("shop", "web-0").labels("app", "web").ip("10.1.0.1").build());
-        DnsModel m = DnsModel.build(c.snapshot(), TestCluster.withOptions("namespaces default kube-system"));
+        DnsModel m = DnsModel.build(c.snapshot(), LintFixtures.withOptions("namespaces default kube-system"));
         Finding f = only(lint(m), Rule.NAMESPACE_NOT_EXPOSED);
         assertThat(f.objects()).containsExactly(ObjectRef.namespace("shop"), ObjectRef.service("shop", "web"));
         assertThat(f.message()).isEqualTo("The Corefile's kubernetes plugin exposes only default and kube-system, so "
@@ -44,7 +44,7 @@ class CorefileLintTest {
 
     @Test
     void findings_exposedNamespaces_areSilent() {
-        DnsModel m = DnsModel.build(LintFixtures.seedHeadless().snapshot(), TestCluster.withOptions("namespaces default"));
+        DnsModel m = DnsModel.build(LintFixtures.seedHeadless().snapshot(), LintFixtures.withOptions("namespaces default"));
         assertThat(lint(m)).isEmpty();
     }
 }

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.TestCluster;
+import dev.kdi.records.objects.DnsPolicy;
+import dev.kdi.records.objects.PodDns;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The Corefile plugin lint codes: each fires on the mistake and stays quiet on the fix. */
@@ -27,9 +30,24 @@ class CorefilePluginLintTest {
                 .contains("SERVFAIL");
         assertThat(withCode(lint(model(".:53 {\n hosts {\n  10.0.0.1 db.example.org\n  fallthrough\n }\n"
                 + " kubernetes cluster.local\n}\n")), Rule.COREFILE_HOSTS_NO_FALLTHROUGH)).isEmpty();
-        // A hosts block of its own zone harms no cluster name: the demo's custom zone story.
-        assertThat(withCode(lint(model("corp.example:53 {\n hosts {\n  10.0.0.1 db.corp.example\n }\n}\n"
+    }
+
+    @Test
+    void hostsWithoutFallthroughInAZoneOfItsOwnFiresForThatZoneOnly() {
+        // The demo's custom zone story: unlisted names of the zone fail, cluster names are unharmed.
+        Finding f = only(lint(model("corp.example:53 {\n hosts {\n  10.0.0.1 db.corp.example\n }\n}\n"
+                + ".:53 {\n kubernetes cluster.local\n}\n")), Rule.COREFILE_HOSTS_NO_FALLTHROUGH);
+        assertThat(f.message()).contains("line 2) in block corp.example:53 has no fallthrough: every name under "
+                + "corp.example. it does not list is SERVFAIL").contains("Cluster names never reach this block");
+        assertThat(withCode(lint(model("corp.example:53 {\n hosts {\n  10.0.0.1 db.corp.example\n  fallthrough\n }\n}\n"
                 + ".:53 {\n kubernetes cluster.local\n}\n")), Rule.COREFILE_HOSTS_NO_FALLTHROUGH)).isEmpty();
+        // Fallthrough for the zone it serves is enough; for another zone it is not.
+        assertThat(withCode(lint(model("corp.example:53 {\n hosts {\n  10.0.0.1 db.corp.example\n"
+                + "  fallthrough corp.example\n }\n}\n.:53 {\n kubernetes cluster.local\n}\n")),
+                Rule.COREFILE_HOSTS_NO_FALLTHROUGH)).isEmpty();
+        assertThat(withCode(lint(model("corp.example:53 {\n hosts {\n  10.0.0.1 db.corp.example\n"
+                + "  fallthrough other.example\n }\n}\n.:53 {\n kubernetes cluster.local\n}\n")),
+                Rule.COREFILE_HOSTS_NO_FALLTHROUGH)).hasSize(1);
     }
 
     @Test
@@ -53,6 +71,29 @@ class CorefilePluginLintTest {
                 Rule.COREFILE_FORWARD_LOOP).message()).contains("the DNS pod's own loopback");
         assertThat(withCode(lint(model(".:53 {\n kubernetes cluster.local\n forward . 10.0.0.53 127.0.0.1:5353\n}\n")),
                 Rule.COREFILE_FORWARD_LOOP)).isEmpty();
+    }
+
+    @Test
+    void forwardToResolvConfFromADnsPodThatResolvesThroughTheClusterFiresAndWithDefaultStaysQuiet() {
+        // coredns#2087: the pod's resolv.conf is the kubelet's, which names the cluster DNS under ClusterFirst.
+        String corefile = ".:53 {\n kubernetes cluster.local\n forward . /etc/resolv.conf\n}\n";
+        Finding f = only(lint(dnsPod(DnsPolicy.CLUSTER_FIRST, false).model(corefile)), Rule.COREFILE_FORWARD_LOOP);
+        assertThat(f.message()).contains("line 3) sends . to /etc/resolv.conf, but DNS pod kube-system/coredns-abc has "
+                + "dnsPolicy ClusterFirst, so its /etc/resolv.conf names the cluster DNS Service").contains("coredns#2087");
+        assertThat(f.fix()).contains("dnsPolicy: Default");
+        assertThat(withCode(lint(dnsPod(DnsPolicy.DEFAULT, false).model(corefile)), Rule.COREFILE_FORWARD_LOOP)).isEmpty();
+        // On the host network ClusterFirst falls back to the node's resolver; ClusterFirstWithHostNet does not.
+        assertThat(withCode(lint(dnsPod(DnsPolicy.CLUSTER_FIRST, true).model(corefile)), Rule.COREFILE_FORWARD_LOOP))
+                .isEmpty();
+        assertThat(withCode(lint(dnsPod(DnsPolicy.CLUSTER_FIRST_WITH_HOST_NET, true).model(corefile)),
+                Rule.COREFILE_FORWARD_LOOP)).hasSize(1);
+    }
+
+    private static TestCluster dnsPod(DnsPolicy policy, boolean hostNetwork) {
+        return LintFixtures.seedHeadless().namespace("kube-system")
+                .add(svc("kube-system", "kube-dns").clusterIp("10.96.0.10").port("dns", 53).build())
+                .add(TestCluster.pod("kube-system", "coredns-abc").labels("k8s-app", "kube-dns").ip("10.244.0.2")
+                        .dns(new PodDns(policy, hostNetwork, false, null, List.of())).build());
     }
 
     @Test

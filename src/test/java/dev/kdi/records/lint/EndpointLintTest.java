@@ -26,7 +26,7 @@ class EndpointLintTest {
     @Test
     void findings_headlessSelectingNothing_isNxdomainAndPointsAtTheLabelsPodsCarry() {
         TestCluster c = headlessDb().add(pod("shop", "pg-0").labels("app", "postgres").ip("10.1.0.1").build());
-        List<Finding> findings = lint(c.plain());
+        List<Finding> findings = lint(c.plainFallingThrough());
         Finding f = only(findings, Rule.HEADLESS_NO_READY_ENDPOINTS);
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.message()).isEqualTo("Headless Service shop/db has no ready endpoint, so db.shop.svc.cluster.local "
@@ -38,7 +38,7 @@ class EndpointLintTest {
     @Test
     void findings_headlessWithOnlyNotReadyPods_namesThemOnce() {
         TestCluster c = headlessDb().add(pod("shop", "db-0").labels("app", "db").ip("10.1.0.1").notReady().build());
-        List<Finding> findings = lint(c.plain());
+        List<Finding> findings = lint(c.plainFallingThrough());
         assertThat(only(findings, Rule.HEADLESS_NO_READY_ENDPOINTS).message()).endsWith("its pod db-0 is not ready.");
         assertThat(codes(findings)).containsExactly("headless-no-ready-endpoints");
     }
@@ -46,7 +46,7 @@ class EndpointLintTest {
     @Test
     void findings_headlessWithoutSelectorOrSlices_saysSo() {
         TestCluster c = new TestCluster().namespace("shop").add(svc("shop", "ext").headless().build());
-        assertThat(only(lint(c.plain()), Rule.HEADLESS_NO_READY_ENDPOINTS).message())
+        assertThat(only(lint(c.plainFallingThrough()), Rule.HEADLESS_NO_READY_ENDPOINTS).message())
                 .endsWith("it has no selector and no EndpointSlices.");
     }
 
@@ -55,7 +55,7 @@ class EndpointLintTest {
         TestCluster c = new TestCluster().namespace("shop").add(svc("shop", "ext").headless().build())
                 .add(TestCluster.slice("shop", "ext-1", "ext", IpFamily.IPV4, List.of(tcp("", 80)),
                         endpoint("192.0.2.1", true, null, null)));
-        assertThat(lint(c.plain())).isEmpty();
+        assertThat(lint(c.plainFallingThrough())).isEmpty();
     }
 
     @Test
@@ -63,7 +63,7 @@ class EndpointLintTest {
         TestCluster c = new TestCluster().namespace("shop")
                 .add(svc("shop", "web").clusterIp("10.96.0.50").port("http", 80).selector("app", "web").build())
                 .add(pod("shop", "frontend-0").labels("app", "frontend").ip("10.1.0.1").build());
-        Finding f = only(lint(c.plain()), Rule.SELECTOR_MATCHES_NOTHING);
+        Finding f = only(lint(c.plainFallingThrough()), Rule.SELECTOR_MATCHES_NOTHING);
         assertThat(f.message()).isEqualTo("Service shop/web selects app=web, which matches no pod in shop: "
                 + "web.shop.svc.cluster.local still returns its cluster IP 10.96.0.50, but nothing answers behind it "
                 + "and no endpoint names exist.");
@@ -77,7 +77,7 @@ class EndpointLintTest {
                 .add(pod("shop", "db-0").labels("app", "db").ip("10.1.0.1").build())
                 .add(pod("shop", "db-1").labels("app", "db").ip("10.1.0.2").notReady().build())
                 .add(pod("shop", "db-2").labels("app", "db").ip("10.1.0.3").terminating().build());
-        Finding f = only(lint(c.plain()), Rule.PODS_NOT_READY);
+        Finding f = only(lint(c.plainFallingThrough()), Rule.PODS_NOT_READY);
         assertThat(f.objects()).containsExactly(ObjectRef.service("shop", "db"), ObjectRef.pod("shop", "db-1"),
                 ObjectRef.pod("shop", "db-2"));
         assertThat(f.message()).isEqualTo("Service shop/db leaves not-ready pods db-1 and db-2 (terminating) out of DNS: "
@@ -91,7 +91,7 @@ class EndpointLintTest {
                 .add(svc("shop", "db").headless().port("pg", 5432).selector("app", "db").publishNotReady().build())
                 .add(pod("shop", "db-0").labels("app", "db").ip("10.1.0.1").build())
                 .add(pod("shop", "db-1").labels("app", "db").ip("10.1.0.2").hostname("db-1", "db").notReady().build());
-        List<Finding> findings = lint(c.plain());
+        List<Finding> findings = lint(c.plainFallingThrough());
         Finding f = only(findings, Rule.PUBLISH_NOT_READY);
         assertThat(f.severity()).isEqualTo(Severity.INFO);
         assertThat(f.message()).isEqualTo("Service shop/db sets publishNotReadyAddresses, so not-ready pod db-1 still "
@@ -104,7 +104,7 @@ class EndpointLintTest {
         TestCluster c = new TestCluster().namespace("shop")
                 .add(svc("shop", "db").headless().port("pg", 5432).selector("app", "db").publishNotReady().build())
                 .add(pod("shop", "db-0").labels("app", "db").ip("10.1.0.1").build());
-        assertThat(lint(c.plain())).isEmpty();
+        assertThat(lint(c.plainFallingThrough())).isEmpty();
     }
 
     @Test
@@ -129,12 +129,12 @@ class EndpointLintTest {
                 .add(svc("shop", "s".repeat(63)).headless().port("h".repeat(15), 80).selector("app", "web").build())
                 .add(pod("shop", "web-0").labels("app", "web").ip("10.1.0.1").hostname("h".repeat(63), "s".repeat(63))
                         .build());
-        assertThat(lint(c.plain())).isEmpty();
+        assertThat(lint(c.plainFallingThrough())).isEmpty();
     }
 
     @Test
     void findings_podNamedByAddress_followsEndpointPodNames() {
-        DnsModel m = DnsModel.build(LintFixtures.seedSubdomain().snapshot(), TestCluster.withOptions("endpoint_pod_names"));
+        DnsModel m = DnsModel.build(LintFixtures.seedSubdomain().snapshot(), LintFixtures.withOptions("endpoint_pod_names"));
         List<Finding> findings = LintFixtures.withCode(lint(m), Rule.POD_NAMED_BY_ADDRESS);
         assertThat(findings).extracting(Finding::message).anySatisfy(msg -> assertThat(msg)
                 .contains("named by pod name, e.g. sample-statefulset-headless-0.sample-subdomain.default.svc.cluster.local"));

@@ -5,6 +5,7 @@ import static dev.kdi.records.TestCluster.svc;
 
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.TestCluster;
+import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.objects.Kinds;
 import java.util.List;
 import java.util.Set;
@@ -49,6 +50,11 @@ final class LintFixtures {
                 .add(pod("shop", "web-b").labels("app", "web").ip("10.244.2.6").build())
                 .add(pod("shop", "web-c").labels("app", "web").ip("10.244.3.7").notReady().build())
                 .add(pod("shop", "cache-0").labels("app", "cache").ip("10.244.1.9").build());
+    }
+
+    /** {@link TestCluster#withOptions} with reverse names handed on, as kubeadm's Corefile does. */
+    static Corefile withOptions(String options) {
+        return TestCluster.withOptions(options + "\n  fallthrough in-addr.arpa ip6.arpa");
     }
 
     static List<Finding> lint(DnsModel model) {

@@ -46,7 +46,7 @@ class LintOrderTest {
 
     @Test
     void findings_areSortedBySeverityThenNamespaceKindNameAndCode() {
-        List<Finding> findings = lint(mixed().plain());
+        List<Finding> findings = lint(mixed().plainFallingThrough());
         assertThat(findings).isSortedAccordingTo(Lint.ORDER);
         assertThat(findings).extracting(f -> f.code() + " " + f.primary()).containsExactly(
                 "sts-service-missing StatefulSet data/db",

@@ -60,7 +60,7 @@ class SeedExamplesLintTest {
     @Test
     @DisplayName("clusterip gives pods-not-ready for web-c and unnamed-ports for cache, nothing else")
     void clusterIp_notReadyAndUnnamedPorts() {
-        List<Finding> findings = lint(LintFixtures.clusterIp().plain());
+        List<Finding> findings = lint(LintFixtures.clusterIp().plainFallingThrough());
         assertThat(codes(findings)).containsExactly("pods-not-ready", "unnamed-ports");
         Finding notReady = only(findings, Rule.PODS_NOT_READY);
         assertThat(notReady.primary()).isEqualTo(ObjectRef.service("shop", "web"));

@@ -21,7 +21,7 @@ class ServiceLintTest {
 
     @Test
     void findings_externalNameIsIp_saysTheNameIsNxdomain() {
-        Finding f = only(lint(externalName("192.0.2.10").plain()), Rule.EXTERNALNAME_IS_IP);
+        Finding f = only(lint(externalName("192.0.2.10").plainFallingThrough()), Rule.EXTERNALNAME_IS_IP);
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
         assertThat(f.objects()).containsExactly(ObjectRef.service("shop", "payments"));
         assertThat(f.message()).contains("points at the address 192.0.2.10")
@@ -30,7 +30,7 @@ class ServiceLintTest {
 
     @Test
     void findings_externalNameIsIpv6_isAnAddressToo() {
-        assertThat(codes(lint(externalName("2001:db8::10").plain()))).containsExactly("externalname-is-ip");
+        assertThat(codes(lint(externalName("2001:db8::10").plainFallingThrough()))).containsExactly("externalname-is-ip");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -42,25 +42,25 @@ class ServiceLintTest {
             api..stripe.example       | it has an empty label
             """)
     void findings_externalNameInvalid_saysWhy(String target, String why) {
-        Finding f = only(lint(externalName(target).plain()), Rule.EXTERNALNAME_INVALID);
+        Finding f = only(lint(externalName(target).plainFallingThrough()), Rule.EXTERNALNAME_INVALID);
         assertThat(f.message()).contains("(" + why + ")").contains("the API server rejects the Service");
     }
 
     @Test
     void findings_externalNameInvalid_labelAndNameLength() {
         String longLabel = "a".repeat(64) + ".example.com";
-        assertThat(only(lint(externalName(longLabel).plain()), Rule.EXTERNALNAME_INVALID).message())
+        assertThat(only(lint(externalName(longLabel).plainFallingThrough()), Rule.EXTERNALNAME_INVALID).message())
                 .contains("64 characters, over 63");
         String longName = ("a".repeat(60) + ".").repeat(5) + "com";
-        assertThat(only(lint(externalName(longName).plain()), Rule.EXTERNALNAME_INVALID).message())
+        assertThat(only(lint(externalName(longName).plainFallingThrough()), Rule.EXTERNALNAME_INVALID).message())
                 .contains("308 characters, over 253");
     }
 
     @Test
     void findings_validExternalNames_areSilent() {
-        assertThat(lint(externalName("api.stripe.example").plain())).isEmpty();
-        assertThat(lint(externalName("api.stripe.example.").plain())).isEmpty();
-        assertThat(lint(externalName("pg.db.svc.cluster.local").plain())).isEmpty();
+        assertThat(lint(externalName("api.stripe.example").plainFallingThrough())).isEmpty();
+        assertThat(lint(externalName("api.stripe.example.").plainFallingThrough())).isEmpty();
+        assertThat(lint(externalName("pg.db.svc.cluster.local").plainFallingThrough())).isEmpty();
     }
 
     @Test
@@ -68,10 +68,10 @@ class ServiceLintTest {
         TestCluster c = new TestCluster().namespace("shop")
                 .add(svc("shop", "web").port("http", 80).selector("app", "web").build())
                 .add(pod("shop", "web-0").labels("app", "web").ip("10.1.0.1").build());
-        Finding f = only(lint(c.plain()), Rule.CLUSTER_IP_UNASSIGNED);
+        Finding f = only(lint(c.plainFallingThrough()), Rule.CLUSTER_IP_UNASSIGNED);
         assertThat(f.severity()).isEqualTo(Severity.INFO);
         assertThat(f.message()).contains("web.shop.svc.cluster.local");
-        assertThat(codes(lint(c.plain()))).containsExactly("cluster-ip-unassigned");
+        assertThat(codes(lint(c.plainFallingThrough()))).containsExactly("cluster-ip-unassigned");
     }
 
     @Test
@@ -79,7 +79,7 @@ class ServiceLintTest {
         TestCluster c = new TestCluster().namespace("shop")
                 .add(svc("shop", "odd").clusterIp("10.96.0.7").port("", 7000).port("", 7001).selector("app", "odd").build())
                 .add(pod("shop", "odd-0").labels("app", "odd").ip("10.1.0.1").build());
-        Finding f = only(lint(c.plain()), Rule.UNNAMED_PORTS);
+        Finding f = only(lint(c.plainFallingThrough()), Rule.UNNAMED_PORTS);
         assertThat(f.message()).contains("has unnamed ports 7000/TCP and 7001/TCP")
                 .contains("no _<name>._tcp.odd.shop.svc.cluster.local SRV record exists for them");
         assertThat(f.fix()).contains("name: tcp-7000");
@@ -91,6 +91,6 @@ class ServiceLintTest {
                 .add(svc("shop", "web").clusterIp("10.96.0.8").port("http", 80).selector("app", "web").build())
                 .add(svc("shop", "peers").headless().selector("app", "web").build())
                 .add(pod("shop", "web-0").labels("app", "web").ip("10.1.0.1").build());
-        assertThat(lint(c.plain())).isEmpty();
+        assertThat(lint(c.plainFallingThrough())).isEmpty();
     }
 }

@@ -29,7 +29,7 @@ class StatefulSetLintTest {
 
     @Test
     void findings_stsServiceMissing_namesThePodsAndTheMissingService() {
-        List<Finding> findings = lint(statefulSetDb("db").plain());
+        List<Finding> findings = lint(statefulSetDb("db").plainFallingThrough());
         Finding f = only(findings, Rule.STS_SERVICE_MISSING);
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
         assertThat(f.primary()).isEqualTo(new ObjectRef(Kinds.STATEFUL_SET, "shop", "db"));
@@ -41,14 +41,14 @@ class StatefulSetLintTest {
 
     @Test
     void findings_stsServiceMissing_isNotRepeatedPerPodAsSubdomainServiceMissing() {
-        assertThat(codes(lint(statefulSetDb("db").plain()))).containsExactly("sts-service-missing");
+        assertThat(codes(lint(statefulSetDb("db").plainFallingThrough()))).containsExactly("sts-service-missing");
     }
 
     @Test
     void findings_stsServiceMissing_offersAnExistingHeadlessServiceThatSelectsThePods() {
         TestCluster c = statefulSetDb("db")
                 .add(svc("shop", "db-headless").headless().port("pg", 5432).selector("app", "db").build());
-        Finding f = only(lint(c.plain()), Rule.STS_SERVICE_MISSING);
+        Finding f = only(lint(c.plainFallingThrough()), Rule.STS_SERVICE_MISSING);
         assertThat(f.fix()).isEqualTo("Create a headless Service named db in shop that selects app=db, or recreate the "
                 + "StatefulSet with serviceName: db-headless (serviceName cannot be changed in place).");
     }
@@ -58,7 +58,7 @@ class StatefulSetLintTest {
         TestCluster c = new TestCluster().namespace("shop")
                 .add(TestCluster.workload(Kinds.STATEFUL_SET, "shop", "db").labels("app", "db").serviceName("db")
                         .replicas(3).build());
-        assertThat(only(lint(c.plain()), Rule.STS_SERVICE_MISSING).message())
+        assertThat(only(lint(c.plainFallingThrough()), Rule.STS_SERVICE_MISSING).message())
                 .startsWith("Pods db-0, db-1 and db-2 of StatefulSet shop/db get no per-pod names");
     }
 
@@ -66,7 +66,7 @@ class StatefulSetLintTest {
     void findings_stsServiceNotSelecting_comparesSelectorWithThePodsLabels() {
         TestCluster c = statefulSetDb("db")
                 .add(svc("shop", "db").headless().port("pg", 5432).selector("app", "database").build());
-        List<Finding> findings = lint(c.plain());
+        List<Finding> findings = lint(c.plainFallingThrough());
         Finding f = only(findings, Rule.STS_SERVICE_NOT_SELECTING);
         assertThat(f.objects()).startsWith(new ObjectRef(Kinds.STATEFUL_SET, "shop", "db"), ObjectRef.service("shop", "db"));
         assertThat(f.message()).isEqualTo("Pods db-0 and db-1 of StatefulSet shop/db get no per-pod names "
@@ -80,7 +80,7 @@ class StatefulSetLintTest {
     @Test
     void findings_stsServiceNotSelecting_whenTheServiceIsAnExternalName() {
         TestCluster c = statefulSetDb("db").add(svc("shop", "db").externalName("db.example.com").build());
-        assertThat(only(lint(c.plain()), Rule.STS_SERVICE_NOT_SELECTING).message())
+        assertThat(only(lint(c.plainFallingThrough()), Rule.STS_SERVICE_NOT_SELECTING).message())
                 .contains("Service db is an ExternalName alias, which has no endpoints");
     }
 
@@ -90,7 +90,7 @@ class StatefulSetLintTest {
                 .add(TestCluster.workload(Kinds.STATEFUL_SET, "shop", "db").labels("app", "db").serviceName("db")
                         .replicas(1).build())
                 .add(svc("shop", "db").headless().selector("app", "pg").build());
-        assertThat(only(lint(c.plain()), Rule.STS_SERVICE_NOT_SELECTING).message())
+        assertThat(only(lint(c.plainFallingThrough()), Rule.STS_SERVICE_NOT_SELECTING).message())
                 .startsWith("Pod db-0 of StatefulSet shop/db gets no per-pod name (db-0.db.shop.svc.cluster.local is "
                         + "NXDOMAIN): Service db selects app=pg, but the pod has app=db.");
     }
@@ -99,7 +99,7 @@ class StatefulSetLintTest {
     void findings_stsServiceNotHeadless_saysThatTheServiceNameReturnsTheVirtualIp() {
         TestCluster c = statefulSetDb("db")
                 .add(svc("shop", "db").clusterIp("10.96.0.5").port("pg", 5432).selector("app", "db").build());
-        List<Finding> findings = lint(c.plain());
+        List<Finding> findings = lint(c.plainFallingThrough());
         Finding f = only(findings, Rule.STS_SERVICE_NOT_HEADLESS);
         // Information only: CoreDNS still serves the per-pod names under a ClusterIP Service, and
         // a client Service as serviceName is a deliberate choice in correct manifests.
@@ -114,6 +114,6 @@ class StatefulSetLintTest {
     void findings_correctStatefulSet_isSilent() {
         TestCluster c = statefulSetDb("db")
                 .add(svc("shop", "db").headless().port("pg", 5432).selector("app", "db").build());
-        assertThat(lint(c.plain())).isEmpty();
+        assertThat(lint(c.plainFallingThrough())).isEmpty();
     }
 }

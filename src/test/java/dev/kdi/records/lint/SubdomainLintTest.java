@@ -23,7 +23,7 @@ class SubdomainLintTest {
 
     @Test
     void findings_subdomainServiceMissing_namesTheNameThatDoesNotResolve() {
-        Finding f = only(lint(podWithSubdomain().plain()), Rule.SUBDOMAIN_SERVICE_MISSING);
+        Finding f = only(lint(podWithSubdomain().plainFallingThrough()), Rule.SUBDOMAIN_SERVICE_MISSING);
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
         assertThat(f.objects()).containsExactly(ObjectRef.pod("shop", "box"));
         assertThat(f.message()).isEqualTo("Pod shop/box has hostname box and subdomain boxes, but no Service boxes "
@@ -34,7 +34,7 @@ class SubdomainLintTest {
     @Test
     void findings_subdomainServiceNotSelecting_comparesSelectorAndLabels() {
         TestCluster c = podWithSubdomain().add(svc("shop", "boxes").headless().selector("app", "crate").build());
-        List<Finding> findings = lint(c.plain());
+        List<Finding> findings = lint(c.plainFallingThrough());
         Finding f = only(findings, Rule.SUBDOMAIN_SERVICE_NOT_SELECTING);
         assertThat(f.objects()).containsExactly(ObjectRef.pod("shop", "box"), ObjectRef.service("shop", "boxes"));
         assertThat(f.message()).isEqualTo("Pod shop/box has hostname box and subdomain boxes, but Service boxes selects "
@@ -47,7 +47,7 @@ class SubdomainLintTest {
     @Test
     void findings_matchingHeadlessService_isSilent() {
         TestCluster c = podWithSubdomain().add(svc("shop", "boxes").headless().selector("app", "box").build());
-        assertThat(lint(c.plain())).isEmpty();
+        assertThat(lint(c.plainFallingThrough())).isEmpty();
     }
 
     @Test
@@ -59,7 +59,7 @@ class SubdomainLintTest {
             c.add(pod("shop", p).labels("app", "web", "pod-template-hash", "5d9f").ip("10.1.1." + p.length())
                     .hostname("web", "websvc").owner(Kinds.REPLICA_SET, "web-5d9f").build());
         }
-        Finding f = only(lint(c.plain()), Rule.SUBDOMAIN_SERVICE_MISSING);
+        Finding f = only(lint(c.plainFallingThrough()), Rule.SUBDOMAIN_SERVICE_MISSING);
         assertThat(f.objects()).containsExactly(new ObjectRef(Kinds.DEPLOYMENT, "shop", "web"),
                 ObjectRef.pod("shop", "web-5d9f-abcde"), ObjectRef.pod("shop", "web-5d9f-fghij"));
         assertThat(f.message()).startsWith("Pods web-5d9f-abcde and web-5d9f-fghij of Deployment shop/web have hostname "
@@ -72,7 +72,7 @@ class SubdomainLintTest {
         TestCluster c = new TestCluster().namespace("shop")
                 .add(pod("shop", "box").labels("app", "box").ip("10.1.0.9").hostname(null, "boxes").build())
                 .add(svc("shop", "boxes").headless().selector("app", "box").build());
-        Finding f = only(lint(c.plain()), Rule.SUBDOMAIN_WITHOUT_HOSTNAME);
+        Finding f = only(lint(c.plainFallingThrough()), Rule.SUBDOMAIN_WITHOUT_HOSTNAME);
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.message()).contains("box.boxes.shop.svc.cluster.local (what hostname -f prints) does not resolve");
         assertThat(f.fix()).startsWith("Set spec.hostname: box alongside subdomain: boxes");
@@ -83,7 +83,7 @@ class SubdomainLintTest {
         TestCluster c = new TestCluster().namespace("shop")
                 .add(pod("shop", "box").labels("app", "box").ip("10.1.0.9").hostname(null, "boxes").build())
                 .add(svc("shop", "boxes").headless().selector("app", "box").build());
-        DnsModel m = DnsModel.build(c.snapshot(), TestCluster.withOptions("endpoint_pod_names"));
+        DnsModel m = DnsModel.build(c.snapshot(), LintFixtures.withOptions("endpoint_pod_names"));
         assertThat(lint(m)).isEmpty();
     }
 }

@@ -19,7 +19,7 @@ class TemplateLintTest {
         TestCluster c = new TestCluster().namespace("shop")
                 .add(TestCluster.workload(kind, "shop", "web").labels("app", "web").hostname("web", "websvc").build())
                 .add(svc("shop", "websvc").headless().selector("app", "web").build());
-        Finding f = only(lint(c.plain()), Rule.TEMPLATE_HOSTNAME);
+        Finding f = only(lint(c.plainFallingThrough()), Rule.TEMPLATE_HOSTNAME);
         assertThat(f.objects()).containsExactly(new ObjectRef(kind, "shop", "web"));
         assertThat(f.message()).isEqualTo("Every replica of " + kind + " shop/web gets hostname web and subdomain websvc, "
                 + "so web.websvc.shop.svc.cluster.local returns every ready replica's address at once, never one pod.");
@@ -32,7 +32,7 @@ class TemplateLintTest {
                 .add(TestCluster.workload(kind, "shop", "web").labels("app", "web").hostname("web", "websvc")
                         .serviceName("websvc").build())
                 .add(svc("shop", "websvc").headless().selector("app", "web").build());
-        assertThat(lint(c.plain())).extracting(Finding::code).doesNotContain("template-hostname");
+        assertThat(lint(c.plainFallingThrough())).extracting(Finding::code).doesNotContain("template-hostname");
     }
 
     @ParameterizedTest
@@ -40,6 +40,6 @@ class TemplateLintTest {
     void findings_templateWithoutHostname_isSilent(String kind) {
         TestCluster c = new TestCluster().namespace("shop")
                 .add(TestCluster.workload(kind, "shop", "web").labels("app", "web").build());
-        assertThat(lint(c.plain())).isEmpty();
+        assertThat(lint(c.plainFallingThrough())).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package dev.kdi.ui.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdi.records.compare.Verdict;
 import dev.kdi.session.CheckReport;
 import dev.kdi.session.CheckRequest;
 import dev.kdi.session.Progress;
@@ -12,6 +13,9 @@ import dev.kdi.ui.common.UserMessage;
 import dev.kdi.ui.fake.FakeSession;
 import dev.kdi.ui.fake.SeedCluster;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CheckModelTest {
     private final List<UserMessage> messages = new ArrayList<>();
@@ -195,6 +200,89 @@ class CheckModelTest {
 
         assertThat(model.message().get()).isEqualTo("The check failed: no DNS replica is ready to check");
         assertThat(messages).singleElement().satisfies(m -> assertThat(m.text()).contains("no DNS replica"));
+    }
+
+    @Test
+    void counts_areMadeWithTheRows_andMatchTheReport() {
+        CheckModel model = ranOnStaleShop();
+        CheckReport report = model.result().get().report();
+
+        CheckResult.Counts n = model.result().get().counts();
+
+        assertThat(n.ok()).isEqualTo(report.count(Verdict.Kind.OK)).isPositive();
+        assertThat(n.missing()).isEqualTo(report.count(Verdict.Kind.MISSING)).isPositive();
+        assertThat(n.unexpected()).isEqualTo(report.count(Verdict.Kind.UNEXPECTED));
+        assertThat(n.different()).isEqualTo(report.count(Verdict.Kind.DIFFERENT));
+        assertThat(n.notAsked()).isEqualTo(report.failures());
+        assertThat(n.skipped()).isEqualTo(report.skipped());
+    }
+
+    @Test
+    void rerunFailed_findsWhatFailedOnTheWorker_andSaysWhenNothingDid() {
+        FakeSession session = SeedCluster.session(Clock.systemUTC(), SeedCluster.healthyReplicas());
+        try {
+            session.start(Progress.NONE);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        CheckModel synchronous = new CheckModel(new CurrentThreadTaskExecutor(), messages::add);
+        synchronous.connect(checker(session), "", Set::of);
+        synchronous.run();
+        ManualExecutor manual = new ManualExecutor();
+        CheckModel model = new CheckModel(manual, messages::add);
+        model.connect(checker(session), "", Set::of);
+        model.showForMeasurement(synchronous.result().get().report(), "cluster.local");
+        manual.run(0);
+        CheckResult before = model.result().get();
+        int asked = requests.size();
+
+        model.rerunFailed();
+
+        assertThat(model.running().get()).isTrue();
+        assertThat(model.message().get()).isEqualTo("Finding what failed…");
+        manual.run(1);
+        assertThat(model.running().get()).isFalse();
+        assertThat(model.message().get()).isEqualTo("Nothing failed: every answer was as predicted.");
+        assertThat(model.result().get()).isSameAs(before);
+        assertThat(requests).hasSize(asked);
+    }
+
+    @Test
+    void exportCsv_writesOnTheWorkerTheRowsShownWhenAsked(@TempDir Path dir) throws Exception {
+        ManualExecutor manual = new ManualExecutor();
+        CheckModel model = new CheckModel(manual, messages::add);
+        CheckModel synchronous = ranOnStaleShop();
+        model.showForMeasurement(synchronous.result().get().report(), "cluster.local");
+        model.show().set(CheckModel.Show.MISSING);
+        manual.run(1);
+        int shown = model.rows().size();
+        Path file = dir.resolve("check.csv");
+
+        model.exportCsv(file);
+        // The filter changes before the file is written: the export keeps what was shown.
+        model.show().set(CheckModel.Show.ALL);
+        manual.run(3);
+        assertThat(file).doesNotExist();
+        manual.run(2);
+
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(1 + 2 * shown);
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("ok,shop,") || l.startsWith("missing,shop,"));
+        assertThat(model.message().get()).isEqualTo("Wrote " + shown + " names as CSV to " + file + ".");
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(file);
+        }
+    }
+
+    @Test
+    void exportJson_thatCannotBeWritten_isSaidAndNotified(@TempDir Path dir) {
+        CheckModel model = ranOnStaleShop();
+        Path file = dir.resolve("no such directory").resolve("check.json");
+
+        model.exportJson(file);
+
+        assertThat(model.message().get()).startsWith("Could not write " + file + ": ");
+        assertThat(messages).singleElement().satisfies(m -> assertThat(m.title()).contains(file.toString()));
     }
 
     /** Holds tasks until the test runs them or hands them an outcome, in any order. */

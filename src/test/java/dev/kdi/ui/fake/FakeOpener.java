@@ -38,8 +38,16 @@ public class FakeOpener implements SessionOpener {
         return this;
     }
 
+    private final List<SessionRequest> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Every request opened, oldest first. */
+    public List<SessionRequest> requests() {
+        return requests;
+    }
+
     @Override
     public Session open(SessionRequest request) throws SessionException {
+        requests.add(request);
         if (request instanceof SessionRequest.Manifests m) {
             return new ManifestSession(m.files().stream().map(Path::toString).toList(), m.corefile(), Optional.empty(),
                     InputStream::nullInputStream, clock);

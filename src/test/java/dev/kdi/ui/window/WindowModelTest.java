@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kdi.session.SessionInfo;
 import dev.kdi.session.SessionRequest;
 import dev.kdi.ui.common.CurrentThreadTaskExecutor;
+import dev.kdi.ui.common.MemoryPreferences;
+import dev.kdi.ui.common.UiPreferences;
 import dev.kdi.ui.common.UserMessage;
 import dev.kdi.ui.fake.FakeOpener;
 import dev.kdi.ui.fake.FakeSession;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +64,49 @@ class WindowModelTest {
         assertThat(m.demo().get()).isTrue();
         assertThat(m.info().get().kind()).isEqualTo(SessionInfo.Kind.DEMO);
         assertThat(opener.last()).isSameAs(preloaded);
+    }
+
+    private WindowModel model(UiPreferences preferences) {
+        model = new WindowModel(new CurrentThreadTaskExecutor(), opener, messages::add, clock, ZoneOffset.UTC,
+                new Reproduction(new Random(1)), preferences);
+        return model;
+    }
+
+    @Test
+    void kubeconfig_opensTheContextLastOpenedFromIt_whileItExists() {
+        Path file = Path.of("/tmp/fake-config");
+        UiPreferences prefs = new UiPreferences(new MemoryPreferences());
+        prefs.cluster(file, "prod-eu", Set.of());
+        model(prefs).start(start(false));
+        assertThat(opener.requests()).last().isEqualTo(new SessionRequest.Live(Optional.empty(), Optional.of("prod-eu")));
+        model.close();
+
+        prefs.cluster(file, "deleted-since", Set.of());
+        model(prefs).start(start(false));
+        assertThat(opener.requests()).last().isEqualTo(new SessionRequest.Live(Optional.empty(),
+                Optional.of("kind-kdi-test")));
+        model.close();
+
+        // A context given on the command line wins.
+        prefs.cluster(file, "prod-eu", Set.of());
+        model(prefs).start(new WindowModel.Start(false, Optional.empty(), Optional.of("kind-kdi-test"), Optional.empty()));
+        assertThat(opener.requests()).last().isEqualTo(new SessionRequest.Live(Optional.empty(),
+                Optional.of("kind-kdi-test")));
+    }
+
+    @Test
+    void namespacesChosen_areRememberedPerContext_andChosenAgainWhereTheyStillExist() {
+        Path file = Path.of("/tmp/fake-config");
+        UiPreferences prefs = new UiPreferences(new MemoryPreferences());
+        prefs.cluster(file, "kind-kdi-test", Set.of("shop", "deleted-since"));
+
+        WindowModel m = model(prefs);
+        m.start(start(false));
+
+        assertThat(m.toolbar().chosenNamespaces()).containsExactly("shop");
+        m.toolbar().chosenNamespaces().add("default");
+        assertThat(prefs.namespaces(file, "kind-kdi-test")).containsExactly("default", "shop");
+        assertThat(prefs.context(file)).contains("kind-kdi-test");
     }
 
     @Test
