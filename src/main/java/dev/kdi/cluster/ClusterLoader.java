@@ -38,7 +38,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * reported stale, and a relist replaces the old objects only once the new list is complete, so
  * the view never goes empty. When the user may not list a kind across all namespaces, the loader
  * reads it in the context's namespace and the namespaces the user names, and reports what it
- * could not read instead of showing an empty view.
+ * could not read instead of showing an empty view. The cluster DNS lives elsewhere (kube-system,
+ * openshift-dns), so for such a user it is read where it lives: the well-known Services by name,
+ * then the found Service's EndpointSlices and pods by label in its namespace.
  */
 public final class ClusterLoader implements AutoCloseable {
     /** Page size: large enough to be quick, small enough to keep each page's objects short-lived. */
@@ -120,6 +122,7 @@ public final class ClusterLoader implements AutoCloseable {
             checkInterrupted();
             list(kind);
         }
+        readDnsWhereItLives();
         dnsConfig.read();
         synchronized (this) {
             loadedAt = clock.instant();
@@ -204,6 +207,97 @@ public final class ClusterLoader implements AutoCloseable {
                 throw unreachable(new KindScope(kind, ns), e);
             }
             recordProblem(kind, ns, "list", e);
+        }
+    }
+
+    /**
+     * A user who may not list Services, EndpointSlices or pods across all namespaces still needs
+     * the cluster DNS, which none of the namespaces read one by one may hold: gets the well-known
+     * DNS Services by name, then lists the found one's EndpointSlices and pods by label in its
+     * namespace. Only what is refused there is reported. These objects are read once per load
+     * and not watched, as their namespace is not one of the view's.
+     */
+    private void readDnsWhereItLives() throws ClusterException, InterruptedException {
+        dev.kdi.records.objects.Service service = null;
+        for (DnsServers.WellKnown candidate : DnsServers.DNS_SERVICES) {
+            checkInterrupted();
+            service = storedService(candidate);
+            if (service == null && !covers(ResourceKind.SERVICES, candidate.namespace())) {
+                service = getService(candidate);
+            }
+            if (service != null) {
+                break;
+            }
+        }
+        if (service == null) {
+            return;
+        }
+        String ns = service.namespace();
+        if (!covers(ResourceKind.ENDPOINT_SLICES, ns)) {
+            readLabelled(ResourceKind.ENDPOINT_SLICES, ns, Map.of("kubernetes.io/service-name", service.name()));
+        }
+        if (!covers(ResourceKind.PODS, ns) && !service.selector().isEmpty()) {
+            readLabelled(ResourceKind.PODS, ns, service.selector());
+        }
+    }
+
+    private synchronized dev.kdi.records.objects.Service storedService(DnsServers.WellKnown candidate) {
+        Object o = store.get(ResourceKind.SERVICES).get(candidate.namespace() + "/" + candidate.name());
+        return o instanceof dev.kdi.records.objects.Service s ? s : null;
+    }
+
+    /** Whether a kind's lists already hold every object of the namespace (or were refused there). */
+    private synchronized boolean covers(ResourceKind kind, String namespace) {
+        if (!scopedKinds.contains(kind)) {
+            return !problems.containsKey(problemKey(kind, ""));
+        }
+        return fallbackNamespaces.contains(namespace);
+    }
+
+    private dev.kdi.records.objects.Service getService(DnsServers.WellKnown candidate) throws ClusterException {
+        HasMetadata found;
+        try {
+            found = client.resources(ResourceKind.SERVICES.type).inNamespace(candidate.namespace())
+                    .withName(candidate.name()).get();
+        } catch (KubernetesClientException e) {
+            if (LoadFailures.isForbidden(e)) {
+                recordProblem(ResourceKind.SERVICES, candidate.namespace(), "get", e);
+                return null;
+            }
+            if (e.getCode() == 404) {
+                return null;
+            }
+            throw LoadFailures.unreachable(client.getConfiguration(), "reading Service " + candidate.namespace() + "/"
+                    + candidate.name(), e);
+        }
+        if (found == null) {
+            return null;
+        }
+        synchronized (this) {
+            conversion.convertInto(store.get(ResourceKind.SERVICES), ResourceKind.SERVICES, found);
+        }
+        return storedService(candidate);
+    }
+
+    private void readLabelled(ResourceKind kind, String namespace, Map<String, String> labels) throws ClusterException {
+        List<? extends HasMetadata> items;
+        try {
+            items = client.resources(kind.type).inNamespace(namespace).withLabels(labels).list().getItems();
+        } catch (KubernetesClientException e) {
+            if (LoadFailures.isForbidden(e)) {
+                recordProblem(kind, namespace, "list", e);
+                return;
+            }
+            if (e.getCode() == 404) {
+                return;
+            }
+            throw LoadFailures.unreachable(client.getConfiguration(), "listing " + kind.plural + " in namespace "
+                    + namespace, e);
+        }
+        synchronized (this) {
+            for (HasMetadata item : items) {
+                conversion.convertInto(store.get(kind), kind, item);
+            }
         }
     }
 

@@ -18,10 +18,18 @@ import java.util.Optional;
  * whether NodeLocal DNSCache sits in front of it.
  */
 public final class DnsServers {
-    /** Where distributions put the cluster DNS Service, in the order they are tried. */
-    private static final List<String[]> DNS_SERVICES = List.of(
-            new String[] {"kube-system", "kube-dns"},
-            new String[] {"openshift-dns", "dns-default"});
+    /**
+     * Where distributions put the cluster DNS Service, in the order they are tried.
+     *
+     * @param namespace the Service's namespace
+     * @param name its name
+     */
+    record WellKnown(String namespace, String name) {
+    }
+
+    static final List<WellKnown> DNS_SERVICES = List.of(
+            new WellKnown("kube-system", "kube-dns"),
+            new WellKnown("openshift-dns", "dns-default"));
     /** NodeLocal DNSCache's conventional link-local address. */
     public static final String NODE_LOCAL_ADDRESS = "169.254.20.10";
 
@@ -66,9 +74,9 @@ public final class DnsServers {
     public static Found locate(ClusterSnapshot snapshot) {
         List<String> notes = new ArrayList<>();
         Service service = null;
-        for (String[] candidate : DNS_SERVICES) {
+        for (WellKnown candidate : DNS_SERVICES) {
             for (Service s : snapshot.services()) {
-                if (s.namespace().equals(candidate[0]) && s.name().equals(candidate[1])) {
+                if (s.namespace().equals(candidate.namespace()) && s.name().equals(candidate.name())) {
                     service = s;
                     break;
                 }

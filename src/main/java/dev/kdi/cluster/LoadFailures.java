@@ -38,7 +38,8 @@ final class LoadFailures {
 
     static LoadReport.AccessProblem corefileForbidden() {
         return new LoadReport.AccessProblem("configmaps", "kube-system", "get",
-                "forbidden; the Corefile is unknown, so the cluster domain is detected instead");
+                "forbidden (ConfigMap coredns, the Corefile): predicting with kubeadm's default Corefile, "
+                        + "the cluster domain detected");
     }
 
     /** A live object is valid by definition; one kdi cannot read is reported, not fatal. */

@@ -210,9 +210,10 @@ public final class LiveSession implements Session {
                 corefile = fromConfigMap(snapshot.corefile(), CorefileSource.files(snapshot, options.corefileDir()), notes);
             } else {
                 corefile = CorefileParser.kubeadmDefault();
-                notes.add(corefileForbidden()
-                        ? "The Corefile (ConfigMap kube-system/coredns) cannot be read: kubeadm's default options are assumed."
-                        : "No ConfigMap kube-system/coredns: kubeadm's default Corefile is assumed.");
+                if (!corefileForbidden()) {
+                    // A forbidden ConfigMap is already one of the report's warnings, which says this.
+                    notes.add("No ConfigMap kube-system/coredns: kubeadm's default Corefile is assumed.");
+                }
             }
         } catch (ManifestException e) {
             corefile = CorefileParser.kubeadmDefault();
@@ -303,6 +304,15 @@ public final class LiveSession implements Session {
     }
 
     private String noReplicas() {
+        // Replicas exist but every forward failed for good (a refused port-forward, say): their
+        // reason is the answer, not the absence of replicas.
+        if (pool != null && !pool.ids().isEmpty() && pool.pickUsable(null).isEmpty()) {
+            List<String> reasons = pool.statuses().stream().filter(s -> s.state() instanceof ReplicaState.Failed)
+                    .map(s -> s.state().detail()).distinct().toList();
+            if (!reasons.isEmpty()) {
+                return "no DNS replica can be asked: " + String.join("; ", reasons);
+            }
+        }
         Inspection now = current;
         return now == null || now.dns().notes().isEmpty() ? "there is no DNS replica to ask"
                 : String.join(" ", now.dns().notes());

@@ -230,7 +230,12 @@ class LiveSessionFaultsTest {
         session = fixture.started(new LiveOptions(List.of("shop"), Optional.empty(), Optional.empty(),
                 Duration.ofMillis(500), 500));
         Inspection in = session.current();
-        assertThat(in.snapshot().pods()).isNotEmpty().allSatisfy(p -> assertThat(p.namespace()).isIn("default", "shop"));
+        // The named namespaces, and the DNS pods read where they live (by kube-dns's selector).
+        assertThat(in.snapshot().pods()).filteredOn(p -> p.namespace().equals("kube-system"))
+                .extracting(p -> p.name()).containsExactlyInAnyOrder(DemoCluster.HEALTHY_REPLICA, DemoCluster.STALE_REPLICA);
+        assertThat(in.snapshot().pods()).filteredOn(p -> !p.namespace().equals("kube-system")).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.namespace()).isIn("default", "shop"));
+        assertThat(in.dns().replicas()).hasSize(2);
         assertThat(in.report().warnings()).singleElement().asString()
                 .isEqualTo("cannot list pods across all namespaces (forbidden); showing namespaces default, shop only");
     }

@@ -173,7 +173,7 @@ public final class ApiServerFaults extends Dispatcher {
             return accessReview(request, r);
         }
         if (!r.isAdmin() && isForbidden(r)) {
-            return status(403, "Forbidden", forbiddenMessage(r));
+            return forbidden(r);
         }
         if (r.verb().equals("watch")) {
             return watch(request, r);
@@ -196,6 +196,27 @@ public final class ApiServerFaults extends Dispatcher {
             }
         }
         return false;
+    }
+
+    /** The API server's own 403: its Status names the resource (and object) refused in details. */
+    private static MockResponse forbidden(ApiRequest r) {
+        MockResponse response = status(403, "Forbidden", forbiddenMessage(r));
+        try {
+            ObjectNode status = (ObjectNode) JSON.readTree(response.getBody().getBytes());
+            ObjectNode details = JSON.createObjectNode();
+            if (r.name() != null) {
+                details.put("name", r.name());
+            }
+            if (!r.group().isEmpty()) {
+                details.put("group", r.group());
+            }
+            String resource = r.resource();
+            details.put("kind", resource.contains("/") ? resource.substring(0, resource.indexOf('/')) : resource);
+            status.set("details", details);
+            return response.setBody(JSON.writeValueAsString(status));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String forbiddenMessage(ApiRequest r) {
