@@ -70,6 +70,7 @@ public final class MainWindow {
     private final LookupView lookup;
     private final TabPane views;
     private final WatchModel watch;
+    private final ReplicasView.Opened replicas;
     private final StatusView status;
     private final Scene scene;
     private final CommandPalette palette;
@@ -113,7 +114,8 @@ public final class MainWindow {
         watch = new WatchModel(model::session, Platform::runLater, java.time.Clock.systemUTC(),
                 java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         views.getTabs().add(new Tab("Watch", new WatchView(watch, model.tree().selected(), zone)));
-        views.getTabs().add(ReplicasView.tab(model::session, model.info(), zone, log));
+        replicas = ReplicasView.tab(model::session, model.info(), zone, log);
+        views.getTabs().add(replicas.tab());
         // A watch asks the session it started on: another cluster opened ends it.
         model.info().addListener((o, was, now) -> watch.stop());
         views.setId("kdi-views");
@@ -331,10 +333,11 @@ public final class MainWindow {
         model.lookup().lookup();
     }
 
-    /** Ends what the window's views run on their own (a watch), once the window is gone. */
+    /** Ends what the window's views run on their own (a watch, replica refreshes), once the window is gone. */
     public void close() {
         savePreferences();
         watch.close();
+        replicas.close();
     }
 
     public Scene scene() {

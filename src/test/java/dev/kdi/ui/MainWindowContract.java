@@ -35,6 +35,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +91,33 @@ abstract class MainWindowContract {
             fixture.close();
         }
         FxToolkit.cleanupStages();
+    }
+
+    @Test
+    @DisplayName("closing the window ends the Replicas tab's refresh threads and timer")
+    void closingTheWindow_endsTheReplicasTabsThreads(FxRobot robot) throws Exception {
+        java.util.Set<Thread> before = replicasThreads();
+        robot.interact(() -> window.views().getTabs().stream().filter(t -> t.getText().equals("Replicas")).findFirst()
+                .ifPresent(t -> window.views().getSelectionModel().select(t)));
+        // Showing the tab refreshes it on its pool and schedules the next refresh on its timer.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> replicasThreads().stream()
+                .filter(t -> !before.contains(t)).map(Thread::getName).anyMatch(n -> n.startsWith("kdi-replicas-timer"))
+                && replicasThreads().stream().filter(t -> !before.contains(t)).map(Thread::getName)
+                        .anyMatch(n -> !n.startsWith("kdi-replicas-timer")));
+        java.util.Set<Thread> started = new java.util.HashSet<>(replicasThreads());
+        started.removeAll(before);
+        robot.interact(window::close);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> started.stream().noneMatch(Thread::isAlive));
+    }
+
+    private static java.util.Set<Thread> replicasThreads() {
+        java.util.Set<Thread> out = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("kdi-replicas") && t.isAlive()) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     @Test

@@ -120,21 +120,37 @@ public final class ReplicasView extends BorderPane {
     }
 
     /**
+     * The Replicas tab and what it runs on its own: a refresh pool and a timer, ended by
+     * {@link #close()} once the window is gone (a new session only resets them).
+     *
+     * @param tab the tab to add to the window
+     * @param model its state, which owns the timer
+     * @param pool the threads its fetches run on
+     */
+    public record Opened(Tab tab, ReplicasModel model, FxTaskExecutor pool) implements AutoCloseable {
+        @Override
+        public void close() {
+            model.close();
+            pool.close();
+        }
+    }
+
+    /**
      * The tab for the window: refreshing runs while it is selected, and a new session clears it.
      *
      * @param session the session open now, or null
      * @param changes changes when another cluster is opened
      * @param log where a failed refresh is logged with its trace, before the tab says it
      */
-    public static Tab tab(Supplier<Session> session, ObservableValue<?> changes, ZoneId zone, ProblemLog log) {
-        ReplicasModel model = new ReplicasModel(ReplicasModel.Asker.of(session),
-                new FxTaskExecutor(2, "kdi-replicas", log), Clock.systemUTC());
+    public static Opened tab(Supplier<Session> session, ObservableValue<?> changes, ZoneId zone, ProblemLog log) {
+        FxTaskExecutor pool = new FxTaskExecutor(2, "kdi-replicas", log);
+        ReplicasModel model = new ReplicasModel(ReplicasModel.Asker.of(session), pool, Clock.systemUTC());
         Tab tab = new Tab("Replicas", new ReplicasView(model, zone));
         tab.setId("tab-replicas");
         tab.setTooltip(new Tooltip("Every DNS replica's health, readiness, counters and findings, side by side"));
         model.showing().bind(tab.selectedProperty());
         changes.addListener((o, was, now) -> model.reset());
-        return tab;
+        return new Opened(tab, model, pool);
     }
 
     /** The tab's state and commands (the window's tests drive it through this). */
