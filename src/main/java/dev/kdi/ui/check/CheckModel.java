@@ -345,16 +345,31 @@ public final class CheckModel {
     private static void writeCsv(List<CheckRow> rows, Appendable out) throws IOException {
         out.append("status,namespace,name,type,replica,expected,actual,reason\r\n");
         for (CheckRow row : rows) {
-            for (CheckReport.Item i : row.items()) {
-                if (i == null) {
-                    continue;
-                }
-                out.append(i.status()).append(',').append(csv(row.namespace())).append(',')
-                        .append(csv(row.question().name())).append(',').append(row.question().type().mnemonic())
-                        .append(',').append(csv(i.replica())).append(',').append(csv(i.expected())).append(',')
-                        .append(csv(i.actual())).append(',').append(csv(i.isOk() ? "" : i.reason())).append("\r\n");
-            }
+            writeCsv(row, out);
         }
+    }
+
+    private static void writeCsv(CheckRow row, Appendable out) throws IOException {
+        for (CheckReport.Item i : row.items()) {
+            if (i == null) {
+                continue;
+            }
+            out.append(i.status()).append(',').append(csv(row.namespace())).append(',')
+                    .append(csv(row.question().name())).append(',').append(row.question().type().mnemonic())
+                    .append(',').append(csv(i.replica())).append(',').append(csv(i.expected())).append(',')
+                    .append(csv(i.actual())).append(',').append(csv(i.isOk() ? "" : i.reason())).append("\r\n");
+        }
+    }
+
+    /** One row's lines as the CSV export writes them (one per replica, without the header), for the clipboard. */
+    public static String csvLines(CheckRow row) {
+        StringBuilder out = new StringBuilder();
+        try {
+            writeCsv(row, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder never throws
+        }
+        return out.toString().replace("\r\n", "\n").strip();
     }
 
     static String csv(String field) {
