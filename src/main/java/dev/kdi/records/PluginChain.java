@@ -12,6 +12,7 @@ import dev.kdi.records.corefile.PluginOrder;
 import dev.kdi.records.corefile.RewriteRule;
 import dev.kdi.records.corefile.ServerBlock;
 import dev.kdi.records.corefile.TemplateRule;
+import dev.kdi.records.corefile.Zones;
 import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.names.IpAddress;
 import java.util.ArrayList;
@@ -331,7 +332,7 @@ final class PluginChain {
         private Result cache(int i, Request req) {
             Result r = serve(i + 1, req);
             CachePlugin c = block.cache().orElse(null);
-            if (c == null || HostsPlugin.matchZone(c.zones(), req.lower()) == null || req.type().equals(RrType.AXFR)
+            if (c == null || Zones.longest(c.zones(), req.lower()) == null || req.type().equals(RrType.AXFR)
                     || req.type().equals(RrType.IXFR)) {
                 return r;
             }
@@ -408,7 +409,7 @@ final class PluginChain {
                         return Result.of(Status.SERVFAIL);
                     }
                     trace.why(() -> "rewrite (" + n.directive().where() + ") asks the next plugins for " + to + " instead of "
-                            + name + ".");
+                            + name + (name.endsWith(".") ? "" : "."));
                     current = new Request(to, current.type(), current.otherClass());
                     changedName = true;
                     if (responseRules.isEmpty()) {
@@ -480,7 +481,7 @@ final class PluginChain {
             HostsPlugin h = block.hosts().orElseThrow();
             HostsPlugin.Index index = plan.hosts;
             String name = req.lower();
-            String zone = HostsPlugin.matchZone(h.zones(), name);
+            String zone = Zones.longest(h.zones(), name);
             if (zone == null && !req.type().equals(RrType.PTR)) {
                 trace.why(() -> "hosts (" + h.directive().where() + ") serves " + String.join(" ", h.zones()) + ", not " + name
                         + ": it hands the query on.");
@@ -542,11 +543,11 @@ final class PluginChain {
 
         private Result template(int i, Request req) {
             String name = req.lower();
-            if (HostsPlugin.matchZone(plan.templateZones, name) == null) {
+            if (Zones.longest(plan.templateZones, name) == null) {
                 return serve(i + 1, req);
             }
             for (TemplateRule t : block.templates()) {
-                String zone = HostsPlugin.matchZone(t.zones(), name);
+                String zone = Zones.longest(t.zones(), name);
                 if (zone == null) {
                     continue;
                 }
@@ -558,19 +559,20 @@ final class PluginChain {
                 }
                 GoTemplate.Data data = null;
                 for (Pattern p : t.regexes()) {
-                    List<String> groups = RewriteRules.find(p, name);
-                    if (groups == null) {
+                    // One match gives the numbered groups and the named ones (Go's FindStringSubmatch).
+                    Matcher m = p.matcher(name);
+                    if (!m.find()) {
                         continue;
                     }
+                    List<String> groups = new ArrayList<>(m.groupCount() + 1);
                     Map<String, String> group = new HashMap<>();
-                    for (int g = 0; g < groups.size(); g++) {
-                        group.put(Integer.toString(g), groups.get(g));
+                    for (int g = 0; g <= m.groupCount(); g++) {
+                        String v = m.group(g) == null ? "" : m.group(g);
+                        groups.add(v);
+                        group.put(Integer.toString(g), v);
                     }
-                    Matcher m = p.matcher(name);
-                    if (m.find()) {
-                        for (Map.Entry<String, Integer> e : p.namedGroups().entrySet()) {
-                            group.put(e.getKey(), m.group(e.getValue()) == null ? "" : m.group(e.getValue()));
-                        }
+                    for (Map.Entry<String, Integer> e : p.namedGroups().entrySet()) {
+                        group.put(e.getKey(), groups.get(e.getValue()));
                     }
                     String type = req.type().equals(RrType.ANY) ? t.type() : req.type().mnemonic();
                     data = new GoTemplate.Data(zone, name, p.pattern(), groups, group, "IN", type, "127.0.0.1");

@@ -4,6 +4,7 @@ import dev.kdi.records.KubernetesBackend.Entry;
 import dev.kdi.records.KubernetesBackend.Result;
 import dev.kdi.records.corefile.KubernetesPlugin;
 import dev.kdi.records.corefile.ServerBlock;
+import dev.kdi.records.corefile.Zones;
 import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.names.IpAddress;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ final class Responder {
         }
         if (err != KubernetesBackend.NameError.NONE) {
             List<String> fall = backend.plugin().fallthrough();
-            if (fall != null && fall.stream().anyMatch(f -> DnsNames.isSubdomain(f, name))) {
+            if (Zones.fallsThrough(fall, name)) {
                 trace.why(() -> "The kubernetes plugin does not know " + name + " and its 'fallthrough "
                         + String.join(" ", fall) + "' hands the query on.");
                 return null;
@@ -132,12 +133,7 @@ final class Responder {
 
     /** The longest matching zone, in the case of the query (CoreDNS keeps the query's case). */
     private static String matchZone(KubernetesPlugin plugin, String qname) {
-        String best = null;
-        for (String z : plugin.zones()) {
-            if (DnsNames.isSubdomain(z, qname) && (best == null || z.length() > best.length())) {
-                best = z;
-            }
-        }
+        String best = Zones.longest(plugin.zones(), qname);
         return best == null ? null : qname.substring(qname.length() - best.length());
     }
 

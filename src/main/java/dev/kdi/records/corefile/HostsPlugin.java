@@ -81,7 +81,7 @@ public record HostsPlugin(String path, List<String> zones, List<String> fallthro
             }
             for (int k = 1; k < f.length; k++) {
                 String name = DnsNames.lower(DnsNames.absolute(f[k]));
-                if (matchZone(zones, name) == null) {
+                if (Zones.longest(zones, name) == null) {
                     continue;
                 }
                 out.add(new Entry(name, IpAddress.canonical(addr), version == 4,
@@ -91,20 +91,9 @@ public record HostsPlugin(String path, List<String> zones, List<String> fallthro
         return out;
     }
 
-    /** The longest of the zones that contains the name, or null. */
-    public static String matchZone(List<String> zones, String name) {
-        String best = null;
-        for (String z : zones) {
-            if (DnsNames.isSubdomain(z, name) && (best == null || z.length() > best.length())) {
-                best = z;
-            }
-        }
-        return best;
-    }
-
     /** Whether {@code fallthrough} hands this name on. */
     public boolean fallsThrough(String name) {
-        return fallthrough != null && (fallthrough.isEmpty() || matchZone(fallthrough, name) != null);
+        return Zones.fallsThrough(fallthrough, name);
     }
 
     /**

@@ -41,7 +41,7 @@ public record TemplateRule(String qclass, String type, List<String> zones, List<
 
     /** Whether {@code fallthrough} hands this name on. */
     public boolean fallsThrough(String name) {
-        return fallthrough != null && (fallthrough.isEmpty() || HostsPlugin.matchZone(fallthrough, name) != null);
+        return Zones.fallsThrough(fallthrough, name);
     }
 
     static TemplateRule parse(Directive d, List<String> blockZones, ZoneParser zoneOf) throws CorefileException {

@@ -8,6 +8,7 @@ import dev.kdi.records.corefile.PodMode;
 import dev.kdi.records.corefile.RewriteRule;
 import dev.kdi.records.corefile.ServerAddress;
 import dev.kdi.records.corefile.ServerBlock;
+import dev.kdi.records.corefile.Zones;
 import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.names.IpAddress;
 import dev.kdi.records.objects.Pod;
@@ -46,7 +47,7 @@ final class CorefilePluginChecks {
                 forwardLoop(b, f, facts, out);
             }
             b.cache().filter(CachePlugin::serveStale).ifPresent(c -> {
-                if (HostsPlugin.matchZone(c.zones(), clusterZone) != null) {
+                if (Zones.longest(c.zones(), clusterZone) != null) {
                     out.add(finding(Rule.COREFILE_SERVE_STALE_CLUSTER, "cache (" + c.directive().where() + ") has "
                             + "serve_stale over " + clusterZone + ": once a Service or pod is deleted, its old answer "
                             + "keeps being served from the cache instead of NXDOMAIN.",

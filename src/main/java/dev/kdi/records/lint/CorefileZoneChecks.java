@@ -10,6 +10,7 @@ import dev.kdi.records.corefile.PluginOrder;
 import dev.kdi.records.corefile.ServerAddress;
 import dev.kdi.records.corefile.ServerBlock;
 import dev.kdi.records.corefile.TemplateRule;
+import dev.kdi.records.corefile.Zones;
 import dev.kdi.records.names.DnsNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,17 +75,17 @@ final class CorefileZoneChecks {
         List<Candidate> out = new ArrayList<>();
         b.kubernetes().ifPresent(k -> {
             String zone = k.primaryZone();
-            if (HostsPlugin.matchZone(t.zones(), zone) != null) {
+            if (Zones.longest(t.zones(), zone) != null) {
                 out.add(new Candidate("kubernetes.default.svc." + zone, "the API server's Service, from kubernetes"));
             }
         });
-        b.hosts().ifPresent(h -> h.entries().stream().filter(e -> e.ipv4() && HostsPlugin.matchZone(t.zones(), e.name()) != null)
+        b.hosts().ifPresent(h -> h.entries().stream().filter(e -> e.ipv4() && Zones.longest(t.zones(), e.name()) != null)
                 .forEach(e -> out.add(new Candidate(e.name(), "hosts, " + e.where()))));
         for (TemplateRule u : b.templates()) {
             if (u != t && (u.type().equals("A") || u.type().equals("ANY")) && u.rcode().equals("NOERROR")
                     && !u.answer().isEmpty()) {
                 for (String z : u.zones()) {
-                    if (HostsPlugin.matchZone(t.zones(), z) != null) {
+                    if (Zones.longest(t.zones(), z) != null) {
                         // Regexes cannot be intersected; a name the other template matches as written stands for them.
                         for (Pattern p : u.regexes()) {
                             String example = exampleOf(p, z);
@@ -126,9 +127,7 @@ final class CorefileZoneChecks {
         List<String> kept = new ArrayList<>();
         for (String z : k.zones()) {
             String probe = "1." + z;
-            boolean fallsThrough = k.fallthrough() != null
-                    && (k.fallthrough().isEmpty() || HostsPlugin.matchZone(k.fallthrough(), probe) != null);
-            if (KubernetesPlugin.isReverse(z) && !fallsThrough && b.forwards().stream().anyMatch(f -> f.takes(probe))) {
+            if (KubernetesPlugin.isReverse(z) && !Zones.fallsThrough(k.fallthrough(), probe) && b.forwards().stream().anyMatch(f -> f.takes(probe))) {
                 kept.add(z);
             }
         }
@@ -215,12 +214,12 @@ final class CorefileZoneChecks {
                 return null;
             }
             for (HostsPlugin.Entry e : h.entries()) {
-                if (HostsPlugin.matchZone(otherZones, e.name()) != null) {
+                if (Zones.longest(otherZones, e.name()) != null) {
                     return e.name();
                 }
             }
             for (String z : h.zones()) {
-                if (!h.fallsThrough("a." + z) && HostsPlugin.matchZone(otherZones, z) != null) {
+                if (!h.fallsThrough("a." + z) && Zones.longest(otherZones, z) != null) {
                     return "every name under " + z;
                 }
             }
