@@ -89,6 +89,8 @@ public final class UiBenchmark {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
+        // Each run closes its window; the toolkit must outlive the last one.
+        Platform.setImplicitExit(false);
         Probe probe = new Probe();
         onFx(probe::start);
         FxTaskExecutor executor = new FxTaskExecutor(3, "bench-ui", ProblemLog.inMemory());
