@@ -131,7 +131,12 @@ final class ReplicaCard extends VBox {
         axis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number seconds) {
-                long s = Math.round(seconds.doubleValue());
+                double exact = seconds.doubleValue();
+                long s = Math.round(exact);
+                // Ticks between whole seconds would round to a label the next tick repeats.
+                if (Math.abs(exact - s) > 0.01) {
+                    return "";
+                }
                 return s < 60 ? s + "s" : (s / 60) + "m" + (s % 60 == 0 ? "" : String.format("%02d", s % 60));
             }
 
