@@ -106,7 +106,7 @@ public final class MainWindow {
         status = new StatusView(model.status());
 
         // Cluster-wide views (Check, Replicas, Watch) sit as tabs beside the selected object's details.
-        check = new CheckView(model.check(), this::reveal);
+        check = new CheckView(model.check(), this::reveal, clipboard);
         checkTab = new Tab("Check", check);
         checkTab.setId("tab-check");
         views = new TabPane(new Tab("Details", details), checkTab);
