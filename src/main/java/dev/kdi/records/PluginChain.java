@@ -5,9 +5,11 @@ import com.google.re2j.Pattern;
 import dev.kdi.records.corefile.CachePlugin;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.corefile.Directive;
+import dev.kdi.records.corefile.ExternalPlugin;
 import dev.kdi.records.corefile.ForwardPlugin;
 import dev.kdi.records.corefile.GoTemplate;
 import dev.kdi.records.corefile.HostsPlugin;
+import dev.kdi.records.corefile.KubernetesPlugin;
 import dev.kdi.records.corefile.PluginOrder;
 import dev.kdi.records.corefile.RewriteRule;
 import dev.kdi.records.corefile.ServerBlock;
@@ -29,7 +31,8 @@ import java.util.function.UnaryOperator;
  * server block with the most specific zone on the port (REFUSED when none), then that block's
  * plugins in the release's {@code plugin.cfg} order, each answering or handing the query on.
  *
- * <p>Modelled: {@code rewrite}, {@code hosts}, {@code template}, {@code kubernetes}. Plugins that
+ * <p>Modelled: {@code rewrite}, {@code hosts}, {@code template}, {@code k8s_external}, {@code kubernetes},
+ * {@code forward}, {@code cache}. Plugins that
  * leave answers alone are passed; plugins that may change answers but are not modelled yet are
  * named in the explanation; a query that reaches one that answers on its own (typically
  * {@code forward}) is FORWARDED: its answer is not modelled.
@@ -118,13 +121,14 @@ final class PluginChain {
 
     /** What each plugin of the chain is to the walk. */
     private enum Step {
-        PASSIVE, REWRITE, HOSTS, TEMPLATE, KUBERNETES, FORWARD, CACHE, UNMODELLED, ANSWERS_ALONE;
+        PASSIVE, REWRITE, HOSTS, TEMPLATE, EXTERNAL, KUBERNETES, FORWARD, CACHE, UNMODELLED, ANSWERS_ALONE;
 
         static Step of(String plugin) {
             return switch (plugin) {
                 case "rewrite" -> REWRITE;
                 case "hosts" -> HOSTS;
                 case "template" -> TEMPLATE;
+                case "k8s_external" -> EXTERNAL;
                 case "kubernetes" -> KUBERNETES;
                 case "forward" -> FORWARD;
                 case "cache" -> CACHE;
@@ -237,6 +241,7 @@ final class PluginChain {
                 case REWRITE -> rewrite(i, req);
                 case HOSTS -> hosts(i, req);
                 case TEMPLATE -> template(i, req);
+                case EXTERNAL -> external(i, req);
                 case KUBERNETES -> kubernetes(i, req);
                 case FORWARD -> forward(i, req);
                 case CACHE -> cache(i, req);
@@ -271,6 +276,24 @@ final class PluginChain {
             }
             trace.acted("kubernetes", plan.kubernetesWhere);
             return new Result(a.status(), a.answer(), a.additional(), a.authority());
+        }
+
+        // ---- k8s_external ----
+
+        private Result external(int i, Request req) {
+            ExternalPlugin e = block.external().orElseThrow();
+            KubernetesPlugin k = block.kubernetes().orElse(null);
+            if (k == null) {
+                return notModelled("k8s_external", "a stock CoreDNS refuses to start it without a kubernetes plugin in the "
+                        + "block");
+            }
+            K8sExternal.Reply r = new K8sExternal(e, kubernetes.backend(k), kubernetes.serial(), trace, this::upstream)
+                    .answer(req.name(), req.type());
+            if (r == null) {
+                return serve(i + 1, req);
+            }
+            trace.acted("k8s_external", e.directive().where());
+            return new Result(r.status(), r.answer(), r.additional(), r.authority());
         }
 
         // ---- forward ----

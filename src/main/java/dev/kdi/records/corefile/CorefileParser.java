@@ -212,6 +212,7 @@ public final class CorefileParser {
         List<TemplateRule> templates = new ArrayList<>();
         List<ForwardPlugin> forwards = new ArrayList<>();
         Optional<CachePlugin> cache = Optional.empty();
+        Optional<ExternalPlugin> external = Optional.empty();
         List<String> blockZones = addresses.stream().map(ServerAddress::zone).distinct().toList();
         for (Directive d : directives) {
             try {
@@ -237,6 +238,7 @@ public final class CorefileParser {
                         }
                         cache = Optional.of(CachePlugin.parse(d, blockZones));
                     }
+                    case "k8s_external" -> external = Optional.of(ExternalPlugin.parse(d, blockZones, external.orElse(null)));
                     default -> {
                         // Other plugins are chained by name; the model says which it does not follow.
                     }
@@ -245,7 +247,8 @@ public final class CorefileParser {
                 throw inFile(d, e);
             }
         }
-        return new ServerBlock(addresses, directives, kubernetes, line, hosts, rewrites, templates, forwards, cache);
+        return new ServerBlock(addresses, directives, kubernetes, line, hosts, rewrites, templates, forwards, cache,
+                external);
     }
 
     /** An option refused in an imported file names the file: its line alone would point into the Corefile. */

@@ -16,11 +16,12 @@ import java.util.stream.Collectors;
  * @param templates the {@code template}s, in the order written (one plugin tries them in turn)
  * @param forwards the {@code forward}s, in the order written (each hands what it does not take to the next)
  * @param cache the parsed {@code cache} plugin, when the block has one
+ * @param external the parsed {@code k8s_external} plugin, when the block has one
  */
 public record ServerBlock(List<ServerAddress> addresses, List<Directive> directives,
                           Optional<KubernetesPlugin> kubernetes, int line, Optional<HostsPlugin> hosts,
                           List<RewriteRule> rewrites, List<TemplateRule> templates, List<ForwardPlugin> forwards,
-                          Optional<CachePlugin> cache) {
+                          Optional<CachePlugin> cache, Optional<ExternalPlugin> external) {
 
     public ServerBlock {
         addresses = List.copyOf(addresses);
@@ -32,7 +33,8 @@ public record ServerBlock(List<ServerAddress> addresses, List<Directive> directi
 
     public ServerBlock(List<ServerAddress> addresses, List<Directive> directives, Optional<KubernetesPlugin> kubernetes,
                        int line) {
-        this(addresses, directives, kubernetes, line, Optional.empty(), List.of(), List.of(), List.of(), Optional.empty());
+        this(addresses, directives, kubernetes, line, Optional.empty(), List.of(), List.of(), List.of(), Optional.empty(),
+                Optional.empty());
     }
 
     public boolean has(String plugin) {
@@ -67,6 +69,6 @@ public record ServerBlock(List<ServerAddress> addresses, List<Directive> directi
     /** This block with another kubernetes plugin and keys (a replaced cluster domain). */
     public ServerBlock with(List<ServerAddress> newAddresses, KubernetesPlugin plugin) {
         return new ServerBlock(newAddresses, directives, Optional.of(plugin), line, hosts, rewrites, templates, forwards,
-                cache);
+                cache, external);
     }
 }
