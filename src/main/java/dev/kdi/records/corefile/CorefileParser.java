@@ -213,6 +213,7 @@ public final class CorefileParser {
         List<ForwardPlugin> forwards = new ArrayList<>();
         Optional<CachePlugin> cache = Optional.empty();
         Optional<ExternalPlugin> external = Optional.empty();
+        List<AclPlugin> acls = new ArrayList<>();
         List<String> blockZones = addresses.stream().map(ServerAddress::zone).distinct().toList();
         for (Directive d : directives) {
             try {
@@ -238,6 +239,7 @@ public final class CorefileParser {
                         }
                         cache = Optional.of(CachePlugin.parse(d, blockZones));
                     }
+                    case "acl" -> acls.add(AclPlugin.parse(d, blockZones));
                     case "k8s_external" -> external = Optional.of(ExternalPlugin.parse(d, blockZones, external.orElse(null)));
                     default -> {
                         // Other plugins are chained by name; the model says which it does not follow.
@@ -248,7 +250,7 @@ public final class CorefileParser {
             }
         }
         return new ServerBlock(addresses, directives, kubernetes, line, hosts, rewrites, templates, forwards, cache,
-                external);
+                external, acls);
     }
 
     /** An option refused in an imported file names the file: its line alone would point into the Corefile. */
