@@ -15,7 +15,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LogSetup.configure(Arrays.asList(args).contains("--debug"));
+        if (!Cli.versionAlone(args)) {
+            // Setting java.util.logging up scans every jar for logging providers: not for --version.
+            LogSetup.configure(Arrays.asList(args).contains("--debug"));
+        }
         System.exit(new Cli(System.in, System.out, System.err, System.getenv(), Sessions.forThisUser()).run(args));
     }
 }

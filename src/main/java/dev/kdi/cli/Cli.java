@@ -35,7 +35,7 @@ public final class Cli {
      * tree, and so picocli's own answer. {@code --version} alone is answered without picocli.
      */
     public int run(String... args) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+        if (versionAlone(args)) {
             // What picocli prints for it, without loading picocli: scripts and installers call
             // --version and wait for it.
             for (String line : new VersionProvider().getVersion()) {
@@ -45,6 +45,11 @@ public final class Cli {
             return 0;
         }
         return commandLineFor(args).execute(args);
+    }
+
+    /** Whether the arguments are {@code --version} (or {@code -V}) alone, which needs no library at all. */
+    public static boolean versionAlone(String... args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     /** The command line {@link #run} parses {@code args} with: the root alone, or the whole tree. */

@@ -28,29 +28,42 @@ public final class ZoneQuestions {
      * @return the questions, in zone order first, each once
      */
     public static Set<Question> of(DnsModel model, Set<String> namespaces) {
-        return collect(model, namespaces, namespaces.isEmpty());
+        return collect(model, namespaces, probeNamespaces(model, namespaces));
     }
 
     /**
      * Of the questions {@code of(model, Set.of())} asks, those that belong to these namespaces:
      * their names, the PTRs of their addresses, and their probes among the ones asked for all.
      * The zone's own names (its NS records, the probes outside any namespace) are left out. An
-     * incremental diff asks these of the namespaces it recomputes.
+     * incremental diff asks these of the namespaces it recomputes, of a model of those
+     * namespaces only: so the probes are named, not found among the model's namespaces.
      *
      * @param namespaces the namespaces; not empty
+     * @param probed the namespaces the whole cluster's questions probe ({@link #probed})
      */
-    public static Set<Question> within(DnsModel model, Set<String> namespaces) {
+    public static Set<Question> within(DnsModel model, Set<String> namespaces, Set<String> probed) {
         if (namespaces.isEmpty()) {
             throw new IllegalArgumentException("no namespace given");
         }
-        return collect(model, namespaces, true);
+        List<String> probes = new ArrayList<>();
+        for (String ns : probed) {
+            if (namespaces.contains(ns)) {
+                probes.add(ns);
+            }
+        }
+        probes.sort(String::compareTo);
+        return collect(model, namespaces, probes);
     }
 
-    /**
-     * @param wholeProbes probes as for the whole cluster (the first five namespaces); otherwise
-     *     one for each namespace asked for
-     */
-    private static Set<Question> collect(DnsModel model, Set<String> namespaces, boolean wholeProbes) {
+    /** The namespaces the whole cluster's questions probe for a name that must not exist: the first five by name. */
+    public static Set<String> probed(Set<String> namespaces) {
+        List<String> out = new ArrayList<>(namespaces);
+        out.sort(String::compareTo);
+        return Set.copyOf(out.size() > 5 ? out.subList(0, 5) : out);
+    }
+
+    /** @param probes the namespaces to probe, in order */
+    private static Set<Question> collect(DnsModel model, Set<String> namespaces, List<String> probes) {
         String zone = model.clusterDomain().orElse("cluster.local.");
         Map<String, Service> services = new HashMap<>();
         for (Service s : model.snapshot().services()) {
@@ -99,10 +112,7 @@ public final class ZoneQuestions {
                 IpAddress.parse(ip).ifPresent(a -> out.add(new Question(a.reverseName(), RrType.PTR)));
             }
         }
-        for (String ns : probeNamespaces(model, wholeProbes ? Set.of() : namespaces)) {
-            if (!namespaces.isEmpty() && !namespaces.contains(ns)) {
-                continue;
-            }
+        for (String ns : probes) {
             // Names that must not exist: a wrong answer here means a replica serves phantoms.
             out.add(new Question("kdi-probe-no-such-service." + ns + ".svc." + zone, RrType.A));
         }
@@ -114,14 +124,19 @@ public final class ZoneQuestions {
     }
 
     private static List<String> probeNamespaces(DnsModel model, Set<String> namespaces) {
+        if (namespaces.isEmpty()) {
+            List<String> out = new ArrayList<>(probed(model.snapshot().namespaces()));
+            out.sort(String::compareTo);
+            return out;
+        }
         List<String> out = new ArrayList<>();
-        for (String ns : namespaces.isEmpty() ? model.snapshot().namespaces() : namespaces) {
+        for (String ns : namespaces) {
             if (model.snapshot().namespaces().contains(ns)) {
                 out.add(ns);
             }
         }
         out.sort(String::compareTo);
-        return out.size() > 5 && namespaces.isEmpty() ? out.subList(0, 5) : out;
+        return out;
     }
 
     private static boolean inNamespaces(String owner, String zone, Set<String> namespaces) {

@@ -20,10 +20,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * The desktop application. The command line opens it with {@link #open}; it can also be launched
@@ -32,6 +35,11 @@ import javafx.stage.Stage;
  */
 public final class KdiApp extends Application {
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+    private static final String TITLE = "Kubernetes DNS Inspector";
+    /** The main window's scene size, so that the swap from the start view does not resize it. */
+    private static final double WIDTH = 1400;
+    private static final double HEIGHT = 900;
+    private static final long SETTLE_MILLIS = 200;
     /** Generous: CI machines are slow and shared, and the demo starts a mock API server. */
     private static final long SMOKE_TEST_LIMIT_MILLIS = 240_000;
 
@@ -130,45 +138,60 @@ public final class KdiApp extends Application {
         }
     }
 
+    /**
+     * Shows the window at once with {@link StartView}; once that first frame is drawn, builds the
+     * main window, swaps it in and opens the cluster. The main window (every view, its controls,
+     * stylesheets and icon font) and the session (the kubeconfig, the demo's server) cost several
+     * times what an empty window does, and none of it needs to be on screen before the window is.
+     */
     @Override
     public void start(Stage stage) {
         WindowModel.Start s = start != null ? start : fromParameters(getParameters());
+        boolean probe = "first-frame".equals(System.getenv(FirstFrame.PROBE_VARIABLE));
+        Scene first = StartView.scene(s.demo() ? "Opening the demo cluster\u2026" : "Starting\u2026", WIDTH, HEIGHT);
+        stage.setScene(first);
+        stage.setTitle(TITLE);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setOnHidden(e -> exit.complete(0));
+        stage.show();
+        FirstFrame.after(first, ms -> {
+            if (smokeTest) {
+                System.out.println("smoke test: first frame " + ms + " ms after the process started");
+            } else if (probe) {
+                System.err.println("kdi probe: first frame " + ms + " ms after the process started, "
+                        + FirstFrame.processorTime() + " ms of processor time");
+            }
+            // The first frame is handed to the renderer before the window manager has exposed the
+            // window (seen under Xvfb: the window stayed blank while the FX thread built the main
+            // window); a few more idle pulses put the start view on screen.
+            PauseTransition settle = new PauseTransition(Duration.millis(SETTLE_MILLIS));
+            settle.setOnFinished(e -> openAfterStartView(stage, s, probe));
+            settle.play();
+        });
+    }
+
+    private void openAfterStartView(Stage stage, WindowModel.Start s, boolean probe) {
+        if (!stage.isShowing()) {
+            return;
+        }
+        try {
+            openMainWindow(stage, s, probe);
+        } catch (RuntimeException e) {
+            // start() has returned, so JavaFX would only log this and leave the start view up.
+            System.err.println("kdi: the window failed to start: " + e);
+            exit.completeExceptionally(e);
+            Platform.exit();
+        }
+    }
+
+    private void openMainWindow(Stage stage, WindowModel.Start s, boolean probe) {
         SessionOpener o = opener != null ? opener : defaultOpener();
         ProblemLog log = ProblemLog.forThisUser(getParameters() != null && getParameters().getRaw().contains("--debug"));
         executor = new FxTaskExecutor(3, "kdi-ui", log);
         ZoneId zone = ZoneId.systemDefault();
         model = new WindowModel(executor, o, new FxNotifier(() -> stage), Clock.system(zone), zone,
                 new Reproduction(new SecureRandom()), UiPreferences.forThisUser());
-        MainWindow window = new MainWindow(model, ClipboardText.system(), zone, log);
-        stage.setScene(window.scene());
-        stage.titleProperty().bind(window.title());
-        for (int size : ICON_SIZES) {
-            var in = KdiApp.class.getResourceAsStream("/dev/kdi/ui/icons/kdi-" + size + ".png");
-            if (in != null) {
-                stage.getIcons().add(new Image(in));
-            }
-        }
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
-        window.remember(stage);
-        stage.setOnHidden(e -> {
-            window.close();
-            model.close();
-            executor.close();
-            exit.complete(0);
-        });
-        stage.show();
-        boolean probe = "first-frame".equals(System.getenv(FirstFrame.PROBE_VARIABLE));
-        if (smokeTest || probe) {
-            FirstFrame.after(window.scene(), ms -> {
-                if (smokeTest) {
-                    System.out.println("smoke test: first frame " + ms + " ms after the process started");
-                } else {
-                    System.err.println("kdi probe: first frame " + ms + " ms after the process started, "
-                            + FirstFrame.processorTime() + " ms of processor time");
-                }
-            });
-        }
         if (probe) {
             // The benchmark reads the resident size a fixed time after the cluster is shown.
             model.phase().addListener((p, was, now) -> {
@@ -177,6 +200,26 @@ public final class KdiApp extends Application {
                             + " ms after the process started");
                 }
             });
+        }
+        MainWindow window = new MainWindow(model, ClipboardText.system(), zone, log);
+        stage.setScene(window.scene());
+        stage.titleProperty().bind(window.title());
+        window.remember(stage);
+        stage.setOnHidden(e -> {
+            window.close();
+            model.close();
+            executor.close();
+            exit.complete(0);
+        });
+        if (probe) {
+            FirstFrame.after(window.scene(), ms -> System.err.println("kdi probe: main window " + ms
+                    + " ms after the process started, " + FirstFrame.processorTime() + " ms of processor time"));
+        }
+        for (int size : ICON_SIZES) {
+            var in = KdiApp.class.getResourceAsStream("/dev/kdi/ui/icons/kdi-" + size + ".png");
+            if (in != null) {
+                stage.getIcons().add(new Image(in));
+            }
         }
         model.start(s);
         if (smokeTest) {

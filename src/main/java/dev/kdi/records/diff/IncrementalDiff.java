@@ -1,6 +1,7 @@
 package dev.kdi.records.diff;
 
 import dev.kdi.records.DnsModel;
+import dev.kdi.records.ZoneQuestions;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.corefile.KubernetesPlugin;
 import dev.kdi.records.corefile.ServerBlock;
@@ -46,9 +47,10 @@ import java.util.function.Function;
  * A change to the Corefile (or the DNS pods' files), to the cluster DNS, or under a Corefile with
  * {@code noendpoints} (whose finding lists every headless Service) recomputes everything.
  *
- * <p>The before side is prepared once ({@link #of}); each {@link #compare} then partitions only
- * the after side. Both sides are modelled from the same restricted objects: the namespaces
- * recomputed, those their ExternalNames lead to, and the cluster DNS's namespace.
+ * <p>The before side is prepared once ({@link #of}); each {@link #compare} then walks both sides'
+ * lists for what differs and reads only those namespaces of the after side. Both sides are
+ * modelled from the same namespaces: those recomputed, those their ExternalNames lead to, and the
+ * cluster DNS's namespace.
  */
 public final class IncrementalDiff {
     /** Where CoreDNS and its Service live; a change there can move names of every namespace. */
@@ -59,6 +61,9 @@ public final class IncrementalDiff {
     private final Partition parts;
     private final Map<String, Set<String>> namespacesByAddress;
     private final Set<String> dnsAddresses;
+    private final Set<String> zones;
+    private final Set<String> probed;
+    private final Map<String, Set<String>> dependsOn = new HashMap<>();
 
     private IncrementalDiff(ClusterSnapshot before, Corefile corefile) {
         this.before = before;
@@ -68,8 +73,11 @@ public final class IncrementalDiff {
         parts.byNamespace.forEach((ns, p) -> p.addresses().forEach(
                 a -> namespacesByAddress.computeIfAbsent(a, k -> new HashSet<>(2)).add(ns)));
         this.dnsAddresses = new HashSet<>();
-        DnsModel.build(restrict(before, parts, DNS_NAMESPACES), corefile).dnsPodAddresses()
+        DnsModel.build(restrict(before, parts::get, DNS_NAMESPACES), corefile).dnsPodAddresses()
                 .forEach(a -> dnsAddresses.add(Part.canonical(a)));
+        this.zones = zones(corefile);
+        this.probed = ZoneQuestions.probed(before.namespaces());
+        edges(parts, zones, dependsOn);
     }
 
     /**
@@ -108,11 +116,11 @@ public final class IncrementalDiff {
         if (global.isPresent()) {
             return whole(after, afterCorefile, referrers, global.get());
         }
-        Partition afterParts = Partition.of(after);
+        // The walk's candidates are a superset; their objects, compared whole, say which changed.
+        Candidates candidates = candidates(before, after);
+        Partition afterParts = Partition.of(after, candidates, parts);
         Set<String> touched = new TreeSet<>();
-        Set<String> all = new HashSet<>(parts.byNamespace.keySet());
-        all.addAll(afterParts.byNamespace.keySet());
-        for (String ns : all) {
+        for (String ns : candidates.namespaces()) {
             if (!parts.get(ns).same(afterParts.get(ns))) {
                 touched.add(ns);
             }
@@ -125,12 +133,18 @@ public final class IncrementalDiff {
                 return whole(after, afterCorefile, referrers, "the cluster DNS's namespace " + ns + " changes");
             }
         }
-        Set<String> zones = zones(corefile, afterCorefile);
-        Map<String, Set<String>> dependsOn = new HashMap<>();
-        edges(parts, zones, dependsOn);
-        edges(afterParts, zones, dependsOn);
+        // Only the touched namespaces differ: the rest of the after side is the before side's.
+        Map<String, Set<String>> edges = new HashMap<>(dependsOn);
+        Map<String, Set<String>> afterEdges = new HashMap<>();
+        edges(afterParts, zones, afterEdges);
+        // The baseline's sets stay as they are: the union is a new set.
+        afterEdges.forEach((from, tos) -> edges.merge(from, tos, (x, y) -> {
+            Set<String> union = new HashSet<>(x);
+            union.addAll(y);
+            return union;
+        }));
         Map<String, Set<String>> dependants = new HashMap<>();
-        dependsOn.forEach((from, tos) -> tos.forEach(to -> dependants.computeIfAbsent(to, k -> new HashSet<>()).add(from)));
+        edges.forEach((from, tos) -> tos.forEach(to -> dependants.computeIfAbsent(to, k -> new HashSet<>()).add(from)));
 
         Set<String> recomputed = new TreeSet<>(touched);
         Set<String> addresses = new HashSet<>();
@@ -146,13 +160,18 @@ public final class IncrementalDiff {
             recomputed.addAll(namespacesByAddress.getOrDefault(a, Set.of()));
         }
         recomputed.addAll(closure(recomputed, dependants));
-        Set<String> modelled = new TreeSet<>(closure(recomputed, dependsOn));
+        Set<String> modelled = new TreeSet<>(closure(recomputed, edges));
         modelled.addAll(DNS_NAMESPACES);
-        modelled.retainAll(all);
+        modelled.removeIf(ns -> !parts.byNamespace.containsKey(ns) && !afterParts.byNamespace.containsKey(ns));
 
-        ModelDiff.Side oldSide = side(restrict(before, parts, modelled), corefile);
-        ModelDiff.Side newSide = side(restrict(after, afterParts, modelled), afterCorefile);
-        DnsDiff diff = ModelDiff.compare(oldSide, newSide, ModelDiff.Scope.within(recomputed), referrers);
+        ModelDiff.Side oldSide = side(restrict(before, ns -> parts.get(ns), modelled), corefile);
+        ModelDiff.Side newSide = side(restrict(after, ns -> touched.contains(ns) ? afterParts.get(ns) : parts.get(ns),
+                modelled), afterCorefile);
+        Set<String> probes = new HashSet<>(probed);
+        if (!before.namespaces().equals(after.namespaces())) {
+            probes.addAll(ZoneQuestions.probed(after.namespaces()));
+        }
+        DnsDiff diff = ModelDiff.compare(oldSide, newSide, ModelDiff.Scope.within(recomputed, probes), referrers);
         return new Result(diff, recomputed, modelled, Optional.empty());
     }
 
@@ -188,15 +207,103 @@ public final class IncrementalDiff {
         return new ModelDiff.Side(model, Lint.findings(model));
     }
 
-    /** The zones CoreDNS follows a CNAME into: the kubernetes plugins' forward zones, both sides. */
-    private static Set<String> zones(Corefile... corefiles) {
+    /** The zones CoreDNS follows a CNAME into: the kubernetes plugins' zones. */
+    private static Set<String> zones(Corefile corefile) {
         Set<String> out = new LinkedHashSet<>();
-        for (Corefile c : corefiles) {
-            for (ServerBlock b : c.blocks()) {
-                b.kubernetes().ifPresent(k -> k.zones().forEach(z -> out.add(DnsNames.absolute(z).toLowerCase(Locale.ROOT))));
-            }
+        for (ServerBlock b : corefile.blocks()) {
+            b.kubernetes().ifPresent(k -> k.zones().forEach(z -> out.add(DnsNames.absolute(z).toLowerCase(Locale.ROOT))));
         }
         return out;
+    }
+
+    /**
+     * The namespaces whose objects may differ, found by walking both sides' lists side by side: a
+     * change made to a copy of the cluster leaves every other object where it was (or a few places
+     * along, after insertions or deletions), so unchanged objects pair up at the cost of a
+     * comparison each, usually of two references. Every object that pairs with no alike object
+     * marks its namespace; a namespace left unmarked has the same objects in the same order. A
+     * longer run of insertions or deletions marks more namespaces than changed, never fewer.
+     */
+    private static Candidates candidates(ClusterSnapshot a, ClusterSnapshot b) {
+        Set<String> out = new TreeSet<>();
+        if (!a.namespaces().equals(b.namespaces())) {
+            a.namespaces().stream().filter(ns -> !b.namespaces().contains(ns)).forEach(out::add);
+            b.namespaces().stream().filter(ns -> !a.namespaces().contains(ns)).forEach(out::add);
+        }
+        boolean[] differs = {
+            walk(a.services(), b.services(), Service::namespace, out),
+            walk(a.endpointSlices(), b.endpointSlices(), EndpointSlice::namespace, out),
+            walk(a.endpoints(), b.endpoints(), EndpointsObject::namespace, out),
+            walk(a.pods(), b.pods(), Pod::namespace, out),
+            walk(a.workloads(), b.workloads(), Workload::namespace, out)};
+        return new Candidates(out, differs);
+    }
+
+    /**
+     * What the walk found.
+     *
+     * @param namespaces the namespaces whose objects may differ
+     * @param differs for services, slices, Endpoints, pods and workloads: whether that list differs
+     *     at all (an alike list need not be read again)
+     */
+    private record Candidates(Set<String> namespaces, boolean[] differs) {
+    }
+
+    /** How far the walk looks ahead for the object it lost: runs of insertions or deletions this long. */
+    private static final int LOOKAHEAD = 16;
+
+    /** @return whether the lists differ */
+    private static <T> boolean walk(List<T> a, List<T> b, Function<T, String> namespace, Set<String> out) {
+        int i = 0;
+        int j = 0;
+        boolean differs = a.size() != b.size();
+        while (i < a.size() && j < b.size()) {
+            T x = a.get(i);
+            T y = b.get(j);
+            if (alike(x, y)) {
+                i++;
+                j++;
+                continue;
+            }
+            differs = true;
+            int skip = 0;
+            for (int k = 1; k <= LOOKAHEAD && skip == 0; k++) {
+                if (i + k < a.size() && alike(a.get(i + k), y)) {
+                    skip = k;
+                } else if (j + k < b.size() && alike(x, b.get(j + k))) {
+                    skip = -k;
+                }
+            }
+            if (skip > 0) {
+                // a[i..i+skip) were deleted.
+                for (int k = 0; k < skip; k++) {
+                    out.add(namespace.apply(a.get(i + k)));
+                }
+                i += skip;
+            } else if (skip < 0) {
+                // b[j..j-skip) were inserted.
+                for (int k = 0; k < -skip; k++) {
+                    out.add(namespace.apply(b.get(j + k)));
+                }
+                j -= skip;
+            } else {
+                out.add(namespace.apply(x));
+                out.add(namespace.apply(y));
+                i++;
+                j++;
+            }
+        }
+        for (; i < a.size(); i++) {
+            out.add(namespace.apply(a.get(i)));
+        }
+        for (; j < b.size(); j++) {
+            out.add(namespace.apply(b.get(j)));
+        }
+        return differs;
+    }
+
+    private static boolean alike(Object x, Object y) {
+        return x == y || x.equals(y);
     }
 
     /** Each namespace with an ExternalName into the zone depends on the namespace its target names. */
@@ -231,22 +338,32 @@ public final class IncrementalDiff {
         return out;
     }
 
-    /** The snapshot with the objects of these namespaces only; the namespace list stays whole. */
-    private static ClusterSnapshot restrict(ClusterSnapshot s, Partition parts, Set<String> namespaces) {
+    /**
+     * The snapshot with these namespaces and their objects only. Their names answer as in the
+     * whole: what decides them is in them, or in namespaces their ExternalNames lead to, which
+     * are among them too.
+     */
+    private static ClusterSnapshot restrict(ClusterSnapshot s, Function<String, Part> parts, Set<String> namespaces) {
         List<Service> services = new ArrayList<>();
         List<EndpointSlice> slices = new ArrayList<>();
         List<EndpointsObject> endpoints = new ArrayList<>();
         List<Pod> pods = new ArrayList<>();
         List<Workload> workloads = new ArrayList<>();
         for (String ns : new TreeSet<>(namespaces)) {
-            Part p = parts.get(ns);
+            Part p = parts.apply(ns);
             services.addAll(p.services);
             slices.addAll(p.slices);
             endpoints.addAll(p.endpoints);
             pods.addAll(p.pods);
             workloads.addAll(p.workloads);
         }
-        return new ClusterSnapshot(s.namespaces(), services, slices, endpoints, pods, workloads, s.corefile(),
+        Set<String> existing = new HashSet<>();
+        for (String ns : namespaces) {
+            if (s.namespaces().contains(ns)) {
+                existing.add(ns);
+            }
+        }
+        return new ClusterSnapshot(existing, services, slices, endpoints, pods, workloads, s.corefile(),
                 s.slicesAuthoritative(), s.provisional(), s.dnsPodFiles());
     }
 
@@ -268,6 +385,75 @@ public final class IncrementalDiff {
             return new Partition(out);
         }
 
+        /**
+         * The candidates' objects of the after side: read from the lists that differ, taken from
+         * the before side's partition where a list is alike throughout.
+         */
+        static Partition of(ClusterSnapshot s, Candidates c, Partition before) {
+            Map<String, Part> out = new HashMap<>();
+            for (String ns : c.namespaces()) {
+                Part p = new Part(s.namespaces().contains(ns));
+                Part was = before.get(ns);
+                if (!c.differs()[0]) {
+                    p.services.addAll(was.services);
+                }
+                if (!c.differs()[1]) {
+                    p.slices.addAll(was.slices);
+                }
+                if (!c.differs()[2]) {
+                    p.endpoints.addAll(was.endpoints);
+                }
+                if (!c.differs()[3]) {
+                    p.pods.addAll(was.pods);
+                }
+                if (!c.differs()[4]) {
+                    p.workloads.addAll(was.workloads);
+                }
+                out.put(ns, p);
+            }
+            if (c.differs()[0]) {
+                for (Service x : s.services()) {
+                    Part p = out.get(x.namespace());
+                    if (p != null) {
+                        p.services.add(x);
+                    }
+                }
+            }
+            if (c.differs()[1]) {
+                for (EndpointSlice x : s.endpointSlices()) {
+                    Part p = out.get(x.namespace());
+                    if (p != null) {
+                        p.slices.add(x);
+                    }
+                }
+            }
+            if (c.differs()[2]) {
+                for (EndpointsObject x : s.endpoints()) {
+                    Part p = out.get(x.namespace());
+                    if (p != null) {
+                        p.endpoints.add(x);
+                    }
+                }
+            }
+            if (c.differs()[3]) {
+                for (Pod x : s.pods()) {
+                    Part p = out.get(x.namespace());
+                    if (p != null) {
+                        p.pods.add(x);
+                    }
+                }
+            }
+            if (c.differs()[4]) {
+                for (Workload x : s.workloads()) {
+                    Part p = out.get(x.namespace());
+                    if (p != null) {
+                        p.workloads.add(x);
+                    }
+                }
+            }
+            return new Partition(out);
+        }
+
         Part get(String ns) {
             return byNamespace.getOrDefault(ns, EMPTY);
         }
@@ -286,7 +472,7 @@ public final class IncrementalDiff {
             this.exists = exists;
         }
 
-        /** Alike object by object, in order; a reordering counts as a change, which only costs time. */
+        /** Alike object by object, in order, and alike in existing. */
         boolean same(Part o) {
             return exists == o.exists && same(services, o.services) && same(slices, o.slices)
                     && same(endpoints, o.endpoints) && same(pods, o.pods) && same(workloads, o.workloads);
@@ -297,9 +483,7 @@ public final class IncrementalDiff {
                 return false;
             }
             for (int i = 0; i < a.size(); i++) {
-                T x = a.get(i);
-                T y = b.get(i);
-                if (x != y && !x.equals(y)) {
+                if (!alike(a.get(i), b.get(i))) {
                     return false;
                 }
             }

@@ -44,28 +44,34 @@ public final class ModelDiff {
      * Which names and findings a diff compares.
      *
      * @param namespaces the namespaces; empty for all
+     * @param probed the namespaces the whole cluster's questions probe ({@link ZoneQuestions#probed}),
+     *     on either side; unused for all
      */
-    public record Scope(Set<String> namespaces) {
+    public record Scope(Set<String> namespaces, Set<String> probed) {
         /** Every name and finding, the zone's own names too. */
-        public static final Scope ALL = new Scope(Set.of());
+        public static final Scope ALL = new Scope(Set.of(), Set.of());
 
         public Scope {
             namespaces = Set.copyOf(namespaces);
+            probed = Set.copyOf(probed);
         }
 
         /**
          * Of everything {@link #ALL} compares, what belongs to these namespaces: how an
-         * incremental diff compares its part of the whole.
+         * incremental diff compares its part of the whole, on models of those namespaces only.
+         *
+         * @param probed the namespaces the whole clusters' questions probe, before or after
          */
-        public static Scope within(Set<String> namespaces) {
+        public static Scope within(Set<String> namespaces, Set<String> probed) {
             if (namespaces.isEmpty()) {
                 throw new IllegalArgumentException("a scope within no namespace compares nothing");
             }
-            return new Scope(namespaces);
+            return new Scope(namespaces, probed);
         }
 
         Set<Question> questions(DnsModel model) {
-            return namespaces.isEmpty() ? ZoneQuestions.of(model, Set.of()) : ZoneQuestions.within(model, namespaces);
+            return namespaces.isEmpty() ? ZoneQuestions.of(model, Set.of())
+                    : ZoneQuestions.within(model, namespaces, probed);
         }
 
         boolean holds(Finding f) {

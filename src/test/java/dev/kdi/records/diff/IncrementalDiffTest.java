@@ -145,10 +145,14 @@ class IncrementalDiffTest {
     void questionsWithin() {
         DnsModel m = DnsModel.build(cluster().snapshot(), COREFILE);
         Set<Question> all = ZoneQuestions.of(m, Set.of());
-        Set<Question> shop = ZoneQuestions.within(m, Set.of("shop"));
+        Set<Question> shop = ZoneQuestions.within(m, Set.of("shop"), ZoneQuestions.probed(m.snapshot().namespaces()));
         assertThat(all).containsAll(shop);
         assertThat(shop).contains(new Question("web.shop.svc.cluster.local.", RrType.A),
                 new Question("50.0.96.10.in-addr.arpa.", RrType.PTR));
+        // The whole probes the first five namespaces by name: db is one, shop is not.
+        assertThat(ZoneQuestions.within(m, Set.of("db"), ZoneQuestions.probed(m.snapshot().namespaces())))
+                .contains(new Question("kdi-probe-no-such-service.db.svc.cluster.local.", RrType.A));
+        assertThat(shop).noneMatch(q -> q.name().startsWith("kdi-probe"));
         assertThat(shop).noneMatch(q -> q.type().equals(RrType.NS) || q.name().contains(".db."));
         assertThat(all.stream().filter(q -> q.name().contains(".shop.")).toList())
                 .containsExactlyInAnyOrderElementsOf(shop.stream().filter(q -> q.name().contains(".shop.")).toList());
