@@ -456,11 +456,11 @@ public final class MainWindow {
                 views.getTabs().add(1, changesTab);
             }
             if (changes.changesOnly().get()) {
-                model.tree().only().set(e -> !changes.changesOf(e).isEmpty());
+                model.tree().only().set(changes::keeps);
             }
         });
         changes.changesOnly().addListener((o, was, now) ->
-                model.tree().only().set(now ? e -> !changes.changesOf(e).isEmpty() : null));
+                model.tree().only().set(now ? changes::keeps : null));
     }
 
     /**

@@ -179,6 +179,14 @@ public final class OverlayModel {
         });
     }
 
+    /**
+     * Whether "Changes only" keeps the row: a row with names of its own that change. A namespace
+     * only sums up its rows, so it shows because of them, and not everything in it.
+     */
+    public boolean keeps(Entry entry) {
+        return !(entry instanceof Entry.NamespaceEntry) && !changesOf(entry).isEmpty();
+    }
+
     /** The row's mark: what all its changes do, {@code CHANGED} when they differ; empty when none. */
     public Optional<NameChange.Kind> markOf(Entry entry) {
         List<NameChange> changes = changesOf(entry);

@@ -88,6 +88,9 @@ class OverlayModelTest {
         assertThat(model.markOf(service("shop", "api"))).isEmpty();
         assertThat(model.markOf(namespace("shop"))).contains(NameChange.Kind.CHANGED);
         assertThat(model.markOf(namespace("default"))).isEmpty();
+        assertThat(model.keeps(service("shop", "web"))).isTrue();
+        assertThat(model.keeps(service("shop", "api"))).isFalse();
+        assertThat(model.keeps(namespace("shop"))).as("shown for its rows, not for itself").isFalse();
         // Added names have no row yet: the list has them all, the recreate's included.
         assertThat(model.changes()).extracting(NameChange::kind).containsExactly(NameChange.Kind.ADDED,
                 NameChange.Kind.REMOVED, NameChange.Kind.REMOVED, NameChange.Kind.CHANGED);
