@@ -40,7 +40,7 @@ import javafx.stage.Stage;
  * {@code loading}, {@code failing} (a replica that misses a namespace, one that failed),
  * {@code manifests}, {@code demo} (light and dark), {@code kinds} (every Service kind),
  * {@code popups} (namespace picker, completion, a row's tooltip), {@code readme}, {@code check} (the Check
- * view after a check, light and dark); add {@code real} to
+ * view after a check, light and dark), {@code replicas} (the Replicas tab with traffic, with {@code real}); add {@code real} to
  * show the embedded demo cluster through the engine instead of the fake session.
  */
 public final class ScreenshotTour {
@@ -179,6 +179,10 @@ public final class ScreenshotTour {
             fx(() -> model.check().show().set(dev.kdi.ui.check.CheckModel.Show.PROBLEMS));
             pause(2500);
             shot("check-dark");
+            return;
+        }
+        if (steps.contains("replicas")) {
+            replicas();
             return;
         }
         if (steps.contains("demo")) {
@@ -390,6 +394,43 @@ public final class ScreenshotTour {
             }
         }
         throw new IllegalStateException("no row " + key);
+    }
+
+    /**
+     * The Replicas tab on the demo ({@code replicas real}) with traffic that rises and falls: names
+     * that exist, names that do not, and a name forwarded upstream (SERVFAIL on the replica whose
+     * upstream is dead).
+     */
+    private void replicas() throws Exception {
+        javafx.scene.control.Tab tab = window.views().getTabs().stream()
+                .filter(t -> "tab-replicas".equals(t.getId())).findFirst().orElseThrow();
+        dev.kdi.ui.replicas.ReplicasModel replicas = ((dev.kdi.ui.replicas.ReplicasView) tab.getContent()).model();
+        fx(() -> {
+            // The lookup pane makes room, so that a card shows whole.
+            window.scene().getRoot().lookupAll(".split-pane").stream()
+                    .map(n -> (javafx.scene.control.SplitPane) n)
+                    .filter(p -> p.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                    .forEach(p -> p.setDividerPositions(0.97));
+            window.views().getSelectionModel().select(tab);
+            replicas.every().set(dev.kdi.ui.replicas.ReplicasModel.Every.TWO_SECONDS);
+        });
+        dev.kdi.session.Session session = model.session();
+        for (int i = 0; i < 40; i++) {
+            int load = (int) Math.round(6 + 5 * Math.sin(i / 4.0));
+            for (int k = 0; k < load; k++) {
+                for (String name : List.of("web.shop.svc.cluster.local.", "nope-" + k + ".default.svc.cluster.local.",
+                        "web.shop.svc.cluster.local.default.svc.cluster.local.", "example.com.")) {
+                    session.ask(new dev.kdi.records.Question(name, dev.kdi.records.RrType.A),
+                            dev.kdi.session.ReplicaChoice.all());
+                }
+            }
+            pause(500);
+        }
+        pause(2500);
+        shot("replicas-light");
+        fx(window::toggleTheme);
+        pause(1500);
+        shot("replicas-dark");
     }
 
     private void shot(String name) throws IOException, InterruptedException {

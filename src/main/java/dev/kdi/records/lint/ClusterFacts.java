@@ -64,6 +64,19 @@ final class ClusterFacts {
         return model.snapshot().provisional();
     }
 
+    /**
+     * "its cluster IP 10.96.0.10", or words for an address the API server has yet to assign:
+     * offline, a placeholder stands in for it, and printing the placeholder would read as a real
+     * address.
+     */
+    String clusterIpWords(Service svc) {
+        List<String> ips = svc.clusterIPs();
+        if (ips.isEmpty() || ips.stream().anyMatch(provisional()::isPlaceholder)) {
+            return "the cluster IP the API server assigns it";
+        }
+        return "its cluster IP " + String.join(", ", ips);
+    }
+
     KubernetesPlugin plugin() {
         return plugin;
     }

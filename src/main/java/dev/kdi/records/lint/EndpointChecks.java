@@ -72,7 +72,7 @@ final class EndpointChecks implements NamespaceCheck {
         // Endpoints prove the selector selects something; only without them is the label index asked.
         if (!svc.isHeadless() && svc.hasSelector() && !explained && endpoints == 0 && !templatesWillServe
                 && ns.selectedBy(svc.selector()).isEmpty()) {
-            String answer = svc.clusterIPs().isEmpty() ? "its cluster IP" : "its cluster IP " + String.join(", ", svc.clusterIPs());
+            String answer = facts.clusterIpWords(svc);
             out.add(Finding.of(Rule.SELECTOR_MATCHES_NOTHING, List.of(svc.ref()),
                     "Service " + svc.ref().qualifiedName() + " selects " + Words.selector(svc.selector())
                             + ", which matches no pod in " + ns.name + ": " + name + " still returns " + answer

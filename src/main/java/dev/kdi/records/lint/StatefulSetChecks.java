@@ -61,8 +61,7 @@ final class StatefulSetChecks implements NamespaceCheck {
             return;
         }
         if (!svc.isHeadless()) {
-            String address = svc.clusterIPs().isEmpty() ? "the cluster IP the API server assigns it"
-                    : "its cluster IP " + String.join(", ", svc.clusterIPs());
+            String address = facts.clusterIpWords(svc);
             String perPod = podNames.isEmpty() ? "" : " (" + podNames.get(0) + "." + facts.serviceName(svcName, ns.name)
                     + " still resolves)";
             out.add(Finding.of(Rule.STS_SERVICE_NOT_HEADLESS, List.of(w.ref(), svc.ref()),

@@ -34,6 +34,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -135,6 +136,10 @@ public final class CheckView extends BorderPane {
         MenuButton export = new MenuButton("Export", Icons.FILES.create(), csv, json);
         export.setId("check-export");
         export.disableProperty().bind(model.result().isNull());
+        // The message gives way first: a narrow details pane cut the buttons to "W…" and "▶ …".
+        for (Region keep : List.of(check, whole, chosen, cancel, rerun, export)) {
+            keep.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox box = new HBox(8, check, scopeBox, cancel, rerun, bar, message, export);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(6, 8, 4, 8));

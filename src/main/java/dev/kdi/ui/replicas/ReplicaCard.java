@@ -14,7 +14,6 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,7 +37,7 @@ final class ReplicaCard extends VBox {
     private final Label health = new Label();
     private final Label ready = new Label();
     private final Label metrics = new Label();
-    private final FlowPane endpoints = new FlowPane();
+    private final HBox endpoints = new HBox(4);
     private final Label rate = new Label();
     private final Label servfail = new Label();
     private final Label nxdomain = new Label();
@@ -67,8 +66,6 @@ final class ReplicaCard extends VBox {
         facts.getStyleClass().add("kdi-replica-facts");
         facts.setHgap(10);
         facts.setVgap(3);
-        endpoints.setHgap(4);
-        endpoints.setVgap(4);
         for (Label e : List.of(health, ready, metrics)) {
             e.getStyleClass().addAll("pill", "kdi-replica-endpoint");
             e.setMinWidth(Region.USE_PREF_SIZE);
@@ -86,7 +83,9 @@ final class ReplicaCard extends VBox {
             facts.addRow(row++, key, value);
         }
 
-        HBox figures = new HBox(8, figure(rate, "queries/s"), figure(servfail, "SERVFAIL"), figure(nxdomain, "NXDOMAIN"));
+        // The captions take their series' colours: they are the charts' legend.
+        HBox figures = new HBox(8, figure(rate, "queries/s", "rate"), figure(servfail, "SERVFAIL", "servfail"),
+                figure(nxdomain, "NXDOMAIN", "nxdomain"));
         figures.getStyleClass().add("kdi-replica-figures");
 
         requests.setName("queries/s");
@@ -99,6 +98,7 @@ final class ReplicaCard extends VBox {
         shareChart.getData().add(servfails);
         shareChart.getData().add(nxdomains);
         shareChart.setCreateSymbols(false);
+        shareChart.setLegendVisible(false);
         for (XYChart<Number, Number> chart : List.of(rateChart, shareChart)) {
             chart.setAnimated(false);
             chart.setPrefHeight(110);
@@ -113,10 +113,10 @@ final class ReplicaCard extends VBox {
         getChildren().addAll(header, where, facts, figures, rateChart, shareChart, findings);
     }
 
-    private static VBox figure(Label value, String caption) {
+    private static VBox figure(Label value, String caption, String series) {
         value.getStyleClass().add("kdi-replica-figure");
         Label under = new Label(caption);
-        under.getStyleClass().add("kdi-replica-figure-caption");
+        under.getStyleClass().addAll("kdi-replica-figure-caption", series);
         VBox box = new VBox(0, value, under);
         box.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(box, Priority.ALWAYS);
@@ -131,7 +131,12 @@ final class ReplicaCard extends VBox {
         axis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number seconds) {
-                long s = Math.round(seconds.doubleValue());
+                double exact = seconds.doubleValue();
+                long s = Math.round(exact);
+                // Ticks between whole seconds would round to a label the next tick repeats.
+                if (Math.abs(exact - s) > 0.01) {
+                    return "";
+                }
                 return s < 60 ? s + "s" : (s / 60) + "m" + (s % 60 == 0 ? "" : String.format("%02d", s % 60));
             }
 
@@ -203,7 +208,7 @@ final class ReplicaCard extends VBox {
 
         List<Node> rows = new ArrayList<>();
         for (HealthReport.Finding f : v.findings()) {
-            rows.add(ReplicasView.findingRow(f));
+            rows.add(ReplicasView.findingRow(f, true));
         }
         if (rows.isEmpty()) {
             Label none = new Label("No findings.");
@@ -222,8 +227,7 @@ final class ReplicaCard extends VBox {
             case UNREACHABLE -> "unreachable: " + e.detail();
         };
         String brief = switch (e.state()) {
-            case OK -> e.path().equals("/metrics") && !e.detail().isEmpty() ? e.detail() : String.valueOf(e.status());
-            case FAILING -> String.valueOf(e.status());
+            case OK, FAILING -> String.valueOf(e.status());
             case NOT_SERVED -> "not served";
             case NOT_CONFIGURED -> "off";
             case UNREACHABLE -> "unreachable";

@@ -371,9 +371,12 @@ public final class ReplicasModel implements AutoCloseable {
             return report.notes().isEmpty() ? "There is no DNS replica to ask." : String.join("; ", report.notes())
                     + ".";
         }
-        long healthy = shown.stream().filter(v -> v.verdict() == Verdict.HEALTHY).count();
+        // Ready, not "healthy": a replica with only warnings serves, and "0 healthy" beside two
+        // serving replicas read as an outage.
+        long ready = shown.stream().filter(v -> v.verdict() == Verdict.HEALTHY || v.verdict() == Verdict.WARNINGS)
+                .count();
         long warnings = report.findings().stream().filter(f -> f.severity() == HealthReport.Severity.WARNING).count();
-        return Texts.count(shown.size(), "replica", "replicas") + ", " + healthy + " healthy; "
+        return Texts.count(shown.size(), "replica", "replicas") + ", " + ready + " ready; "
                 + (warnings == 0 ? "no warnings." : Texts.count(warnings, "warning", "warnings") + ".");
     }
 

@@ -145,18 +145,27 @@ public final class ReplicasView extends BorderPane {
     private void showFindings() {
         List<Node> rows = new ArrayList<>();
         for (Finding f : model.clusterFindings()) {
-            rows.add(findingRow(f));
+            rows.add(findingRow(f, false));
         }
         findings.getChildren().setAll(rows);
     }
 
-    static Node findingRow(Finding f) {
+    /**
+     * A finding: its code as a tag, then what it says; beside each other across the tab, the code
+     * above its text in a narrow card.
+     */
+    static Node findingRow(Finding f, boolean narrow) {
         Label code = new Label(f.code());
         code.getStyleClass().addAll("kdi-replica-finding-code", f.severity() == Severity.WARNING ? "warning" : "note");
         code.setMinWidth(Region.USE_PREF_SIZE);
         Label text = new Label(f.message());
         text.setWrapText(true);
         text.getStyleClass().add("kdi-replica-finding-text");
+        if (narrow) {
+            VBox row = new VBox(1, code, text);
+            row.getStyleClass().add("kdi-replica-finding");
+            return row;
+        }
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox row = new HBox(6, code, text);
         row.setAlignment(Pos.TOP_LEFT);

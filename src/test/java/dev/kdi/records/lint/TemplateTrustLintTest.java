@@ -66,6 +66,27 @@ class TemplateTrustLintTest {
     }
 
     @Test
+    void aPlaceholderClusterIpIsNeverPrintedAsIfItWereAssigned() {
+        TestCluster c = scaledToZero().add(svc("shop", "api").port("http", 80).selector("app", "api").build());
+        DnsModel model = offline(c);
+        String placeholder = model.snapshot().services().stream().filter(s -> s.name().equals("api")).findFirst()
+                .orElseThrow().clusterIPs().get(0);
+        assertThat(model.snapshot().provisional().isPlaceholder(placeholder)).isTrue();
+
+        String message = only(lint(model), Rule.SELECTOR_MATCHES_NOTHING).message();
+        assertThat(message).contains("the cluster IP the API server assigns it").doesNotContain(placeholder);
+    }
+
+    @Test
+    void anAssignedClusterIpIsNamedInTheFinding() {
+        TestCluster c = scaledToZero().add(svc("shop", "api").clusterIp("10.96.0.21").port("http", 80)
+                .selector("app", "api").build());
+        assertThat(lint(live(c))).filteredOn(f -> f.code().equals(Rule.SELECTOR_MATCHES_NOTHING.code()))
+                .extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).contains("api.shop.svc.cluster.local still returns its cluster IP 10.96.0.21"));
+    }
+
+    @Test
     void generatedPodsAreAssumedReadySoTheHeadlessServiceHasEndpoints() {
         TestCluster c = new TestCluster().namespace("default")
                 .add(svc("default", "zk-hs").headless().port("server", 2888).selector("app", "zk").build())

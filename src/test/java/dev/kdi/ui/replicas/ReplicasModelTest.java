@@ -83,7 +83,7 @@ class ReplicasModelTest {
         assertThat(model.failed().get()).isFalse();
         assertThat(model.source().get()).isEqualTo("Service kube-system/kube-dns; Corefile from ConfigMap"
                 + " kube-system/coredns");
-        assertThat(model.message().get()).isEqualTo("2 replicas, 1 healthy; 2 warnings.");
+        assertThat(model.message().get()).isEqualTo("2 replicas, 1 ready; 2 warnings.");
         assertThat(model.clusterFindings()).extracting(Finding::code).containsExactly("HEALTH_WITHOUT_LAMEDUCK");
         assertThat(model.replicas()).extracting(ReplicasModel.ReplicaView::id).containsExactly(A, B);
         ReplicasModel.ReplicaView a = model.replicas().get(0);
