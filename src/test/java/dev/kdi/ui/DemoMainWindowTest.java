@@ -220,6 +220,7 @@ class DemoMainWindowTest extends MainWindowContract {
         waitUntil(() -> cell(gone) != null);
         assertThat(mark(gone)).isEqualTo("\u2212 removed");
         assertThat(mark("ns/shop")).isEqualTo("~ changed");
+        assertThat(mark("svc/shop/web")).as("web keeps its name; its endpoint names go").isEqualTo("~ changed");
         assertThat(mark("ns/default")).isNull();
 
         robot.clickOn("#change-only");

@@ -187,14 +187,21 @@ public final class OverlayModel {
         return !(entry instanceof Entry.NamespaceEntry) && !changesOf(entry).isEmpty();
     }
 
-    /** The row's mark: what all its changes do, {@code CHANGED} when they differ; empty when none. */
+    /**
+     * The row's mark: added or removed when its own DNS name appears or vanishes (and nothing
+     * else of it changes otherwise), changed when anything else of it does; empty when nothing.
+     * A Service that keeps its name while its endpoint names go is changed, not removed.
+     */
     public Optional<NameChange.Kind> markOf(Entry entry) {
         List<NameChange> changes = changesOf(entry);
         if (changes.isEmpty()) {
             return Optional.empty();
         }
+        String own = bare(entry.fqdn());
         NameChange.Kind first = changes.get(0).kind();
-        return Optional.of(changes.stream().allMatch(c -> c.kind() == first) ? first : NameChange.Kind.CHANGED);
+        boolean alike = changes.stream().allMatch(c -> c.kind() == first);
+        boolean ownName = !own.isEmpty() && changes.stream().anyMatch(c -> bare(c.name()).equals(own));
+        return Optional.of(alike && (ownName || first == NameChange.Kind.CHANGED) ? first : NameChange.Kind.CHANGED);
     }
 
     /** {@code 1 added, 1 removed, 0 changed, 0 new findings, 0 resolved findings}, as the CLI says it. */

@@ -40,7 +40,9 @@ class OverlayModelTest {
                 change(NameChange.Kind.REMOVED, "web.shop.svc.cluster.local.", "shop",
                         ObjectRef.service("shop", "web"), "10.96.10.20", "NXDOMAIN"),
                 change(NameChange.Kind.REMOVED, "10-244-1-10.web.shop.svc.cluster.local.", "shop", null,
-                        "10.244.1.10", "NXDOMAIN")), List.of(), List.of()),
+                        "10.244.1.10", "NXDOMAIN"),
+                change(NameChange.Kind.REMOVED, "10-244-1-20.db.shop.svc.cluster.local.", "shop",
+                        ObjectRef.service("shop", "db"), "10.244.1.20", "NXDOMAIN")), List.of(), List.of()),
                 List.of(new Rejection(ObjectRef.service("shop", "cache"), "spec.clusterIP", "\"10.96.10.30\"",
                         "\"None\"", "apply would be rejected: delete and recreate")),
                 Optional.of(new DnsDiff(List.of(change(NameChange.Kind.CHANGED, "cache.shop.svc.cluster.local.",
@@ -75,7 +77,7 @@ class OverlayModelTest {
         assertThat(model.busy().get()).isFalse();
         assertThat(model.problem().get()).isEmpty();
         assertThat(model.source().get()).isEqualTo("rename.yaml");
-        assertThat(model.summary()).isEqualTo("1 added, 2 removed, 0 changed, 0 new findings, 0 resolved findings");
+        assertThat(model.summary()).isEqualTo("1 added, 3 removed, 0 changed, 0 new findings, 0 resolved findings");
         assertThat(model.rejections()).containsExactly(
                 "Service shop/cache spec.clusterIP \"10.96.10.30\" \u2192 \"None\": apply would be rejected: delete and"
                         + " recreate",
@@ -85,6 +87,8 @@ class OverlayModelTest {
         assertThat(model.changesOf(service("shop", "web"))).extracting(NameChange::name)
                 .containsExactly("web.shop.svc.cluster.local.");
         assertThat(model.markOf(service("shop", "cache"))).contains(NameChange.Kind.CHANGED);
+        // Only its endpoint names vanish: the Service itself stays, changed.
+        assertThat(model.markOf(service("shop", "db"))).contains(NameChange.Kind.CHANGED);
         assertThat(model.markOf(service("shop", "api"))).isEmpty();
         assertThat(model.markOf(namespace("shop"))).contains(NameChange.Kind.CHANGED);
         assertThat(model.markOf(namespace("default"))).isEmpty();
@@ -93,7 +97,7 @@ class OverlayModelTest {
         assertThat(model.keeps(namespace("shop"))).as("shown for its rows, not for itself").isFalse();
         // Added names have no row yet: the list has them all, the recreate's included.
         assertThat(model.changes()).extracting(NameChange::kind).containsExactly(NameChange.Kind.ADDED,
-                NameChange.Kind.REMOVED, NameChange.Kind.REMOVED, NameChange.Kind.CHANGED);
+                NameChange.Kind.REMOVED, NameChange.Kind.REMOVED, NameChange.Kind.REMOVED, NameChange.Kind.CHANGED);
 
         model.changesOnly().set(true);
         model.drop();
