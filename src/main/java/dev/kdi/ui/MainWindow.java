@@ -464,7 +464,7 @@ public final class MainWindow {
     }
 
     /**
-     * Asks for manifests (files, or a directory's) and lays them over the open cluster as
+     * Asks for manifest files (several at once) and lays them over the open cluster as
      * {@code kdi diff --live -f} would.
      */
     private void openChange() {
