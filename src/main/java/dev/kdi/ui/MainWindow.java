@@ -109,7 +109,7 @@ public final class MainWindow {
         status = new StatusView(model.status());
 
         // Cluster-wide views (Check, Replicas, Watch) sit as tabs beside the selected object's details.
-        check = new CheckView(model.check(), this::reveal);
+        check = new CheckView(model.check(), this::reveal, clipboard);
         checkTab = new Tab("Check", check);
         checkTab.setId("tab-check");
         // The change overlay: its before/after pane above the details, its list of every changed

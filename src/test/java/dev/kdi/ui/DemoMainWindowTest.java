@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +70,26 @@ class DemoMainWindowTest extends MainWindowContract {
             assertThat(r.namespace()).isEqualTo("shop");
         });
         int shown = table.getItems().size();
+
+        // A row's context menu copies its full name, or its lines as the CSV export writes them.
+        robot.interact(() -> table.scrollTo(web));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableRow<?> webRow = robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> web.equals(r.getItem())).findFirst().orElseThrow();
+        // Monocle does not turn a right click into a context-menu request: opened as that would.
+        copied.clear();
+        robot.interact(() -> webRow.getContextMenu().show(webRow, javafx.geometry.Side.BOTTOM, 40, 0));
+        robot.clickOn("Copy name");
+        waitUntil(() -> !copied.isEmpty());
+        assertThat(copied).containsExactly("web.shop.svc.cluster.local.");
+        robot.interact(() -> webRow.getContextMenu().show(webRow, javafx.geometry.Side.BOTTOM, 40, 0));
+        robot.clickOn("Copy row");
+        waitUntil(() -> copied.size() == 2);
+        assertThat(copied.get(1).split("\n")).hasSize(2)
+                .contains("ok,shop,web.shop.svc.cluster.local.,A,kube-system/" + DemoCluster.HEALTHY_REPLICA + ","
+                        + web.expected() + "," + web.expected() + ",")
+                .anySatisfy(l -> assertThat(l).startsWith("missing,shop,web.shop.svc.cluster.local.,A,kube-system/"
+                        + DemoCluster.STALE_REPLICA + "," + web.expected() + ",NXDOMAIN,"));
 
         Path csv = dir.resolve("check.csv");
         robot.interact(() -> window.check().exportCsv(csv));
