@@ -98,7 +98,7 @@ final class SearchPathCommand implements Callable<Integer> {
         SearchPath path = new SearchPath(conf, resolver);
         boolean oracle = answers && conf.usesClusterDns();
         NameLookup names = nameLookup(at.hostsFile(target), path, nsswitch, resolver, "kdi search-path");
-        Resolution resolution = names.resolve(name, lookup, oracle ? q -> model.answer(q).status() : q -> Status.NXDOMAIN);
+        Resolution resolution = names.resolve(name, lookup, oracle ? q -> at.answerFromPod(target, q).status() : q -> Status.NXDOMAIN);
         Optional<Walk> walk = resolution.walk();
         NameLookup.HostsStep hosts = resolution.hostsStep();
         model.snapshot().provisional().generator(target.ref()).ifPresent(w -> terminal.out().println("; pod "

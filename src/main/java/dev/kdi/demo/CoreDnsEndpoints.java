@@ -47,7 +47,12 @@ public final class CoreDnsEndpoints {
             case NXDOMAIN -> "NXDOMAIN";
             case REFUSED -> "REFUSED";
             case SERVFAIL, FORWARDED -> "SERVFAIL";
+            // acl's drop writes nothing; CoreDNS counts no response for it.
+            case DROPPED -> null;
         };
+        if (rcode == null) {
+            return;
+        }
         String plugin = status == Status.FORWARDED ? "forward" : plugin(answer);
         if (status == Status.FORWARDED) {
             forwarded.increment();

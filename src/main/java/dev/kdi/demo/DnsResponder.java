@@ -7,6 +7,7 @@ import dev.kdi.records.Answer;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.Question;
 import dev.kdi.records.RrType;
+import dev.kdi.records.Status;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
@@ -40,7 +41,12 @@ public final class DnsResponder implements PortForwardTarget {
         return new Connection() {
             @Override
             public void receive(byte[] bytes) {
-                frames.feed(ByteBuffer.wrap(bytes), query -> client.send(frame(answer(query))));
+                frames.feed(ByteBuffer.wrap(bytes), query -> {
+                    byte[] reply = answer(query);
+                    if (reply != null) {
+                        client.send(frame(reply));
+                    }
+                });
             }
 
             @Override
@@ -50,7 +56,7 @@ public final class DnsResponder implements PortForwardTarget {
         };
     }
 
-    /** The wire reply to one wire query; FORMERR when the query cannot be read. */
+    /** The wire reply to one wire query; FORMERR when the query cannot be read; null when acl drops it. */
     byte[] answer(byte[] wire) {
         Message query;
         try {
@@ -65,6 +71,9 @@ public final class DnsResponder implements PortForwardTarget {
         }
         try {
             Answer a = model.get().answer(new Question(q.getName().toString(), new RrType(q.getType())));
+            if (a.status() == Status.DROPPED) {
+                return null;
+            }
             byte[] reply = AnswerEncoder.reply(query, a).toWire();
             if (counters != null) {
                 counters.answered(a);

@@ -51,6 +51,7 @@ public final class AnswerEncoder {
             case NXDOMAIN -> Rcode.NXDOMAIN;
             case REFUSED -> Rcode.REFUSED;
             case SERVFAIL, FORWARDED -> Rcode.SERVFAIL;
+            case DROPPED -> throw new IllegalArgumentException("a dropped query has no reply");
         });
         if (query.getQuestion() != null) {
             reply.addRecord(query.getQuestion(), Section.QUESTION);

@@ -71,7 +71,35 @@ final class ServiceConverter {
                 Boolean.TRUE.equals(spec.getPublishNotReadyAddresses()),
                 interner.list(families),
                 Fields.labels(interner, service.getMetadata()),
-                tolerateUnready(service));
+                tolerateUnready(service),
+                externalAddresses(service, spec));
+    }
+
+    /**
+     * What k8s_external answers for the Service, in CoreDNS's order ({@code object.ToService}):
+     * {@code spec.externalIPs}, then each load-balancer ingress's IP, or its hostname without one.
+     */
+    private static List<String> externalAddresses(io.fabric8.kubernetes.api.model.Service service, ServiceSpec spec)
+            throws InvalidObjectException {
+        List<String> out = new ArrayList<>();
+        List<String> external = nonNull(spec.getExternalIPs());
+        for (int i = 0; i < external.size(); i++) {
+            String ip = external.get(i);
+            if (!IpAddress.isAddress(ip)) {
+                throw InvalidObjectException.invalid(SPEC.field("externalIPs").index(i), quote(ip) + " is not an IP address");
+            }
+            out.add(ip);
+        }
+        var status = service.getStatus();
+        var lb = status == null ? null : status.getLoadBalancer();
+        for (var ingress : lb == null ? List.<io.fabric8.kubernetes.api.model.LoadBalancerIngress>of() : nonNull(lb.getIngress())) {
+            if (ingress.getIp() != null && !ingress.getIp().isEmpty()) {
+                out.add(ingress.getIp());
+            } else if (ingress.getHostname() != null && !ingress.getHostname().isEmpty()) {
+                out.add(ingress.getHostname());
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Whether the deprecated tolerate-unready-endpoints annotation says {@code "true"} (lint warns). */

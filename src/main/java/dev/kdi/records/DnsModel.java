@@ -78,9 +78,26 @@ public final class DnsModel {
         return build(snapshot, corefile, 0);
     }
 
-    /** The answer CoreDNS would give, marked with what it depends on that is not assigned yet. */
+    /**
+     * The source address CoreDNS sees for a query through kdi's port-forward: the pod's own
+     * loopback, where the forwarded connection ends.
+     */
+    public static final String PORT_FORWARD_CLIENT = "127.0.0.1";
+
+    /**
+     * The answer CoreDNS would give to a query through kdi's port-forward (from
+     * {@value #PORT_FORWARD_CLIENT}), marked with what it depends on that is not assigned yet.
+     */
     public Answer answer(Question question) {
-        Answer a = chain.answer(question);
+        return answer(question, PORT_FORWARD_CLIENT);
+    }
+
+    /**
+     * The answer CoreDNS would give to a query from {@code client} (what {@code acl} judges), marked
+     * with what it depends on that is not assigned yet.
+     */
+    public Answer answer(Question question, String client) {
+        Answer a = chain.answer(question, client);
         if (snapshot.provisional().isEmpty()) {
             return a;
         }

@@ -735,6 +735,33 @@ final class KubernetesBackend {
         return out;
     }
 
+    /**
+     * {@code nsAddrs} as {@code k8s_external} asks for it: the external addresses of the Services
+     * whose slices hold the DNS pods, named {@code <svc>.<ns>.<zone>}; null when no such Service is
+     * in the input (CoreDNS then takes the answering pod's own address, which the model cannot know).
+     */
+    List<ResourceRecord> externalNsRecords(String zone, long ttl) {
+        List<ResourceRecord> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        boolean found = false;
+        for (String localIp : index.dnsPodIps) {
+            for (EndpointSlice slice : index.slicesWithAddress(localIp)) {
+                found = true;
+                for (Service svc : index.services(slice.serviceName(), slice.namespace())) {
+                    String svcName = svc.name() + "." + svc.namespace() + "." + zone;
+                    for (String ip : svc.externalAddresses()) {
+                        var parsed = IpAddress.parse(ip).orElse(null);
+                        if (parsed != null && seen.add(svcName + " " + ip)) {
+                            out.add(new ResourceRecord(svcName, ttl, parsed.isIPv4() ? new Rdata.A(ip) : new Rdata.Aaaa(ip),
+                                    List.of(svc.ref())));
+                        }
+                    }
+                }
+            }
+        }
+        return found ? out : null;
+    }
+
     /** Whether the DNS pods' Service was found; otherwise the NS name is {@code ns.dns.<zone>}. */
     boolean knowsDnsService() {
         for (String localIp : index.dnsPodIps) {

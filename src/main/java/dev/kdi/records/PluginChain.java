@@ -2,12 +2,15 @@ package dev.kdi.records;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.kdi.records.corefile.AclPlugin;
 import dev.kdi.records.corefile.CachePlugin;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.corefile.Directive;
+import dev.kdi.records.corefile.ExternalPlugin;
 import dev.kdi.records.corefile.ForwardPlugin;
 import dev.kdi.records.corefile.GoTemplate;
 import dev.kdi.records.corefile.HostsPlugin;
+import dev.kdi.records.corefile.KubernetesPlugin;
 import dev.kdi.records.corefile.PluginOrder;
 import dev.kdi.records.corefile.RewriteRule;
 import dev.kdi.records.corefile.ServerBlock;
@@ -29,7 +32,8 @@ import java.util.function.UnaryOperator;
  * server block with the most specific zone on the port (REFUSED when none), then that block's
  * plugins in the release's {@code plugin.cfg} order, each answering or handing the query on.
  *
- * <p>Modelled: {@code rewrite}, {@code hosts}, {@code template}, {@code kubernetes}. Plugins that
+ * <p>Modelled: {@code acl}, {@code rewrite}, {@code hosts}, {@code template}, {@code k8s_external}, {@code kubernetes},
+ * {@code forward}, {@code cache}. Plugins that
  * leave answers alone are passed; plugins that may change answers but are not modelled yet are
  * named in the explanation; a query that reaches one that answers on its own (typically
  * {@code forward}) is FORWARDED: its answer is not modelled.
@@ -41,7 +45,7 @@ final class PluginChain {
             "trace", "ready", "health", "pprof", "shed", "prometheus", "errors", "log", "dnstap", "loop", "transfer",
             "loadbalance", "edns0", "on", "sign", "view", "tsig");
     /** Plugins that may change an answer on its way and that part 1 of the Corefile model does not follow. */
-    private static final Set<String> UNMODELLED_PLUGINS = Set.of("acl", "any", "dns64", "local", "minimal", "header",
+    private static final Set<String> UNMODELLED_PLUGINS = Set.of("any", "dns64", "local", "minimal", "header",
             "dnssec", "autopath", "chaos");
     private static final int MAX_UPSTREAM_DEPTH = 8;
     /** How the explanation of a forwarded answer begins; the faces show that line even without --explain. */
@@ -91,11 +95,16 @@ final class PluginChain {
         return plan == null ? List.of() : plan.chain;
     }
 
-    Answer answer(Question q) {
-        return answer(q, 0);
+    /**
+     * The answer to a query from {@code client}, the address CoreDNS sees as its source: kdi's
+     * port-forward delivers every query from {@code 127.0.0.1}; a pod's own query comes from its
+     * address.
+     */
+    Answer answer(Question q, String client) {
+        return answer(q, 0, client);
     }
 
-    private Answer answer(Question q, int depth) {
+    private Answer answer(Question q, int depth, String client) {
         Trace trace = new Trace();
         String name = DnsNames.lower(q.name());
         ServerBlock block = corefile.blockFor(name, port).orElse(null);
@@ -105,7 +114,7 @@ final class PluginChain {
             return new Answer(q, Status.REFUSED, List.of(), List.of(), null, false, trace.lines(), List.of(), null);
         }
         Plan plan = plans.get(block);
-        Walk walk = new Walk(block, plan, trace, depth);
+        Walk walk = new Walk(block, plan, trace, depth, client);
         Result r = walk.serve(0, new Request(q.name(), name, q.type(), null));
         String source = trace.source() == null ? plan.where : trace.source();
         return new Answer(q, r.status(), r.answer(), r.additional(), r.authority(), trace.isIncomplete(), trace.lines(),
@@ -118,13 +127,15 @@ final class PluginChain {
 
     /** What each plugin of the chain is to the walk. */
     private enum Step {
-        PASSIVE, REWRITE, HOSTS, TEMPLATE, KUBERNETES, FORWARD, CACHE, UNMODELLED, ANSWERS_ALONE;
+        PASSIVE, ACL, REWRITE, HOSTS, TEMPLATE, EXTERNAL, KUBERNETES, FORWARD, CACHE, UNMODELLED, ANSWERS_ALONE;
 
         static Step of(String plugin) {
             return switch (plugin) {
+                case "acl" -> ACL;
                 case "rewrite" -> REWRITE;
                 case "hosts" -> HOSTS;
                 case "template" -> TEMPLATE;
+                case "k8s_external" -> EXTERNAL;
                 case "kubernetes" -> KUBERNETES;
                 case "forward" -> FORWARD;
                 case "cache" -> CACHE;
@@ -212,12 +223,14 @@ final class PluginChain {
         private final Trace trace;
         private final int depth;
         private final List<String> chain;
+        private final String client;
 
-        Walk(ServerBlock block, Plan plan, Trace trace, int depth) {
+        Walk(ServerBlock block, Plan plan, Trace trace, int depth, String client) {
             this.block = block;
             this.plan = plan;
             this.trace = trace;
             this.depth = depth;
+            this.client = client;
             this.chain = plan.chain;
         }
 
@@ -234,9 +247,11 @@ final class PluginChain {
                 return notModelled(plugin, "the query's class was rewritten to " + req.otherClass());
             }
             return switch (plan.steps[i]) {
+                case ACL -> acl(i, req);
                 case REWRITE -> rewrite(i, req);
                 case HOSTS -> hosts(i, req);
                 case TEMPLATE -> template(i, req);
+                case EXTERNAL -> external(i, req);
                 case KUBERNETES -> kubernetes(i, req);
                 case FORWARD -> forward(i, req);
                 case CACHE -> cache(i, req);
@@ -271,6 +286,79 @@ final class PluginChain {
             }
             trace.acted("kubernetes", plan.kubernetesWhere);
             return new Result(a.status(), a.answer(), a.additional(), a.authority());
+        }
+
+        // ---- acl ----
+
+        /**
+         * Each {@code acl} rule whose zones hold the name, in turn ({@code ACL.ServeDNS}): its first
+         * policy taking the query's type and source decides; {@code allow} ends every later rule's
+         * say; a rule none of whose policies take the query leaves it to the next.
+         */
+        private Result acl(int i, Request req) {
+            String address = client.indexOf('%') >= 0 ? client.substring(0, client.indexOf('%')) : client;
+            IpAddress source = IpAddress.parse(address).orElse(null);
+            String type = req.type().mnemonic();
+            for (AclPlugin a : block.acls()) {
+                if (Zones.longest(a.zones(), req.lower()) == null) {
+                    continue;
+                }
+                String where = a.directive().where();
+                if (source == null) {
+                    trace.acted("acl", where);
+                    trace.why(() -> "acl (" + where + ") cannot read the query's source address " + client
+                            + ": CoreDNS blocks it, REFUSED.");
+                    return Result.of(Status.REFUSED);
+                }
+                for (AclPlugin.Policy p : a.policies()) {
+                    if (!p.takes(type, source)) {
+                        continue;
+                    }
+                    String said = "acl (" + where + ", line " + p.line() + ") " + p.action().name().toLowerCase(java.util.Locale.ROOT)
+                            + "s a " + type + " query from " + client;
+                    switch (p.action()) {
+                        case ALLOW -> {
+                            trace.why(() -> said + ": no later acl rule is tried.");
+                            return serve(i + 1, req);
+                        }
+                        case BLOCK -> {
+                            trace.acted("acl", where);
+                            trace.why(() -> said + ": REFUSED (extended error Blocked).");
+                            return Result.of(Status.REFUSED);
+                        }
+                        case FILTER -> {
+                            trace.acted("acl", where);
+                            trace.why(() -> said + ": NOERROR with no records (extended error Filtered).");
+                            return Result.of(Status.NODATA);
+                        }
+                        case DROP -> {
+                            trace.acted("acl", where);
+                            trace.why(() -> said + ": CoreDNS writes no reply and the client times out.");
+                            return Result.of(Status.DROPPED);
+                        }
+                        default -> throw new IllegalStateException(p.action().name());
+                    }
+                }
+            }
+            return serve(i + 1, req);
+        }
+
+        // ---- k8s_external ----
+
+        private Result external(int i, Request req) {
+            ExternalPlugin e = block.external().orElseThrow();
+            KubernetesPlugin k = block.kubernetes().orElse(null);
+            if (k == null) {
+                return notModelled("k8s_external", "a stock CoreDNS refuses to start it without a kubernetes plugin in the "
+                        + "block");
+            }
+            K8sExternal.Reply r = new K8sExternal(e, kubernetes.backend(k), kubernetes.serial(), trace, this::upstream)
+                    .answer(req.name(), req.type());
+            if (r == null) {
+                return serve(i + 1, req);
+            }
+            trace.acted("k8s_external", e.directive().where());
+            return new Result(r.status(), r.answer(), r.additional(), r.authority());
         }
 
         // ---- forward ----
@@ -659,7 +747,7 @@ final class PluginChain {
                 trace.why(() -> "The CNAME chain through " + target + " is too long; CoreDNS stops following it.");
                 return List.of();
             }
-            Answer a = PluginChain.this.answer(new Question(target, type), depth + 1);
+            Answer a = PluginChain.this.answer(new Question(target, type), depth + 1, client);
             if (a.incomplete() || a.status() == Status.FORWARDED) {
                 trace.incomplete();
                 trace.why(() -> "CoreDNS looks up the CNAME target " + target + " itself; that answer is not modelled.");

@@ -32,6 +32,15 @@ final class Responder {
         this.serial = serial;
     }
 
+    /** The indexed objects a kubernetes plugin configuration answers from. */
+    KubernetesBackend backend(KubernetesPlugin plugin) {
+        return backends.apply(plugin);
+    }
+
+    long serial() {
+        return serial;
+    }
+
     /**
      * The kubernetes plugin's answer in a server block, or null when it hands the query on
      * (outside its zones, or {@code fallthrough}).

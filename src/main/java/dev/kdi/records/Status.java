@@ -16,7 +16,12 @@ public enum Status {
      * The cluster DNS hands the name to another resolver (outside its zones, or {@code fallthrough});
      * the model cannot know that resolver's answer.
      */
-    FORWARDED;
+    FORWARDED,
+    /**
+     * The server writes no reply at all (the {@code acl} plugin's {@code drop}): the client waits
+     * and times out.
+     */
+    DROPPED;
 
     /** Whether a resolver searching a list stops here: the name was found. */
     public boolean isSuccess() {

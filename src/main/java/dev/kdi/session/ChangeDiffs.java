@@ -71,6 +71,24 @@ public final class ChangeDiffs {
         }
     }
 
+    /**
+     * The window's "Open manifests as a change…": {@link #live} with kubectl's defaults (no
+     * {@code --delete}, no Corefile flag), on whatever session is open (the demo too).
+     *
+     * @param paths files or directories of manifests
+     * @param progress told as the manifests are read and the zone compared
+     * @throws SessionException when the manifests cannot be read whole: the message names the
+     *     file, document and field
+     */
+    public static ChangeReport overlay(Session session, List<Path> paths, Progress progress) throws SessionException {
+        progress.update("Reading " + paths.size() + (paths.size() == 1 ? " path" : " paths"), -1);
+        Side side = new Side(paths.stream().map(Path::toString).toList(), Optional.empty());
+        Supplier<InputStream> noStdin = () -> InputStream.nullInputStream();
+        ChangeReport report = live(session, side, List.of(), LiveOptions.defaults(), noStdin);
+        progress.update("Compared", 1);
+        return report;
+    }
+
     private record Read(ManifestSet set, Corefile corefile) {
     }
 

@@ -1,6 +1,8 @@
 package dev.kdi.session;
 
+import dev.kdi.records.Answer;
 import dev.kdi.records.DnsModel;
+import dev.kdi.records.Question;
 import dev.kdi.records.lint.Finding;
 import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.records.objects.Pod;
@@ -65,6 +67,15 @@ public record Inspection(long generation, ClusterSnapshot snapshot, DnsModel mod
     /** The same, for another cluster domain (one the user typed). */
     public ResolvConf resolvConf(Pod pod, String domain) {
         return KubeletDns.of(domain, clusterDnsAddress().orElse(DEFAULT_DNS_ADDRESS)).resolvConf(pod.namespace(), pod.dns());
+    }
+
+    /**
+     * The model's answer to a query the pod sends itself: CoreDNS sees the pod's address as the
+     * source (what {@code acl} judges), not kdi's port-forward's 127.0.0.1. A pod without an
+     * address yet is answered as a port-forwarded query.
+     */
+    public Answer answerFromPod(Pod pod, Question question) {
+        return pod.ips().isEmpty() ? model.answer(question) : model.answer(question, pod.ips().get(0));
     }
 
     /** The {@code /etc/hosts} the kubelet writes for a pod of this cluster. */

@@ -49,6 +49,8 @@ public final class KdiApp extends Application {
     private final boolean smokeTest;
     private FxTaskExecutor executor;
     private WindowModel model;
+    /** Why the main window could not be built after the start view, for {@link #stop} to report. */
+    private RuntimeException failure;
 
     /** For {@link Application#launch}: options come from the parameters. */
     public KdiApp() {
@@ -99,8 +101,26 @@ public final class KdiApp extends Application {
         if (debug) {
             args.add("--debug");
         }
-        Application.launch(KdiApp.class, args.toArray(String[]::new));
+        try {
+            Application.launch(KdiApp.class, args.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            // A failure after start() returned comes back through stop() (see there), which
+            // JavaFX wraps; the caller turns this into a message and a non-zero exit.
+            if (e.getCause() instanceof StartFailure f && f.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
         return 0;
+    }
+
+    /** Carries a failure to build the main window out of {@link Application#launch}. */
+    private static final class StartFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StartFailure(Throwable cause) {
+            super(cause);
+        }
     }
 
     /** The engine's sessions: the demo, the user's kubeconfig contexts, manifests. */
@@ -179,7 +199,9 @@ public final class KdiApp extends Application {
             openMainWindow(stage, s, probe);
         } catch (RuntimeException e) {
             // start() has returned, so JavaFX would only log this and leave the start view up.
-            System.err.println("kdi: the window failed to start: " + e);
+            // Application.launch ignores a failure here, so stop() rethrows it: the process
+            // then exits non-zero whichever way the window was opened.
+            failure = e;
             exit.completeExceptionally(e);
             Platform.exit();
         }
@@ -239,6 +261,9 @@ public final class KdiApp extends Application {
             executor.close();
         }
         exit.complete(0);
+        if (failure != null) {
+            throw new StartFailure(failure);
+        }
     }
 
     static WindowModel.Start fromParameters(Parameters p) {

@@ -10,6 +10,7 @@ import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.ProblemLog;
 import dev.kdi.ui.common.UiPreferences;
 import dev.kdi.ui.details.DetailsView;
+import dev.kdi.ui.diff.OverlayView;
 import dev.kdi.ui.lookup.LookupView;
 import dev.kdi.ui.replicas.ReplicasView;
 import dev.kdi.ui.status.StatusView;
@@ -65,6 +66,8 @@ public final class MainWindow {
     private final StackPane root = new StackPane();
     private final ClusterTreeView tree;
     private final DetailsView details;
+    private final OverlayView overlay;
+    private final Tab changesTab;
     private final CheckView check;
     private final Tab checkTab;
     private final LookupView lookup;
@@ -107,10 +110,18 @@ public final class MainWindow {
         status = new StatusView(model.status());
 
         // Cluster-wide views (Check, Replicas, Watch) sit as tabs beside the selected object's details.
-        check = new CheckView(model.check(), this::reveal);
+        check = new CheckView(model.check(), this::reveal, clipboard);
         checkTab = new Tab("Check", check);
         checkTab.setId("tab-check");
-        views = new TabPane(new Tab("Details", details), checkTab);
+        // The change overlay: its before/after pane above the details, its list of every changed
+        // name in a tab while a change is open, its marks and filter on the tree.
+        overlay = new OverlayView(model.overlay(), model.tree().selected());
+        BorderPane detailsWithChange = new BorderPane(details);
+        detailsWithChange.setTop(overlay.comparison());
+        changesTab = new Tab("Changes", overlay.list());
+        changesTab.setId("tab-changes");
+        views = new TabPane(new Tab("Details", detailsWithChange), checkTab);
+        wireOverlay();
         watch = new WatchModel(model::session, Platform::runLater, java.time.Clock.systemUTC(),
                 java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         views.getTabs().add(new Tab("Watch", new WatchView(watch, model.tree().selected(), zone)));
@@ -140,11 +151,16 @@ public final class MainWindow {
 
         BorderPane content = new BorderPane(main);
         ToolbarView toolbar = new ToolbarView(model.toolbar(), this::openManifests, this::toggleTheme);
+        MenuItem openChange = new MenuItem("Manifests as a change…", Icons.FILES.create());
+        openChange.setId("open-change");
+        openChange.disableProperty().bind(model.info().isNull());
+        openChange.setOnAction(e -> openChange());
+        ((MenuButton) toolbar.lookup("#open-menu")).getItems().add(openChange);
         HBox.setHgrow(toolbar, Priority.ALWAYS);
         HBox bar = new HBox(toolbar, helpMenu(clipboard, log));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("window-top");
-        content.setTop(new VBox(bar, demoBanner()));
+        content.setTop(new VBox(bar, demoBanner(), overlay.bar()));
         content.setBottom(status);
 
         WelcomeView welcome = new WelcomeView(model.welcomeProblem(), model.toolbar().kubeconfigFile().isNotEmpty(),
@@ -273,6 +289,8 @@ public final class MainWindow {
                 new CommandPalette.Command("Switch between light and dark", "", this::toggleTheme),
                 new CommandPalette.Command("Open the demo cluster", "", () -> model.open(new SessionRequest.Demo())),
                 new CommandPalette.Command("Open manifests…", "", this::openManifests),
+                new CommandPalette.Command("Open manifests as a change…", "", this::openChange),
+                new CommandPalette.Command("Drop the change", "", () -> model.overlay().drop()),
                 new CommandPalette.Command("Copy diagnostics", "", () -> clipboard.copy(model.diagnostics(log))),
                 new CommandPalette.Command("Keyboard shortcuts", "F1", this::showShortcuts),
                 new CommandPalette.Command("Reset preferences (size, splits, theme, contexts, lookups)", "",
@@ -428,6 +446,53 @@ public final class MainWindow {
         if (!manifests.isEmpty()) {
             model.open(new SessionRequest.Manifests(manifests, corefile));
         }
+    }
+
+    /** Marks and filters the tree by the open change; shows its tab while there is one. */
+    private void wireOverlay() {
+        var changes = model.overlay();
+        changes.report().addListener((o, was, now) -> {
+            tree.marks(now == null ? e -> "" : e -> changes.markOf(e).map(k -> k.mark()).orElse(""));
+            if (now == null) {
+                views.getTabs().remove(changesTab);
+            } else if (!views.getTabs().contains(changesTab)) {
+                views.getTabs().add(1, changesTab);
+            }
+            if (changes.changesOnly().get()) {
+                model.tree().only().set(changes::keeps);
+            }
+        });
+        changes.changesOnly().addListener((o, was, now) ->
+                model.tree().only().set(now ? changes::keeps : null));
+    }
+
+    /**
+     * Asks for manifest files (several at once) and lays them over the open cluster as
+     * {@code kdi diff --live -f} would.
+     */
+    private void openChange() {
+        if (model.info().get() == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open manifests as a change to the cluster shown");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Manifests", "*.yaml", "*.yml", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = chooser.showOpenMultipleDialog(scene.getWindow());
+        if (files != null && !files.isEmpty()) {
+            openChange(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    /** Lays manifests (files or directories) over the open cluster as a change. */
+    public void openChange(List<Path> paths) {
+        model.overlay().open(paths);
+    }
+
+    /** The change overlay's bar, list and before/after pane. */
+    public OverlayView overlay() {
+        return overlay;
     }
 
     private MenuButton helpMenu(ClipboardText clipboard, ProblemLog log) {

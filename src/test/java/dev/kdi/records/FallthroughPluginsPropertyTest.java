@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Plugins that fall through, or match nothing, change nothing: over the generated clusters, a
- * Corefile with {@code hosts}, {@code rewrite}, {@code template} and {@code forward}s that take
+ * Corefile with {@code hosts}, {@code rewrite}, {@code template}, {@code acl} (allowing kdi's port-forward), {@code k8s_external} and {@code forward}s that take
  * no name asked added to the kubernetes block predicts exactly what the kubernetes plugin alone
  * predicts (the generated Corefile's own {@code cache} and {@code forward} stay in both).
  */
@@ -38,6 +38,15 @@ class FallthroughPluginsPropertyTest {
                 }
                 template ANY ANY {
                     match "^zz-no-such-prefix-"
+                    fallthrough
+                }
+                acl {
+                    allow net 127.0.0.0/8
+                }
+                acl never-acl.invalid {
+                    block
+                }
+                k8s_external never-external.invalid {
                     fallthrough
                 }
                 forward never-forwarded.invalid 192.0.2.53

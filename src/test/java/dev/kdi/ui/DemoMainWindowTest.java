@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +70,26 @@ class DemoMainWindowTest extends MainWindowContract {
             assertThat(r.namespace()).isEqualTo("shop");
         });
         int shown = table.getItems().size();
+
+        // A row's context menu copies its full name, or its lines as the CSV export writes them.
+        robot.interact(() -> table.scrollTo(web));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableRow<?> webRow = robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> web.equals(r.getItem())).findFirst().orElseThrow();
+        // Monocle does not turn a right click into a context-menu request: opened as that would.
+        copied.clear();
+        robot.interact(() -> webRow.getContextMenu().show(webRow, javafx.geometry.Side.BOTTOM, 40, 0));
+        robot.clickOn("Copy name");
+        waitUntil(() -> !copied.isEmpty());
+        assertThat(copied).containsExactly("web.shop.svc.cluster.local.");
+        robot.interact(() -> webRow.getContextMenu().show(webRow, javafx.geometry.Side.BOTTOM, 40, 0));
+        robot.clickOn("Copy row");
+        waitUntil(() -> copied.size() == 2);
+        assertThat(copied.get(1).split("\n")).hasSize(2)
+                .contains("ok,shop,web.shop.svc.cluster.local.,A,kube-system/" + DemoCluster.HEALTHY_REPLICA + ","
+                        + web.expected() + "," + web.expected() + ",")
+                .anySatisfy(l -> assertThat(l).startsWith("missing,shop,web.shop.svc.cluster.local.,A,kube-system/"
+                        + DemoCluster.STALE_REPLICA + "," + web.expected() + ",NXDOMAIN,"));
 
         Path csv = dir.resolve("check.csv");
         robot.interact(() -> window.check().exportCsv(csv));
@@ -173,5 +194,98 @@ class DemoMainWindowTest extends MainWindowContract {
 
     private static ReplicasModel.ReplicaView view(ReplicasModel replicas, String id) {
         return replicas.replicas().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aManifestOpenedAsAChange_marksTheTreeFiltersShowsBeforeAndAfter_andDrops(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        // web's pods move to a new Service, storefront: its names appear, web's endpoint names vanish.
+        Path rename = dir.resolve("rename.yaml");
+        Files.writeString(rename, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: storefront, namespace: shop}
+                spec:
+                  selector: {app: web}
+                  ports: [{name: http, protocol: TCP, port: 80, targetPort: 8080}]
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: shop}
+                spec:
+                  selector: {app: web, track: retired}
+                  ports:
+                  - {name: http, protocol: TCP, port: 80, targetPort: 8080}
+                  - {name: metrics, protocol: TCP, port: 9090, targetPort: 9090}
+                """, StandardCharsets.UTF_8);
+        var overlay = model.overlay();
+        robot.interact(() -> window.openChange(List.of(rename)));
+        waitUntil(() -> overlay.report().get() != null || !overlay.problem().get().isEmpty());
+        assertThat(overlay.problem().get()).isEmpty();
+        var diff = overlay.report().get().diff();
+        assertThat(diff.count(dev.kdi.records.diff.NameChange.Kind.ADDED)).isPositive();
+        assertThat(diff.count(dev.kdi.records.diff.NameChange.Kind.REMOVED)).isPositive();
+        assertThat(robot.lookup("#change-summary").queryAs(Label.class).getText()).isEqualTo(diff.summary())
+                .matches("\\d+ added, \\d+ removed, \\d+ changed, \\d+ new findings, \\d+ resolved findings");
+        assertThat(robot.lookup("#change-bar").query().isVisible()).isTrue();
+        // Added names have no row yet: the Changes tab lists them.
+        assertThat(window.views().getTabs()).extracting(javafx.scene.control.Tab::getId).contains("tab-changes");
+        assertThat(window.overlay().list().getItems()).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo(dev.kdi.records.diff.NameChange.Kind.ADDED);
+            assertThat(c.name()).isEqualTo("storefront.shop.svc.cluster.local.");
+        });
+
+        expand(robot, "ns/shop");
+        expand(robot, "svc/shop/web");
+        String gone = "ep/shop/web/10.244.1.10";
+        waitUntil(() -> cell(gone) != null);
+        assertThat(mark(gone)).isEqualTo("\u2212 removed");
+        assertThat(mark("ns/shop")).isEqualTo("~ changed");
+        assertThat(mark("svc/shop/web")).as("web keeps its name; its endpoint names go").isEqualTo("~ changed");
+        assertThat(mark("ns/default")).isNull();
+
+        robot.clickOn("#change-only");
+        waitUntil(() -> cell("ns/default") == null && cell("ns/shop") != null);
+        assertThat(cell("svc/shop/cache")).isNull();
+
+        // The details show what the name answers before and after.
+        robot.interact(() -> window.tree().select(cell(gone).getItem()));
+        waitUntil(() -> window.overlay().comparison().isVisible());
+        assertThat(window.overlay().comparison().lookupAll(".label")).extracting(n -> ((Label) n).getText())
+                .contains("10-244-1-10.web.shop.svc.cluster.local.", "10.244.1.10", "(nothing: it vanishes)",
+                        "\u2212 vanishes");
+
+        robot.clickOn("#change-drop");
+        waitUntil(() -> overlay.report().get() == null && cell("ns/default") != null);
+        assertThat(robot.lookup("#change-bar").query().isVisible()).isFalse();
+        assertThat(window.views().getTabs()).extracting(javafx.scene.control.Tab::getId).doesNotContain("tab-changes");
+        assertThat(mark("ns/shop")).isNull();
+        assertThat(window.overlay().comparison().isVisible()).isFalse();
+
+        // A bad file: the message names file, document and field; nothing else changes.
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: storefront, namespace: shop}
+                spec:
+                  ports: [{name: http, port: eighty}]
+                """, StandardCharsets.UTF_8);
+        robot.interact(() -> window.openChange(List.of(bad)));
+        waitUntil(() -> !overlay.problem().get().isEmpty());
+        assertThat(robot.lookup("#change-problem").queryAs(Label.class).getText())
+                .startsWith("Could not open the change (the overlay is unchanged): ").contains(bad.toString())
+                .contains("port");
+        assertThat(overlay.report().get()).isNull();
+        robot.clickOn("#change-dismiss");
+        waitUntil(() -> !robot.lookup("#change-bar").query().isVisible());
+        assertThat(cell("ns/default")).isNotNull();
+    }
+
+    /** The change mark a row shows, or null when it shows none. */
+    private String mark(String key) throws TimeoutException {
+        waitUntil(() -> cell(key) != null);
+        Label mark = (Label) cell(key).lookup(".change-mark");
+        return mark.isVisible() ? mark.getText() : null;
     }
 }

@@ -67,7 +67,7 @@ public final class DevMain {
         FakeOpener opener = new FakeOpener(() -> {
             if (big >= 0) {
                 int namespaces = big + 1 < a.size() && a.get(big + 1).matches("\\d+") ? Integer.parseInt(a.get(big + 1)) : 2000;
-                return UiBenchmark.session(namespaces, clock).slowStart(delay);
+                return UiBenchmark.session(dev.kdi.records.lint.LintBenchmark.generate(namespaces), clock).slowStart(delay);
             }
             return SeedCluster.richSession(clock, replicas).slowStart(delay);
         }, a.contains("--welcome") ? List.of() : List.of("kind-kdi-test", "prod-eu", "staging"), clock) {

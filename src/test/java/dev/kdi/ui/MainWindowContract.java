@@ -318,7 +318,7 @@ abstract class MainWindowContract {
 
     // helpers
 
-    private void expand(FxRobot robot, String key) throws TimeoutException {
+    protected void expand(FxRobot robot, String key) throws TimeoutException {
         waitUntil(() -> cell(key) != null);
         robot.interact(() -> cell(key).getTreeItem().setExpanded(true));
         WaitForAsyncUtils.waitForFxEvents();

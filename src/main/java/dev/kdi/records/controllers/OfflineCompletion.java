@@ -122,9 +122,7 @@ public final class OfflineCompletion {
         List<Service> services = new ArrayList<>(s.services().size());
         for (Service svc : s.services()) {
             List<String> ips = addresses.get(svc.ref());
-            services.add(ips == null ? svc : new Service(svc.namespace(), svc.name(), svc.type(), ips,
-                    svc.externalName(), svc.ports(), svc.selector(), svc.publishNotReadyAddresses(), svc.ipFamilies(),
-                    svc.labels(), svc.tolerateUnreadyAnnotation()));
+            services.add(ips == null ? svc : svc.withClusterIPs(ips, svc.ipFamilies()));
         }
         return new ClusterSnapshot(s.namespaces(), services, s.endpointSlices(), s.endpoints(), completedPods,
                 s.workloads(), s.corefile(), false, new Provisional(generators, standIns, assumedReady, byAddress),

@@ -212,6 +212,8 @@ public final class CorefileParser {
         List<TemplateRule> templates = new ArrayList<>();
         List<ForwardPlugin> forwards = new ArrayList<>();
         Optional<CachePlugin> cache = Optional.empty();
+        Optional<ExternalPlugin> external = Optional.empty();
+        List<AclPlugin> acls = new ArrayList<>();
         List<String> blockZones = addresses.stream().map(ServerAddress::zone).distinct().toList();
         for (Directive d : directives) {
             try {
@@ -237,6 +239,8 @@ public final class CorefileParser {
                         }
                         cache = Optional.of(CachePlugin.parse(d, blockZones));
                     }
+                    case "acl" -> acls.add(AclPlugin.parse(d, blockZones));
+                    case "k8s_external" -> external = Optional.of(ExternalPlugin.parse(d, blockZones, external.orElse(null)));
                     default -> {
                         // Other plugins are chained by name; the model says which it does not follow.
                     }
@@ -245,7 +249,8 @@ public final class CorefileParser {
                 throw inFile(d, e);
             }
         }
-        return new ServerBlock(addresses, directives, kubernetes, line, hosts, rewrites, templates, forwards, cache);
+        return new ServerBlock(addresses, directives, kubernetes, line, hosts, rewrites, templates, forwards, cache,
+                external, acls);
     }
 
     /** An option refused in an imported file names the file: its line alone would point into the Corefile. */

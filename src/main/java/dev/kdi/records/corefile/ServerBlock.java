@@ -16,11 +16,13 @@ import java.util.stream.Collectors;
  * @param templates the {@code template}s, in the order written (one plugin tries them in turn)
  * @param forwards the {@code forward}s, in the order written (each hands what it does not take to the next)
  * @param cache the parsed {@code cache} plugin, when the block has one
+ * @param external the parsed {@code k8s_external} plugin, when the block has one
+ * @param acls the {@code acl} lines, in the order written (one plugin tries their rules in turn)
  */
 public record ServerBlock(List<ServerAddress> addresses, List<Directive> directives,
                           Optional<KubernetesPlugin> kubernetes, int line, Optional<HostsPlugin> hosts,
                           List<RewriteRule> rewrites, List<TemplateRule> templates, List<ForwardPlugin> forwards,
-                          Optional<CachePlugin> cache) {
+                          Optional<CachePlugin> cache, Optional<ExternalPlugin> external, List<AclPlugin> acls) {
 
     public ServerBlock {
         addresses = List.copyOf(addresses);
@@ -28,11 +30,13 @@ public record ServerBlock(List<ServerAddress> addresses, List<Directive> directi
         rewrites = List.copyOf(rewrites);
         templates = List.copyOf(templates);
         forwards = List.copyOf(forwards);
+        acls = List.copyOf(acls);
     }
 
     public ServerBlock(List<ServerAddress> addresses, List<Directive> directives, Optional<KubernetesPlugin> kubernetes,
                        int line) {
-        this(addresses, directives, kubernetes, line, Optional.empty(), List.of(), List.of(), List.of(), Optional.empty());
+        this(addresses, directives, kubernetes, line, Optional.empty(), List.of(), List.of(), List.of(), Optional.empty(),
+                Optional.empty(), List.of());
     }
 
     public boolean has(String plugin) {
@@ -67,6 +71,6 @@ public record ServerBlock(List<ServerAddress> addresses, List<Directive> directi
     /** This block with another kubernetes plugin and keys (a replaced cluster domain). */
     public ServerBlock with(List<ServerAddress> newAddresses, KubernetesPlugin plugin) {
         return new ServerBlock(newAddresses, directives, Optional.of(plugin), line, hosts, rewrites, templates, forwards,
-                cache);
+                cache, external, acls);
     }
 }

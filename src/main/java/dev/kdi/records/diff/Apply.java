@@ -177,9 +177,7 @@ public record Apply(ClusterSnapshot applied, ClusterSnapshot recreated, List<Rej
     }
 
     private static Service withClusterIps(Service s, Service old) {
-        return new Service(s.namespace(), s.name(), s.type(), old.clusterIPs(), s.externalName(), s.ports(), s.selector(),
-                s.publishNotReadyAddresses(), s.ipFamilies().isEmpty() ? old.ipFamilies() : s.ipFamilies(), s.labels(),
-                s.tolerateUnreadyAnnotation());
+        return s.withClusterIPs(old.clusterIPs(), s.ipFamilies().isEmpty() ? old.ipFamilies() : s.ipFamilies());
     }
 
     private static ClusterSnapshot withServices(ClusterSnapshot s, List<Service> services) {

@@ -22,6 +22,9 @@ import java.util.Map;
  * @param tolerateUnreadyAnnotation whether the deprecated annotation
  *     {@code service.alpha.kubernetes.io/tolerate-unready-endpoints} is {@code "true"}: the
  *     EndpointSlice controller ignores it (lint only)
+ * @param externalAddresses what CoreDNS's {@code k8s_external} answers for the Service:
+ *     {@code spec.externalIPs}, then each {@code status.loadBalancer.ingress}'s IP or, without
+ *     one, its hostname
  */
 public record Service(
         String namespace,
@@ -34,7 +37,8 @@ public record Service(
         boolean publishNotReadyAddresses,
         List<IpFamily> ipFamilies,
         Map<String, String> labels,
-        boolean tolerateUnreadyAnnotation) {
+        boolean tolerateUnreadyAnnotation,
+        List<String> externalAddresses) {
 
     public static final String NONE = "None";
 
@@ -46,7 +50,21 @@ public record Service(
                    List<ServicePort> ports, Map<String, String> selector, boolean publishNotReadyAddresses,
                    List<IpFamily> ipFamilies, Map<String, String> labels) {
         this(namespace, name, type, clusterIPs, externalName, ports, selector, publishNotReadyAddresses, ipFamilies,
-                labels, false);
+                labels, false, List.of());
+    }
+
+    /** A Service without external addresses. */
+    public Service(String namespace, String name, ServiceType type, List<String> clusterIPs, String externalName,
+                   List<ServicePort> ports, Map<String, String> selector, boolean publishNotReadyAddresses,
+                   List<IpFamily> ipFamilies, Map<String, String> labels, boolean tolerateUnreadyAnnotation) {
+        this(namespace, name, type, clusterIPs, externalName, ports, selector, publishNotReadyAddresses, ipFamilies,
+                labels, tolerateUnreadyAnnotation, List.of());
+    }
+
+    /** This Service with other cluster IPs (assigned by the API server, or kept across a change). */
+    public Service withClusterIPs(List<String> ips, List<IpFamily> families) {
+        return new Service(namespace, name, type, ips, externalName, ports, selector, publishNotReadyAddresses, families,
+                labels, tolerateUnreadyAnnotation, externalAddresses);
     }
 
     /** CoreDNS's stand-in for a Service without ports: port -1, no name, no protocol. */
@@ -58,6 +76,7 @@ public record Service(
         selector = selector == null ? null : Map.copyOf(selector);
         ipFamilies = List.copyOf(ipFamilies);
         labels = Map.copyOf(labels);
+        externalAddresses = List.copyOf(externalAddresses);
     }
 
     /** Headless as CoreDNS decides it: the first cluster IP is {@code None}. */

@@ -292,19 +292,39 @@ public final class CheckModel {
         String t = type.get() == null ? ANY : type.get();
         String words = text.get() == null ? "" : text.get().strip().toLowerCase(Locale.ROOT);
         long mine = ++filters;
-        filtering = BackgroundTask.of("Filtering the check", ctx -> filter(r.rows(), s, ns, t, words, ctx))
+        List<CheckRow> before = shownRows;
+        filtering = BackgroundTask.of("Filtering the check", ctx -> {
+                    List<CheckRow> out = filter(r.rows(), s, ns, t, words, ctx);
+                    // A keystroke that leaves the same rows (typing on within 500,000 matches) should
+                    // cost the UI thread nothing: compared here, on the worker.
+                    return out == null || !sameRows(out, before) ? out : before;
+                })
                 .onSuccess(shown -> {
                     if (mine != filters || shown == null) {
                         return;
                     }
-                    shownRows = shown;
-                    rows.setAll(shown);
+                    if (shown != before || shownRows != before) {
+                        shownRows = shown;
+                        rows.setAll(shown);
+                    }
                     shownText.set(shown.size() == r.rows().size() ? Texts.count(shown.size(), "name", "names")
                             : Texts.count(shown.size()) + " of " + Texts.count(r.rows().size(), "name", "names"));
                     onFiltered.accept(shown);
                 })
                 .onFailure(e -> notifier.show(Failures.notice("Could not filter the check's table", e)))
                 .runOnce(executor);
+    }
+
+    private static boolean sameRows(List<CheckRow> a, List<CheckRow> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static List<CheckRow> filter(List<CheckRow> all, Show s, String ns, String t, String words,
@@ -345,16 +365,31 @@ public final class CheckModel {
     private static void writeCsv(List<CheckRow> rows, Appendable out) throws IOException {
         out.append("status,namespace,name,type,replica,expected,actual,reason\r\n");
         for (CheckRow row : rows) {
-            for (CheckReport.Item i : row.items()) {
-                if (i == null) {
-                    continue;
-                }
-                out.append(i.status()).append(',').append(csv(row.namespace())).append(',')
-                        .append(csv(row.question().name())).append(',').append(row.question().type().mnemonic())
-                        .append(',').append(csv(i.replica())).append(',').append(csv(i.expected())).append(',')
-                        .append(csv(i.actual())).append(',').append(csv(i.isOk() ? "" : i.reason())).append("\r\n");
-            }
+            writeCsv(row, out);
         }
+    }
+
+    private static void writeCsv(CheckRow row, Appendable out) throws IOException {
+        for (CheckReport.Item i : row.items()) {
+            if (i == null) {
+                continue;
+            }
+            out.append(i.status()).append(',').append(csv(row.namespace())).append(',')
+                    .append(csv(row.question().name())).append(',').append(row.question().type().mnemonic())
+                    .append(',').append(csv(i.replica())).append(',').append(csv(i.expected())).append(',')
+                    .append(csv(i.actual())).append(',').append(csv(i.isOk() ? "" : i.reason())).append("\r\n");
+        }
+    }
+
+    /** One row's lines as the CSV export writes them (one per replica, without the header), for the clipboard. */
+    public static String csvLines(CheckRow row) {
+        StringBuilder out = new StringBuilder();
+        try {
+            writeCsv(row, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder never throws
+        }
+        return out.toString().replace("\r\n", "\n").strip();
     }
 
     static String csv(String field) {

@@ -2,6 +2,7 @@ package dev.kdi.ui.check;
 
 import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.session.CheckReport;
+import dev.kdi.ui.common.ClipboardText;
 import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.ReplicaNames;
 import dev.kdi.ui.common.TaskExecutor;
@@ -17,6 +18,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -50,8 +52,9 @@ public final class CheckView extends BorderPane {
 
     /**
      * @param reveal shows the object behind a row in the tree
+     * @param clipboard where a row's context menu copies its name or its lines
      */
-    public CheckView(CheckModel model, Consumer<ObjectRef> reveal) {
+    public CheckView(CheckModel model, Consumer<ObjectRef> reveal, ClipboardText clipboard) {
         this.model = model;
         getStyleClass().add("check-view");
         setId("check-view");
@@ -65,6 +68,7 @@ public final class CheckView extends BorderPane {
         replicaColumns(model.result().get());
         table.setRowFactory(t -> {
             TableRow<CheckRow> row = new TableRow<>();
+            row.setContextMenu(rowMenu(row, clipboard));
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && row.getItem() != null) {
                     row.getItem().source().ifPresent(reveal);
@@ -81,6 +85,31 @@ public final class CheckView extends BorderPane {
         });
         setTop(new VBox(runBar(), summaryBar(), filterBar()));
         setCenter(table);
+    }
+
+    /** Copy the row's fully qualified name, or its lines as the CSV export writes them. */
+    private static ContextMenu rowMenu(TableRow<CheckRow> row, ClipboardText clipboard) {
+        MenuItem name = new MenuItem("Copy name");
+        name.setId("check-copy-name");
+        name.setOnAction(e -> {
+            if (row.getItem() != null) {
+                clipboard.copy(row.getItem().question().name());
+            }
+        });
+        MenuItem line = new MenuItem("Copy row");
+        line.setId("check-copy-row");
+        line.setOnAction(e -> {
+            if (row.getItem() != null) {
+                clipboard.copy(CheckModel.csvLines(row.getItem()));
+            }
+        });
+        ContextMenu menu = new ContextMenu(name, line);
+        // An empty row (below the last name) offers nothing to copy.
+        menu.setOnShowing(e -> {
+            name.setDisable(row.getItem() == null);
+            line.setDisable(row.getItem() == null);
+        });
+        return menu;
     }
 
     private HBox runBar() {

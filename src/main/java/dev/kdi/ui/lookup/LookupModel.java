@@ -1,6 +1,5 @@
 package dev.kdi.ui.lookup;
 
-import dev.kdi.records.DnsModel;
 import dev.kdi.records.Question;
 import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
@@ -242,10 +241,9 @@ public final class LookupModel {
             return new LookupResult.AsPod(clock.instant(), shownPod, n, conf, none, Optional.empty(), Map.of(), Map.of(),
                     "", "", hosts, hostsWhy);
         }
-        DnsModel model = v.model();
         Map<Question, Status> predicted = new HashMap<>();
         Walk modelWalk = conf.usesClusterDns()
-                ? path.walk(n, lookup, q -> predicted.computeIfAbsent(q, k -> model.answer(k).status()))
+                ? path.walk(n, lookup, q -> predicted.computeIfAbsent(q, k -> v.inspection().answerFromPod(pod, k).status()))
                 : path.fullWalk(n, lookup);
         Map<Question, QuestionResult> answers = new HashMap<>();
         Optional<Walk> liveWalk = Optional.empty();
@@ -274,7 +272,7 @@ public final class LookupModel {
         }
         Walk shown = liveWalk.orElse(modelWalk);
         for (Question q : shown.questions()) {
-            predicted.computeIfAbsent(q, k -> model.answer(k).status());
+            predicted.computeIfAbsent(q, k -> v.inspection().answerFromPod(pod, k).status());
         }
         return new LookupResult.AsPod(clock.instant(), shownPod, n, conf, modelWalk, liveWalk,
                 answers, predicted, replicaUsed, note, hosts, hostsWhy);

@@ -9,6 +9,7 @@ import dev.kdi.ui.inventory.Entry;
 import dev.kdi.ui.inventory.Inventory;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,6 +39,8 @@ public final class ClusterTreeModel {
     private FilterIndex index;
     private TaskExecutor.Running indexing = TaskExecutor.Running.DONE;
     private TaskExecutor.Running filtering = TaskExecutor.Running.DONE;
+    /** Rows kept besides the search (the change overlay's "Changes only"), or null for all. */
+    private final ObjectProperty<Predicate<Entry>> only = new SimpleObjectProperty<>(this, "only");
     private Consumer<TreeSource> filterListener = s -> {
     };
 
@@ -45,6 +48,7 @@ public final class ClusterTreeModel {
         this.executor = executor;
         this.notifier = notifier;
         query.addListener((o, was, now) -> refilter());
+        only.addListener((o, was, now) -> refilter());
     }
 
     /** Shows a new view (a new inspection, or another cluster domain) with the namespaces chosen. */
@@ -60,7 +64,7 @@ public final class ClusterTreeModel {
                     .onSuccess(built -> {
                         if (view == building) {
                             index = built;
-                            if (!query.get().isBlank()) {
+                            if (!query.get().isBlank() || only.get() != null) {
                                 refilter();
                             }
                         }
@@ -68,7 +72,7 @@ public final class ClusterTreeModel {
                     .onFailure(e -> notifier.show(Failures.notice("Could not index the tree for search", e)))
                     .runOnce(executor);
         }
-        if (query.get().isBlank()) {
+        if (query.get().isBlank() && only.get() == null) {
             source.set(TreeSource.of(newView, namespaces));
             matchText.set("");
         } else if (index != null) {
@@ -100,6 +104,11 @@ public final class ClusterTreeModel {
         return selected;
     }
 
+    /** A filter on top of the search: only rows it keeps (and the rows above them) show; null for all. */
+    public ObjectProperty<Predicate<Entry>> only() {
+        return only;
+    }
+
     /** Told each time a search has been applied (for measurements). */
     public void onFiltered(Consumer<TreeSource> listener) {
         this.filterListener = listener;
@@ -111,7 +120,8 @@ public final class ClusterTreeModel {
         }
         filtering.cancel();
         String q = query.get() == null ? "" : query.get();
-        if (q.isBlank()) {
+        Predicate<Entry> keep = only.get();
+        if (q.isBlank() && keep == null) {
             searching.set(false);
             matchText.set("");
             TreeSource full = TreeSource.of(view, namespaces);
@@ -125,10 +135,10 @@ public final class ClusterTreeModel {
         Set<String> within = namespaces;
         BackgroundTask<FilterIndex.Filtered> task = BackgroundTask.of("Searching the tree", ctx -> {
             FilterIndex idx = current != null ? current : FilterIndex.build(forView);
-            return idx.filter(q, within, ctx::isCancelled);
+            return idx.filter(q, within, keep == null ? e -> true : keep, ctx::isCancelled);
         });
         filtering = task.onSuccess(result -> {
-            if (result == null || view != forView || !q.equals(query.get())) {
+            if (result == null || view != forView || !q.equals(query.get()) || keep != only.get()) {
                 return;
             }
             searching.set(false);

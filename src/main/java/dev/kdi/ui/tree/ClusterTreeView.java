@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
@@ -42,6 +43,7 @@ public final class ClusterTreeView extends BorderPane {
     private final Set<String> expandedFiltered = new HashSet<>();
     private TreeSource current;
     private boolean applying;
+    private Function<Entry, String> marks = e -> "";
 
     public ClusterTreeView(ClusterTreeModel model) {
         this(model, TreeActions.none());
@@ -87,7 +89,7 @@ public final class ClusterTreeView extends BorderPane {
         tree.setShowRoot(false);
         tree.setFixedCellSize(26);
         tree.setCellFactory(t -> {
-            EntryCell cell = new EntryCell(() -> current == null ? null : current.view());
+            EntryCell cell = new EntryCell(() -> current == null ? null : current.view(), e -> marks.apply(e));
             cell.setContextMenu(menu(cell, actions));
             return cell;
         });
@@ -129,6 +131,15 @@ public final class ClusterTreeView extends BorderPane {
                 expandedSet(current).remove(e.getTreeItem().getValue().key());
             }
         });
+    }
+
+    /**
+     * Marks rows (the change overlay): {@code +}, {@code -} or {@code ~} per entry, empty for
+     * none; the rows shown are drawn again.
+     */
+    public void marks(Function<Entry, String> marks) {
+        this.marks = marks;
+        tree.refresh();
     }
 
     /** Shows the entry: opens the rows above it, selects it, scrolls to it, and takes the keyboard. */

@@ -17,6 +17,7 @@ import dev.kdi.ui.inventory.Entry;
 import dev.kdi.ui.inventory.Inventory;
 import dev.kdi.ui.inventory.ServiceKind;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -43,17 +44,32 @@ final class EntryCell extends TreeCell<Entry> {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
+    private static final PseudoClass ADDED = PseudoClass.getPseudoClass("added");
+    private static final PseudoClass REMOVED = PseudoClass.getPseudoClass("removed");
+    private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+
     private final Supplier<Inventory> view;
+    private final Function<Entry, String> marks;
+    /** The change overlay's mark: a glyph and a word, so that it does not rest on colour. */
+    private final Label change = new Label();
     private final FontIcon icon = new FontIcon();
     private final Label name = new Label();
     private final ElidedLabel fqdn = new ElidedLabel();
     private final Label count = new Label();
     private final FontIcon badge = new FontIcon();
-    private final HBox box = new HBox(6, icon, name, fqdn, count, badge);
+    private final HBox box = new HBox(6, icon, name, fqdn, count, badge, change);
     private final Tooltip tooltip = new Tooltip();
 
-    EntryCell(Supplier<Inventory> view) {
+    /**
+     * @param marks the change overlay's mark of a row: {@code +}, {@code -}, {@code ~}, or empty
+     */
+    EntryCell(Supplier<Inventory> view, Function<Entry, String> marks) {
         this.view = view;
+        this.marks = marks;
+        change.getStyleClass().add("change-mark");
+        change.setMinWidth(Region.USE_PREF_SIZE);
+        change.managedProperty().bind(change.visibleProperty());
+        change.setVisible(false);
         getStyleClass().add("entry-cell");
         icon.getStyleClass().addAll("icon", "entry-icon");
         name.getStyleClass().add("entry-name");
@@ -90,6 +106,7 @@ final class EntryCell extends TreeCell<Entry> {
             // The graphic stays and hides: taking it away and back would restyle it each time.
             box.setVisible(false);
             setTooltip(null);
+            change.setVisible(false);
             // The skin leaves an emptied row's arrow as it was; an empty row has nothing to open.
             if (getDisclosureNode() != null) {
                 getDisclosureNode().setVisible(false);
@@ -122,6 +139,17 @@ final class EntryCell extends TreeCell<Entry> {
         if (b != Badge.NONE && !badgeLiteral.equals(badge.getIconLiteral())) {
             badge.setIconLiteral(badgeLiteral);
         }
+        String mark = marks.apply(entry);
+        change.setVisible(!mark.isEmpty());
+        change.setText(switch (mark) {
+            case "+" -> "+ added";
+            case "-" -> "\u2212 removed";
+            case "~" -> "~ changed";
+            default -> "";
+        });
+        change.pseudoClassStateChanged(ADDED, mark.equals("+"));
+        change.pseudoClassStateChanged(REMOVED, mark.equals("-"));
+        change.pseudoClassStateChanged(CHANGED, mark.equals("~"));
         setTooltip(tooltip);
     }
 

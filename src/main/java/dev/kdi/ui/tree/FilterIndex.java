@@ -78,6 +78,15 @@ public final class FilterIndex {
      * @param cancelled polled now and then; a cancelled filter returns null
      */
     public Filtered filter(String query, Set<String> namespaces, BooleanSupplier cancelled) {
+        return filter(query, namespaces, e -> true, cancelled);
+    }
+
+    /**
+     * As {@link #filter(String, Set, BooleanSupplier)}, counting only rows that {@code only}
+     * keeps as well (the change overlay's "Changes only").
+     */
+    public Filtered filter(String query, Set<String> namespaces, java.util.function.Predicate<Entry> only,
+                           BooleanSupplier cancelled) {
         String q = query.trim().toLowerCase(Locale.ROOT);
         boolean[] shown = new boolean[entries.length];
         boolean[] matched = new boolean[entries.length];
@@ -91,7 +100,7 @@ public final class FilterIndex {
             if (e instanceof NamespaceEntry ns) {
                 skipNamespace = !namespaces.isEmpty() && !namespaces.contains(ns.name());
             }
-            if (skipNamespace || !matches(e, q)) {
+            if (skipNamespace || !matches(e, q) || !only.test(e)) {
                 continue;
             }
             matched[i] = true;

@@ -1,5 +1,6 @@
 package dev.kdi.ui.window;
 
+import dev.kdi.session.ChangeDiffs;
 import dev.kdi.session.CheckJson;
 import dev.kdi.session.CheckReport;
 import dev.kdi.session.CheckRequest;
@@ -23,6 +24,7 @@ import dev.kdi.ui.common.UiPreferences;
 import dev.kdi.ui.common.Texts;
 import dev.kdi.ui.common.UserMessage;
 import dev.kdi.ui.details.DetailsModel;
+import dev.kdi.ui.diff.OverlayModel;
 import dev.kdi.ui.inventory.Entry;
 import dev.kdi.ui.inventory.Inventory;
 import dev.kdi.ui.live.LiveAsker;
@@ -87,6 +89,7 @@ public final class WindowModel implements AutoCloseable {
     private final LookupModel lookup;
     private final StatusModel status;
     private final CheckModel check;
+    private final OverlayModel overlay;
     private final ToolbarModel toolbar;
     private final UiPreferences preferences;
 
@@ -132,6 +135,13 @@ public final class WindowModel implements AutoCloseable {
         this.lookup = new LookupModel(executor, clock, notifier, preferences);
         this.status = new StatusModel(zone);
         this.check = new CheckModel(executor, notifier);
+        this.overlay = new OverlayModel(executor, (paths, progress) -> {
+            Session open = session;
+            if (open == null) {
+                throw new SessionException("open a cluster or the demo first: a change is laid over it");
+            }
+            return ChangeDiffs.overlay(open, paths, progress);
+        });
         this.toolbar = new ToolbarModel(new ToolbarModel.Commands() {
             @Override
             public void open(SessionRequest request) {
@@ -279,6 +289,8 @@ public final class WindowModel implements AutoCloseable {
         // Read before the toolbar forgets the namespaces chosen in the cluster before.
         Set<String> remembered = kubeconfigFile().filter(f -> i.kind() == SessionInfo.Kind.LIVE)
                 .map(f -> preferences.namespaces(f, i.name())).orElse(Set.of());
+        // A change was compared with the cluster open before: it says nothing about this one.
+        overlay.drop();
         info.set(i);
         demo.set(i.kind() == SessionInfo.Kind.DEMO);
         canAsk.set(i.canAskDns());
@@ -502,6 +514,11 @@ public final class WindowModel implements AutoCloseable {
     }
 
     /** The Check tab's state. */
+    /** The change laid over the open cluster ("Open manifests as a change…"). */
+    public OverlayModel overlay() {
+        return overlay;
+    }
+
     public CheckModel check() {
         return check;
     }
