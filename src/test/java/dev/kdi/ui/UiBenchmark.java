@@ -100,7 +100,7 @@ public final class UiBenchmark {
             runs.add(run(snapshot, big, clock, executor, probe));
         }
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        System.out.printf("%nmedian of %d runs (measured under load: load average %.1f on %d processors):%n", RUNS,
+        System.out.printf("%nmedian of %d runs (load average %.1f after the runs, on %d processors):%n", RUNS,
                 load, Runtime.getRuntime().availableProcessors());
         report("snapshot ready -> tree shown", runs, Figures::treeShown, 1000);
         report("longest wall-clock FX stall while loading", runs, Figures::stall, 100);
