@@ -697,35 +697,30 @@ final class KubernetesBackend {
     List<Entry> nsEntries(Trace trace, String zone, boolean forAddressQuery) {
         List<Entry> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        boolean found = false;
-        for (String localIp : index.dnsPodIps) {
-            for (EndpointSlice slice : index.slicesWithAddress(localIp)) {
-                found = true;
-                for (Service svc : index.services(slice.serviceName(), slice.namespace())) {
-                    String svcName = svc.name() + "." + svc.namespace() + ".svc." + zone;
-                    if (svc.isHeadless()) {
-                        for (Endpoint ep : slice.endpoints()) {
-                            if (!ep.isReady()) {
-                                continue;
-                            }
-                            for (String a : ep.addresses()) {
-                                String n = endpointHostname(a, ep) + "." + svcName;
-                                if (seen.add(n + " " + a)) {
-                                    out.add(new Entry(a, 0, null, plugin.ttl(), n, List.of(svc.ref(), slice.ref())));
-                                }
-                            }
+        for (DnsPodService d : dnsPodServices()) {
+            Service svc = d.service();
+            String svcName = svc.name() + "." + svc.namespace() + ".svc." + zone;
+            if (svc.isHeadless()) {
+                for (Endpoint ep : d.slice().endpoints()) {
+                    if (!ep.isReady()) {
+                        continue;
+                    }
+                    for (String a : ep.addresses()) {
+                        String n = endpointHostname(a, ep) + "." + svcName;
+                        if (seen.add(n + " " + a)) {
+                            out.add(new Entry(a, 0, null, plugin.ttl(), n, List.of(svc.ref(), d.slice().ref())));
                         }
-                    } else {
-                        for (String ip : svc.clusterIPs()) {
-                            if (IpAddress.parse(ip).isPresent() && seen.add(svcName + " " + ip)) {
-                                out.add(new Entry(ip, 0, null, plugin.ttl(), svcName, List.of(svc.ref())));
-                            }
-                        }
+                    }
+                }
+            } else {
+                for (String ip : svc.clusterIPs()) {
+                    if (IpAddress.parse(ip).isPresent() && seen.add(svcName + " " + ip)) {
+                        out.add(new Entry(ip, 0, null, plugin.ttl(), svcName, List.of(svc.ref())));
                     }
                 }
             }
         }
-        if (!found) {
+        if (!knowsDnsService()) {
             trace.incomplete();
             trace.why(() -> "No Service in the input has the DNS pods as endpoints, so CoreDNS names itself ns.dns." + zone
                     + " with the answering pod's own address, which the model cannot know.");
@@ -741,25 +736,40 @@ final class KubernetesBackend {
      * in the input (CoreDNS then takes the answering pod's own address, which the model cannot know).
      */
     List<ResourceRecord> externalNsRecords(String zone, long ttl) {
+        if (!knowsDnsService()) {
+            return null;
+        }
         List<ResourceRecord> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        boolean found = false;
-        for (String localIp : index.dnsPodIps) {
-            for (EndpointSlice slice : index.slicesWithAddress(localIp)) {
-                found = true;
-                for (Service svc : index.services(slice.serviceName(), slice.namespace())) {
-                    String svcName = svc.name() + "." + svc.namespace() + "." + zone;
-                    for (String ip : svc.externalAddresses()) {
-                        var parsed = IpAddress.parse(ip).orElse(null);
-                        if (parsed != null && seen.add(svcName + " " + ip)) {
-                            out.add(new ResourceRecord(svcName, ttl, parsed.isIPv4() ? new Rdata.A(ip) : new Rdata.Aaaa(ip),
-                                    List.of(svc.ref())));
-                        }
-                    }
+        for (DnsPodService d : dnsPodServices()) {
+            Service svc = d.service();
+            String svcName = svc.name() + "." + svc.namespace() + "." + zone;
+            for (String ip : svc.externalAddresses()) {
+                var parsed = IpAddress.parse(ip).orElse(null);
+                if (parsed != null && seen.add(svcName + " " + ip)) {
+                    out.add(new ResourceRecord(svcName, ttl, parsed.isIPv4() ? new Rdata.A(ip) : new Rdata.Aaaa(ip),
+                            List.of(svc.ref())));
                 }
             }
         }
-        return found ? out : null;
+        return out;
+    }
+
+    /** A Service and one of its slices that holds a DNS pod: CoreDNS names itself after it. */
+    private record DnsPodService(EndpointSlice slice, Service service) {
+    }
+
+    /** Every Service whose slices hold the DNS pods, in the order CoreDNS walks them. */
+    private List<DnsPodService> dnsPodServices() {
+        List<DnsPodService> out = new ArrayList<>();
+        for (String localIp : index.dnsPodIps) {
+            for (EndpointSlice slice : index.slicesWithAddress(localIp)) {
+                for (Service svc : index.services(slice.serviceName(), slice.namespace())) {
+                    out.add(new DnsPodService(slice, svc));
+                }
+            }
+        }
+        return out;
     }
 
     /** Whether the DNS pods' Service was found; otherwise the NS name is {@code ns.dns.<zone>}. */
