@@ -19,8 +19,33 @@ import java.time.Duration;
 public record Rates(double seconds, double requestsPerSecond, double responses, double servfailShare,
                     double nxdomainShare, double upstreamHealthcheckFailures, double panics, boolean reset) {
 
+    /**
+     * The counters {@link Rates} reads, as totals since the process started.
+     *
+     * @param requests queries received
+     * @param responses replies sent
+     * @param servfail replies that were SERVFAIL
+     * @param nxdomain replies that were NXDOMAIN
+     * @param upstreamHealthcheckFailures failed upstream health checks
+     * @param panics panics
+     */
+    public record Totals(double requests, double responses, double servfail, double nxdomain,
+                         double upstreamHealthcheckFailures, double panics) {
+
+        /** The totals one exposition holds. */
+        public static Totals of(CoreDnsMetrics m) {
+            return new Totals(m.requests(), m.responses(), m.responses("SERVFAIL"), m.responses("NXDOMAIN"),
+                    m.upstreamHealthcheckFailures(), m.panics());
+        }
+    }
+
     /** The rates between {@code earlier} and {@code later}, taken {@code between} apart. */
     public static Rates between(CoreDnsMetrics earlier, CoreDnsMetrics later, Duration between) {
+        return between(Totals.of(earlier), Totals.of(later), between);
+    }
+
+    /** The rates between two readings of the totals, taken {@code between} apart. */
+    public static Rates between(Totals earlier, Totals later, Duration between) {
         double seconds = between.toNanos() / 1e9;
         if (seconds <= 0) {
             throw new IllegalArgumentException("the readings must be apart in time, got " + between);
@@ -28,8 +53,8 @@ public record Rates(double seconds, double requestsPerSecond, double responses, 
         boolean[] reset = {false};
         double requests = increase(earlier.requests(), later.requests(), reset);
         double responses = increase(earlier.responses(), later.responses(), reset);
-        double servfail = increase(earlier.responses("SERVFAIL"), later.responses("SERVFAIL"), reset);
-        double nxdomain = increase(earlier.responses("NXDOMAIN"), later.responses("NXDOMAIN"), reset);
+        double servfail = increase(earlier.servfail(), later.servfail(), reset);
+        double nxdomain = increase(earlier.nxdomain(), later.nxdomain(), reset);
         double checks = increase(earlier.upstreamHealthcheckFailures(), later.upstreamHealthcheckFailures(), reset);
         double panics = increase(earlier.panics(), later.panics(), reset);
         return new Rates(seconds, requests / seconds, responses, responses > 0 ? servfail / responses : 0,

@@ -150,36 +150,17 @@ public record HealthReport(String source, List<Replica> replicas, List<Finding> 
          * down was reset (the process restarted): as Prometheus does, its later value is the increase.
          */
         public static Rates between(Counters earlier, Counters later, Duration between) {
-            double seconds = between.toNanos() / 1e9;
-            if (seconds <= 0) {
-                throw new IllegalArgumentException("the readings must be apart in time, got " + between);
-            }
-            boolean[] reset = {false};
-            double requests = increase(earlier.requests(), later.requests(), reset);
-            double responses = increase(sum(earlier.responsesByRcode()), sum(later.responsesByRcode()), reset);
-            double servfail = increase(earlier.responsesByRcode().getOrDefault("SERVFAIL", 0.0),
-                    later.responsesByRcode().getOrDefault("SERVFAIL", 0.0), reset);
-            double nxdomain = increase(earlier.responsesByRcode().getOrDefault("NXDOMAIN", 0.0),
-                    later.responsesByRcode().getOrDefault("NXDOMAIN", 0.0), reset);
-            double checks = increase(checks(earlier), checks(later), reset);
-            return new Rates(seconds, requests / seconds, responses > 0 ? servfail / responses : 0,
-                    responses > 0 ? nxdomain / responses : 0, checks, reset[0]);
+            dev.kdi.metrics.Rates r = dev.kdi.metrics.Rates.between(totals(earlier), totals(later), between);
+            return new Rates(r.seconds(), r.requestsPerSecond(), r.servfailShare(), r.nxdomainShare(),
+                    r.upstreamHealthcheckFailures(), r.reset());
         }
 
-        private static double sum(Map<String, Double> values) {
-            return values.values().stream().mapToDouble(Double::doubleValue).sum();
-        }
-
-        private static double checks(Counters c) {
-            return c.upstreams().stream().mapToDouble(Upstream::healthcheckFailures).sum();
-        }
-
-        private static double increase(double before, double after, boolean[] reset) {
-            if (after < before) {
-                reset[0] = true;
-                return after;
-            }
-            return after - before;
+        private static dev.kdi.metrics.Rates.Totals totals(Counters c) {
+            Map<String, Double> byRcode = c.responsesByRcode();
+            return new dev.kdi.metrics.Rates.Totals(c.requests(),
+                    byRcode.values().stream().mapToDouble(Double::doubleValue).sum(),
+                    byRcode.getOrDefault("SERVFAIL", 0.0), byRcode.getOrDefault("NXDOMAIN", 0.0),
+                    c.upstreams().stream().mapToDouble(Upstream::healthcheckFailures).sum(), 0);
         }
     }
 }
