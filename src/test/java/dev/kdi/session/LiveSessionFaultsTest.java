@@ -92,7 +92,10 @@ class LiveSessionFaultsTest {
         assertThat(report.failures()).isZero();
         assertThat(report.allAgree()).isTrue();
         assertThat(report.items().size()).isGreaterThan(50);
-        assertThat(fixture.demo.portForwards().forwardsAccepted() - opened).isGreaterThan(10);
+        // Each forward carries at most 7 answers, so every answer got means this many forwards at
+        // least; a fixed count failed once the demo's questions came to exactly 70.
+        long needed = (report.items().size() + 6) / 7;
+        assertThat(fixture.demo.portForwards().forwardsAccepted() - opened).isGreaterThanOrEqualTo(needed);
         assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains(DemoFixture.HEALTHY)
                 .contains("dropped").contains("reopened"));
     }
