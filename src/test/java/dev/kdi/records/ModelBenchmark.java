@@ -1,5 +1,6 @@
 package dev.kdi.records;
 
+import dev.kdi.bench.Rounds;
 import dev.kdi.records.controllers.EffectiveSlices;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.corefile.CorefileParser;
@@ -78,29 +79,29 @@ public final class ModelBenchmark {
 
         System.out.println();
         System.out.println("figure                                   measured            target        baseline");
-        row("build model (DnsModel.build)", median(build), "ms", "<= 1000 ms", median(build) <= BUILD_TARGET_MS,
-                String.format(Locale.ROOT, "slice derivation alone %.0f ms", median(derive)));
-        row("list the zone (zone())", median(zone), "ms", "none", true, "");
-        row("lint (Lint.findings)", median(lint), "ms", "<= 1000 ms", median(lint) <= BUILD_TARGET_MS,
+        row("build model (DnsModel.build)", Rounds.median(build), "ms", "<= 1000 ms", Rounds.median(build) <= BUILD_TARGET_MS,
+                String.format(Locale.ROOT, "slice derivation alone %.0f ms", Rounds.median(derive)));
+        row("list the zone (zone())", Rounds.median(zone), "ms", "none", true, "");
+        row("lint (Lint.findings)", Rounds.median(lint), "ms", "<= 1000 ms", Rounds.median(lint) <= BUILD_TARGET_MS,
                 String.format(Locale.ROOT, "%,d findings; runs %s", dev.kdi.records.lint.Lint.findings(model).size(),
-                        fmt(lint)));
-        row("answers per second, one thread", median(rounds), "/s", ">= 500,000/s", median(rounds) >= ANSWERS_TARGET,
-                "rounds " + fmt(rounds));
-        row("  the same, per second of thread CPU time", median(perCpuSecond), "/s", "", true,
-                "rounds " + fmt(perCpuSecond) + String.format(Locale.ROOT, "; load average %.1f before, %.1f after", load,
+                        Rounds.each(lint)));
+        row("answers per second, one thread", Rounds.median(rounds), "/s", ">= 500,000/s", Rounds.median(rounds) >= ANSWERS_TARGET,
+                "rounds " + Rounds.each(rounds));
+        row("  the same, per second of thread CPU time", Rounds.median(perCpuSecond), "/s", "", true,
+                "rounds " + Rounds.each(perCpuSecond) + String.format(Locale.ROOT, "; load average %.1f before, %.1f after", load,
                         loadAfter));
         row("heap per endpoint, snapshot + model", totalBytes, "B", "<= 500 B", totalBytes <= BYTES_TARGET,
                 String.format(Locale.ROOT, "snapshot alone %.0f B, so the model adds %.0f B", snapshotBytes,
                         totalBytes - snapshotBytes));
         System.out.printf(Locale.ROOT, "%nbuild runs (ms): %s; zone runs (ms): %s; derivation runs (ms): %s%n",
-                fmt(build), fmt(zone), fmt(derive));
+                Rounds.each(build), Rounds.each(zone), Rounds.each(derive));
         System.out.printf(Locale.ROOT, "heap: snapshot %,d B, snapshot + model %,d B, over %,d endpoints (%,d pods)%n",
                 snapshotLayout.totalSize(), modelLayout.totalSize(), endpoints, snapshot.pods().size());
         System.out.println("answers per second by kind of question:");
         byKind.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-22s %,12.0f /s%n", k, v));
         System.out.println("the model's own heap, largest classes:");
         System.out.println(topClasses(modelLayout.subtract(snapshotLayout), 14));
-        pluginCorefile(snapshot, corefile, questions, median(build), median(rounds), median(perCpuSecond),
+        pluginCorefile(snapshot, corefile, questions, Rounds.median(build), Rounds.median(rounds), Rounds.median(perCpuSecond),
                 allocatedPerAnswer(model, questions));
     }
 
@@ -128,22 +129,22 @@ public final class ModelBenchmark {
         double[] build = time(3, 7, () -> DnsModel.build(snapshot, plugins));
         DnsModel model = DnsModel.build(snapshot, plugins);
         double[] measured = answerRates(model, questions);
-        double rate = median(Arrays.copyOfRange(measured, 0, 5));
-        double cpuRate = median(Arrays.copyOfRange(measured, 5, 10));
+        double rate = Rounds.median(Arrays.copyOfRange(measured, 0, 5));
+        double cpuRate = Rounds.median(Arrays.copyOfRange(measured, 5, 10));
         double bytes = allocatedPerAnswer(model, questions);
-        double buildRatio = median(build) / baseBuild;
+        double buildRatio = Rounds.median(build) / baseBuild;
         double rateRatio = rate / baseRate;
         System.out.println();
         System.out.println("Corefile with 20 rewrite rules and a 5,000-line hosts file, against the kubeadm Corefile above:");
-        row("build model", median(build), "ms", "<= 1.2x", buildRatio <= 1.2,
-                String.format(Locale.ROOT, "%.2fx of %.0f ms; runs %s", buildRatio, baseBuild, fmt(build)));
+        row("build model", Rounds.median(build), "ms", "<= 1.2x", buildRatio <= 1.2,
+                String.format(Locale.ROOT, "%.2fx of %.0f ms; runs %s", buildRatio, baseBuild, Rounds.each(build)));
         row("answers per second, one thread", rate, "/s", ">= 0.8x", rateRatio >= 0.8,
                 String.format(Locale.ROOT, "%.2fx of %,.0f/s; rounds %s", rateRatio, baseRate,
-                        fmt(Arrays.copyOfRange(measured, 0, 5))));
+                        Rounds.each(Arrays.copyOfRange(measured, 0, 5))));
         // On a shared machine the wall-clock rounds swing with other processes; thread CPU time does far less.
         row("  the same, per second of thread CPU time", cpuRate, "/s", ">= 0.8x", cpuRate / baseCpuRate >= 0.8,
                 String.format(Locale.ROOT, "%.2fx of %,.0f/s; rounds %s", cpuRate / baseCpuRate, baseCpuRate,
-                        fmt(Arrays.copyOfRange(measured, 5, 10))));
+                        Rounds.each(Arrays.copyOfRange(measured, 5, 10))));
         row("  heap allocated per answer", bytes, "B", "none", true,
                 String.format(Locale.ROOT, "kubeadm Corefile %,.0f B", baseBytes));
         long hostsAnswers = questions.stream().filter(q -> model.answer(q).answeredBy() != null
@@ -286,19 +287,7 @@ public final class ModelBenchmark {
         return ms;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 
-    private static String fmt(double[] values) {
-        StringBuilder sb = new StringBuilder();
-        for (double v : values) {
-            sb.append(sb.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%,.0f", v));
-        }
-        return sb.toString();
-    }
 
     private static String topClasses(GraphLayout layout, int n) {
         String[] lines = layout.toFootprint().split("\n");

@@ -1,5 +1,6 @@
 package dev.kdi.records.diff;
 
+import dev.kdi.bench.Rounds;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.corefile.CorefileParser;
@@ -12,7 +13,6 @@ import dev.kdi.records.objects.ServiceType;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,8 +71,8 @@ public final class IncrementalDiffBenchmark {
             row("incremental diff: " + e.getKey(), inc, build, "<= 0.1x");
             System.out.printf(Locale.ROOT, "    %s; recomputed %d of %,d namespaces %s, modelled %d; %s%n",
                     r.diff().summary(), r.recomputed().size(), after.namespaces().size(), r.recomputed(),
-                    r.modelled().size(), median(inc[0]) / median(build[0]) <= TARGET
-                            && median(inc[1]) / median(build[1]) <= TARGET ? "MET" : "MISSED");
+                    r.modelled().size(), Rounds.median(inc[0]) / Rounds.median(build[0]) <= TARGET
+                            && Rounds.median(inc[1]) / Rounds.median(build[1]) <= TARGET ? "MET" : "MISSED");
         }
 
         // One full diff of the first change, as the diff was made before: the same result, at what cost.
@@ -85,9 +85,9 @@ public final class IncrementalDiffBenchmark {
                 .equals(IncrementalDiffPropertiesTest.lines(base.compare(after, corefile, referrers).diff()));
         row("full diff (both models, lint, every question)", full, build);
         System.out.println("    the incremental diff equals the full diff: " + (same ? "yes" : "NO"));
-        System.out.printf(Locale.ROOT, "%nbuild runs (ms): wall %s; CPU %s%n", fmt(build[0]), fmt(build[1]));
-        System.out.printf(Locale.ROOT, "incremental runs (ms, first change): wall %s; CPU %s%n", fmt(runs[2][0]),
-                fmt(runs[2][1]));
+        System.out.printf(Locale.ROOT, "%nbuild runs (ms): wall %s; CPU %s%n", Rounds.each(build[0]), Rounds.each(build[1]));
+        System.out.printf(Locale.ROOT, "incremental runs (ms, first change): wall %s; CPU %s%n", Rounds.each(runs[2][0]),
+                Rounds.each(runs[2][1]));
         System.out.println("CPU is this thread's: the garbage collector's threads are not counted, for either side.");
         System.out.printf(Locale.ROOT, "load average at the end %.1f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -133,10 +133,10 @@ public final class IncrementalDiffBenchmark {
     }
 
     private static void row(String what, double[][] runs, double[][] base, String target) {
-        double wall = median(runs[0]);
-        double cpu = median(runs[1]);
+        double wall = Rounds.median(runs[0]);
+        double cpu = Rounds.median(runs[1]);
         System.out.printf(Locale.ROOT, "%-40s %8.1f ms  %8.1f ms  %8.3fx  %8.3fx  %s%n", what, wall, cpu,
-                wall / median(base[0]), cpu / median(base[1]), target);
+                wall / Rounds.median(base[0]), cpu / Rounds.median(base[1]), target);
     }
 
     /** For each work, wall and thread-CPU milliseconds of each round, after the warm-up rounds. */
@@ -180,17 +180,5 @@ public final class IncrementalDiffBenchmark {
         return out;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 
-    private static String fmt(double[] values) {
-        StringBuilder sb = new StringBuilder();
-        for (double v : values) {
-            sb.append(sb.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%,.0f", v));
-        }
-        return sb.toString();
-    }
 }
