@@ -35,6 +35,8 @@ public final class MockApiServer implements AutoCloseable {
      */
     private static final Logger MOCK_WEB_SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
 
+    private static final int IN_PROCESS_TIMEOUT_MILLIS = 60_000;
+
     private final KubernetesMockServer server;
     private final PortForwardDispatcher portForwards;
     private final NamespacedKubernetesClient client;
@@ -42,7 +44,10 @@ public final class MockApiServer implements AutoCloseable {
     private MockApiServer(KubernetesMockServer server, PortForwardDispatcher portForwards) {
         this.server = server;
         this.portForwards = portForwards;
-        this.client = server.createClient();
+        // The server is in this process: if it is slow to answer, the machine is busy, not the
+        // network broken, so waiting beats giving up (fabric8's 10 s failed the demo at load 20).
+        this.client = server.createClient(b -> b.editOrNewConfig().withConnectionTimeout(IN_PROCESS_TIMEOUT_MILLIS)
+                .withRequestTimeout(IN_PROCESS_TIMEOUT_MILLIS).endConfig());
     }
 
     /** Starts a server over HTTPS (a self-signed certificate the client trusts), as real clusters use. */
