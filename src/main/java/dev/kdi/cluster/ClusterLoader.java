@@ -526,9 +526,19 @@ public final class ClusterLoader implements AutoCloseable {
         return new LoadReport(list, List.copyOf(stale.keySet()), scoped, scoped ? read : List.of(), loadedAt, stale);
     }
 
-    /** The Corefile from ConfigMap kube-system/coredns, when it could be read. */
+    /** The Corefile the DNS pods load, when it could be read. */
     public Optional<String> corefile() {
         return Optional.ofNullable(dnsConfig.corefile());
+    }
+
+    /**
+     * Where the Corefile is read ({@code ConfigMap openshift-dns/dns-default}): the ConfigMap key
+     * behind the DNS pods' {@code -conf}, or the DNS Service's conventional ConfigMap.
+     */
+    public String corefileOrigin() {
+        DnsConfig.Source source = dnsConfig.source();
+        return source == null ? "ConfigMap " + ObjectConverter.COREDNS_NAMESPACE + "/" + ObjectConverter.COREDNS_CONFIG_MAP
+                : source.origin();
     }
 
     @Override

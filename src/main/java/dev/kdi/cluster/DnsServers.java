@@ -23,13 +23,37 @@ public final class DnsServers {
      *
      * @param namespace the Service's namespace
      * @param name its name
+     * @param corefile the ConfigMap of that namespace holding the Corefile under the key
+     *     {@code Corefile}, read by name only when no DNS pod says where its Corefile is
      */
-    record WellKnown(String namespace, String name) {
+    record WellKnown(String namespace, String name, String corefile) {
     }
 
     static final List<WellKnown> DNS_SERVICES = List.of(
-            new WellKnown("kube-system", "kube-dns"),
-            new WellKnown("openshift-dns", "dns-default"));
+            new WellKnown("kube-system", "kube-dns", "coredns"),
+            new WellKnown("openshift-dns", "dns-default", "dns-default"));
+
+    /**
+     * The ConfigMap that conventionally holds the Corefile of the DNS Service found: the
+     * distribution's own for a well-known Service, kubeadm's {@code kube-system/coredns} otherwise.
+     */
+    static WellKnown conventionalCorefile(ClusterSnapshot snapshot) {
+        for (WellKnown candidate : DNS_SERVICES) {
+            if (service(snapshot, candidate.namespace(), candidate.name()) != null) {
+                return candidate;
+            }
+        }
+        return DNS_SERVICES.get(0);
+    }
+
+    private static Service service(ClusterSnapshot snapshot, String namespace, String name) {
+        for (Service s : snapshot.services()) {
+            if (s.namespace().equals(namespace) && s.name().equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
     /** NodeLocal DNSCache's conventional link-local address. */
     public static final String NODE_LOCAL_ADDRESS = "169.254.20.10";
 
@@ -75,12 +99,7 @@ public final class DnsServers {
         List<String> notes = new ArrayList<>();
         Service service = null;
         for (WellKnown candidate : DNS_SERVICES) {
-            for (Service s : snapshot.services()) {
-                if (s.namespace().equals(candidate.namespace()) && s.name().equals(candidate.name())) {
-                    service = s;
-                    break;
-                }
-            }
+            service = service(snapshot, candidate.namespace(), candidate.name());
             if (service != null) {
                 break;
             }

@@ -157,7 +157,7 @@ public final class LiveSession implements Session {
                         if (at > 0) {
                             detectedDomain = target.substring(at + ".svc.".length());
                             detectedDomainSource = "the PTR of " + ip.get() + " (" + target + "), because the Corefile "
-                                    + "in ConfigMap kube-system/coredns cannot be read";
+                                    + "in " + loader.corefileOrigin() + " cannot be read";
                             return;
                         }
                     }
@@ -207,12 +207,13 @@ public final class LiveSession implements Session {
             if (options.corefile().isPresent()) {
                 corefile = CorefileSource.fromFile(options.corefile().get());
             } else if (snapshot.corefile() != null) {
-                corefile = fromConfigMap(snapshot.corefile(), CorefileSource.files(snapshot, options.corefileDir()), notes);
+                corefile = fromConfigMap(snapshot.corefile(), loader.corefileOrigin(),
+                        CorefileSource.files(snapshot, options.corefileDir()), notes);
             } else {
                 corefile = CorefileParser.kubeadmDefault();
                 if (!corefileForbidden()) {
                     // A forbidden ConfigMap is already one of the report's warnings, which says this.
-                    notes.add("No ConfigMap kube-system/coredns: kubeadm's default Corefile is assumed.");
+                    notes.add("No " + loader.corefileOrigin() + ": kubeadm's default Corefile is assumed.");
                 }
             }
         } catch (ManifestException e) {
@@ -239,11 +240,11 @@ public final class LiveSession implements Session {
         listeners.forEach(l -> l.inspectionChanged(next));
     }
 
-    private static Corefile fromConfigMap(String text, CorefileFiles files, List<String> notes) {
+    private static Corefile fromConfigMap(String text, String origin, CorefileFiles files, List<String> notes) {
         try {
-            return CorefileParser.parse(text, "ConfigMap kube-system/coredns", files);
+            return CorefileParser.parse(text, origin, files);
         } catch (CorefileException e) {
-            notes.add("ConfigMap kube-system/coredns: " + e.getMessage() + "; kubeadm's default Corefile is assumed.");
+            notes.add(origin + ": " + e.getMessage() + "; kubeadm's default Corefile is assumed.");
             return CorefileParser.kubeadmDefault();
         }
     }
