@@ -67,6 +67,8 @@ public final class ClusterLoader implements AutoCloseable {
     private final Map<KindScope, String> staleReasons = new LinkedHashMap<>();
     private final Map<String, LoadReport.AccessProblem> problems = new LinkedHashMap<>();
     private final DnsConfig dnsConfig;
+    /** The DNS Service the user named ({@code --dns-service}), which replaces the well-known places. */
+    private final Optional<DnsServers.ServiceRef> dnsService;
     private Instant loadedAt;
     private volatile boolean closed;
     private final ScopeWatch.Events watchEvents = new ScopeWatch.Events() {
@@ -100,14 +102,22 @@ public final class ClusterLoader implements AutoCloseable {
      */
     public ClusterLoader(KubernetesClient client, ObjectConverter converter, List<String> fallbackNamespaces,
                          int pageSize, ScheduledExecutorService scheduler, Clock clock, Listener listener) {
+        this(client, converter, fallbackNamespaces, pageSize, scheduler, clock, listener, Optional.empty());
+    }
+
+    /** @param dnsService the DNS Service the user named ({@code --dns-service}), replacing detection */
+    public ClusterLoader(KubernetesClient client, ObjectConverter converter, List<String> fallbackNamespaces,
+                         int pageSize, ScheduledExecutorService scheduler, Clock clock, Listener listener,
+                         Optional<DnsServers.ServiceRef> dnsService) {
         this.client = client;
+        this.dnsService = dnsService;
         this.conversion = new RecordConversion(converter);
         this.fallbackNamespaces = List.copyOf(new LinkedHashSet<>(fallbackNamespaces));
         this.lister = new PagedLister(client, pageSize);
         this.retries = new WatchRetries(scheduler);
         this.clock = clock;
         this.listener = listener;
-        this.dnsConfig = new DnsConfig(client, retries, this::snapshot, listener::changed);
+        this.dnsConfig = new DnsConfig(client, retries, this::snapshot, dnsService, listener::changed);
         for (ResourceKind k : ResourceKind.values()) {
             store.put(k, new LinkedHashMap<>());
         }
@@ -219,7 +229,7 @@ public final class ClusterLoader implements AutoCloseable {
      */
     private void readDnsWhereItLives() throws ClusterException, InterruptedException {
         dev.kdi.records.objects.Service service = null;
-        for (DnsServers.WellKnown candidate : DnsServers.DNS_SERVICES) {
+        for (DnsServers.WellKnown candidate : DnsServers.candidates(dnsService)) {
             checkInterrupted();
             service = storedService(candidate);
             if (service == null && !covers(ResourceKind.SERVICES, candidate.namespace())) {

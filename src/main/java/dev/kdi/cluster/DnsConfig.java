@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +23,7 @@ final class DnsConfig implements AutoCloseable {
     private final KubernetesClient client;
     private final WatchRetries retries;
     private final Supplier<ClusterSnapshot> objects;
+    private final Optional<DnsServers.ServiceRef> dnsService;
     private final Runnable changed;
     // Guarded by this.
     private String corefile;
@@ -35,12 +37,15 @@ final class DnsConfig implements AutoCloseable {
 
     /**
      * @param objects the loader's objects, to find the DNS pods by; never called under this object's lock
+     * @param dnsService the DNS Service the user named, replacing detection
      * @param changed told after a read that follows an edit, or when the watch's state changes
      */
-    DnsConfig(KubernetesClient client, WatchRetries retries, Supplier<ClusterSnapshot> objects, Runnable changed) {
+    DnsConfig(KubernetesClient client, WatchRetries retries, Supplier<ClusterSnapshot> objects,
+              Optional<DnsServers.ServiceRef> dnsService, Runnable changed) {
         this.client = client;
         this.retries = retries;
         this.objects = objects;
+        this.dnsService = dnsService;
         this.changed = changed;
     }
 
@@ -73,7 +78,7 @@ final class DnsConfig implements AutoCloseable {
     void read() throws ClusterException {
         ClusterSnapshot snapshot = objects.get();
         Map<String, LoadReport.AccessProblem> found = new LinkedHashMap<>();
-        DnsPodVolumes.Read mounted = DnsPodVolumes.read(client, snapshot);
+        DnsPodVolumes.Read mounted = DnsPodVolumes.read(client, DnsServers.locate(snapshot, dnsService));
         Map<String, String> read = new HashMap<>(mounted.versions());
         DnsPodVolumes.Conf conf = mounted.conf();
         String text = null;
@@ -95,7 +100,7 @@ final class DnsConfig implements AutoCloseable {
                 }
             }
         } else {
-            DnsServers.WellKnown conventional = DnsServers.conventionalCorefile(snapshot);
+            DnsServers.WellKnown conventional = DnsServers.conventionalCorefile(snapshot, dnsService);
             source = new Source(conventional.namespace(), conventional.corefile(), ObjectConverter.COREFILE_KEY, false);
             try {
                 ConfigMap cm = client.configMaps().inNamespace(source.namespace()).withName(source.configMap()).get();

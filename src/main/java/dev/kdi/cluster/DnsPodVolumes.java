@@ -1,7 +1,6 @@
 package dev.kdi.cluster;
 
 import dev.kdi.manifests.DnsPodMounts;
-import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.records.objects.DnsPodFiles;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -64,9 +63,9 @@ final class DnsPodVolumes {
     private DnsPodVolumes() {
     }
 
-    static Read read(KubernetesClient client, ClusterSnapshot snapshot) {
+    static Read read(KubernetesClient client, DnsServers.Found dns) {
         Map<String, LoadReport.AccessProblem> problems = new LinkedHashMap<>();
-        List<DnsServers.Replica> replicas = DnsServers.locate(snapshot).replicas();
+        List<DnsServers.Replica> replicas = dns.replicas();
         if (replicas.isEmpty()) {
             return new Read(null, problems);
         }

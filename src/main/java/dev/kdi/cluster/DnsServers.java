@@ -25,25 +25,74 @@ public final class DnsServers {
      * @param name its name
      * @param corefile the ConfigMap of that namespace holding the Corefile under the key
      *     {@code Corefile}, read by name only when no DNS pod says where its Corefile is
+     * @param layout who puts it there, as the source of the DNS is shown ({@code kubeadm})
      */
-    record WellKnown(String namespace, String name, String corefile) {
+    record WellKnown(String namespace, String name, String corefile, String layout) {
     }
 
     static final List<WellKnown> DNS_SERVICES = List.of(
-            new WellKnown("kube-system", "kube-dns", "coredns"),
-            new WellKnown("openshift-dns", "dns-default", "dns-default"));
+            new WellKnown("kube-system", "kube-dns", "coredns", "kubeadm"),
+            new WellKnown("openshift-dns", "dns-default", "dns-default", "OpenShift"));
+
+    /** How a Service the user names ({@code --dns-service}) is shown as the source of the DNS. */
+    static final String GIVEN = "--dns-service";
+
+    /**
+     * A DNS Service named by the user, overriding detection.
+     *
+     * @param namespace its namespace
+     * @param name its name
+     */
+    public record ServiceRef(String namespace, String name) {
+        /**
+         * Parses {@code NAMESPACE/NAME}.
+         *
+         * @throws IllegalArgumentException with a one-line message when the text is not of that form
+         */
+        public static ServiceRef parse(String text) {
+            String[] parts = text.split("/", -1);
+            if (parts.length != 2 || !isDnsLabel(parts[0]) || !isDnsLabel(parts[1])) {
+                throw new IllegalArgumentException("--dns-service: give the DNS Service as NAMESPACE/NAME "
+                        + "(e.g. kube-system/kube-dns), not '" + text + "'");
+            }
+            return new ServiceRef(parts[0], parts[1]);
+        }
+
+        public String id() {
+            return namespace + "/" + name;
+        }
+
+        private static boolean isDnsLabel(String s) {
+            return s.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+        }
+    }
+
+    /**
+     * Where to look for the DNS Service, in order: the Service the user gave, or the well-known
+     * places (a given Service that is one of them keeps its Corefile's conventional ConfigMap).
+     */
+    static List<WellKnown> candidates(Optional<ServiceRef> given) {
+        if (given.isEmpty()) {
+            return DNS_SERVICES;
+        }
+        ServiceRef g = given.get();
+        String corefile = DNS_SERVICES.stream().filter(w -> w.namespace().equals(g.namespace())
+                && w.name().equals(g.name())).map(WellKnown::corefile).findFirst().orElse("coredns");
+        return List.of(new WellKnown(g.namespace(), g.name(), corefile, GIVEN));
+    }
 
     /**
      * The ConfigMap that conventionally holds the Corefile of the DNS Service found: the
      * distribution's own for a well-known Service, kubeadm's {@code kube-system/coredns} otherwise.
      */
-    static WellKnown conventionalCorefile(ClusterSnapshot snapshot) {
-        for (WellKnown candidate : DNS_SERVICES) {
+    static WellKnown conventionalCorefile(ClusterSnapshot snapshot, Optional<ServiceRef> given) {
+        List<WellKnown> candidates = candidates(given);
+        for (WellKnown candidate : candidates) {
             if (service(snapshot, candidate.namespace(), candidate.name()) != null) {
                 return candidate;
             }
         }
-        return DNS_SERVICES.get(0);
+        return candidates.get(0);
     }
 
     private static Service service(ClusterSnapshot snapshot, String namespace, String name) {
@@ -86,9 +135,11 @@ public final class DnsServers {
      * @param flavor CoreDNS or kube-dns
      * @param nodeLocalDns the NodeLocal DNSCache DaemonSet, when present
      * @param notes what the user should know (kube-dns, NodeLocal DNSCache, no TCP port, ...)
+     * @param source how the Service was found, as the status bar and {@code kdi health} show it
+     *     ({@code openshift-dns/dns-default (OpenShift)}, {@code shop/dns (--dns-service)})
      */
     public record Found(Optional<Service> service, List<Replica> replicas, Flavor flavor,
-                        Optional<Workload> nodeLocalDns, List<String> notes) {
+                        Optional<Workload> nodeLocalDns, List<String> notes, String source) {
         public Found {
             replicas = List.copyOf(replicas);
             notes = List.copyOf(notes);
@@ -96,16 +147,25 @@ public final class DnsServers {
     }
 
     public static Found locate(ClusterSnapshot snapshot) {
+        return locate(snapshot, Optional.empty());
+    }
+
+    /** @param given the Service the user named with {@code --dns-service}, which replaces detection */
+    public static Found locate(ClusterSnapshot snapshot, Optional<ServiceRef> given) {
         List<String> notes = new ArrayList<>();
         Service service = null;
-        for (WellKnown candidate : DNS_SERVICES) {
+        String source = "none found";
+        for (WellKnown candidate : candidates(given)) {
             service = service(snapshot, candidate.namespace(), candidate.name());
             if (service != null) {
+                source = candidate.namespace() + "/" + candidate.name() + " (" + candidate.layout() + ")";
                 break;
             }
         }
         List<Replica> replicas = new ArrayList<>();
-        if (service == null) {
+        if (service == null && given.isPresent()) {
+            notes.add("No Service " + given.get().id() + " (given with --dns-service): there is no DNS to ask.");
+        } else if (service == null) {
             notes.add("No cluster DNS Service found (looked for kube-system/kube-dns and openshift-dns/dns-default): "
                     + "there is no DNS to ask.");
         } else {
@@ -148,7 +208,7 @@ public final class DnsServers {
         nodeLocal.ifPresent(w -> notes.add("NodeLocal DNSCache runs here (DaemonSet " + w.namespace() + "/" + w.name()
                 + "): pods ask it first at " + NODE_LOCAL_ADDRESS + " on their node, and it caches and forwards to the "
                 + "cluster DNS. A port-forward reaches the DNS pods, not that cache, so a stale cache is not visible here."));
-        return new Found(Optional.ofNullable(service), replicas, flavor, nodeLocal, notes);
+        return new Found(Optional.ofNullable(service), replicas, flavor, nodeLocal, notes, source);
     }
 
     private static boolean isDnsName(String portName) {

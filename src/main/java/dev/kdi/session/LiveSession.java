@@ -107,7 +107,7 @@ public final class LiveSession implements Session {
                     public void changed() {
                         scheduleRebuild();
                     }
-                });
+                }, options.dnsService());
         try {
             loader.load();
         } catch (ClusterException e) {
@@ -115,6 +115,9 @@ public final class LiveSession implements Session {
         }
         progress.update("Building the DNS model", -1);
         rebuild();
+        if (options.dnsService().isPresent() && current.dns().service().isEmpty()) {
+            throw new SessionException(givenServiceMissing(options.dnsService().get()));
+        }
         if (loader.corefile().isEmpty() && corefileForbidden() && options.clusterDomain().isEmpty()
                 && options.corefile().isEmpty()) {
             progress.update("Asking the cluster DNS for its zone", -1);
@@ -122,6 +125,16 @@ public final class LiveSession implements Session {
             rebuild();
         }
         loader.watch();
+    }
+
+    /** Why the Service named with --dns-service is not there: absent, or not readable by this user. */
+    private String givenServiceMissing(DnsServers.ServiceRef given) {
+        String refused = loader.report().problems().stream()
+                .filter(p -> p.resource().equals("services") && p.namespace().equals(given.namespace()))
+                .map(p -> "; " + p.describe()).findFirst().orElse("");
+        return "--dns-service " + given.id() + ": " + (refused.isEmpty()
+                ? "there is no Service " + given.id() + " in " + info.name()
+                : "Service " + given.id() + " could not be read" + refused);
     }
 
     /** The zone's SOA: every CoreDNS replica answers it by itself, at once. */
@@ -232,7 +245,7 @@ public final class LiveSession implements Session {
             domainSource = "the default cluster.local (the Corefile is unreadable and the DNS did not say)";
         }
         // The DNS's notes and the report's problems travel in the inspection on their own.
-        DnsServers.Found dns = DnsServers.locate(snapshot);
+        DnsServers.Found dns = DnsServers.locate(snapshot, options.dnsService());
         Inspection next = Inspections.build(generation.incrementAndGet(), snapshot, corefile, domainSource, dns, report,
                 notes, clock.instant());
         current = next;
@@ -374,7 +387,7 @@ public final class LiveSession implements Session {
     public void refresh(Progress progress) throws SessionException, InterruptedException {
         ClusterLoader old = loader;
         ClusterLoader fresh = connection.loader(options.namespaces(), options.pageSize(), scheduler, clock,
-                this::scheduleRebuild);
+                this::scheduleRebuild, options.dnsService());
         try {
             fresh.load();
         } catch (ClusterException e) {

@@ -94,4 +94,27 @@ class LayoutsTest {
         assertThat(report.allAgree()).as(report.summary()).isTrue();
         assertThat(report.items()).isNotEmpty();
     }
+
+    @Test
+    @DisplayName("--dns-service: the named Service's pods and their Corefile replace the detected kube-dns")
+    void dnsServiceOverridesDetection() throws Exception {
+        session = started(LiveOptions.defaults().withNamespaces(List.of())
+                .withDnsService(Optional.of("dns-canary/coredns-canary")),
+                "/live/two-replicas.yaml", "/layouts/canary-dns.yaml");
+
+        Inspection now = session.current();
+        assertThat(now.dns().source()).isEqualTo("dns-canary/coredns-canary (--dns-service)");
+        assertThat(now.dns().replicas()).containsExactly("dns-canary/coredns-canary-0");
+        assertThat(now.corefileOrigin()).isEqualTo("ConfigMap dns-canary/coredns-canary");
+        assertThat(predict("web.shop.svc.cluster.local.", RrType.A).answer()).extracting(ResourceRecord::ttl)
+                .containsExactly(7L);
+        assertThat(session.replicas()).singleElement().satisfies(r -> assertThat(r.port()).isEqualTo(1053));
+
+        session.close();
+        api.close();
+        session = started(LiveOptions.defaults().withNamespaces(List.of()), "/live/two-replicas.yaml",
+                "/layouts/canary-dns.yaml");
+        assertThat(session.current().dns().source()).isEqualTo("kube-system/kube-dns (kubeadm)");
+        assertThat(session.current().corefileOrigin()).isEqualTo("ConfigMap kube-system/coredns");
+    }
 }

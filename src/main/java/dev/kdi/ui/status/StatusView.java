@@ -52,6 +52,7 @@ public final class StatusView extends StatusBar {
         replicaBox.setId("status-replicas");
         replicaBox.setAlignment(Pos.CENTER_LEFT);
         model.replicas().addListener((ListChangeListener<ReplicaStatus>) c -> fillReplicas());
+        model.dns().addListener((o, was, now) -> fillReplicas());
         fillReplicas();
 
         getLeftItems().setAll(source, separator(), api, separator(), replicaBox);
@@ -93,8 +94,10 @@ public final class StatusView extends StatusBar {
             replicaBox.getChildren().add(none);
             return;
         }
-        Label dns = new Label("DNS");
+        Label dns = new Label(model.dns().get().isEmpty() ? "DNS" : "DNS " + model.dns().get());
+        dns.setId("status-dns");
         dns.getStyleClass().add("dim");
+        dns.setTooltip(tooltip("The cluster DNS Service and how it was found"));
         replicaBox.getChildren().add(dns);
         for (ReplicaStatus r : model.replicas()) {
             replicaBox.getChildren().add(replica(r));
