@@ -32,7 +32,9 @@ public final class DnsServers {
 
     static final List<WellKnown> DNS_SERVICES = List.of(
             new WellKnown("kube-system", "kube-dns", "coredns", "kubeadm"),
-            new WellKnown("openshift-dns", "dns-default", "dns-default", "OpenShift"));
+            new WellKnown("openshift-dns", "dns-default", "dns-default", "OpenShift"),
+            // The rke2-coredns chart's fullname; its ConfigMap has the same name.
+            new WellKnown("kube-system", "rke2-coredns-rke2-coredns", "rke2-coredns-rke2-coredns", "RKE2"));
 
     /** How a Service the user names ({@code --dns-service}) is shown as the source of the DNS. */
     static final String GIVEN = "--dns-service";
@@ -166,8 +168,9 @@ public final class DnsServers {
         if (service == null && given.isPresent()) {
             notes.add("No Service " + given.get().id() + " (given with --dns-service): there is no DNS to ask.");
         } else if (service == null) {
-            notes.add("No cluster DNS Service found (looked for kube-system/kube-dns and openshift-dns/dns-default): "
-                    + "there is no DNS to ask.");
+            notes.add("No cluster DNS Service found (looked for " + DNS_SERVICES.stream()
+                    .map(w -> w.namespace() + "/" + w.name()).collect(java.util.stream.Collectors.joining(", "))
+                    + "; name it with --dns-service NS/NAME): there is no DNS to ask.");
         } else {
             boolean anyTcp = false;
             for (EndpointSlice slice : snapshot.endpointSlices()) {
@@ -211,8 +214,9 @@ public final class DnsServers {
         return new Found(Optional.ofNullable(service), replicas, flavor, nodeLocal, notes, source);
     }
 
+    /** kubeadm's and OpenShift's {@code dns-tcp}, the CoreDNS chart's {@code tcp-53}. */
     private static boolean isDnsName(String portName) {
-        return portName.equals("dns-tcp") || portName.equals("dns");
+        return portName.equals("dns-tcp") || portName.equals("dns") || portName.equals("tcp-53");
     }
 
     /**

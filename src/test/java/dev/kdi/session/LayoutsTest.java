@@ -96,6 +96,27 @@ class LayoutsTest {
     }
 
     @Test
+    @DisplayName("RKE2: the chart's Service and ConfigMap, its image's plugin order, and a check that agrees")
+    void rke2() throws Exception {
+        session = started(LiveOptions.defaults().withNamespaces(List.of()), "/layouts/rke2.yaml");
+
+        Inspection now = session.current();
+        assertThat(now.dns().source()).isEqualTo("kube-system/rke2-coredns-rke2-coredns (RKE2)");
+        assertThat(now.dns().replicas()).containsExactly("kube-system/rke2-coredns-rke2-coredns-7bb9d5c8b4-q5w2n");
+        assertThat(now.corefileOrigin()).isEqualTo("ConfigMap kube-system/rke2-coredns-rke2-coredns");
+        assertThat(now.model().corefile().order().version()).isEqualTo("1.14.7");
+        assertThat(now.report().warnings()).isEmpty();
+        Answer web = predict("web.shop.svc.cluster.local.", RrType.A);
+        assertThat(web.answer()).extracting(ResourceRecord::ttl).containsExactly(30L);
+
+        knotBehind(new PodPort("kube-system", "rke2-coredns-rke2-coredns-7bb9d5c8b4-q5w2n", 53));
+        CheckReport report = session.check(new CheckRequest(Set.of("shop"), Optional.empty()), Progress.NONE)
+                .get(40, TimeUnit.SECONDS);
+        assertThat(report.allAgree()).as(report.summary()).isTrue();
+        assertThat(report.items()).isNotEmpty();
+    }
+
+    @Test
     @DisplayName("--dns-service: the named Service's pods and their Corefile replace the detected kube-dns")
     void dnsServiceOverridesDetection() throws Exception {
         session = started(LiveOptions.defaults().withNamespaces(List.of())
