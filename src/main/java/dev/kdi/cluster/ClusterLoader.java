@@ -69,6 +69,8 @@ public final class ClusterLoader implements AutoCloseable {
     private final DnsConfig dnsConfig;
     /** The DNS Service the user named ({@code --dns-service}), which replaces the well-known places. */
     private final Optional<DnsServers.ServiceRef> dnsService;
+    /** The DNS Service found at the kubelet's clusterDNS address, when no well-known one exists. */
+    private DnsServers.WellKnown atKubeletAddress;
     private Instant loadedAt;
     private volatile boolean closed;
     private final ScopeWatch.Events watchEvents = new ScopeWatch.Events() {
@@ -117,7 +119,7 @@ public final class ClusterLoader implements AutoCloseable {
         this.retries = new WatchRetries(scheduler);
         this.clock = clock;
         this.listener = listener;
-        this.dnsConfig = new DnsConfig(client, retries, this::snapshot, dnsService, listener::changed);
+        this.dnsConfig = new DnsConfig(client, retries, this::snapshot, this::dnsCandidates, listener::changed);
         for (ResourceKind k : ResourceKind.values()) {
             store.put(k, new LinkedHashMap<>());
         }
@@ -239,6 +241,9 @@ public final class ClusterLoader implements AutoCloseable {
                 break;
             }
         }
+        if (service == null && dnsService.isEmpty()) {
+            service = serviceAtKubeletAddress();
+        }
         if (service == null) {
             return;
         }
@@ -249,6 +254,65 @@ public final class ClusterLoader implements AutoCloseable {
         if (!covers(ResourceKind.PODS, ns) && !service.selector().isEmpty()) {
             readLabelled(ResourceKind.PODS, ns, service.selector());
         }
+    }
+
+    /**
+     * No DNS Service at a well-known place: the kubelet's {@code clusterDNS}, from its configz through
+     * the API server's node proxy (as the kubelet documentation reads it), names the address of
+     * the cluster DNS, and the Service at that address is it. Needs {@code get nodes/proxy}; a
+     * refusal is reported.
+     */
+    private dev.kdi.records.objects.Service serviceAtKubeletAddress() throws ClusterException {
+        String node;
+        synchronized (this) {
+            node = store.get(ResourceKind.PODS).values().stream().map(o -> ((Pod) o).nodeName())
+                    .filter(n -> n != null && !n.isEmpty()).findFirst().orElse(null);
+        }
+        if (node == null) {
+            return null;
+        }
+        String body;
+        try {
+            body = client.raw(client.getMasterUrl().toString().replaceAll("/+$", "") + "/api/v1/nodes/" + node
+                    + "/proxy/configz");
+        } catch (KubernetesClientException e) {
+            if (LoadFailures.isForbidden(e)) {
+                synchronized (this) {
+                    problems.put("access/nodes/proxy", new LoadReport.AccessProblem("nodes/proxy", "", "get",
+                            "forbidden (the kubelet's configz, whose clusterDNS would name the cluster DNS Service)"));
+                }
+                return null;
+            }
+            if (e.getCode() == 404 || e.getCode() == 503 || e.getCode() == 502) {
+                // No kubelet answering there (a mock, a node gone): nothing to learn.
+                return null;
+            }
+            throw LoadFailures.unreachable(client.getConfiguration(), "reading the kubelet's configz on node " + node, e);
+        }
+        Optional<String> address = KubeletConfigz.clusterDns(body);
+        if (address.isEmpty()) {
+            return null;
+        }
+        Optional<DnsServers.WellKnown> found = DnsServers.atKubeletAddress(snapshot(), address.get());
+        synchronized (this) {
+            atKubeletAddress = found.orElse(null);
+        }
+        return found.map(this::storedService).orElse(null);
+    }
+
+    /** Where the DNS Service is looked for: the one the user named, else the well-known places and the kubelet's. */
+    synchronized List<DnsServers.WellKnown> dnsCandidates() {
+        if (dnsService.isPresent() || atKubeletAddress == null) {
+            return DnsServers.candidates(dnsService);
+        }
+        List<DnsServers.WellKnown> out = new ArrayList<>(DnsServers.DNS_SERVICES);
+        out.add(atKubeletAddress);
+        return out;
+    }
+
+    /** The cluster DNS in a snapshot of this loader, looked for where this loader looks. */
+    public DnsServers.Found locateDns(ClusterSnapshot snapshot) {
+        return DnsServers.locate(snapshot, dnsCandidates());
     }
 
     private synchronized dev.kdi.records.objects.Service storedService(DnsServers.WellKnown candidate) {

@@ -8,8 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +23,7 @@ final class DnsConfig implements AutoCloseable {
     private final KubernetesClient client;
     private final WatchRetries retries;
     private final Supplier<ClusterSnapshot> objects;
-    private final Optional<DnsServers.ServiceRef> dnsService;
+    private final Supplier<List<DnsServers.WellKnown>> dnsCandidates;
     private final Runnable changed;
     // Guarded by this.
     private String corefile;
@@ -37,15 +37,16 @@ final class DnsConfig implements AutoCloseable {
 
     /**
      * @param objects the loader's objects, to find the DNS pods by; never called under this object's lock
-     * @param dnsService the DNS Service the user named, replacing detection
+     * @param dnsCandidates where the DNS Service is looked for, in order (the one the user named, or
+     *     the well-known places and the one found at the kubelet's address)
      * @param changed told after a read that follows an edit, or when the watch's state changes
      */
     DnsConfig(KubernetesClient client, WatchRetries retries, Supplier<ClusterSnapshot> objects,
-              Optional<DnsServers.ServiceRef> dnsService, Runnable changed) {
+              Supplier<List<DnsServers.WellKnown>> dnsCandidates, Runnable changed) {
         this.client = client;
         this.retries = retries;
         this.objects = objects;
-        this.dnsService = dnsService;
+        this.dnsCandidates = dnsCandidates;
         this.changed = changed;
     }
 
@@ -78,7 +79,8 @@ final class DnsConfig implements AutoCloseable {
     void read() throws ClusterException {
         ClusterSnapshot snapshot = objects.get();
         Map<String, LoadReport.AccessProblem> found = new LinkedHashMap<>();
-        DnsPodVolumes.Read mounted = DnsPodVolumes.read(client, DnsServers.locate(snapshot, dnsService));
+        List<DnsServers.WellKnown> candidates = dnsCandidates.get();
+        DnsPodVolumes.Read mounted = DnsPodVolumes.read(client, DnsServers.locate(snapshot, candidates));
         Map<String, String> read = new HashMap<>(mounted.versions());
         DnsPodVolumes.Conf conf = mounted.conf();
         String text = null;
@@ -100,7 +102,7 @@ final class DnsConfig implements AutoCloseable {
                 }
             }
         } else {
-            DnsServers.WellKnown conventional = DnsServers.conventionalCorefile(snapshot, dnsService);
+            DnsServers.WellKnown conventional = DnsServers.conventionalCorefile(snapshot, candidates);
             source = new Source(conventional.namespace(), conventional.corefile(), ObjectConverter.COREFILE_KEY, false);
             try {
                 ConfigMap cm = client.configMaps().inNamespace(source.namespace()).withName(source.configMap()).get();

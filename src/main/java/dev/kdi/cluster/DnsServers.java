@@ -87,8 +87,7 @@ public final class DnsServers {
      * The ConfigMap that conventionally holds the Corefile of the DNS Service found: the
      * distribution's own for a well-known Service, kubeadm's {@code kube-system/coredns} otherwise.
      */
-    static WellKnown conventionalCorefile(ClusterSnapshot snapshot, Optional<ServiceRef> given) {
-        List<WellKnown> candidates = candidates(given);
+    static WellKnown conventionalCorefile(ClusterSnapshot snapshot, List<WellKnown> candidates) {
         for (WellKnown candidate : candidates) {
             if (service(snapshot, candidate.namespace(), candidate.name()) != null) {
                 return candidate;
@@ -154,10 +153,16 @@ public final class DnsServers {
 
     /** @param given the Service the user named with {@code --dns-service}, which replaces detection */
     public static Found locate(ClusterSnapshot snapshot, Optional<ServiceRef> given) {
+        return locate(snapshot, candidates(given));
+    }
+
+    /** @param candidates where to look, in order (see {@link #candidates}) */
+    static Found locate(ClusterSnapshot snapshot, List<WellKnown> candidates) {
+        Optional<WellKnown> given = candidates.stream().filter(c -> c.layout().equals(GIVEN)).findFirst();
         List<String> notes = new ArrayList<>();
         Service service = null;
         String source = "none found";
-        for (WellKnown candidate : candidates(given)) {
+        for (WellKnown candidate : candidates) {
             service = service(snapshot, candidate.namespace(), candidate.name());
             if (service != null) {
                 source = candidate.namespace() + "/" + candidate.name() + " (" + candidate.layout() + ")";
@@ -166,11 +171,13 @@ public final class DnsServers {
         }
         List<Replica> replicas = new ArrayList<>();
         if (service == null && given.isPresent()) {
-            notes.add("No Service " + given.get().id() + " (given with --dns-service): there is no DNS to ask.");
+            notes.add("No Service " + given.get().namespace() + "/" + given.get().name()
+                    + " (given with --dns-service): there is no DNS to ask.");
         } else if (service == null) {
             notes.add("No cluster DNS Service found (looked for " + DNS_SERVICES.stream()
                     .map(w -> w.namespace() + "/" + w.name()).collect(java.util.stream.Collectors.joining(", "))
-                    + "; name it with --dns-service NS/NAME): there is no DNS to ask.");
+                    + ", and the Service at the kubelet's clusterDNS address; name it with --dns-service NS/NAME): "
+                    + "there is no DNS to ask.");
         } else {
             boolean anyTcp = false;
             for (EndpointSlice slice : snapshot.endpointSlices()) {
@@ -212,6 +219,20 @@ public final class DnsServers {
                 + "): pods ask it first at " + NODE_LOCAL_ADDRESS + " on their node, and it caches and forwards to the "
                 + "cluster DNS. A port-forward reaches the DNS pods, not that cache, so a stale cache is not visible here."));
         return new Found(Optional.ofNullable(service), replicas, flavor, nodeLocal, notes, source);
+    }
+
+    /**
+     * The Service whose cluster address is the kubelet's {@code clusterDNS}: the address every
+     * {@code ClusterFirst} pod's resolv.conf names, so the cluster DNS whatever its name.
+     */
+    static Optional<WellKnown> atKubeletAddress(ClusterSnapshot snapshot, String address) {
+        for (Service s : snapshot.services()) {
+            if (s.clusterIPs().contains(address)) {
+                return Optional.of(new WellKnown(s.namespace(), s.name(), "coredns",
+                        "the kubelet's clusterDNS " + address));
+            }
+        }
+        return Optional.empty();
     }
 
     /** kubeadm's and OpenShift's {@code dns-tcp}, the CoreDNS chart's {@code tcp-53}. */

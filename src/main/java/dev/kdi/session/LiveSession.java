@@ -245,7 +245,7 @@ public final class LiveSession implements Session {
             domainSource = "the default cluster.local (the Corefile is unreadable and the DNS did not say)";
         }
         // The DNS's notes and the report's problems travel in the inspection on their own.
-        DnsServers.Found dns = DnsServers.locate(snapshot, options.dnsService());
+        DnsServers.Found dns = loader.locateDns(snapshot);
         Inspection next = Inspections.build(generation.incrementAndGet(), snapshot, corefile, domainSource, dns, report,
                 notes, clock.instant());
         current = next;

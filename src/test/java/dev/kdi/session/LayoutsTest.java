@@ -13,12 +13,17 @@ import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
 import dev.kdi.testing.KnotServer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,7 +51,11 @@ class LayoutsTest {
     }
 
     LiveSession started(LiveOptions options, String... resources) throws Exception {
-        api = MockApiServer.start(false);
+        return started(UnaryOperator.identity(), options, resources);
+    }
+
+    LiveSession started(UnaryOperator<Dispatcher> front, LiveOptions options, String... resources) throws Exception {
+        api = MockApiServer.start(false, front);
         DemoCluster.populate(api.client(), List.of(resources));
         LiveSession s = new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, "test", api.url(), "default"),
                 new ContextTarget("test", "default", api.url(), api.client().getConfiguration()), options,
@@ -114,6 +123,49 @@ class LayoutsTest {
                 .get(40, TimeUnit.SECONDS);
         assertThat(report.allAgree()).as(report.summary()).isTrue();
         assertThat(report.items()).isNotEmpty();
+    }
+
+    /** The kubelets' configz through the API server's node proxy, as a real API server relays it. */
+    static UnaryOperator<Dispatcher> kubeletsConfigz(String clusterDns, AtomicInteger asked) {
+        return inner -> new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (request.getPath().matches("/api/v1/nodes/[^/]+/proxy/configz")) {
+                    asked.incrementAndGet();
+                    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                            .setBody("{\"kubeletconfig\":{\"clusterDomain\":\"cluster.local\",\"clusterDNS\":[\""
+                                    + clusterDns + "\"],\"resolvConf\":\"/run/systemd/resolve/resolv.conf\"}}");
+                }
+                return inner.dispatch(request);
+            }
+
+            @Override
+            public void shutdown() {
+                inner.shutdown();
+            }
+        };
+    }
+
+    @Test
+    @DisplayName("No well-known DNS Service: the one at the kubelet's clusterDNS address is the cluster DNS")
+    void serviceAtTheKubeletsClusterDnsAddress() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        session = started(kubeletsConfigz("10.96.0.10", asked), LiveOptions.defaults().withNamespaces(List.of()),
+                "/layouts/kubelet-address.yaml");
+
+        Inspection now = session.current();
+        assertThat(asked.get()).isPositive();
+        assertThat(now.dns().source()).isEqualTo("dns-system/cluster-dns (the kubelet's clusterDNS 10.96.0.10)");
+        assertThat(now.dns().replicas()).containsExactly("dns-system/cluster-dns-5f7c9d-xk2lp");
+        assertThat(now.corefileOrigin()).isEqualTo("ConfigMap dns-system/cluster-dns");
+        assertThat(predict("web.shop.svc.cluster.local.", RrType.A).answer()).extracting(ResourceRecord::ttl)
+                .containsExactly(11L);
+        assertThat(now.report().warnings()).isEmpty();
+
+        knotBehind(new PodPort("dns-system", "cluster-dns-5f7c9d-xk2lp", 53));
+        CheckReport report = session.check(new CheckRequest(Set.of("shop"), Optional.empty()), Progress.NONE)
+                .get(40, TimeUnit.SECONDS);
+        assertThat(report.allAgree()).as(report.summary()).isTrue();
     }
 
     @Test
