@@ -217,7 +217,10 @@ public final class DnsServers {
                 .filter(w -> w.kind().equals("DaemonSet") && w.name().equals("node-local-dns")).findFirst();
         nodeLocal.ifPresent(w -> notes.add("NodeLocal DNSCache runs here (DaemonSet " + w.namespace() + "/" + w.name()
                 + "): pods ask it first at " + NODE_LOCAL_ADDRESS + " on their node, and it caches and forwards to the "
-                + "cluster DNS. A port-forward reaches the DNS pods, not that cache, so a stale cache is not visible here."));
+                + "cluster DNS, whose CoreDNS pods kdi asks. The cache itself cannot be asked through a port-forward: "
+                + "its pods use the node's network (hostNetwork), where a port-forward reaches 127.0.0.1, and the cache "
+                + "binds only " + NODE_LOCAL_ADDRESS + " and the DNS Service's address (its metrics, on :9253 of "
+                + "every address, could be read). A stale cache is not visible here."));
         return new Found(Optional.ofNullable(service), replicas, flavor, nodeLocal, notes, source);
     }
 
