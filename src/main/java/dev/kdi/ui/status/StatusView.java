@@ -94,10 +94,13 @@ public final class StatusView extends StatusBar {
             replicaBox.getChildren().add(none);
             return;
         }
-        Label dns = new Label(model.dns().get().isEmpty() ? "DNS" : "DNS " + model.dns().get());
+        // The full source would crowd out the replicas: the bar names how it was found, the tooltip the Service.
+        String source = model.dns().get();
+        int how = source.lastIndexOf(" (");
+        Label dns = new Label(how < 0 ? "DNS" : "DNS " + source.substring(how + 1));
         dns.setId("status-dns");
         dns.getStyleClass().add("dim");
-        dns.setTooltip(tooltip("The cluster DNS Service and how it was found"));
+        dns.setTooltip(tooltip(source.isEmpty() ? "The cluster DNS" : "Cluster DNS Service " + source));
         replicaBox.getChildren().add(dns);
         for (ReplicaStatus r : model.replicas()) {
             replicaBox.getChildren().add(replica(r));
