@@ -262,7 +262,7 @@ public final class ClusterLoader implements AutoCloseable {
      * the cluster DNS, and the Service at that address is it. Needs {@code get nodes/proxy}; a
      * refusal is reported.
      */
-    private dev.kdi.records.objects.Service serviceAtKubeletAddress() throws ClusterException {
+    private dev.kdi.records.objects.Service serviceAtKubeletAddress() {
         String node;
         synchronized (this) {
             node = store.get(ResourceKind.PODS).values().stream().map(o -> ((Pod) o).nodeName())
@@ -283,11 +283,9 @@ public final class ClusterLoader implements AutoCloseable {
                 }
                 return null;
             }
-            if (e.getCode() == 404 || e.getCode() == 503 || e.getCode() == 502) {
-                // No kubelet answering there (a mock, a node gone): nothing to learn.
-                return null;
-            }
-            throw LoadFailures.unreachable(client.getConfiguration(), "reading the kubelet's configz on node " + node, e);
+            // No kubelet answering there (a node gone, a proxy refused, an API server that serves no
+            // node proxy): configz is only a hint, and the load goes on without it.
+            return null;
         }
         Optional<String> address = KubeletConfigz.clusterDns(body);
         if (address.isEmpty()) {

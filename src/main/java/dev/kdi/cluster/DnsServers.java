@@ -104,6 +104,7 @@ public final class DnsServers {
         }
         return null;
     }
+
     /** NodeLocal DNSCache's conventional link-local address. */
     public static final String NODE_LOCAL_ADDRESS = "169.254.20.10";
 
