@@ -21,11 +21,17 @@ final class CliSessions {
      */
     static Session open(Sessions sessions, InputOptions input, GlobalOptions global, List<String> namespaces,
                         Terminal terminal) throws UserError {
-        LiveOptions options = LiveOptions.defaults().withNamespaces(namespaces)
-                .withCorefile(Optional.ofNullable(input == null ? null : input.corefile))
-                .withClusterDomain(Optional.ofNullable(global.clusterDomain))
-                .withCorefileFiles(Optional.ofNullable(input == null ? null : input.corefileDir),
-                        Optional.ofNullable(input == null ? null : input.corednsVersion));
+        LiveOptions options;
+        try {
+            options = LiveOptions.defaults().withNamespaces(namespaces)
+                    .withCorefile(Optional.ofNullable(input == null ? null : input.corefile))
+                    .withClusterDomain(Optional.ofNullable(global.clusterDomain))
+                    .withCorefileFiles(Optional.ofNullable(input == null ? null : input.corefileDir),
+                            Optional.ofNullable(input == null ? null : input.corednsVersion))
+                    .withDnsService(Optional.ofNullable(global.dnsService));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("kdi: " + e.getMessage(), e);
+        }
         Session session;
         try {
             SessionRequest request = SessionRequest.choose(input == null ? List.of()

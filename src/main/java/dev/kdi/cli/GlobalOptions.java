@@ -17,6 +17,11 @@ final class GlobalOptions {
             description = "The cluster domain, overriding the Corefile's zone (e.g. cluster.local).")
     String clusterDomain;
 
+    @Option(names = "--dns-service", scope = ScopeType.INHERIT, paramLabel = "NS/NAME",
+            description = "The cluster DNS Service to ask and whose pods' Corefile to follow, instead of the one "
+                    + "detected (kube-system/kube-dns, openshift-dns/dns-default, ...).")
+    String dnsService;
+
     @Option(names = "--kubeconfig", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "The kubeconfig to read (default: $KUBECONFIG, then ~/.kube/config).")
     Path kubeconfig;

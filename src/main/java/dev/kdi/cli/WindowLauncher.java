@@ -14,6 +14,10 @@ final class WindowLauncher {
     }
 
     static int open(GlobalOptions global, boolean smokeTest, Terminal terminal) throws UserError {
+        if (global.dnsService != null) {
+            throw new UserError("kdi: --dns-service applies to the commands (check, lookup, health, ...); the window "
+                    + "finds the cluster DNS itself");
+        }
         if (!hasDisplay(terminal)) {
             throw new UserError("kdi: no display to open the window on; run a command instead (kdi --help)");
         }

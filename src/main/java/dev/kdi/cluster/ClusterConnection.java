@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
@@ -81,8 +82,14 @@ public final class ClusterConnection implements AutoCloseable {
      */
     public ClusterLoader loader(List<String> fallbackNamespaces, int pageSize, ScheduledExecutorService scheduler,
                                 Clock clock, ClusterLoader.Listener listener) {
+        return loader(fallbackNamespaces, pageSize, scheduler, clock, listener, Optional.empty());
+    }
+
+    /** @param dnsService the DNS Service the user named ({@code --dns-service}), replacing detection */
+    public ClusterLoader loader(List<String> fallbackNamespaces, int pageSize, ScheduledExecutorService scheduler,
+                                Clock clock, ClusterLoader.Listener listener, Optional<DnsServers.ServiceRef> dnsService) {
         return new ClusterLoader(client, new ObjectConverter(new Interner()), fallbackNamespaces, pageSize, scheduler,
-                clock, listener);
+                clock, listener, dnsService);
     }
 
     /** Opens port-forwards to pods over this connection. */

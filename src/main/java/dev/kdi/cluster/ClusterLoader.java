@@ -67,6 +67,10 @@ public final class ClusterLoader implements AutoCloseable {
     private final Map<KindScope, String> staleReasons = new LinkedHashMap<>();
     private final Map<String, LoadReport.AccessProblem> problems = new LinkedHashMap<>();
     private final DnsConfig dnsConfig;
+    /** The DNS Service the user named ({@code --dns-service}), which replaces the well-known places. */
+    private final Optional<DnsServers.ServiceRef> dnsService;
+    /** The DNS Service found at the kubelet's clusterDNS address, when no well-known one exists. */
+    private DnsServers.WellKnown atKubeletAddress;
     private Instant loadedAt;
     private volatile boolean closed;
     private final ScopeWatch.Events watchEvents = new ScopeWatch.Events() {
@@ -100,14 +104,22 @@ public final class ClusterLoader implements AutoCloseable {
      */
     public ClusterLoader(KubernetesClient client, ObjectConverter converter, List<String> fallbackNamespaces,
                          int pageSize, ScheduledExecutorService scheduler, Clock clock, Listener listener) {
+        this(client, converter, fallbackNamespaces, pageSize, scheduler, clock, listener, Optional.empty());
+    }
+
+    /** @param dnsService the DNS Service the user named ({@code --dns-service}), replacing detection */
+    public ClusterLoader(KubernetesClient client, ObjectConverter converter, List<String> fallbackNamespaces,
+                         int pageSize, ScheduledExecutorService scheduler, Clock clock, Listener listener,
+                         Optional<DnsServers.ServiceRef> dnsService) {
         this.client = client;
+        this.dnsService = dnsService;
         this.conversion = new RecordConversion(converter);
         this.fallbackNamespaces = List.copyOf(new LinkedHashSet<>(fallbackNamespaces));
         this.lister = new PagedLister(client, pageSize);
         this.retries = new WatchRetries(scheduler);
         this.clock = clock;
         this.listener = listener;
-        this.dnsConfig = new DnsConfig(client, retries, this::snapshot, listener::changed);
+        this.dnsConfig = new DnsConfig(client, retries, this::snapshot, this::dnsCandidates, listener::changed);
         for (ResourceKind k : ResourceKind.values()) {
             store.put(k, new LinkedHashMap<>());
         }
@@ -219,7 +231,7 @@ public final class ClusterLoader implements AutoCloseable {
      */
     private void readDnsWhereItLives() throws ClusterException, InterruptedException {
         dev.kdi.records.objects.Service service = null;
-        for (DnsServers.WellKnown candidate : DnsServers.DNS_SERVICES) {
+        for (DnsServers.WellKnown candidate : DnsServers.candidates(dnsService)) {
             checkInterrupted();
             service = storedService(candidate);
             if (service == null && !covers(ResourceKind.SERVICES, candidate.namespace())) {
@@ -228,6 +240,9 @@ public final class ClusterLoader implements AutoCloseable {
             if (service != null) {
                 break;
             }
+        }
+        if (service == null && dnsService.isEmpty()) {
+            service = serviceAtKubeletAddress();
         }
         if (service == null) {
             return;
@@ -239,6 +254,63 @@ public final class ClusterLoader implements AutoCloseable {
         if (!covers(ResourceKind.PODS, ns) && !service.selector().isEmpty()) {
             readLabelled(ResourceKind.PODS, ns, service.selector());
         }
+    }
+
+    /**
+     * No DNS Service at a well-known place: the kubelet's {@code clusterDNS}, from its configz through
+     * the API server's node proxy (as the kubelet documentation reads it), names the address of
+     * the cluster DNS, and the Service at that address is it. Needs {@code get nodes/proxy}; a
+     * refusal is reported.
+     */
+    private dev.kdi.records.objects.Service serviceAtKubeletAddress() {
+        String node;
+        synchronized (this) {
+            node = store.get(ResourceKind.PODS).values().stream().map(o -> ((Pod) o).nodeName())
+                    .filter(n -> n != null && !n.isEmpty()).findFirst().orElse(null);
+        }
+        if (node == null) {
+            return null;
+        }
+        String body;
+        try {
+            body = client.raw(client.getMasterUrl().toString().replaceAll("/+$", "") + "/api/v1/nodes/" + node
+                    + "/proxy/configz");
+        } catch (KubernetesClientException e) {
+            if (LoadFailures.isForbidden(e)) {
+                synchronized (this) {
+                    problems.put("access/nodes/proxy", new LoadReport.AccessProblem("nodes/proxy", "", "get",
+                            "forbidden (the kubelet's configz, whose clusterDNS would name the cluster DNS Service)"));
+                }
+                return null;
+            }
+            // No kubelet answering there (a node gone, a proxy refused, an API server that serves no
+            // node proxy): configz is only a hint, and the load goes on without it.
+            return null;
+        }
+        Optional<String> address = KubeletConfigz.clusterDns(body);
+        if (address.isEmpty()) {
+            return null;
+        }
+        Optional<DnsServers.WellKnown> found = DnsServers.atKubeletAddress(snapshot(), address.get());
+        synchronized (this) {
+            atKubeletAddress = found.orElse(null);
+        }
+        return found.map(this::storedService).orElse(null);
+    }
+
+    /** Where the DNS Service is looked for: the one the user named, else the well-known places and the kubelet's. */
+    synchronized List<DnsServers.WellKnown> dnsCandidates() {
+        if (dnsService.isPresent() || atKubeletAddress == null) {
+            return DnsServers.candidates(dnsService);
+        }
+        List<DnsServers.WellKnown> out = new ArrayList<>(DnsServers.DNS_SERVICES);
+        out.add(atKubeletAddress);
+        return out;
+    }
+
+    /** The cluster DNS in a snapshot of this loader, looked for where this loader looks. */
+    public DnsServers.Found locateDns(ClusterSnapshot snapshot) {
+        return DnsServers.locate(snapshot, dnsCandidates());
     }
 
     private synchronized dev.kdi.records.objects.Service storedService(DnsServers.WellKnown candidate) {
@@ -526,9 +598,19 @@ public final class ClusterLoader implements AutoCloseable {
         return new LoadReport(list, List.copyOf(stale.keySet()), scoped, scoped ? read : List.of(), loadedAt, stale);
     }
 
-    /** The Corefile from ConfigMap kube-system/coredns, when it could be read. */
+    /** The Corefile the DNS pods load, when it could be read. */
     public Optional<String> corefile() {
         return Optional.ofNullable(dnsConfig.corefile());
+    }
+
+    /**
+     * Where the Corefile is read ({@code ConfigMap openshift-dns/dns-default}): the ConfigMap key
+     * behind the DNS pods' {@code -conf}, or the DNS Service's conventional ConfigMap.
+     */
+    public String corefileOrigin() {
+        DnsConfig.Source source = dnsConfig.source();
+        return source == null ? "ConfigMap " + ObjectConverter.COREDNS_NAMESPACE + "/" + ObjectConverter.COREDNS_CONFIG_MAP
+                : source.origin();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -22,9 +23,11 @@ final class DnsConfig implements AutoCloseable {
     private final KubernetesClient client;
     private final WatchRetries retries;
     private final Supplier<ClusterSnapshot> objects;
+    private final Supplier<List<DnsServers.WellKnown>> dnsCandidates;
     private final Runnable changed;
     // Guarded by this.
     private String corefile;
+    private Source source;
     private DnsPodFiles files;
     /** The resourceVersion of each ConfigMap read, by name. */
     private Map<String, String> versions = Map.of();
@@ -34,47 +37,95 @@ final class DnsConfig implements AutoCloseable {
 
     /**
      * @param objects the loader's objects, to find the DNS pods by; never called under this object's lock
+     * @param dnsCandidates where the DNS Service is looked for, in order (the one the user named, or
+     *     the well-known places and the one found at the kubelet's address)
      * @param changed told after a read that follows an edit, or when the watch's state changes
      */
-    DnsConfig(KubernetesClient client, WatchRetries retries, Supplier<ClusterSnapshot> objects, Runnable changed) {
+    DnsConfig(KubernetesClient client, WatchRetries retries, Supplier<ClusterSnapshot> objects,
+              Supplier<List<DnsServers.WellKnown>> dnsCandidates, Runnable changed) {
         this.client = client;
         this.retries = retries;
         this.objects = objects;
+        this.dnsCandidates = dnsCandidates;
         this.changed = changed;
     }
 
     /**
-     * Reads the Corefile and the DNS pods' files; what could not be read before may be readable now.
+     * Where the Corefile in force was read: a ConfigMap key.
+     *
+     * @param namespace the ConfigMap's namespace
+     * @param configMap its name
+     * @param key the key holding the Corefile
+     * @param fromPod whether a DNS pod's {@code -conf} argument and volumes led there; if not, the
+     *     ConfigMap was read by its conventional name
+     */
+    record Source(String namespace, String configMap, String key, boolean fromPod) {
+        /** {@code ConfigMap openshift-dns/dns-default}, naming the key only when it is not {@code Corefile}. */
+        String origin() {
+            return "ConfigMap " + namespace + "/" + configMap
+                    + (ObjectConverter.COREFILE_KEY.equals(key) ? "" : " key " + key);
+        }
+    }
+
+    /**
+     * Reads the Corefile the DNS pods really load and the files it reads; what could not be read
+     * before may be readable now. The Corefile is the file a DNS pod's {@code -conf} argument names,
+     * through the pod's own ConfigMap volume (OpenShift's {@code openshift-dns/dns-default}, RKE2's
+     * chart ConfigMap); only when no DNS pod says so is the DNS Service's conventional ConfigMap read
+     * by name.
      *
      * @throws ClusterException when the API server fails otherwise than by refusing access
      */
     void read() throws ClusterException {
+        ClusterSnapshot snapshot = objects.get();
         Map<String, LoadReport.AccessProblem> found = new LinkedHashMap<>();
+        List<DnsServers.WellKnown> candidates = dnsCandidates.get();
+        DnsPodVolumes.Read mounted = DnsPodVolumes.read(client, DnsServers.locate(snapshot, candidates));
+        Map<String, String> read = new HashMap<>(mounted.versions());
+        DnsPodVolumes.Conf conf = mounted.conf();
         String text = null;
         boolean known = true;
-        Map<String, String> read = new HashMap<>();
-        try {
-            ConfigMap cm = client.configMaps().inNamespace(ObjectConverter.COREDNS_NAMESPACE)
-                    .withName(ObjectConverter.COREDNS_CONFIG_MAP).get();
-            text = cm == null || cm.getData() == null ? null : cm.getData().get(ObjectConverter.COREFILE_KEY);
-            if (cm != null) {
-                read.put(ObjectConverter.COREDNS_CONFIG_MAP, cm.getMetadata().getResourceVersion());
+        Source source;
+        if (conf != null && conf.configMap() != null && mounted.files() != null) {
+            String ns = mounted.files().namespace();
+            source = new Source(ns, conf.configMap(), conf.key() == null ? ObjectConverter.COREFILE_KEY : conf.key(), true);
+            Map<String, String> data = mounted.files().configMaps().get(conf.configMap());
+            if (mounted.refused().contains(conf.configMap())) {
+                found.put("configmaps/" + conf.configMap(), LoadFailures.corefileForbidden(ns, conf.configMap()));
+                known = false;
+            } else if (data != null) {
+                text = conf.key() == null ? null : data.get(conf.key());
+                if (text == null && read.containsKey(conf.configMap())) {
+                    found.put("configmaps/" + conf.configMap(), new LoadReport.AccessProblem("configmaps", ns, "get",
+                            "ConfigMap " + conf.configMap() + " puts no file at " + conf.path() + ", the DNS pods' "
+                                    + "-conf: predicting with kubeadm's default Corefile"));
+                }
             }
-        } catch (KubernetesClientException e) {
-            if (!LoadFailures.isForbidden(e)) {
-                throw new ClusterException(LoadFailures.failure(client.getConfiguration(),
-                        "reading ConfigMap kube-system/coredns", e), e);
+        } else {
+            DnsServers.WellKnown conventional = DnsServers.conventionalCorefile(snapshot, candidates);
+            source = new Source(conventional.namespace(), conventional.corefile(), ObjectConverter.COREFILE_KEY, false);
+            try {
+                ConfigMap cm = client.configMaps().inNamespace(source.namespace()).withName(source.configMap()).get();
+                text = cm == null || cm.getData() == null ? null : cm.getData().get(source.key());
+                if (cm != null) {
+                    read.put(source.configMap(), cm.getMetadata().getResourceVersion());
+                }
+            } catch (KubernetesClientException e) {
+                if (!LoadFailures.isForbidden(e)) {
+                    throw new ClusterException(LoadFailures.failure(client.getConfiguration(),
+                            "reading ConfigMap " + source.namespace() + "/" + source.configMap(), e), e);
+                }
+                found.put("configmaps/" + source.configMap(), LoadFailures.corefileForbidden(source.namespace(),
+                        source.configMap()));
+                known = false;
             }
-            found.put("configmaps/coredns", LoadFailures.corefileForbidden());
-            known = false;
         }
-        DnsPodVolumes.Read mounted = DnsPodVolumes.read(client, objects.get());
         // The Corefile's own ConfigMap already has its problem, in the words that matter for it.
         mounted.problems().forEach(found::putIfAbsent);
-        read.putAll(mounted.versions());
         synchronized (this) {
             if (known || corefile == null) {
                 corefile = text;
+                this.source = source;
             }
             files = mounted.files();
             versions = Map.copyOf(read);
@@ -90,7 +141,8 @@ final class DnsConfig implements AutoCloseable {
             if (closed || watch != null) {
                 return;
             }
-            ns = files != null ? files.namespace() : ObjectConverter.COREDNS_NAMESPACE;
+            ns = files != null ? files.namespace() : source != null ? source.namespace()
+                    : ObjectConverter.COREDNS_NAMESPACE;
             watch = new DnsConfigWatch(client, ns, new DnsConfigWatch.Owner() {
                 @Override
                 public boolean changed(String configMap, String resourceVersion) {
@@ -119,7 +171,7 @@ final class DnsConfig implements AutoCloseable {
     }
 
     private synchronized boolean changed(String configMap, String resourceVersion) {
-        boolean dependsOn = ObjectConverter.COREDNS_CONFIG_MAP.equals(configMap)
+        boolean dependsOn = source != null && source.configMap().equals(configMap)
                 || files != null && files.mounts().stream().anyMatch(m -> m.configMap().equals(configMap));
         return dependsOn && (resourceVersion == null || !resourceVersion.equals(versions.get(configMap)));
     }
@@ -129,16 +181,23 @@ final class DnsConfig implements AutoCloseable {
             read();
         } catch (ClusterException e) {
             synchronized (this) {
-                problems.put("configmaps/coredns", new LoadReport.AccessProblem("configmaps",
-                        ObjectConverter.COREDNS_NAMESPACE, "get", e.getMessage() + "; the last Corefile read is kept"));
+                String ns = source == null ? ObjectConverter.COREDNS_NAMESPACE : source.namespace();
+                String name = source == null ? ObjectConverter.COREDNS_CONFIG_MAP : source.configMap();
+                problems.put("configmaps/" + name, new LoadReport.AccessProblem("configmaps", ns, "get",
+                        e.getMessage() + "; the last Corefile read is kept"));
             }
         }
         changed.run();
     }
 
-    /** The Corefile from ConfigMap kube-system/coredns, or null when there is none or it could not be read. */
+    /** The Corefile the DNS pods load, or null when there is none or it could not be read. */
     synchronized String corefile() {
         return corefile;
+    }
+
+    /** Where the Corefile was (or would have been) read, or null before the first read. */
+    synchronized Source source() {
+        return source;
     }
 
     /** The DNS pods' mounts and the ConfigMaps behind them, or null when no DNS pod could be read. */

@@ -23,13 +23,88 @@ public final class DnsServers {
      *
      * @param namespace the Service's namespace
      * @param name its name
+     * @param corefile the ConfigMap of that namespace holding the Corefile under the key
+     *     {@code Corefile}, read by name only when no DNS pod says where its Corefile is
+     * @param layout who puts it there, as the source of the DNS is shown ({@code kubeadm})
      */
-    record WellKnown(String namespace, String name) {
+    record WellKnown(String namespace, String name, String corefile, String layout) {
     }
 
     static final List<WellKnown> DNS_SERVICES = List.of(
-            new WellKnown("kube-system", "kube-dns"),
-            new WellKnown("openshift-dns", "dns-default"));
+            new WellKnown("kube-system", "kube-dns", "coredns", "kubeadm"),
+            new WellKnown("openshift-dns", "dns-default", "dns-default", "OpenShift"),
+            // The rke2-coredns chart's fullname; its ConfigMap has the same name.
+            new WellKnown("kube-system", "rke2-coredns-rke2-coredns", "rke2-coredns-rke2-coredns", "RKE2"));
+
+    /** How a Service the user names ({@code --dns-service}) is shown as the source of the DNS. */
+    static final String GIVEN = "--dns-service";
+
+    /**
+     * A DNS Service named by the user, overriding detection.
+     *
+     * @param namespace its namespace
+     * @param name its name
+     */
+    public record ServiceRef(String namespace, String name) {
+        /**
+         * Parses {@code NAMESPACE/NAME}.
+         *
+         * @throws IllegalArgumentException with a one-line message when the text is not of that form
+         */
+        public static ServiceRef parse(String text) {
+            String[] parts = text.split("/", -1);
+            if (parts.length != 2 || !isDnsLabel(parts[0]) || !isDnsLabel(parts[1])) {
+                throw new IllegalArgumentException("--dns-service: give the DNS Service as NAMESPACE/NAME "
+                        + "(e.g. kube-system/kube-dns), not '" + text + "'");
+            }
+            return new ServiceRef(parts[0], parts[1]);
+        }
+
+        public String id() {
+            return namespace + "/" + name;
+        }
+
+        private static boolean isDnsLabel(String s) {
+            return s.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+        }
+    }
+
+    /**
+     * Where to look for the DNS Service, in order: the Service the user gave, or the well-known
+     * places (a given Service that is one of them keeps its Corefile's conventional ConfigMap).
+     */
+    static List<WellKnown> candidates(Optional<ServiceRef> given) {
+        if (given.isEmpty()) {
+            return DNS_SERVICES;
+        }
+        ServiceRef g = given.get();
+        String corefile = DNS_SERVICES.stream().filter(w -> w.namespace().equals(g.namespace())
+                && w.name().equals(g.name())).map(WellKnown::corefile).findFirst().orElse("coredns");
+        return List.of(new WellKnown(g.namespace(), g.name(), corefile, GIVEN));
+    }
+
+    /**
+     * The ConfigMap that conventionally holds the Corefile of the DNS Service found: the
+     * distribution's own for a well-known Service, kubeadm's {@code kube-system/coredns} otherwise.
+     */
+    static WellKnown conventionalCorefile(ClusterSnapshot snapshot, List<WellKnown> candidates) {
+        for (WellKnown candidate : candidates) {
+            if (service(snapshot, candidate.namespace(), candidate.name()) != null) {
+                return candidate;
+            }
+        }
+        return candidates.get(0);
+    }
+
+    private static Service service(ClusterSnapshot snapshot, String namespace, String name) {
+        for (Service s : snapshot.services()) {
+            if (s.namespace().equals(namespace) && s.name().equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     /** NodeLocal DNSCache's conventional link-local address. */
     public static final String NODE_LOCAL_ADDRESS = "169.254.20.10";
 
@@ -62,9 +137,11 @@ public final class DnsServers {
      * @param flavor CoreDNS or kube-dns
      * @param nodeLocalDns the NodeLocal DNSCache DaemonSet, when present
      * @param notes what the user should know (kube-dns, NodeLocal DNSCache, no TCP port, ...)
+     * @param source how the Service was found, as the status bar and {@code kdi health} show it
+     *     ({@code openshift-dns/dns-default (OpenShift)}, {@code shop/dns (--dns-service)})
      */
     public record Found(Optional<Service> service, List<Replica> replicas, Flavor flavor,
-                        Optional<Workload> nodeLocalDns, List<String> notes) {
+                        Optional<Workload> nodeLocalDns, List<String> notes, String source) {
         public Found {
             replicas = List.copyOf(replicas);
             notes = List.copyOf(notes);
@@ -72,22 +149,35 @@ public final class DnsServers {
     }
 
     public static Found locate(ClusterSnapshot snapshot) {
+        return locate(snapshot, Optional.empty());
+    }
+
+    /** @param given the Service the user named with {@code --dns-service}, which replaces detection */
+    public static Found locate(ClusterSnapshot snapshot, Optional<ServiceRef> given) {
+        return locate(snapshot, candidates(given));
+    }
+
+    /** @param candidates where to look, in order (see {@link #candidates}) */
+    static Found locate(ClusterSnapshot snapshot, List<WellKnown> candidates) {
+        Optional<WellKnown> given = candidates.stream().filter(c -> c.layout().equals(GIVEN)).findFirst();
         List<String> notes = new ArrayList<>();
         Service service = null;
-        for (WellKnown candidate : DNS_SERVICES) {
-            for (Service s : snapshot.services()) {
-                if (s.namespace().equals(candidate.namespace()) && s.name().equals(candidate.name())) {
-                    service = s;
-                    break;
-                }
-            }
+        String source = "none found";
+        for (WellKnown candidate : candidates) {
+            service = service(snapshot, candidate.namespace(), candidate.name());
             if (service != null) {
+                source = candidate.namespace() + "/" + candidate.name() + " (" + candidate.layout() + ")";
                 break;
             }
         }
         List<Replica> replicas = new ArrayList<>();
-        if (service == null) {
-            notes.add("No cluster DNS Service found (looked for kube-system/kube-dns and openshift-dns/dns-default): "
+        if (service == null && given.isPresent()) {
+            notes.add("No Service " + given.get().namespace() + "/" + given.get().name()
+                    + " (given with --dns-service): there is no DNS to ask.");
+        } else if (service == null) {
+            notes.add("No cluster DNS Service found (looked for " + DNS_SERVICES.stream()
+                    .map(w -> w.namespace() + "/" + w.name()).collect(java.util.stream.Collectors.joining(", "))
+                    + ", and the Service at the kubelet's clusterDNS address; name it with --dns-service NS/NAME): "
                     + "there is no DNS to ask.");
         } else {
             boolean anyTcp = false;
@@ -128,12 +218,30 @@ public final class DnsServers {
                 .filter(w -> w.kind().equals("DaemonSet") && w.name().equals("node-local-dns")).findFirst();
         nodeLocal.ifPresent(w -> notes.add("NodeLocal DNSCache runs here (DaemonSet " + w.namespace() + "/" + w.name()
                 + "): pods ask it first at " + NODE_LOCAL_ADDRESS + " on their node, and it caches and forwards to the "
-                + "cluster DNS. A port-forward reaches the DNS pods, not that cache, so a stale cache is not visible here."));
-        return new Found(Optional.ofNullable(service), replicas, flavor, nodeLocal, notes);
+                + "cluster DNS, whose CoreDNS pods kdi asks. The cache itself cannot be asked through a port-forward: "
+                + "its pods use the node's network (hostNetwork), where a port-forward reaches 127.0.0.1, and the cache "
+                + "binds only " + NODE_LOCAL_ADDRESS + " and the DNS Service's address (its metrics, on :9253 of "
+                + "every address, could be read). A stale cache is not visible here."));
+        return new Found(Optional.ofNullable(service), replicas, flavor, nodeLocal, notes, source);
     }
 
+    /**
+     * The Service whose cluster address is the kubelet's {@code clusterDNS}: the address every
+     * {@code ClusterFirst} pod's resolv.conf names, so the cluster DNS whatever its name.
+     */
+    static Optional<WellKnown> atKubeletAddress(ClusterSnapshot snapshot, String address) {
+        for (Service s : snapshot.services()) {
+            if (s.clusterIPs().contains(address)) {
+                return Optional.of(new WellKnown(s.namespace(), s.name(), "coredns",
+                        "the kubelet's clusterDNS " + address));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** kubeadm's and OpenShift's {@code dns-tcp}, the CoreDNS chart's {@code tcp-53}. */
     private static boolean isDnsName(String portName) {
-        return portName.equals("dns-tcp") || portName.equals("dns");
+        return portName.equals("dns-tcp") || portName.equals("dns") || portName.equals("tcp-53");
     }
 
     /**

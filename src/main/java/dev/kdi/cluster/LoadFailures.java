@@ -36,9 +36,9 @@ final class LoadFailures {
         return new LoadReport.AccessProblem(kind.rbacResource(), "", "list", "this API server does not serve them (404)");
     }
 
-    static LoadReport.AccessProblem corefileForbidden() {
-        return new LoadReport.AccessProblem("configmaps", "kube-system", "get",
-                "forbidden (ConfigMap coredns, the Corefile): predicting with kubeadm's default Corefile, "
+    static LoadReport.AccessProblem corefileForbidden(String namespace, String configMap) {
+        return new LoadReport.AccessProblem("configmaps", namespace, "get",
+                "forbidden (ConfigMap " + configMap + ", the Corefile): predicting with kubeadm's default Corefile, "
                         + "the cluster domain detected");
     }
 

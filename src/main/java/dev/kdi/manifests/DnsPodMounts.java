@@ -36,13 +36,7 @@ public final class DnsPodMounts {
         if (spec == null || spec.getContainers() == null || spec.getContainers().isEmpty()) {
             return new DnsPodFiles(from, null, List.of(), Map.of(), namespace);
         }
-        Container c = spec.getContainers().get(0);
-        for (Container each : spec.getContainers()) {
-            if (each.getImage() != null && each.getImage().contains("coredns")) {
-                c = each;
-                break;
-            }
-        }
+        Container c = container(spec);
         Map<String, ConfigMapVolumeSource> volumes = new LinkedHashMap<>();
         for (Volume v : spec.getVolumes() == null ? List.<Volume>of() : spec.getVolumes()) {
             if (v.getName() != null && v.getConfigMap() != null && v.getConfigMap().getName() != null) {
@@ -66,6 +60,20 @@ public final class DnsPodMounts {
                     Boolean.TRUE.equals(source.getOptional())));
         }
         return new DnsPodFiles(from, c.getImage(), mounts, Map.of(), namespace);
+    }
+
+    /**
+     * The container that runs CoreDNS: the one whose image names coredns, else the first (OpenShift's
+     * release images do not name it, and put it first).
+     */
+    public static Container container(PodSpec spec) {
+        Container c = spec.getContainers().get(0);
+        for (Container each : spec.getContainers()) {
+            if (each.getImage() != null && each.getImage().contains("coredns")) {
+                return each;
+            }
+        }
+        return c;
     }
 
     /** The same mounts with the namespace's ConfigMaps (name → key → text) behind them. */

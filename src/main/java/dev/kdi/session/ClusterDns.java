@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param replicas the ids ({@code namespace/pod}) of the DNS pods that can be asked
  * @param notes what the user should know (kube-dns instead of CoreDNS, NodeLocal DNSCache in front,
  *     no TCP port, no DNS at all)
+ * @param source how the DNS Service was found ({@code openshift-dns/dns-default (OpenShift)},
+ *     {@code shop/dns (--dns-service)}, {@code none found})
  */
-public record ClusterDns(Optional<Service> service, List<String> replicas, List<String> notes) {
+public record ClusterDns(Optional<Service> service, List<String> replicas, List<String> notes, String source) {
 
     public ClusterDns {
         replicas = List.copyOf(replicas);
@@ -24,7 +26,7 @@ public record ClusterDns(Optional<Service> service, List<String> replicas, List<
     /** What the faces need of the cluster DNS as found. */
     public static ClusterDns of(DnsServers.Found found) {
         return new ClusterDns(found.service(), found.replicas().stream().map(DnsServers.Replica::id).toList(),
-                found.notes());
+                found.notes(), found.source());
     }
 
     /** The DNS Service's first cluster address, when the Service is known. */

@@ -140,7 +140,7 @@ final class HealthRun {
     }
 
     private String source() {
-        String service = inspection.dns().service().map(s -> "Service " + s.namespace() + "/" + s.name())
+        String service = inspection.dns().service().map(s -> "Service " + inspection.dns().source())
                 .orElse("no cluster DNS Service");
         return service + "; Corefile from " + inspection.corefileOrigin();
     }

@@ -1,5 +1,6 @@
 package dev.kdi.session;
 
+import dev.kdi.cluster.DnsServers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,10 +19,11 @@ import java.util.Optional;
  *     directory in the DNS pod ({@code /etc/coredns}) when the pods' mounts are unknown
  * @param corednsVersion {@code --coredns-version}: the release whose plugin order to follow,
  *     instead of the DNS pods' image tag
+ * @param dnsService {@code --dns-service NS/NAME}: the cluster DNS Service, instead of the one detected
  */
 public record LiveOptions(List<String> namespaces, Optional<Path> corefile, Optional<String> clusterDomain,
                           Duration queryTimeout, int pageSize, Optional<Path> corefileDir,
-                          Optional<String> corednsVersion) {
+                          Optional<String> corednsVersion, Optional<DnsServers.ServiceRef> dnsService) {
 
     public LiveOptions {
         namespaces = List.copyOf(namespaces);
@@ -29,11 +31,12 @@ public record LiveOptions(List<String> namespaces, Optional<Path> corefile, Opti
 
     public LiveOptions(List<String> namespaces, Optional<Path> corefile, Optional<String> clusterDomain,
                        Duration queryTimeout, int pageSize) {
-        this(namespaces, corefile, clusterDomain, queryTimeout, pageSize, Optional.empty(), Optional.empty());
+        this(namespaces, corefile, clusterDomain, queryTimeout, pageSize, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     public LiveOptions withCorefileFiles(Optional<Path> dir, Optional<String> version) {
-        return new LiveOptions(namespaces, corefile, clusterDomain, queryTimeout, pageSize, dir, version);
+        return new LiveOptions(namespaces, corefile, clusterDomain, queryTimeout, pageSize, dir, version, dnsService);
     }
 
     public static LiveOptions defaults() {
@@ -41,14 +44,26 @@ public record LiveOptions(List<String> namespaces, Optional<Path> corefile, Opti
     }
 
     public LiveOptions withNamespaces(List<String> ns) {
-        return new LiveOptions(ns, corefile, clusterDomain, queryTimeout, pageSize, corefileDir, corednsVersion);
+        return new LiveOptions(ns, corefile, clusterDomain, queryTimeout, pageSize, corefileDir, corednsVersion,
+                dnsService);
     }
 
     public LiveOptions withCorefile(Optional<Path> file) {
-        return new LiveOptions(namespaces, file, clusterDomain, queryTimeout, pageSize, corefileDir, corednsVersion);
+        return new LiveOptions(namespaces, file, clusterDomain, queryTimeout, pageSize, corefileDir, corednsVersion,
+                dnsService);
     }
 
     public LiveOptions withClusterDomain(Optional<String> domain) {
-        return new LiveOptions(namespaces, corefile, domain, queryTimeout, pageSize, corefileDir, corednsVersion);
+        return new LiveOptions(namespaces, corefile, domain, queryTimeout, pageSize, corefileDir, corednsVersion,
+                dnsService);
+    }
+
+    /**
+     * @param service {@code NAMESPACE/NAME}, or empty to detect the DNS Service
+     * @throws IllegalArgumentException with a one-line message when it is not of that form
+     */
+    public LiveOptions withDnsService(Optional<String> service) {
+        return new LiveOptions(namespaces, corefile, clusterDomain, queryTimeout, pageSize, corefileDir, corednsVersion,
+                service.map(DnsServers.ServiceRef::parse));
     }
 }

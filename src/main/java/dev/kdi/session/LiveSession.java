@@ -107,7 +107,7 @@ public final class LiveSession implements Session {
                     public void changed() {
                         scheduleRebuild();
                     }
-                });
+                }, options.dnsService());
         try {
             loader.load();
         } catch (ClusterException e) {
@@ -115,6 +115,9 @@ public final class LiveSession implements Session {
         }
         progress.update("Building the DNS model", -1);
         rebuild();
+        if (options.dnsService().isPresent() && current.dns().service().isEmpty()) {
+            throw new SessionException(givenServiceMissing(options.dnsService().get()));
+        }
         if (loader.corefile().isEmpty() && corefileForbidden() && options.clusterDomain().isEmpty()
                 && options.corefile().isEmpty()) {
             progress.update("Asking the cluster DNS for its zone", -1);
@@ -122,6 +125,16 @@ public final class LiveSession implements Session {
             rebuild();
         }
         loader.watch();
+    }
+
+    /** Why the Service named with --dns-service is not there: absent, or not readable by this user. */
+    private String givenServiceMissing(DnsServers.ServiceRef given) {
+        String refused = loader.report().problems().stream()
+                .filter(p -> p.resource().equals("services") && p.namespace().equals(given.namespace()))
+                .map(p -> "; " + p.describe()).findFirst().orElse("");
+        return "--dns-service " + given.id() + ": " + (refused.isEmpty()
+                ? "there is no Service " + given.id() + " in " + info.name()
+                : "Service " + given.id() + " could not be read" + refused);
     }
 
     /** The zone's SOA: every CoreDNS replica answers it by itself, at once. */
@@ -157,7 +170,7 @@ public final class LiveSession implements Session {
                         if (at > 0) {
                             detectedDomain = target.substring(at + ".svc.".length());
                             detectedDomainSource = "the PTR of " + ip.get() + " (" + target + "), because the Corefile "
-                                    + "in ConfigMap kube-system/coredns cannot be read";
+                                    + "in " + loader.corefileOrigin() + " cannot be read";
                             return;
                         }
                     }
@@ -207,12 +220,13 @@ public final class LiveSession implements Session {
             if (options.corefile().isPresent()) {
                 corefile = CorefileSource.fromFile(options.corefile().get());
             } else if (snapshot.corefile() != null) {
-                corefile = fromConfigMap(snapshot.corefile(), CorefileSource.files(snapshot, options.corefileDir()), notes);
+                corefile = fromConfigMap(snapshot.corefile(), loader.corefileOrigin(),
+                        CorefileSource.files(snapshot, options.corefileDir()), notes);
             } else {
                 corefile = CorefileParser.kubeadmDefault();
                 if (!corefileForbidden()) {
                     // A forbidden ConfigMap is already one of the report's warnings, which says this.
-                    notes.add("No ConfigMap kube-system/coredns: kubeadm's default Corefile is assumed.");
+                    notes.add("No " + loader.corefileOrigin() + ": kubeadm's default Corefile is assumed.");
                 }
             }
         } catch (ManifestException e) {
@@ -231,7 +245,7 @@ public final class LiveSession implements Session {
             domainSource = "the default cluster.local (the Corefile is unreadable and the DNS did not say)";
         }
         // The DNS's notes and the report's problems travel in the inspection on their own.
-        DnsServers.Found dns = DnsServers.locate(snapshot);
+        DnsServers.Found dns = loader.locateDns(snapshot);
         Inspection next = Inspections.build(generation.incrementAndGet(), snapshot, corefile, domainSource, dns, report,
                 notes, clock.instant());
         current = next;
@@ -239,11 +253,11 @@ public final class LiveSession implements Session {
         listeners.forEach(l -> l.inspectionChanged(next));
     }
 
-    private static Corefile fromConfigMap(String text, CorefileFiles files, List<String> notes) {
+    private static Corefile fromConfigMap(String text, String origin, CorefileFiles files, List<String> notes) {
         try {
-            return CorefileParser.parse(text, "ConfigMap kube-system/coredns", files);
+            return CorefileParser.parse(text, origin, files);
         } catch (CorefileException e) {
-            notes.add("ConfigMap kube-system/coredns: " + e.getMessage() + "; kubeadm's default Corefile is assumed.");
+            notes.add(origin + ": " + e.getMessage() + "; kubeadm's default Corefile is assumed.");
             return CorefileParser.kubeadmDefault();
         }
     }
@@ -373,7 +387,7 @@ public final class LiveSession implements Session {
     public void refresh(Progress progress) throws SessionException, InterruptedException {
         ClusterLoader old = loader;
         ClusterLoader fresh = connection.loader(options.namespaces(), options.pageSize(), scheduler, clock,
-                this::scheduleRebuild);
+                this::scheduleRebuild, options.dnsService());
         try {
             fresh.load();
         } catch (ClusterException e) {

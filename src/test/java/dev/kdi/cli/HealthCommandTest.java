@@ -20,8 +20,8 @@ class HealthCommandTest {
         CliRun run = CliRun.run("--demo", "health", "--interval", "0.6");
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
         List<String> lines = run.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("; cluster DNS: Service kube-system/kube-dns; Corefile from ConfigMap "
-                + "kube-system/coredns");
+        assertThat(lines.get(0)).isEqualTo("; cluster DNS: Service kube-system/kube-dns (kubeadm); Corefile from "
+                + "ConfigMap kube-system/coredns");
         assertThat(lines.get(1)).startsWith("REPLICA").contains("HEALTH", "READY", "METRICS", "REQ/S", "SERVFAIL");
         assertThat(lines.get(2)).startsWith("kube-system/" + DemoCluster.HEALTHY_REPLICA)
                 .containsPattern("demo-node-1 +200 +200 +200 +1\\.12\\.0 ").containsPattern(" ok +0$");
@@ -54,5 +54,28 @@ class HealthCommandTest {
         CliRun unknown = CliRun.run("--demo", "health", "--replica", "coredns-nope", "--interval", "0");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("kdi health: could not ask any DNS replica: no DNS replica coredns-nope");
+    }
+
+    @Test
+    void dnsServiceOverridesDetection_andTheHeaderSaysSo() {
+        CliRun run = CliRun.run("--demo", "health", "--dns-service", "kube-system/kube-dns", "--replica",
+                DemoCluster.HEALTHY_REPLICA, "--interval", "0");
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out().lines().findFirst()).get().isEqualTo("; cluster DNS: Service kube-system/kube-dns "
+                + "(--dns-service); Corefile from ConfigMap kube-system/coredns");
+    }
+
+    @Test
+    void dnsServiceThatDoesNotExist_orIsMalformed_exitsTwoSayingSo() {
+        CliRun missing = CliRun.run("--demo", "--dns-service", "kube-system/cluster-dns", "lookup", "kubernetes.default");
+        assertThat(missing.exit()).as(missing.out() + missing.err()).isEqualTo(2);
+        assertThat(missing.err().lines().filter(l -> l.startsWith("kdi: "))).contains(
+                "kdi: --dns-service kube-system/cluster-dns: there is no Service kube-system/cluster-dns in demo");
+        assertThat(missing.out()).isEmpty();
+
+        CliRun malformed = CliRun.run("--demo", "check", "--dns-service", "kube-dns");
+        assertThat(malformed.exit()).isEqualTo(2);
+        assertThat(malformed.err()).contains("kdi: --dns-service: give the DNS Service as NAMESPACE/NAME "
+                + "(e.g. kube-system/kube-dns), not 'kube-dns'");
     }
 }

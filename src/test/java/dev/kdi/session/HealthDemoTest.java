@@ -53,7 +53,8 @@ class HealthDemoTest {
     void everyReplicaIsAskedAndTheSickOneStandsOut() throws Exception {
         HealthReport report = health(Optional.empty(), Duration.ofMillis(1200));
 
-        assertThat(report.source()).isEqualTo("Service kube-system/kube-dns; Corefile from ConfigMap kube-system/coredns");
+        assertThat(report.source()).isEqualTo("Service kube-system/kube-dns (kubeadm); Corefile from ConfigMap "
+                + "kube-system/coredns");
         assertThat(report.couldNotAsk()).isFalse();
         assertThat(report.replicas()).extracting(HealthReport.Replica::id)
                 .containsExactly(DemoFixture.HEALTHY, DemoFixture.STALE);

@@ -31,6 +31,7 @@ public final class StatusModel {
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper(this, "counts", "");
     private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper(this, "updated", "");
     private final ReadOnlyStringWrapper domain = new ReadOnlyStringWrapper(this, "domain", "");
+    private final ReadOnlyStringWrapper dns = new ReadOnlyStringWrapper(this, "dns", "");
     private final ObservableList<ReplicaStatus> replicas = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private SessionInfo info;
@@ -51,6 +52,7 @@ public final class StatusModel {
             counts.set("");
             updated.set("");
             domain.set("");
+            dns.set("");
             return;
         }
         switch (sessionInfo.kind()) {
@@ -82,6 +84,7 @@ public final class StatusModel {
                 + Texts.count(view.podCount(), "pod", "pods"));
         updated.set("updated " + Texts.time(in.at(), zone));
         domain.set(view.zone() + (view.domainOverridden() ? " (typed)" : ""));
+        dns.set(info != null && info.kind() == SessionInfo.Kind.MANIFESTS ? "" : in.dns().source());
         LoadSummary report = in.report();
         List<String> w = new ArrayList<>();
         for (String problem : report.problems()) {
@@ -157,6 +160,14 @@ public final class StatusModel {
 
     public ReadOnlyStringProperty domain() {
         return domain.getReadOnlyProperty();
+    }
+
+    /**
+     * How the cluster DNS was found ({@code openshift-dns/dns-default (OpenShift)},
+     * {@code shop/dns (--dns-service)}); empty for manifests, which have no DNS to ask.
+     */
+    public ReadOnlyStringProperty dns() {
+        return dns.getReadOnlyProperty();
     }
 
     public ObservableList<ReplicaStatus> replicas() {

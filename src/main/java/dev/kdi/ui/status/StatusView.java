@@ -52,6 +52,7 @@ public final class StatusView extends StatusBar {
         replicaBox.setId("status-replicas");
         replicaBox.setAlignment(Pos.CENTER_LEFT);
         model.replicas().addListener((ListChangeListener<ReplicaStatus>) c -> fillReplicas());
+        model.dns().addListener((o, was, now) -> fillReplicas());
         fillReplicas();
 
         getLeftItems().setAll(source, separator(), api, separator(), replicaBox);
@@ -93,8 +94,13 @@ public final class StatusView extends StatusBar {
             replicaBox.getChildren().add(none);
             return;
         }
-        Label dns = new Label("DNS");
+        // The full source would crowd out the replicas: the bar names how it was found, the tooltip the Service.
+        String source = model.dns().get();
+        int how = source.lastIndexOf(" (");
+        Label dns = new Label(how < 0 ? "DNS" : "DNS " + source.substring(how + 1));
+        dns.setId("status-dns");
         dns.getStyleClass().add("dim");
+        dns.setTooltip(tooltip(source.isEmpty() ? "The cluster DNS" : "Cluster DNS Service " + source));
         replicaBox.getChildren().add(dns);
         for (ReplicaStatus r : model.replicas()) {
             replicaBox.getChildren().add(replica(r));

@@ -42,6 +42,7 @@ class StatusModelTest {
         assertThat(model.counts().get()).isEqualTo("5 namespaces · 5 Services · 9 pods");
         assertThat(model.updated().get()).isEqualTo("updated 12:04:31");
         assertThat(model.warnings()).isEmpty();
+        assertThat(model.dns().get()).isEqualTo("kube-system/kube-dns (kubeadm)");
     }
 
     @Test
