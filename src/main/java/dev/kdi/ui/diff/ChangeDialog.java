@@ -63,12 +63,15 @@ public final class ChangeDialog {
                 + "a line). Nothing else is deleted, as with kubectl apply.");
         deleteLabel.setWrapText(true);
         deletes.setId("change-deletes");
-        deletes.setPromptText("service/shop/web\nstatefulset/db/pg\nnamespace/old");
+        deletes.setPromptText("e.g. service/shop/web, statefulset/db/pg, namespace/old (one a line)");
         deletes.setPrefRowCount(3);
         deletes.getStyleClass().add("mono");
         problem.setId("change-deletes-problem");
         problem.getStyleClass().add("change-problem");
         problem.setWrapText(true);
+        // Wrapped within the dialog's width, whole: a cut message would hide what is wrong.
+        problem.setMaxWidth(560);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         problem.textProperty().bind(Bindings.createStringBinding(() -> {
             try {
                 parse(deletes.getText());

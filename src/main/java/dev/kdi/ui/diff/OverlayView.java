@@ -197,7 +197,10 @@ public final class OverlayView {
         for (NameChange c : changes) {
             Label before = answer(c.kind() == NameChange.Kind.ADDED ? "(nothing: it appears)" : c.before());
             Label after = answer(c.kind() == NameChange.Kind.REMOVED ? "(nothing: it vanishes)" : c.after());
-            grid.addRow(row++, mark(c.kind()), mono(c.name()), new Label(c.type().mnemonic()), before, after);
+            Label type = new Label(c.type().mnemonic());
+            // A, PTR, SRV are short: never the column that gives way to a long name.
+            type.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(row++, mark(c.kind()), mono(c.name()), type, before, after);
             if (c.breaking()) {
                 Label breaking = new Label("\u26a0 likely breaks (heuristic): " + String.join("; ", c.referredBy()));
                 breaking.getStyleClass().add("change-rejected");
