@@ -153,7 +153,7 @@ public final class OverlayModel {
                         fingerprint = r.fingerprint();
                         rows = r.compared().rows();
                         stale.set(base == baseVersion ? "" : CLUSTER_MOVED);
-                        show(r.compared().report(), names(asked.paths()));
+                        show(r.compared().report(), names(asked.paths()) + deleting(asked.deletes()));
                     }
                 })
                 .onFailure(e -> {
@@ -507,6 +507,12 @@ public final class OverlayModel {
             s.service().clusterIPs().forEach(ip -> reverse(ip).ifPresent(own::add));
         }
         return own;
+    }
+
+    /** {@code , deleting service/shop/web}: the bar says what the change deletes, as it says its files. */
+    private static String deleting(List<ObjectRef> deletes) {
+        return deletes.isEmpty() ? "" : ", deleting " + String.join(", ",
+                deletes.stream().map(dev.kdi.session.Deletions::text).toList());
     }
 
     private static Optional<String> reverse(String address) {

@@ -242,6 +242,7 @@ class OverlayModelTest {
 
         model.reload();
         assertThat(asked).containsExactly(request, request);
+        assertThat(model.source().get()).isEqualTo("change.yaml and 1 more, deleting service/shop/web");
         assertThat(model.stale().get()).isEmpty();
         assertThat(model.request()).contains(request);
 
