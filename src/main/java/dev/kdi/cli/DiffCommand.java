@@ -1,9 +1,9 @@
 package dev.kdi.cli;
 
 import dev.kdi.records.diff.ChangeReport;
-import dev.kdi.records.objects.Kinds;
 import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.session.ChangeDiffs;
+import dev.kdi.session.Deletions;
 import dev.kdi.session.LiveOptions;
 import dev.kdi.session.Session;
 import dev.kdi.session.SessionException;
@@ -142,37 +142,10 @@ final class DiffCommand implements Callable<Integer> {
 
     /** {@code KIND/NS/NAME} (or {@code namespace/NAME}) with kubectl's kind names and short names. */
     static ObjectRef deletion(String text) throws UserError {
-        String[] parts = text.split("/", -1);
-        String kind = parts.length == 0 ? "" : KINDS.get(parts[0].toLowerCase(java.util.Locale.ROOT));
-        if (kind == null) {
-            throw new UserError("kdi diff: --delete " + text + ": unknown kind \"" + parts[0] + "\" (one of service, "
-                    + "pod, statefulset, deployment, replicaset, daemonset, job, cronjob, namespace)");
+        try {
+            return Deletions.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("kdi diff: --delete " + e.getMessage());
         }
-        if (kind.equals(Kinds.NAMESPACE) && parts.length == 2 && !parts[1].isEmpty()) {
-            return ObjectRef.namespace(parts[1]);
-        }
-        if (kind.equals(Kinds.NAMESPACE) || parts.length != 3 || parts[1].isEmpty() || parts[2].isEmpty()) {
-            throw new UserError("kdi diff: --delete " + text + ": expected KIND/NAMESPACE/NAME (namespace/NAME for a "
-                    + "namespace)");
-        }
-        return new ObjectRef(kind, parts[1], parts[2]);
     }
-
-    private static final java.util.Map<String, String> KINDS = java.util.Map.ofEntries(
-            java.util.Map.entry("service", Kinds.SERVICE), java.util.Map.entry("services", Kinds.SERVICE),
-            java.util.Map.entry("svc", Kinds.SERVICE),
-            java.util.Map.entry("pod", Kinds.POD), java.util.Map.entry("pods", Kinds.POD), java.util.Map.entry("po", Kinds.POD),
-            java.util.Map.entry("statefulset", Kinds.STATEFUL_SET), java.util.Map.entry("statefulsets", Kinds.STATEFUL_SET),
-            java.util.Map.entry("sts", Kinds.STATEFUL_SET),
-            java.util.Map.entry("deployment", Kinds.DEPLOYMENT), java.util.Map.entry("deployments", Kinds.DEPLOYMENT),
-            java.util.Map.entry("deploy", Kinds.DEPLOYMENT),
-            java.util.Map.entry("replicaset", Kinds.REPLICA_SET), java.util.Map.entry("replicasets", Kinds.REPLICA_SET),
-            java.util.Map.entry("rs", Kinds.REPLICA_SET),
-            java.util.Map.entry("daemonset", Kinds.DAEMON_SET), java.util.Map.entry("daemonsets", Kinds.DAEMON_SET),
-            java.util.Map.entry("ds", Kinds.DAEMON_SET),
-            java.util.Map.entry("job", Kinds.JOB), java.util.Map.entry("jobs", Kinds.JOB),
-            java.util.Map.entry("cronjob", Kinds.CRON_JOB), java.util.Map.entry("cronjobs", Kinds.CRON_JOB),
-            java.util.Map.entry("cj", Kinds.CRON_JOB),
-            java.util.Map.entry("namespace", Kinds.NAMESPACE), java.util.Map.entry("namespaces", Kinds.NAMESPACE),
-            java.util.Map.entry("ns", Kinds.NAMESPACE));
 }

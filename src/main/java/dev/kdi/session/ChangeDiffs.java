@@ -73,18 +73,20 @@ public final class ChangeDiffs {
 
     /**
      * The window's "Open manifests as a change…": {@link #live} with kubectl's defaults (no
-     * {@code --delete}, no Corefile flag), on whatever session is open (the demo too).
+     * Corefile flag), on whatever session is open (the demo too).
      *
-     * @param paths files or directories of manifests
+     * @param paths files or directories of manifests (directories read recursively, as {@code -f})
+     * @param deletes the objects the change deletes, as {@code --delete} names them
      * @param progress told as the manifests are read and the zone compared
      * @throws SessionException when the manifests cannot be read whole: the message names the
      *     file, document and field
      */
-    public static ChangeReport overlay(Session session, List<Path> paths, Progress progress) throws SessionException {
+    public static ChangeReport overlay(Session session, List<Path> paths, List<ObjectRef> deletes, Progress progress)
+            throws SessionException {
         progress.update("Reading " + paths.size() + (paths.size() == 1 ? " path" : " paths"), -1);
         Side side = new Side(paths.stream().map(Path::toString).toList(), Optional.empty());
         Supplier<InputStream> noStdin = () -> InputStream.nullInputStream();
-        ChangeReport report = live(session, side, List.of(), LiveOptions.defaults(), noStdin);
+        ChangeReport report = live(session, side, deletes, LiveOptions.defaults(), noStdin);
         progress.update("Compared", 1);
         return report;
     }

@@ -10,6 +10,8 @@ import dev.kdi.ui.common.Icons;
 import dev.kdi.ui.common.ProblemLog;
 import dev.kdi.ui.common.UiPreferences;
 import dev.kdi.ui.details.DetailsView;
+import dev.kdi.ui.diff.ChangeDialog;
+import dev.kdi.ui.diff.OverlayModel;
 import dev.kdi.ui.diff.OverlayView;
 import dev.kdi.ui.lookup.LookupView;
 import dev.kdi.ui.replicas.ReplicasView;
@@ -467,27 +469,24 @@ public final class MainWindow {
     }
 
     /**
-     * Asks for manifest files (several at once) and lays them over the open cluster as
-     * {@code kdi diff --live -f} would.
+     * Asks for manifest files and folders, and the objects the change deletes, and lays them over
+     * the open cluster as {@code kdi diff --live -f ... --delete ...} would.
      */
     private void openChange() {
         if (model.info().get() == null) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open manifests as a change to the cluster shown");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Manifests", "*.yaml", "*.yml", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        List<File> files = chooser.showOpenMultipleDialog(scene.getWindow());
-        if (files != null && !files.isEmpty()) {
-            openChange(files.stream().map(File::toPath).toList());
-        }
+        new ChangeDialog(scene.getWindow(), model.overlay().request()).ask().ifPresent(this::openChange);
     }
 
     /** Lays manifests (files or directories) over the open cluster as a change. */
     public void openChange(List<Path> paths) {
         model.overlay().open(paths);
+    }
+
+    /** Lays manifests over the open cluster as a change that deletes the objects named, too. */
+    public void openChange(OverlayModel.Request request) {
+        model.overlay().open(request);
     }
 
     /** The change overlay's bar, list and before/after pane. */

@@ -23,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import dev.kdi.ui.details.RecordRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -228,7 +229,7 @@ class DemoMainWindowTest extends MainWindowContract {
         assertThat(robot.lookup("#change-summary").queryAs(Label.class).getText()).isEqualTo(diff.summary())
                 .matches("\\d+ added, \\d+ removed, \\d+ changed, \\d+ new findings, \\d+ resolved findings");
         assertThat(robot.lookup("#change-bar").query().isVisible()).isTrue();
-        // Added names have no row yet: the Changes tab lists them.
+        // The Changes tab lists every change; the added ones have rows too.
         assertThat(window.views().getTabs()).extracting(javafx.scene.control.Tab::getId).contains("tab-changes");
         assertThat(window.overlay().list().getItems()).anySatisfy(c -> {
             assertThat(c.kind()).isEqualTo(dev.kdi.records.diff.NameChange.Kind.ADDED);
@@ -239,14 +240,31 @@ class DemoMainWindowTest extends MainWindowContract {
         expand(robot, "svc/shop/web");
         String gone = "ep/shop/web/10.244.1.10";
         waitUntil(() -> cell(gone) != null);
+        // Its name vanishes (its address's PTR names storefront's endpoint now): the row goes.
         assertThat(mark(gone)).isEqualTo("\u2212 removed");
         assertThat(mark("ns/shop")).isEqualTo("~ changed");
         assertThat(mark("svc/shop/web")).as("web keeps its name; its endpoint names go").isEqualTo("~ changed");
         assertThat(mark("ns/default")).isNull();
 
+        // storefront is only in the change: it has a row of its own, marked added, with web's pods under it.
+        waitUntil(() -> cell("svc/shop/storefront") != null);
+        assertThat(mark("svc/shop/storefront")).isEqualTo("+ added");
+        expand(robot, "svc/shop/storefront");
+        waitUntil(() -> cell("ep/shop/storefront/10.244.1.10") != null);
+        assertThat(mark("ep/shop/storefront/10.244.1.10")).isEqualTo("+ added");
+
         robot.clickOn("#change-only");
         waitUntil(() -> cell("ns/default") == null && cell("ns/shop") != null);
         assertThat(cell("svc/shop/cache")).isNull();
+        assertThat(cell("svc/shop/storefront")).as("an added row is a change").isNotNull();
+
+        // Its details answer as the cluster after the change: its own name's A record, and before/after.
+        robot.interact(() -> window.tree().select(cell("svc/shop/storefront").getItem()));
+        waitUntil(() -> window.overlay().comparison().isVisible());
+        assertThat(window.overlay().comparison().lookupAll(".label")).extracting(n -> ((Label) n).getText())
+                .contains("storefront.shop.svc.cluster.local.", "(nothing: it appears)", "+ appears");
+        waitUntil(() -> model.details().rows().stream().anyMatch(
+                r -> r.question().name().startsWith("storefront.shop.svc") && r.kind() == RecordRow.Kind.PREDICTED));
 
         // The details show what the name answers before and after.
         robot.interact(() -> window.tree().select(cell(gone).getItem()));
@@ -260,7 +278,27 @@ class DemoMainWindowTest extends MainWindowContract {
         assertThat(robot.lookup("#change-bar").query().isVisible()).isFalse();
         assertThat(window.views().getTabs()).extracting(javafx.scene.control.Tab::getId).doesNotContain("tab-changes");
         assertThat(mark("ns/shop")).isNull();
+        waitUntil(() -> cell("svc/shop/storefront") == null);
         assertThat(window.overlay().comparison().isVisible()).isFalse();
+
+        // kdi diff --delete's objects, in the window: the Service deleted, its names marked removed.
+        robot.interact(() -> window.openChange(new dev.kdi.ui.diff.OverlayModel.Request(List.of(dir),
+                List.of(dev.kdi.records.objects.ObjectRef.service("shop", "cache")))));
+        waitUntil(() -> overlay.report().get() != null);
+        assertThat(mark("svc/shop/cache")).isEqualTo("\u2212 removed");
+        assertThat(mark("svc/shop/storefront")).isEqualTo("+ added");
+        // The files change on disk: the window says so, and reloading compares them as they are now.
+        Files.writeString(rename, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: notes, namespace: shop}\n",
+                StandardCharsets.UTF_8);
+        waitUntil(() -> !overlay.stale().get().isEmpty() && robot.lookup("#change-reload").query().getParent().isVisible());
+        assertThat(robot.lookup("#change-stale").queryAs(Label.class).getText()).contains("rename.yaml changed on disk");
+        robot.clickOn("#change-reload");
+        waitUntil(() -> overlay.stale().get().isEmpty() && !overlay.busy().get()
+                && cell("svc/shop/storefront") == null);
+        assertThat(mark("svc/shop/cache")).isEqualTo("\u2212 removed");
+        assertThat(mark("svc/shop/web")).isNull();
+        robot.clickOn("#change-drop");
+        waitUntil(() -> overlay.report().get() == null);
 
         // A bad file: the message names file, document and field; nothing else changes.
         Path bad = dir.resolve("bad.yaml");

@@ -1,13 +1,20 @@
 package dev.kdi.records.diff;
 
+import dev.kdi.records.DnsModel;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.corefile.KubernetesPlugin;
 import dev.kdi.records.objects.ClusterSnapshot;
+import dev.kdi.records.objects.EndpointSlice;
+import dev.kdi.records.objects.EndpointsObject;
 import dev.kdi.records.objects.ObjectRef;
+import dev.kdi.records.objects.Pod;
+import dev.kdi.records.objects.Service;
+import dev.kdi.records.objects.Workload;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Everything {@code kdi diff} says about one change: the DNS effect of applying it, what the API
@@ -19,12 +26,17 @@ import java.util.Set;
  * @param recreate what deleting and recreating the rejected objects would change on top; empty
  *     when nothing is rejected
  * @param corefile the Corefile change, when there is one
+ * @param after the cluster the change leaves, complete as it is modelled (with the rejected
+ *     objects deleted and recreated, when there are any): what shows the names it adds
+ * @param afterCorefile the Corefile in force after
  */
 public record ChangeReport(DnsDiff diff, List<Rejection> rejected, Optional<DnsDiff> recreate,
-                           Optional<CorefileChange> corefile) {
+                           Optional<CorefileChange> corefile, ClusterSnapshot after, Corefile afterCorefile) {
 
     public ChangeReport {
         rejected = List.copyOf(rejected);
+        java.util.Objects.requireNonNull(after, "after");
+        java.util.Objects.requireNonNull(afterCorefile, "afterCorefile");
     }
 
     /**
@@ -76,12 +88,33 @@ public record ChangeReport(DnsDiff diff, List<Rejection> rejected, Optional<DnsD
         DnsDiff diff = IncrementalDiff.of(beforeModelled, beforeCorefile)
                 .compare(applied, afterCorefile, referrers(applied, afterCorefile, references)).diff();
         Optional<DnsDiff> recreate = Optional.empty();
+        ClusterSnapshot last = applied;
         if (!apply.rejected().isEmpty()) {
             ClusterSnapshot recreated = alike.complete(apply.recreated());
             recreate = Optional.of(IncrementalDiff.of(applied, afterCorefile)
                     .compare(recreated, afterCorefile, referrers(recreated, afterCorefile, references)).diff());
+            last = recreated;
         }
-        return new ChangeReport(diff, apply.rejected(), recreate, CorefileChange.of(beforeCorefile, afterCorefile));
+        return new ChangeReport(diff, apply.rejected(), recreate, CorefileChange.of(beforeCorefile, afterCorefile),
+                last, afterCorefile);
+    }
+
+    /**
+     * The model of the cluster after the change, of these namespaces only (the ones whose names it
+     * adds, say): a few namespaces cost what they hold, not what the cluster does. Their own names
+     * answer as in the whole; a name that follows an ExternalName out of them may not.
+     */
+    public DnsModel afterModel(Set<String> namespaces) {
+        Predicate<String> in = namespaces::contains;
+        List<Service> services = after.services().stream().filter(x -> in.test(x.namespace())).toList();
+        List<EndpointSlice> slices = after.endpointSlices().stream().filter(x -> in.test(x.namespace())).toList();
+        List<EndpointsObject> endpoints = after.endpoints().stream().filter(x -> in.test(x.namespace())).toList();
+        List<Pod> pods = after.pods().stream().filter(x -> in.test(x.namespace())).toList();
+        List<Workload> workloads = after.workloads().stream().filter(x -> in.test(x.namespace())).toList();
+        Set<String> kept = new HashSet<>(after.namespaces());
+        kept.retainAll(namespaces);
+        return DnsModel.build(new ClusterSnapshot(kept, services, slices, endpoints, pods, workloads, after.corefile(),
+                after.slicesAuthoritative(), after.provisional(), after.dnsPodFiles()), afterCorefile);
     }
 
     /** Whether anything changes or is refused: {@code kdi diff} exits 1 then. */

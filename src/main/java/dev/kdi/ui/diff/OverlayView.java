@@ -3,6 +3,9 @@ package dev.kdi.ui.diff;
 import dev.kdi.records.diff.NameChange;
 import dev.kdi.ui.inventory.Entry;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
@@ -20,12 +23,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * The overlay's parts of the window: the change summary bar under the toolbar (progress and
  * cancel while comparing; counts, rejected changes, "Changes only" and "Drop the change" after;
- * a failed open's message), the list of every changed name, and the before/after pane for the
- * selected row.
+ * a note with "Reload change" when the files or the cluster moved on since; a failed open's
+ * message), the list of every changed name, and the before/after pane for the selected row.
  */
 public final class OverlayView {
     private static final PseudoClass ADDED = PseudoClass.getPseudoClass("added");
@@ -56,6 +60,17 @@ public final class OverlayView {
         selected.addListener((o, was, now) -> compare.run());
         model.report().addListener((o, was, now) -> compare.run());
         compare.run();
+
+        // Edited manifests are noticed within seconds; the look costs nothing without a change.
+        Timeline files = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.checkFiles()));
+        files.setCycleCount(Animation.INDEFINITE);
+        model.report().addListener((o, was, now) -> {
+            if (now == null) {
+                files.stop();
+            } else {
+                files.play();
+            }
+        });
     }
 
     /** The bar under the toolbar; hidden while there is no change, comparison or problem. */
@@ -63,7 +78,7 @@ public final class OverlayView {
         return bar;
     }
 
-    /** Every changed name, added ones included (they have no row in the tree yet). */
+    /** Every changed name, as {@code kdi diff} lists them. */
     public ListView<NameChange> list() {
         return list;
     }
@@ -136,7 +151,22 @@ public final class OverlayView {
         HBox failed = row(problem, dismiss);
         show(failed, model.problem().isNotEmpty());
 
-        bar.getChildren().addAll(busy, shown, rejected, failed);
+        Label stale = new Label();
+        stale.setId("change-stale");
+        stale.getStyleClass().add("change-rejected");
+        stale.setWrapText(true);
+        stale.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(stale, Priority.ALWAYS);
+        stale.textProperty().bind(Bindings.createStringBinding(() -> model.stale().get().isEmpty() ? ""
+                : "\u26a0 " + model.stale().get(), model.stale()));
+        Button reload = new Button("Reload change");
+        reload.setId("change-reload");
+        reload.setTooltip(new Tooltip("Compare the change's files as they are now with the cluster as it is now"));
+        reload.setOnAction(e -> model.reload());
+        HBox outdated = row(stale, reload);
+        show(outdated, model.report().isNotNull().and(model.stale().isNotEmpty()).and(model.busy().not()));
+
+        bar.getChildren().addAll(busy, shown, rejected, outdated, failed);
         show(bar, model.busy().or(model.report().isNotNull()).or(model.problem().isNotEmpty()));
     }
 
@@ -167,7 +197,10 @@ public final class OverlayView {
         for (NameChange c : changes) {
             Label before = answer(c.kind() == NameChange.Kind.ADDED ? "(nothing: it appears)" : c.before());
             Label after = answer(c.kind() == NameChange.Kind.REMOVED ? "(nothing: it vanishes)" : c.after());
-            grid.addRow(row++, mark(c.kind()), mono(c.name()), new Label(c.type().mnemonic()), before, after);
+            Label type = new Label(c.type().mnemonic());
+            // A, PTR, SRV are short: never the column that gives way to a long name.
+            type.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(row++, mark(c.kind()), mono(c.name()), type, before, after);
             if (c.breaking()) {
                 Label breaking = new Label("\u26a0 likely breaks (heuristic): " + String.join("; ", c.referredBy()));
                 breaking.getStyleClass().add("change-rejected");

@@ -89,6 +89,129 @@ public final class Inventory {
         return new Builder(inspection, model, findings, overridden).build();
     }
 
+    /**
+     * The view of a model other than the inspection's: the cluster with a change applied, say, in
+     * the namespaces it touches. Its rows are the model's; the inspection is the one it came from.
+     */
+    public static Inventory of(Inspection inspection, DnsModel model, List<Finding> findings) {
+        return new Builder(inspection, model, findings, false).build();
+    }
+
+    /**
+     * This view with the rows of {@code other} it lacks: namespaces, Services, endpoints and pods
+     * whose keys it does not have, each where it belongs in order. Rows it has stay as they are.
+     * What is laid over a view by a change: the names the change adds get rows of their own.
+     */
+    public Inventory withRowsOf(Inventory other) {
+        List<NamespaceEntry> nsEntries = new ArrayList<>(namespaces);
+        Map<String, List<Entry>> children = new HashMap<>(namespaceChildren);
+        Map<String, List<PodEntry>> podsOf = new HashMap<>(podsByNamespace);
+        Map<ObjectRef, List<Finding>> findingsOf = new HashMap<>(findingsByObject);
+        int[] counts = {serviceCount, podCount, endpointCount};
+        Comparator<Entry> byName = Comparator.comparing(Entry::name, NaturalOrder.INSTANCE);
+        Set<ObjectRef> added = new HashSet<>();
+        boolean any = false;
+        for (NamespaceEntry theirs : other.namespaces) {
+            String ns = theirs.name();
+            NamespaceEntry mine = namespaces.stream().filter(n -> n.name().equals(ns)).findFirst().orElse(null);
+            List<ServiceEntry> services = new ArrayList<>(mine == null ? List.of() : services(ns));
+            Map<String, Integer> serviceAt = new HashMap<>();
+            for (int i = 0; i < services.size(); i++) {
+                serviceAt.put(services.get(i).key(), i);
+            }
+            boolean changed = mine == null;
+            for (ServiceEntry s : other.services(ns)) {
+                Integer at = serviceAt.get(s.key());
+                if (at == null) {
+                    services.add(s);
+                    added.add(s.service().ref());
+                    counts[0]++;
+                    counts[2] += s.endpoints().size();
+                    changed = true;
+                    continue;
+                }
+                ServiceEntry have = services.get(at);
+                Set<String> keys = new HashSet<>();
+                have.endpoints().forEach(e -> keys.add(e.key()));
+                List<EndpointEntry> eps = new ArrayList<>(have.endpoints());
+                int ready = have.readyEndpoints();
+                for (EndpointEntry e : s.endpoints()) {
+                    if (keys.add(e.key())) {
+                        eps.add(e);
+                        ready += e.ready() ? 1 : 0;
+                        counts[2]++;
+                    }
+                }
+                if (eps.size() != have.endpoints().size()) {
+                    eps.sort(Comparator.comparing(EndpointEntry::name, NaturalOrder.INSTANCE));
+                    services.set(at, new ServiceEntry(have.service(), have.serviceKind(), have.fqdn(), eps, ready,
+                            have.badge()));
+                    changed = true;
+                }
+            }
+            List<PodEntry> pods = new ArrayList<>(pods(ns));
+            Set<String> podKeys = new HashSet<>();
+            pods.forEach(p -> podKeys.add(p.key()));
+            for (PodEntry p : other.pods(ns)) {
+                if (podKeys.add(p.key())) {
+                    pods.add(p);
+                    added.add(p.pod().ref());
+                    counts[1]++;
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                continue;
+            }
+            any = true;
+            services.sort(byName);
+            pods.sort(byName);
+            List<Entry> rows = new ArrayList<>(services);
+            Badge badge = mine == null ? theirs.badge() : mine.badge();
+            if (!pods.isEmpty()) {
+                int ready = (int) pods.stream().filter(p -> p.pod().ready()).count();
+                Badge podsBadge = pods.stream().map(PodEntry::badge).reduce(Badge.NONE, Badge::max);
+                rows.add(new PodGroupEntry(ns, pods.size(), ready, podsBadge));
+                podsOf.put(ns, List.copyOf(pods));
+            }
+            children.put(ns, List.copyOf(rows));
+            NamespaceEntry entry = new NamespaceEntry(ns, services.size(), pods.size(),
+                    mine == null ? theirs.exposed() : mine.exposed(), badge);
+            if (mine == null) {
+                nsEntries.add(entry);
+            } else {
+                nsEntries.set(nsEntries.indexOf(mine), entry);
+            }
+        }
+        if (!any) {
+            return this;
+        }
+        // The rows added bring their own findings: the details of an added Service list them.
+        for (ObjectRef ref : added) {
+            findingsOf.putIfAbsent(ref, other.findingsOf(ref));
+        }
+        nsEntries.sort(Comparator.comparing(NamespaceEntry::name, NaturalOrder.INSTANCE));
+        return new Inventory(inspection, model, findings, zone, domainOverridden, nsEntries, children, podsOf,
+                findingsOf, counts);
+    }
+
+    private Inventory(Inspection inspection, DnsModel model, List<Finding> findings, String zone,
+                      boolean domainOverridden, List<NamespaceEntry> namespaces, Map<String, List<Entry>> children,
+                      Map<String, List<PodEntry>> pods, Map<ObjectRef, List<Finding>> findingsByObject, int[] counts) {
+        this.inspection = inspection;
+        this.model = model;
+        this.findings = findings;
+        this.zone = zone;
+        this.domainOverridden = domainOverridden;
+        this.namespaces = List.copyOf(namespaces);
+        this.namespaceChildren = children;
+        this.podsByNamespace = pods;
+        this.findingsByObject = findingsByObject;
+        this.serviceCount = counts[0];
+        this.podCount = counts[1];
+        this.endpointCount = counts[2];
+    }
+
     private static boolean sameDomain(String a, String b) {
         return DnsNames.lower(DnsNames.absolute(a)).equals(DnsNames.lower(DnsNames.absolute(b)));
     }

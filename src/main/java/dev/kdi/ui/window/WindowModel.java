@@ -135,12 +135,14 @@ public final class WindowModel implements AutoCloseable {
         this.lookup = new LookupModel(executor, clock, notifier, preferences);
         this.status = new StatusModel(zone);
         this.check = new CheckModel(executor, notifier);
-        this.overlay = new OverlayModel(executor, (paths, progress) -> {
+        this.overlay = new OverlayModel(executor, (request, progress) -> {
             Session open = session;
             if (open == null) {
                 throw new SessionException("open a cluster or the demo first: a change is laid over it");
             }
-            return ChangeDiffs.overlay(open, paths, progress);
+            Inspection basis = open.current();
+            return OverlayModel.compared(ChangeDiffs.overlay(open, request.paths(), request.deletes(), progress),
+                    basis);
         });
         this.toolbar = new ToolbarModel(new ToolbarModel.Commands() {
             @Override
@@ -158,10 +160,16 @@ public final class WindowModel implements AutoCloseable {
                 WindowModel.this.useClusterDomain(domain);
             }
         }, notifier, info.getReadOnlyProperty(), demo.getReadOnlyProperty(), canAsk.getReadOnlyProperty());
-        tree.selected().addListener((o, was, now) -> details.show(view.get(), now));
+        // The names a change adds get rows; dropping it takes them away again.
+        overlay.report().addListener((o, was, now) -> {
+            if (view.get() != null) {
+                tree.show(overlay.over(view.get()), Set.copyOf(toolbar.chosenNamespaces()));
+            }
+        });
+        tree.selected().addListener((o, was, now) -> details.show(overlay.viewFor(now, view.get()), now));
         toolbar.chosenNamespaces().addListener((SetChangeListener<String>) c -> {
             if (view.get() != null) {
-                tree.show(view.get(), Set.copyOf(toolbar.chosenNamespaces()));
+                tree.show(overlay.over(view.get()), Set.copyOf(toolbar.chosenNamespaces()));
             }
             rememberCluster();
         });
@@ -374,6 +382,9 @@ public final class WindowModel implements AutoCloseable {
 
     /** A newer inspection: build its view off the UI thread; only the newest is shown. */
     private void rebuild(Inspection next) {
+        if (next != inspection) {
+            overlay.clusterChanged();
+        }
         inspection = next;
         building.cancel();
         Optional<String> override = domainOverride;
@@ -408,9 +419,9 @@ public final class WindowModel implements AutoCloseable {
     private void show(Inventory v) {
         view.set(v);
         toolbar.shown(v, domainOverride.isPresent());
-        tree.show(v, Set.copyOf(toolbar.chosenNamespaces()));
+        tree.show(overlay.over(v), Set.copyOf(toolbar.chosenNamespaces()));
         Entry selected = tree.selected().get();
-        details.show(v, selected);
+        details.show(overlay.viewFor(selected, v), selected);
         lookup.show(v);
         status.view(v);
         onViewShown.run();
