@@ -1,6 +1,7 @@
 package dev.kdi;
 
 import dev.kdi.cli.Cli;
+import dev.kdi.cli.Version;
 import dev.kdi.session.Sessions;
 import java.util.Arrays;
 
@@ -15,10 +16,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (!Cli.versionAlone(args)) {
-            // Setting java.util.logging up scans every jar for logging providers: not for --version.
-            LogSetup.configure(Arrays.asList(args).contains("--debug"));
+        if (Version.alone(args)) {
+            // Answered here, before the command line's classes load: loading them looks picocli and
+            // the session's classes up through the class path, and the logging setup scans it.
+            for (String line : Version.lines()) {
+                System.out.println(line);
+            }
+            return;
         }
+        run(args);
+    }
+
+    private static void run(String[] args) {
+        LogSetup.configure(Arrays.asList(args).contains("--debug"));
         System.exit(new Cli(System.in, System.out, System.err, System.getenv(), Sessions.forThisUser()).run(args));
     }
 }

@@ -35,21 +35,16 @@ public final class Cli {
      * tree, and so picocli's own answer. {@code --version} alone is answered without picocli.
      */
     public int run(String... args) {
-        if (versionAlone(args)) {
+        if (Version.alone(args)) {
             // What picocli prints for it, without loading picocli: scripts and installers call
             // --version and wait for it.
-            for (String line : new VersionProvider().getVersion()) {
+            for (String line : Version.lines()) {
                 terminal.out().println(line);
             }
             terminal.out().flush();
             return 0;
         }
         return commandLineFor(args).execute(args);
-    }
-
-    /** Whether the arguments are {@code --version} (or {@code -V}) alone, which needs no library at all. */
-    public static boolean versionAlone(String... args) {
-        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     /** The command line {@link #run} parses {@code args} with: the root alone, or the whole tree. */

@@ -168,7 +168,9 @@ public final class KdiApp extends Application {
     public void start(Stage stage) {
         WindowModel.Start s = start != null ? start : fromParameters(getParameters());
         boolean probe = "first-frame".equals(System.getenv(FirstFrame.PROBE_VARIABLE));
-        Scene first = StartView.scene(s.demo() ? "Opening the demo cluster\u2026" : "Starting\u2026", WIDTH, HEIGHT);
+        // The same preference the main window reads (java.util.prefs keeps it once read).
+        Theme theme = Theme.saved(UiPreferences.forThisUser()).orElse(Theme.LIGHT);
+        Scene first = StartView.scene(s.demo() ? "Opening the demo cluster\u2026" : "Starting\u2026", WIDTH, HEIGHT, theme);
         stage.setScene(first);
         stage.setTitle(TITLE);
         stage.setMinWidth(900);

@@ -100,7 +100,7 @@ public final class MainWindow {
     public MainWindow(WindowModel model, ClipboardText clipboard, ZoneId zone, ProblemLog log) {
         this.model = model;
         this.preferences = model.preferences();
-        this.theme = preferences.theme().flatMap(MainWindow::theme).orElse(Theme.LIGHT);
+        this.theme = Theme.saved(preferences).orElse(Theme.LIGHT);
         root.setId("kdi-root");
         tree = new ClusterTreeView(model.tree(), new TreeActions(clipboard::copy,
                 fqdn -> lookUp(fqdn, RrType.A), ns -> {
@@ -199,10 +199,6 @@ public final class MainWindow {
 
     private static final String TREE_SPLIT = "tree";
     private static final String LOOKUP_SPLIT = "lookup";
-
-    private static Optional<Theme> theme(String name) {
-        return java.util.Arrays.stream(Theme.values()).filter(t -> t.name().equals(name)).findFirst();
-    }
 
     /**
      * A split pane whose side keeps its size as the window resizes moves its divider when it is

@@ -19,8 +19,9 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 /**
- * What the window shows while {@link MainWindow} is being built: the light theme's background
- * and a card saying what kdi is opening, like the main window's own loading card.
+ * What the window shows while {@link MainWindow} is being built: the theme's background and a card
+ * saying what kdi is opening, like the main window's own loading card. In the theme the main
+ * window will open in, so a dark window does not flash light first.
  *
  * <p>It is the window's first frame, so it is made of shapes and text only: no control (which
  * would load and apply JavaFX's whole Modena stylesheet), no stylesheet, no icon font, and
@@ -28,33 +29,38 @@ import javafx.scene.text.Text;
  * drawn.
  */
 final class StartView {
-    // The light theme's kdi-background, kdi-surface, kdi-border, kdi-text and kdi-text-dim.
-    private static final Color BACKGROUND = Color.web("#f5f6f8");
-    private static final Color SURFACE = Color.web("#ffffff");
-    private static final Color BORDER = Color.web("#d6dae0");
-    private static final Color TEXT = Color.web("#1f2328");
-    private static final Color TEXT_DIM = Color.web("#626b75");
+    /** A theme's kdi-background, kdi-surface, kdi-border, kdi-text and kdi-text-dim (light.css, dark.css). */
+    record Palette(Color background, Color surface, Color border, Color text, Color textDim) {
+        static Palette of(Theme theme) {
+            return theme == Theme.DARK
+                    ? new Palette(Color.web("#1e1f22"), Color.web("#25272b"), Color.web("#3b3e44"),
+                            Color.web("#dfe1e5"), Color.web("#9aa0a8"))
+                    : new Palette(Color.web("#f5f6f8"), Color.web("#ffffff"), Color.web("#d6dae0"),
+                            Color.web("#1f2328"), Color.web("#626b75"));
+        }
+    }
 
     private StartView() {
     }
 
-    /** A scene of the main window's size with the card. */
-    static Scene scene(String message, double width, double height) {
+    /** A scene of the main window's size with the card, in the theme's colours. */
+    static Scene scene(String message, double width, double height, Theme theme) {
+        Palette p = Palette.of(theme);
         Text title = new Text("Kubernetes DNS Inspector");
         title.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 20));
-        title.setFill(TEXT);
+        title.setFill(p.text());
         Text line = new Text(message);
-        line.setFill(TEXT_DIM);
+        line.setFill(p.textDim());
         VBox card = new VBox(10, title, line);
         card.setId("kdi-start");
         card.setAlignment(Pos.CENTER_LEFT);
         card.setPadding(new Insets(20, 28, 20, 28));
         CornerRadii corners = new CornerRadii(10);
-        card.setBackground(new Background(new BackgroundFill(SURFACE, corners, Insets.EMPTY)));
-        card.setBorder(new Border(new BorderStroke(BORDER, BorderStrokeStyle.SOLID, corners, BorderWidths.DEFAULT)));
+        card.setBackground(new Background(new BackgroundFill(p.surface(), corners, Insets.EMPTY)));
+        card.setBorder(new Border(new BorderStroke(p.border(), BorderStrokeStyle.SOLID, corners, BorderWidths.DEFAULT)));
         card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane root = new StackPane(card);
-        root.setBackground(new Background(new BackgroundFill(BACKGROUND, CornerRadii.EMPTY, Insets.EMPTY)));
+        root.setBackground(new Background(new BackgroundFill(p.background(), CornerRadii.EMPTY, Insets.EMPTY)));
         return new Scene(root, width, height);
     }
 }
