@@ -3,6 +3,7 @@ package dev.kdi.records;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.kdi.records.corefile.AclPlugin;
+import dev.kdi.records.corefile.AutopathPlugin;
 import dev.kdi.records.corefile.CachePlugin;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.corefile.Directive;
@@ -12,12 +13,14 @@ import dev.kdi.records.corefile.GoTemplate;
 import dev.kdi.records.corefile.HostsPlugin;
 import dev.kdi.records.corefile.KubernetesPlugin;
 import dev.kdi.records.corefile.PluginOrder;
+import dev.kdi.records.corefile.PodMode;
 import dev.kdi.records.corefile.RewriteRule;
 import dev.kdi.records.corefile.ServerBlock;
 import dev.kdi.records.corefile.TemplateRule;
 import dev.kdi.records.corefile.Zones;
 import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.names.IpAddress;
+import dev.kdi.records.objects.Pod;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -32,8 +35,8 @@ import java.util.function.UnaryOperator;
  * server block with the most specific zone on the port (REFUSED when none), then that block's
  * plugins in the release's {@code plugin.cfg} order, each answering or handing the query on.
  *
- * <p>Modelled: {@code acl}, {@code rewrite}, {@code hosts}, {@code template}, {@code k8s_external}, {@code kubernetes},
- * {@code forward}, {@code cache}. Plugins that
+ * <p>Modelled: {@code acl}, {@code rewrite}, {@code autopath}, {@code hosts}, {@code template}, {@code k8s_external},
+ * {@code kubernetes}, {@code forward}, {@code cache}. Plugins that
  * leave answers alone are passed; plugins that may change answers but are not modelled yet are
  * named in the explanation; a query that reaches one that answers on its own (typically
  * {@code forward}) is FORWARDED: its answer is not modelled.
@@ -46,7 +49,7 @@ final class PluginChain {
             "loadbalance", "edns0", "on", "sign", "view", "tsig");
     /** Plugins that may change an answer on its way and that part 1 of the Corefile model does not follow. */
     private static final Set<String> UNMODELLED_PLUGINS = Set.of("any", "dns64", "local", "minimal", "header",
-            "dnssec", "autopath", "chaos");
+            "dnssec", "chaos");
     private static final int MAX_UPSTREAM_DEPTH = 8;
     /** How the explanation of a forwarded answer begins; the faces show that line even without --explain. */
     static final String FORWARDED_TO = "FORWARDED to ";
@@ -56,12 +59,16 @@ final class PluginChain {
     /** The cluster DNS's own addresses (its Service's cluster IPs, its pods): a forward there loops. */
     private final Set<String> ownAddresses;
     private final int port;
+    /** The search domains of the DNS pods' own resolv.conf, which autopath @kubernetes appends; null when unknown. */
+    private final List<String> dnsPodSearch;
     /** Each block's walk, worked out once: every answer takes one, and most take the same steps. */
     private final Map<ServerBlock, Plan> plans = new IdentityHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    PluginChain(Corefile corefile, Responder kubernetes, Set<String> ownAddresses) {
+    PluginChain(Corefile corefile, Responder kubernetes, Set<String> ownAddresses, List<String> dnsPodSearch) {
         this.corefile = corefile;
+        this.dnsPodSearch = dnsPodSearch == null ? null : dnsPodSearch.stream()
+                .map(z -> DnsNames.lower(DnsNames.absolute(z))).toList();
         this.kubernetes = kubernetes;
         this.ownAddresses = Set.copyOf(ownAddresses);
         this.port = corefile.port();
@@ -127,12 +134,13 @@ final class PluginChain {
 
     /** What each plugin of the chain is to the walk. */
     private enum Step {
-        PASSIVE, ACL, REWRITE, HOSTS, TEMPLATE, EXTERNAL, KUBERNETES, FORWARD, CACHE, UNMODELLED, ANSWERS_ALONE;
+        PASSIVE, ACL, REWRITE, AUTOPATH, HOSTS, TEMPLATE, EXTERNAL, KUBERNETES, FORWARD, CACHE, UNMODELLED, ANSWERS_ALONE;
 
         static Step of(String plugin) {
             return switch (plugin) {
                 case "acl" -> ACL;
                 case "rewrite" -> REWRITE;
+                case "autopath" -> AUTOPATH;
                 case "hosts" -> HOSTS;
                 case "template" -> TEMPLATE;
                 case "k8s_external" -> EXTERNAL;
@@ -203,16 +211,29 @@ final class PluginChain {
         }
     }
 
-    /** An answer on its way back up the chain. */
+    /**
+     * An answer on its way back up the chain.
+     *
+     * @param unwritten a failure a plugin returned without writing a reply or an error (no plugin
+     *     left, hosts without fallthrough): {@code autopath} goes on past it to its next search domain
+     */
     private record Result(Status status, List<ResourceRecord> answer, List<ResourceRecord> additional,
-                          ResourceRecord authority) {
+                          ResourceRecord authority, boolean unwritten) {
+        Result(Status status, List<ResourceRecord> answer, List<ResourceRecord> additional, ResourceRecord authority) {
+            this(status, answer, additional, authority, false);
+        }
+
         static Result of(Status s) {
             return new Result(s, List.of(), List.of(), null);
         }
 
+        static Result unwritten(Status s) {
+            return new Result(s, List.of(), List.of(), null, true);
+        }
+
         Result map(UnaryOperator<ResourceRecord> f) {
             return new Result(status, answer.stream().map(f).toList(), additional.stream().map(f).toList(),
-                    authority == null ? null : f.apply(authority));
+                    authority == null ? null : f.apply(authority), unwritten);
         }
     }
 
@@ -240,7 +261,7 @@ final class PluginChain {
             if (i >= chain.size()) {
                 trace.why(() -> "No plugin after " + (i == 0 ? "the start" : chain.get(i - 1)) + " in block " + block.label()
                         + " can answer: CoreDNS answers SERVFAIL.");
-                return Result.of(Status.SERVFAIL);
+                return Result.unwritten(Status.SERVFAIL);
             }
             String plugin = chain.get(i);
             if (req.otherClass() != null) {
@@ -249,6 +270,7 @@ final class PluginChain {
             return switch (plan.steps[i]) {
                 case ACL -> acl(i, req);
                 case REWRITE -> rewrite(i, req);
+                case AUTOPATH -> autopath(i, req);
                 case HOSTS -> hosts(i, req);
                 case TEMPLATE -> template(i, req);
                 case EXTERNAL -> external(i, req);
@@ -341,6 +363,194 @@ final class PluginChain {
                 }
             }
             return serve(i + 1, req);
+        }
+
+        // ---- autopath ----
+
+        /**
+         * The search list applied by the server ({@code AutoPath.ServeDNS}): a query under the
+         * client's first search domain is asked again with each search domain in turn, then bare,
+         * until one is not NXDOMAIN; that answer goes back with a CNAME from the asked name to the
+         * found one. All NXDOMAIN: the first answer, and the client walks its list itself.
+         */
+        private Result autopath(int i, Request req) {
+            AutopathPlugin ap = block.autopath().orElseThrow();
+            String name = req.lower();
+            if (Zones.longest(ap.zones(), name) == null) {
+                return serve(i + 1, req);
+            }
+            String where = ap.directive().where();
+            List<String> search = searchPath(ap, name, where);
+            if (search == null || search.get(0).isEmpty()) {
+                return serve(i + 1, req);
+            }
+            String first = search.get(0);
+            if (!DnsNames.isSubdomain(first, name)) {
+                trace.why(() -> "autopath (" + where + "): " + name + " is not under the client's first search domain " + first
+                        + ", so it is no search-list try: handed on as asked.");
+                return serve(i + 1, req);
+            }
+            if (name.equals(first)) {
+                trace.acted("autopath", where);
+                trace.why(() -> "autopath (" + where + ") cannot cut the search domain " + first + " off the name that is that "
+                        + "domain itself (dnsutil.TrimZone fails): CoreDNS answers SERVFAIL.");
+                return Result.of(Status.SERVFAIL);
+            }
+            // The base keeps the asked spelling, as CoreDNS cuts it from the question's own name.
+            String asked = req.name().length() == name.length() ? req.name() : name;
+            String base = asked.substring(0, asked.length() - first.length() - 1);
+            Result firstReply = null;
+            Trace firstTrace = null;
+            int tries = 0;
+            for (int k = 0; k < search.size(); k++) {
+                String domain = search.get(k);
+                if (domain == null) {
+                    trace.incomplete();
+                    trace.why(() -> "autopath (" + where + ") next tries " + base + " under each search domain of the DNS pods' "
+                            + "own /etc/resolv.conf (the node's, with dnsPolicy Default), which kdi does not know: the "
+                            + "prediction assumes there are none.");
+                    continue;
+                }
+                String tried = domain.isEmpty() ? base + "." : base + "." + domain;
+                Trace sub = new Trace();
+                Result r = new Walk(block, plan, sub, depth, client).serve(i + 1, new Request(tried, req.type(), req.otherClass()));
+                Status got = r.status();
+                int attempt = k;
+                int shown = ++tries;
+                trace.why(() -> "autopath (" + where + ") try " + shown + ": " + tried + " " + req.type() + " → " + got
+                        + (got == Status.NXDOMAIN || r.unwritten() ? ", so the next search domain." : "."));
+                if (k == 0) {
+                    firstReply = r;
+                    firstTrace = sub;
+                }
+                if (got == Status.NXDOMAIN || r.unwritten()) {
+                    trace.absorb(sub, false);
+                    continue;
+                }
+                if (got == Status.DROPPED) {
+                    // acl's drop returns success without a reply; autopath reads the missing reply and panics.
+                    trace.absorb(sub, false);
+                    trace.acted("autopath", where);
+                    trace.why(() -> "acl drops " + tried + " without a reply, and autopath reads the reply that is not "
+                            + "there: CoreDNS recovers from the panic with SERVFAIL.");
+                    return Result.of(Status.SERVFAIL);
+                }
+                if (k > 0) {
+                    trace.acted("autopath", where);
+                }
+                trace.absorb(sub, true);
+                if (got == Status.FORWARDED) {
+                    trace.why(() -> "autopath (" + where + "): the upstream's answer for " + tried + " decides; if it is "
+                            + "NXDOMAIN CoreDNS goes on down the search list, otherwise the pod gets it "
+                            + (attempt > 0 ? "behind a CNAME from " + asked + " to " + tried : "as it is") + ".");
+                    return r;
+                }
+                Result found = cnamed(r, asked);
+                if (k > 0) {
+                    trace.why(() -> "autopath (" + where + ") answers " + asked + " with " + tried + "'s " + got
+                            + (found.answer().isEmpty() ? " (no records, so no CNAME)" : ", behind a CNAME from " + asked
+                            + " to " + tried) + ": the pod's resolver asks no further search domain.");
+                }
+                return found;
+            }
+            trace.chainFrom(firstTrace);
+            if (!firstReply.unwritten()) {
+                trace.why(() -> "autopath (" + where + "): no try found the name; CoreDNS answers the first one and the pod's "
+                        + "resolver goes down its own search list, query by query.");
+            }
+            return firstReply;
+        }
+
+        /** {@code cnamer}: a CNAME from the asked name to the first record named otherwise, with its TTL, goes first. */
+        private Result cnamed(Result r, String asked) {
+            for (ResourceRecord rr : r.answer()) {
+                if (DnsNames.equalIgnoringCase(rr.owner(), asked)) {
+                    continue;
+                }
+                List<ResourceRecord> answer = new ArrayList<>(r.answer().size() + 1);
+                answer.add(new ResourceRecord(asked, rr.ttl(), new Rdata.Cname(rr.owner())));
+                answer.addAll(r.answer());
+                return new Result(r.status(), answer, r.additional(), r.authority());
+            }
+            return r;
+        }
+
+        /**
+         * The client's search list, ending with the bare name ({@code ""}), and null (said why) when
+         * autopath does nothing for it. A null element stands for the DNS pods' own search domains
+         * when kdi does not know them.
+         */
+        private List<String> searchPath(AutopathPlugin ap, String name, String where) {
+            if (ap.plugin() == null) {
+                if (ap.fileSearch() == null) {
+                    trace.incomplete();
+                    trace.why(() -> "autopath (" + where + ") takes its search list from " + ap.file() + ": " + ap.fileUnknown()
+                            + "; the prediction assumes it does not apply.");
+                    return null;
+                }
+                List<String> list = new ArrayList<>(ap.fileSearch());
+                list.add("");
+                return list;
+            }
+            String named = ap.plugin();
+            if (!block.has(named)) {
+                trace.why(() -> "autopath @" + named + " (" + where + "): the block has no " + named + " plugin to give a search "
+                        + "list, so autopath does nothing.");
+                return null;
+            }
+            if (!named.equals("kubernetes")) {
+                trace.incomplete();
+                trace.why(() -> "autopath @" + named + " (" + where + "): the search list " + named + " gives is not modelled; "
+                        + "the prediction assumes autopath does not apply.");
+                return null;
+            }
+            KubernetesPlugin k = block.kubernetes().orElseThrow();
+            String zone = Zones.longest(k.zones(), name);
+            if (zone == null) {
+                return null;
+            }
+            if (k.pods() != PodMode.VERIFIED) {
+                trace.why(() -> "autopath @kubernetes (" + where + "): without 'pods verified' the kubernetes plugin keeps no "
+                        + "pod cache and gives no search list: the query is handed on as asked (lint "
+                        + "corefile-autopath-unverified).");
+                return null;
+            }
+            String address = client.indexOf('%') >= 0 ? client.substring(0, client.indexOf('%')) : client;
+            IpAddress parsed = IpAddress.parse(address).orElse(null);
+            List<Pod> pods = parsed == null ? List.of() : kubernetes.backend(k).index().podsWithIp(IpAddress.canonical(address));
+            if (pods.isEmpty()) {
+                boolean forwarded = client.equals(DnsModel.PORT_FORWARD_CLIENT);
+                trace.why(() -> "autopath @kubernetes (" + where + "): no pod has the query's source address " + client
+                        + (forwarded ? " (through kdi's port-forward the DNS pod sees its own loopback, not the asking pod)"
+                        : "") + ", so there is no search list to apply: the query is handed on as asked.");
+                return null;
+            }
+            Pod pod = pods.get(0);
+            if (pods.size() > 1) {
+                trace.why(() -> pods.size() + " pods have the address " + client + " (host network): CoreDNS takes any one of "
+                        + "them; kdi takes " + pod.namespace() + "/" + pod.name() + ".");
+            }
+            List<String> list = new ArrayList<>();
+            if (zone.equals(".")) {
+                list.add(pod.namespace() + ".svc.");
+                list.add("svc.");
+                list.add(".");
+            } else {
+                list.add(DnsNames.lower(pod.namespace()) + ".svc." + zone);
+                list.add("svc." + zone);
+                list.add(zone);
+            }
+            if (dnsPodSearch == null) {
+                list.add(null);
+            } else {
+                list.addAll(dnsPodSearch);
+            }
+            list.add("");
+            trace.why(() -> "autopath @kubernetes (" + where + "): the query comes from pod " + pod.namespace() + "/" + pod.name()
+                    + ", whose search list the server applies itself: " + list.stream()
+                    .map(d -> d == null ? "(the DNS pods' own search domains)" : d.isEmpty() ? "(bare name)" : d)
+                    .collect(java.util.stream.Collectors.joining(", ")) + "; the pod's own dnsConfig.searches play no part.");
+            return list;
         }
 
         // ---- k8s_external ----
@@ -612,7 +822,7 @@ final class PluginChain {
                 trace.acted("hosts", h.directive().where());
                 trace.why(() -> "hosts (" + h.directive().where() + ") has no entry for " + name + " and no 'fallthrough' for it: "
                         + "CoreDNS answers SERVFAIL (hosts has no SOA to say NXDOMAIN with), and no later plugin sees the name.");
-                return Result.of(Status.SERVFAIL);
+                return Result.unwritten(Status.SERVFAIL);
             }
             trace.acted("hosts", records.isEmpty() ? any.get(0).where() : whereOf(index.lookup(name,
                     req.type().equals(RrType.A))));
@@ -671,7 +881,7 @@ final class PluginChain {
                         trace.acted("template", t.directive().where());
                         trace.why(() -> "template (" + t.directive().where() + ") serves " + name + "'s zone and type but none of "
                                 + "its match patterns matches and it has no fallthrough: CoreDNS answers SERVFAIL.");
-                        return Result.of(Status.SERVFAIL);
+                        return Result.unwritten(Status.SERVFAIL);
                     }
                     continue;
                 }
@@ -685,7 +895,7 @@ final class PluginChain {
             String where = t.directive().where();
             if (t.rcode().equals("SERVFAIL")) {
                 trace.why(() -> "template (" + where + ") answers with rcode SERVFAIL.");
-                return Result.of(Status.SERVFAIL);
+                return Result.unwritten(Status.SERVFAIL);
             }
             Status status = switch (t.rcode()) {
                 case "NOERROR" -> Status.NOERROR;
