@@ -87,7 +87,7 @@ final class PluginChain {
             }
             List<String> chain = present.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                     .toList();
-            plans.put(b, new Plan(b, chain, "block at " + where(b), wildcards));
+            plans.put(b, new Plan(b, chain, "block at " + where(b), wildcards, this::loopThrough));
         }
     }
 
@@ -126,6 +126,22 @@ final class PluginChain {
         String source = trace.source() == null ? plan.where : trace.source();
         return new Answer(q, r.status(), r.answer(), r.additional(), r.authority(), trace.isIncomplete(), trace.lines(),
                 List.of(), new AnsweredBy(plan.label, trace.chain(), source));
+    }
+
+    /** The upstream of a forward that is the cluster DNS itself (its Service, a pod, loopback), or null. */
+    private String loopThrough(ForwardPlugin f) {
+        for (String to : f.to()) {
+            if (ForwardPlugin.isResolvConf(to)) {
+                continue;
+            }
+            String host = ForwardPlugin.host(to);
+            // The DNS pod's own loopback reaches CoreDNS only on the port it serves.
+            boolean self = IpAddress.isLoopback(host) && ForwardPlugin.port(to) == port;
+            if (self || ForwardPlugin.port(to) == 53 && ownAddresses.contains(IpAddress.canonical(host))) {
+                return to;
+            }
+        }
+        return null;
     }
 
     private String where(ServerBlock b) {
@@ -173,8 +189,14 @@ final class PluginChain {
         final String[] regexSuffixes;
         /** Every template's zones, to pass a name none serves straight on. */
         final List<String> templateZones;
+        /** For each rewrite rule of type {@code type}, the types it reads and writes (null for a type kdi does not know). */
+        final RrType[] typeFrom;
+        final RrType[] typeTo;
+        /** For each forward, the upstream of it that is the cluster DNS itself, or null. */
+        final String[] loops;
 
-        Plan(ServerBlock b, List<String> chain, String where, boolean wildcards) {
+        Plan(ServerBlock b, List<String> chain, String where, boolean wildcards,
+             java.util.function.Function<ForwardPlugin, String> loopThrough) {
             this.chain = chain;
             this.steps = chain.stream().map(Step::of).toArray(Step[]::new);
             this.active = new int[chain.size() + 1];
@@ -189,11 +211,17 @@ final class PluginChain {
             this.hostsMiss = b.hosts().map(h -> "hosts (" + h.directive().where() + ") has no entry for the name; its "
                     + "fallthrough hands the query on.").orElse(null);
             this.regexSuffixes = new String[b.rewrites().size()];
+            this.typeFrom = new RrType[b.rewrites().size()];
+            this.typeTo = new RrType[b.rewrites().size()];
             for (int k = 0; k < regexSuffixes.length; k++) {
                 if (b.rewrites().get(k) instanceof RewriteRule.Name n && n.match() == RewriteRule.Match.REGEX) {
                     regexSuffixes[k] = RewriteRules.requiredSuffix(n.regex().pattern());
+                } else if (b.rewrites().get(k) instanceof RewriteRule.Type t) {
+                    typeFrom[k] = RrType.parse(t.from()).orElse(null);
+                    typeTo[k] = RrType.parse(t.to()).orElse(null);
                 }
             }
+            this.loops = b.forwards().stream().map(loopThrough).toArray(String[]::new);
             List<String> zones = new ArrayList<>();
             b.templates().forEach(t -> zones.addAll(t.zones()));
             this.templateZones = List.copyOf(zones);
@@ -579,7 +607,9 @@ final class PluginChain {
          */
         private Result forward(int i, Request req) {
             String name = req.lower();
-            for (ForwardPlugin f : block.forwards()) {
+            List<ForwardPlugin> forwards = block.forwards();
+            for (int k = 0; k < forwards.size(); k++) {
+                ForwardPlugin f = forwards.get(k);
                 String where = f.directive().where();
                 if (!f.takes(name)) {
                     trace.why(() -> "forward (" + where + ") takes " + f.from() + (f.except().isEmpty() ? ""
@@ -587,7 +617,7 @@ final class PluginChain {
                     continue;
                 }
                 trace.acted("forward", where);
-                String loop = loopThrough(f);
+                String loop = plan.loops[k];
                 if (loop != null) {
                     trace.why(() -> "forward (" + where + ") sends " + name + " to " + loop + ", the cluster DNS itself: the "
                             + "query comes back to this block and is forwarded again, a loop. The 'loop' plugin stops "
@@ -603,29 +633,11 @@ final class PluginChain {
             return serve(i + 1, req);
         }
 
-        /** The upstream of a forward that is the cluster DNS itself (its Service, a pod, loopback), or null. */
-        private String loopThrough(ForwardPlugin f) {
-            for (String to : f.to()) {
-                if (ForwardPlugin.isResolvConf(to)) {
-                    continue;
-                }
-                String host = ForwardPlugin.host(to);
-                // The DNS pod's own loopback reaches CoreDNS only on the port it serves.
-                boolean self = IpAddress.isLoopback(host) && ForwardPlugin.port(to) == port;
-                if (self || ForwardPlugin.port(to) == 53 && ownAddresses.contains(IpAddress.canonical(host))) {
-                    return to;
-                }
-            }
-            return null;
-        }
-
         // ---- cache ----
 
         /**
-         * What {@code cache} does to a first answer (a miss): every record gets the message's
-         * lowest TTL, raised to the minimum and capped at the cap of its kind
-         * ({@code ResponseWriter.WriteMsg}, {@code computeTTL}). Said in the explanation; the
-         * records keep the answering plugin's TTL.
+         * {@code cache} on a first answer ({@link CacheTtl}): said in the explanation; the records
+         * keep the answering plugin's TTL.
          */
         private Result cache(int i, Request req) {
             Result r = serve(i + 1, req);
@@ -634,31 +646,13 @@ final class PluginChain {
                     || req.type().equals(RrType.IXFR)) {
                 return r;
             }
-            boolean records = !r.answer().isEmpty() || !r.additional().isEmpty() || r.authority() != null;
-            if (!records) {
-                return r;
-            }
-            long ttl;
-            boolean denial = r.status() == Status.NXDOMAIN && r.answer().isEmpty()
-                    || r.status() == Status.NODATA && r.authority() != null;
-            if (denial) {
-                ttl = CachePlugin.clamp(lowestTtl(r, c.denialTtl()), c.denialMin(), c.denialTtl());
-            } else if (r.status() == Status.NOERROR && !r.answer().isEmpty()) {
-                ttl = CachePlugin.clamp(lowestTtl(r, c.successTtl()), c.successMin(), c.successTtl());
-            } else if (r.status() == Status.NOERROR || r.status() == Status.NODATA || r.status() == Status.NXDOMAIN) {
-                // A referral, or NXDOMAIN with records: CoreDNS types it neither success nor denial and
-                // takes its fail-safe TTL for the message.
-                ttl = CachePlugin.clamp(CachePlugin.MIN_TTL, c.successMin(), c.successTtl());
-            } else {
-                return r;
-            }
-            boolean changes = r.answer().stream().anyMatch(rr -> rr.ttl() != ttl)
-                    || r.additional().stream().anyMatch(rr -> rr.ttl() != ttl)
-                    || r.authority() != null && r.authority().ttl() != ttl;
-            if (!changes) {
+            CacheTtl.Sent sent = CacheTtl.of(c, r.status(), r.answer(), r.additional(), r.authority());
+            if (!sent.changes(r.answer(), r.additional(), r.authority())) {
                 return r;
             }
             String where = c.directive().where();
+            long ttl = sent.ttl();
+            boolean denial = sent.denial();
             // The records keep the TTL the answering plugin gives: the project's examples and the DNS
             // primer print dns-version with 28800 under kubeadm's cache 30, so the cap is told, not applied.
             trace.why(() -> "cache (" + where + ") sends this first answer to clients with the TTL " + ttl
@@ -666,20 +660,6 @@ final class PluginChain {
                     + (denial ? c.denialMin() : c.successMin()) + " and at most " + (denial ? c.denialTtl()
                     : c.successTtl()) + "); the records show the TTL the answering plugin gives.");
             return r;
-        }
-
-        private long lowestTtl(Result r, long cap) {
-            long min = cap;
-            for (ResourceRecord rr : r.answer()) {
-                min = Math.min(min, rr.ttl());
-            }
-            if (r.authority() != null) {
-                min = Math.min(min, r.authority().ttl());
-            }
-            for (ResourceRecord rr : r.additional()) {
-                min = Math.min(min, rr.ttl());
-            }
-            return min;
         }
 
         // ---- rewrite ----
@@ -716,8 +696,8 @@ final class PluginChain {
                     responseRules.addAll(RewriteRules.responseRules(n, to, name));
                     matched = true;
                 } else if (rule instanceof RewriteRule.Type t) {
-                    RrType from = RrType.parse(t.from()).orElse(null);
-                    RrType to = RrType.parse(t.to()).orElse(null);
+                    RrType from = plan.typeFrom[k];
+                    RrType to = plan.typeTo[k];
                     if (from == null || to == null) {
                         trace.why(() -> "rewrite type " + t.from() + " " + t.to() + " (" + t.directive().where()
                                 + ") names a type kdi does not know; the rule is not followed.");
@@ -800,9 +780,12 @@ final class PluginChain {
                 trace.acted("hosts", names.get(0).where());
                 return new Result(Status.NOERROR, records, List.of(), null);
             }
+            // One lookup per family at most: most names are not in the hosts file, and each lookup walks the index.
+            List<HostsPlugin.Entry> asked = List.of();
             if (req.type().equals(RrType.A) || req.type().equals(RrType.AAAA)) {
                 boolean v4 = req.type().equals(RrType.A);
-                for (HostsPlugin.Entry e : index.lookup(name, v4)) {
+                asked = index.lookup(name, v4);
+                for (HostsPlugin.Entry e : asked) {
                     records.add(new ResourceRecord(name, h.ttl(), v4 ? new Rdata.A(e.address()) : new Rdata.Aaaa(e.address())));
                     trace.why(() -> "hosts: " + e.address() + " " + e.name() + " (" + e.where() + ").");
                 }
@@ -810,9 +793,17 @@ final class PluginChain {
                 trace.why(() -> "hosts answers A, AAAA and PTR only; 'fallthrough_unsupported' hands " + req.type() + " on.");
                 return serve(i + 1, req);
             }
-            List<HostsPlugin.Entry> any = index.lookup(name, true);
-            if (any.isEmpty()) {
+            // Any entry for the name: its IPv4 ones, else its IPv6 ones.
+            List<HostsPlugin.Entry> any;
+            if (!asked.isEmpty()) {
+                any = asked;
+            } else if (req.type().equals(RrType.A)) {
                 any = index.lookup(name, false);
+            } else {
+                any = index.lookup(name, true);
+                if (any.isEmpty() && !req.type().equals(RrType.AAAA)) {
+                    any = index.lookup(name, false);
+                }
             }
             if (records.isEmpty() && any.isEmpty()) {
                 if (h.fallsThrough(name)) {
@@ -824,8 +815,7 @@ final class PluginChain {
                         + "CoreDNS answers SERVFAIL (hosts has no SOA to say NXDOMAIN with), and no later plugin sees the name.");
                 return Result.unwritten(Status.SERVFAIL);
             }
-            trace.acted("hosts", records.isEmpty() ? any.get(0).where() : whereOf(index.lookup(name,
-                    req.type().equals(RrType.A))));
+            trace.acted("hosts", records.isEmpty() ? any.get(0).where() : whereOf(asked));
             if (records.isEmpty()) {
                 trace.why(() -> "hosts has " + name + " but no " + req.type() + " record for it: NOERROR with no answer.");
                 return Result.of(Status.NODATA);
