@@ -95,6 +95,19 @@ class CorefileAutopathTest {
     }
 
     @Test
+    void searchPathAnswersStopAtThePodsFirstQueryAndSayWhy() throws Exception {
+        Path corefile = dir.resolve("Corefile");
+        java.nio.file.Files.writeString(corefile, VERIFIED);
+        var run = CliRun.run("search-path", "-f", CorefilePluginsTest.example("clusterip.yaml"), "--corefile",
+                corefile.toString(), "--pod", "shop/web-a", "web.shop", "A", "--answers");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("web.shop.shop.svc.cluster.local. A NOERROR  <- answer")
+                .doesNotContain("web.shop.svc.cluster.local. A")
+                .contains("; autopath: CoreDNS applied the pod's search list itself and answered "
+                        + "web.shop.shop.svc.cluster.local. with web.shop.svc.cluster.local.'s records behind a CNAME");
+    }
+
+    @Test
     void aPodWithoutAnAddressOrUnknownIsABadInput() throws Exception {
         var result = CliRun.run("predict", "-f", CorefilePluginsTest.example("clusterip.yaml"), "--as-pod",
                 "shop/no-such-pod", "web.shop.svc.cluster.local");
