@@ -58,7 +58,7 @@ public final class CheckView extends BorderPane {
         this.model = model;
         getStyleClass().add("check-view");
         setId("check-view");
-        table.setItems(model.rows());
+        table.itemsProperty().bind(model.rowsProperty());
         table.setId("check-table");
         table.setPlaceholder(new Label("Press Check to ask every DNS replica about every name."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
