@@ -134,7 +134,7 @@ final class Replica {
             return conn.query(q, queryTimeout);
         }).handle((DnsExchange ex, Throwable t) -> {
             if (t == null) {
-                replied();
+                replied(used.get());
                 return CompletableFuture.completedFuture(
                         ReplicaAnswer.answered(info.id(), q, ex.answer(), ex.roundTrip()));
             }
@@ -199,11 +199,24 @@ final class Replica {
         return again;
     }
 
-    private void replied() {
+    /**
+     * A reply on the replica's own conversation proves its forward carries data, so the replica is
+     * ready even if the forward's own news, queued on the event thread, has not arrived yet: a
+     * caller that got an answer must not then read "connecting".
+     */
+    private void replied(DnsConnection on) {
+        boolean nowReady = false;
         synchronized (this) {
             replies++;
             lastReplyNanos = System.nanoTime();
             attempts = 0;
+            if (on != null && on == connection && state instanceof ReplicaState.Connecting) {
+                state = new ReplicaState.Ready();
+                nowReady = true;
+            }
+        }
+        if (nowReady) {
+            publish.run();
         }
     }
 
@@ -335,7 +348,7 @@ final class Replica {
         long start = System.nanoTime();
         conn.query(probe.get(), queryTimeout).whenComplete((ex, t) -> {
             if (t == null) {
-                replied();
+                replied(conn);
                 return;
             }
             boolean silent;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -89,6 +90,34 @@ class ReplicaPoolTest {
                 .satisfies(s -> assertThat(s.state()).isInstanceOf(ReplicaState.Ready.class));
         assertThat(published).anySatisfy(list -> assertThat(list).anySatisfy(
                 s -> assertThat(s.state()).isInstanceOf(ReplicaState.Connecting.class)));
+    }
+
+    @Test
+    void ask_leavesTheReplicaReady_evenBeforeTheForwardsOwnNewsArrives() throws Exception {
+        // Hold the forwarder's event thread, which carries every forward's state news, so the
+        // replica's forward reports Ready only after the answer is back: as on a busy machine.
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch holding = new CountDownLatch(1);
+        var blocker = forwarder.open(new PodPort("kube-system", DemoCluster.HEALTHY_REPLICA, 53), state -> {
+            holding.countDown();
+            try {
+                held.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            pool.update(List.of(HEALTHY));
+
+            assertThat(ask(HEALTHY, WEB).answer()).isPresent();
+
+            assertThat(pool.statuses()).singleElement()
+                    .satisfies(s -> assertThat(s.state()).isInstanceOf(ReplicaState.Ready.class));
+        } finally {
+            held.countDown();
+            blocker.close();
+        }
     }
 
     @Test
