@@ -168,6 +168,52 @@ class LayoutsTest {
         assertThat(report.allAgree()).as(report.summary()).isTrue();
     }
 
+    /** The API server refusing every node's proxy to this user, with the real 403 Status body. */
+    static UnaryOperator<Dispatcher> nodeProxyRefused(AtomicInteger asked) {
+        return inner -> new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("/api/v1/nodes/([^/]+)/proxy/configz")
+                        .matcher(request.getPath());
+                if (m.matches()) {
+                    asked.incrementAndGet();
+                    return new MockResponse().setResponseCode(403).setHeader("Content-Type", "application/json")
+                            .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":"
+                                    + "\"Failure\",\"message\":\"nodes \\\"" + m.group(1) + "\\\" is forbidden: User"
+                                    + " \\\"jane\\\" cannot get resource \\\"nodes/proxy\\\" in API group \\\"\\\" at the"
+                                    + " cluster scope\",\"reason\":\"Forbidden\",\"details\":{\"name\":\"" + m.group(1)
+                                    + "\",\"kind\":\"nodes\"},\"code\":403}");
+                }
+                return inner.dispatch(request);
+            }
+
+            @Override
+            public void shutdown() {
+                inner.shutdown();
+            }
+        };
+    }
+
+    @Test
+    @DisplayName("No well-known DNS Service and nodes/proxy refused: one warning line naming it, and the load goes on")
+    void refusedNodeProxyIsOneWarning() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        session = started(nodeProxyRefused(asked), LiveOptions.defaults().withNamespaces(List.of()),
+                "/layouts/kubelet-address.yaml");
+
+        Inspection now = session.current();
+        assertThat(asked.get()).isPositive();
+        assertThat(now.dns().service()).isEmpty();
+        assertThat(now.report().warnings()).containsExactly("cannot get nodes/proxy: forbidden (the kubelet's configz,"
+                + " whose clusterDNS would name the cluster DNS Service)");
+        assertThat(now.dns().notes()).singleElement().asString().startsWith("No cluster DNS Service found (looked for"
+                + " kube-system/kube-dns, openshift-dns/dns-default, kube-system/rke2-coredns-rke2-coredns, and the"
+                + " Service at the kubelet's clusterDNS address; name it with --dns-service NS/NAME)");
+        assertThat(now.corefileOrigin()).isEqualTo("kubeadm's default Corefile");
+        // The objects are still read and the model still answers.
+        assertThat(predict("web.shop.svc.cluster.local.", RrType.A).status()).isEqualTo(Status.NOERROR);
+    }
+
     @Test
     @DisplayName("--dns-service: the named Service's pods and their Corefile replace the detected kube-dns")
     void dnsServiceOverridesDetection() throws Exception {
