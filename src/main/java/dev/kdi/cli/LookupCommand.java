@@ -133,6 +133,7 @@ final class LookupCommand implements Callable<Integer> {
                 predicted.explanation().forEach(l -> terminal.out().println(";; " + l));
             }
         }
+        session.current().autopathUnseen(q).ifPresent(l -> terminal.out().println(";; " + l));
         if (!answeredAny) {
             throw new UserError("kdi lookup: no replica answered: " + answers.stream()
                     .map(a -> a.error().orElse("")).distinct().reduce((x, y) -> x + "; " + y).orElse(""));
@@ -206,6 +207,7 @@ final class LookupCommand implements Callable<Integer> {
             }
             RecordText.block(terminal.out(), a.answer().get(), false);
             terminal.out().println(";; status " + a.answer().get().status() + ", " + millis(a) + ", replica " + a.replica());
+            at.portForwardDifference(pod, q).ifPresent(l -> terminal.out().println(";; not as the pod: " + l));
         }
         if (hosts.answered()) {
             terminal.out().println();

@@ -3,7 +3,9 @@ package dev.kdi.cli;
 import dev.kdi.records.Answer;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.Question;
+import dev.kdi.records.objects.Pod;
 import dev.kdi.records.RrType;
+import dev.kdi.session.Inspection;
 import dev.kdi.session.Session;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -46,6 +48,11 @@ final class PredictCommand implements Callable<Integer> {
                     + "across all namespaces is forbidden; the question is answered for the whole cluster.")
     List<String> namespaces = new ArrayList<>();
 
+    @Option(names = "--as-pod", paramLabel = "NS/POD",
+            description = "Answer each query as that pod sends it: CoreDNS sees the pod's address, not kdi's port-forward's "
+                    + "127.0.0.1, so acl judges that address and autopath applies the pod's search list.")
+    String asPod;
+
     @Option(names = "--explain", description = "Add ';' lines saying which objects and rules produced each answer.")
     boolean explain;
 
@@ -68,11 +75,13 @@ final class PredictCommand implements Callable<Integer> {
         List<String> notes;
         Json json;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
-            DnsModel model = session.current().model();
+            Inspection at = session.current();
+            DnsModel model = at.model();
             notes = model.corefileNotes();
             json = new Json(model.snapshot().provisional());
+            Pod pod = asPod == null ? null : pod(at);
             for (Question q : questions) {
-                answers.add(model.answer(q));
+                answers.add(pod == null ? model.answer(q) : at.answerFromPod(pod, q));
             }
         }
         if (format == OutputFormat.JSON) {
@@ -95,6 +104,20 @@ final class PredictCommand implements Callable<Integer> {
             RecordText.block(terminal.out(), a, explain);
         }
         return input.exit(ExitCodes.OK);
+    }
+
+    private Pod pod(Inspection at) throws UserError {
+        int slash = asPod.indexOf('/');
+        if (slash <= 0 || slash == asPod.length() - 1) {
+            throw new UserError("kdi predict: --as-pod takes NAMESPACE/POD, not \"" + asPod + "\"");
+        }
+        Pod pod = at.pod(asPod.substring(0, slash), asPod.substring(slash + 1))
+                .orElseThrow(() -> new UserError("kdi predict: no pod " + asPod + " in the input"));
+        if (pod.ips().isEmpty()) {
+            throw new UserError("kdi predict: pod " + asPod + " has no address yet (status.podIPs), so CoreDNS cannot see "
+                    + "its queries as its own");
+        }
+        return pod;
     }
 
     private List<Question> questions() throws UserError {

@@ -1,6 +1,8 @@
 package dev.kdi.cli;
 
+import dev.kdi.records.Answer;
 import dev.kdi.records.DnsModel;
+import dev.kdi.records.Rdata;
 import dev.kdi.records.RrType;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.Status;
@@ -124,6 +126,9 @@ final class SearchPathCommand implements Callable<Integer> {
             printHosts(hosts);
         }
         walk.ifPresent(w -> printQueries(w, oracle));
+        if (oracle) {
+            walk.ifPresent(w -> autopathLine(at, target, w));
+        }
         if (hosts.answered() && !hosts.beforeDns()) {
             printHosts(hosts);
         }
@@ -151,6 +156,25 @@ final class SearchPathCommand implements Callable<Integer> {
                     }
                 }
                 terminal.out().println(line);
+            }
+        }
+    }
+
+    /** Where CoreDNS's autopath answered a query with another name's records, says so: it is why the walk is short. */
+    private void autopathLine(Inspection at, Pod pod, Walk walk) {
+        for (Step step : walk.steps()) {
+            if (!step.sent() || step.verdict() != Step.Verdict.ANSWERED) {
+                continue;
+            }
+            for (Query q : step.queries()) {
+                Answer a = at.answerFromPod(pod, q.question());
+                if (a.answeredBy() != null && a.answeredBy().chain().contains("autopath") && !a.answer().isEmpty()
+                        && a.answer().get(0).data() instanceof Rdata.Cname c) {
+                    terminal.out().println("; autopath: CoreDNS applied the pod's search list itself and answered "
+                            + q.question().name() + " with " + c.target() + "'s records behind a CNAME, so the resolver "
+                            + "asks no further name");
+                    return;
+                }
             }
         }
     }

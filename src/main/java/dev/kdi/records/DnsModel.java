@@ -29,7 +29,7 @@ public final class DnsModel {
     private final KubernetesBackend primary;
     private final PluginChain chain;
 
-    private DnsModel(ClusterSnapshot snapshot, Corefile corefile, long serial) {
+    private DnsModel(ClusterSnapshot snapshot, Corefile corefile, long serial, List<String> dnsPodSearch) {
         this.snapshot = snapshot;
         this.corefile = corefile;
         this.serial = serial;
@@ -38,7 +38,8 @@ public final class DnsModel {
             block.kubernetes().ifPresent(k -> backends.put(k, new KubernetesBackend(new ModelIndex(snapshot, k), k)));
         }
         this.primary = corefile.kubernetes().map(backends::get).orElse(null);
-        this.chain = new PluginChain(corefile, new Responder(backends::get, serial), ownAddresses(snapshot));
+        this.chain = new PluginChain(corefile, new Responder(backends::get, serial), ownAddresses(snapshot),
+                dnsPodSearch);
     }
 
     /**
@@ -70,7 +71,16 @@ public final class DnsModel {
      * @param serial the SOA serial to report (0 offline; CoreDNS uses its last change time)
      */
     public static DnsModel build(ClusterSnapshot snapshot, Corefile corefile, long serial) {
-        return new DnsModel(snapshot, corefile, serial);
+        return new DnsModel(snapshot, corefile, serial, null);
+    }
+
+    /**
+     * Builds the model knowing the search domains of the DNS pods' own {@code /etc/resolv.conf}
+     * (the node's, with their usual dnsPolicy Default), which {@code autopath @kubernetes} appends
+     * to every client's list; without them such tries are said to be unknown.
+     */
+    public static DnsModel build(ClusterSnapshot snapshot, Corefile corefile, long serial, List<String> dnsPodSearch) {
+        return new DnsModel(snapshot, corefile, serial, List.copyOf(dnsPodSearch));
     }
 
     /** Builds the model with serial 0, as for offline input. */

@@ -5,6 +5,9 @@ import dev.kdi.records.corefile.KubernetesPlugin;
 import dev.kdi.records.corefile.Zones;
 import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.names.IpAddress;
+import dev.kdi.records.objects.Endpoint;
+import dev.kdi.records.objects.EndpointPort;
+import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.Service;
 import dev.kdi.records.objects.ServicePort;
 import java.util.ArrayList;
@@ -98,7 +101,14 @@ final class K8sExternal {
     }
 
     /** One Service address and port the kubernetes plugin's {@code External} returns. */
-    private record Found(Service service, String host, int port) {
+    /**
+     * @param endpoint the endpoint's name under the Service for a headless answer (SRV targets
+     *     {@code <endpoint>.<svc>.<ns>.<zone>}), or null
+     */
+    private record Found(Service service, String host, int port, String endpoint) {
+        Found(Service service, String host, int port) {
+            this(service, host, port, null);
+        }
     }
 
     /**
@@ -154,9 +164,8 @@ final class K8sExternal {
         Status rcode = Status.NXDOMAIN;
         for (Service s : backend.index().services(service, namespace)) {
             if (ext.headless() && s.externalAddresses().isEmpty() && (s.isHeadless() || !endpoint.isEmpty())) {
-                trace.why(() -> "k8s_external's 'headless' answers Service " + namespace + "/" + service + " from its "
-                        + "endpoints, which kdi does not model yet.");
-                return null;
+                rcode = endpoints(s, endpoint, port, protocol, out, rcode);
+                continue;
             }
             for (String ip : s.externalAddresses()) {
                 for (ServicePort p : s.portsOrSentinel()) {
@@ -171,6 +180,44 @@ final class K8sExternal {
             out.clear();
         }
         return rcode;
+    }
+
+    /**
+     * {@code headless}: a Service without external IPs, headless or asked for one endpoint, is
+     * answered from its ready endpoints and their slice's ports (a slice without ports has the
+     * port -1, which SRV leaves out), as the kubernetes plugin's {@code External} reads its
+     * Endpoints index.
+     */
+    private Status endpoints(Service s, String endpoint, String port, String protocol, List<Found> out, Status rcode) {
+        Status result = rcode;
+        int before = out.size();
+        for (EndpointSlice slice : backend.index().slicesOf(s.name(), s.namespace())) {
+            List<EndpointPort> ports = slice.ports().isEmpty() ? List.of(new EndpointPort("", null, -1)) : slice.ports();
+            for (Endpoint ep : slice.endpoints()) {
+                if (!ep.isReady()) {
+                    continue;
+                }
+                for (String address : ep.addresses()) {
+                    String host = backend.endpointHostname(address, ep);
+                    if (!endpoint.isEmpty() && !endpoint.equalsIgnoreCase(host)) {
+                        continue;
+                    }
+                    for (EndpointPort p : ports) {
+                        String name = p.name() == null ? "" : p.name();
+                        String proto = p.protocol() == null ? "" : p.protocol().name();
+                        if (matches(port, name) && matches(protocol, proto)) {
+                            result = Status.NOERROR;
+                            out.add(new Found(s, address, p.port(), host));
+                        }
+                    }
+                }
+            }
+        }
+        int found = out.size() - before;
+        trace.why(() -> "k8s_external's 'headless' answers Service " + s.namespace() + "/" + s.name() + " (no external IPs) "
+                + "from its ready endpoints" + (endpoint.isEmpty() ? "" : " named " + endpoint) + ": " + found
+                + (found == 1 ? " address and port." : " addresses and ports."));
+        return result;
     }
 
     private static boolean matches(String asked, String have) {
@@ -210,8 +257,8 @@ final class K8sExternal {
             }
             IpAddress ip = IpAddress.parse(f.host).orElse(null);
             String target = ip == null ? DnsNames.absolute(f.host)
-                    : (f.service.name() + "." + f.service.namespace() + "." + Zones.longest(ext.zones(), DnsNames.lower(
-                    DnsNames.absolute(qname)))).toLowerCase(Locale.ROOT);
+                    : ((f.endpoint == null ? "" : f.endpoint + ".") + f.service.name() + "." + f.service.namespace() + "."
+                    + Zones.longest(ext.zones(), DnsNames.lower(DnsNames.absolute(qname)))).toLowerCase(Locale.ROOT);
             if (seen.add(target + " " + f.port)) {
                 answer.add(new ResourceRecord(qname, ttl, new Rdata.Srv(0, weight, f.port, target), List.of(f.service.ref())));
             }

@@ -3,6 +3,7 @@ package dev.kdi.records;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.kdi.records.corefile.AclPlugin;
+import dev.kdi.records.corefile.AutopathPlugin;
 import dev.kdi.records.corefile.CachePlugin;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.corefile.Directive;
@@ -12,12 +13,14 @@ import dev.kdi.records.corefile.GoTemplate;
 import dev.kdi.records.corefile.HostsPlugin;
 import dev.kdi.records.corefile.KubernetesPlugin;
 import dev.kdi.records.corefile.PluginOrder;
+import dev.kdi.records.corefile.PodMode;
 import dev.kdi.records.corefile.RewriteRule;
 import dev.kdi.records.corefile.ServerBlock;
 import dev.kdi.records.corefile.TemplateRule;
 import dev.kdi.records.corefile.Zones;
 import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.names.IpAddress;
+import dev.kdi.records.objects.Pod;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -32,8 +35,8 @@ import java.util.function.UnaryOperator;
  * server block with the most specific zone on the port (REFUSED when none), then that block's
  * plugins in the release's {@code plugin.cfg} order, each answering or handing the query on.
  *
- * <p>Modelled: {@code acl}, {@code rewrite}, {@code hosts}, {@code template}, {@code k8s_external}, {@code kubernetes},
- * {@code forward}, {@code cache}. Plugins that
+ * <p>Modelled: {@code acl}, {@code rewrite}, {@code autopath}, {@code hosts}, {@code template}, {@code k8s_external},
+ * {@code kubernetes}, {@code forward}, {@code cache}. Plugins that
  * leave answers alone are passed; plugins that may change answers but are not modelled yet are
  * named in the explanation; a query that reaches one that answers on its own (typically
  * {@code forward}) is FORWARDED: its answer is not modelled.
@@ -46,7 +49,7 @@ final class PluginChain {
             "loadbalance", "edns0", "on", "sign", "view", "tsig");
     /** Plugins that may change an answer on its way and that part 1 of the Corefile model does not follow. */
     private static final Set<String> UNMODELLED_PLUGINS = Set.of("any", "dns64", "local", "minimal", "header",
-            "dnssec", "autopath", "chaos");
+            "dnssec", "chaos");
     private static final int MAX_UPSTREAM_DEPTH = 8;
     /** How the explanation of a forwarded answer begins; the faces show that line even without --explain. */
     static final String FORWARDED_TO = "FORWARDED to ";
@@ -56,12 +59,16 @@ final class PluginChain {
     /** The cluster DNS's own addresses (its Service's cluster IPs, its pods): a forward there loops. */
     private final Set<String> ownAddresses;
     private final int port;
+    /** The search domains of the DNS pods' own resolv.conf, which autopath @kubernetes appends; null when unknown. */
+    private final List<String> dnsPodSearch;
     /** Each block's walk, worked out once: every answer takes one, and most take the same steps. */
     private final Map<ServerBlock, Plan> plans = new IdentityHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    PluginChain(Corefile corefile, Responder kubernetes, Set<String> ownAddresses) {
+    PluginChain(Corefile corefile, Responder kubernetes, Set<String> ownAddresses, List<String> dnsPodSearch) {
         this.corefile = corefile;
+        this.dnsPodSearch = dnsPodSearch == null ? null : dnsPodSearch.stream()
+                .map(z -> DnsNames.lower(DnsNames.absolute(z))).toList();
         this.kubernetes = kubernetes;
         this.ownAddresses = Set.copyOf(ownAddresses);
         this.port = corefile.port();
@@ -80,7 +87,7 @@ final class PluginChain {
             }
             List<String> chain = present.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                     .toList();
-            plans.put(b, new Plan(b, chain, "block at " + where(b), wildcards));
+            plans.put(b, new Plan(b, chain, "block at " + where(b), wildcards, this::loopThrough));
         }
     }
 
@@ -121,18 +128,35 @@ final class PluginChain {
                 List.of(), new AnsweredBy(plan.label, trace.chain(), source));
     }
 
+    /** The upstream of a forward that is the cluster DNS itself (its Service, a pod, loopback), or null. */
+    private String loopThrough(ForwardPlugin f) {
+        for (String to : f.to()) {
+            if (ForwardPlugin.isResolvConf(to)) {
+                continue;
+            }
+            String host = ForwardPlugin.host(to);
+            // The DNS pod's own loopback reaches CoreDNS only on the port it serves.
+            boolean self = IpAddress.isLoopback(host) && ForwardPlugin.port(to) == port;
+            if (self || ForwardPlugin.port(to) == 53 && ownAddresses.contains(IpAddress.canonical(host))) {
+                return to;
+            }
+        }
+        return null;
+    }
+
     private String where(ServerBlock b) {
         return corefile.origin() + " line " + b.line();
     }
 
     /** What each plugin of the chain is to the walk. */
     private enum Step {
-        PASSIVE, ACL, REWRITE, HOSTS, TEMPLATE, EXTERNAL, KUBERNETES, FORWARD, CACHE, UNMODELLED, ANSWERS_ALONE;
+        PASSIVE, ACL, REWRITE, AUTOPATH, HOSTS, TEMPLATE, EXTERNAL, KUBERNETES, FORWARD, CACHE, UNMODELLED, ANSWERS_ALONE;
 
         static Step of(String plugin) {
             return switch (plugin) {
                 case "acl" -> ACL;
                 case "rewrite" -> REWRITE;
+                case "autopath" -> AUTOPATH;
                 case "hosts" -> HOSTS;
                 case "template" -> TEMPLATE;
                 case "k8s_external" -> EXTERNAL;
@@ -165,8 +189,14 @@ final class PluginChain {
         final String[] regexSuffixes;
         /** Every template's zones, to pass a name none serves straight on. */
         final List<String> templateZones;
+        /** For each rewrite rule of type {@code type}, the types it reads and writes (null for a type kdi does not know). */
+        final RrType[] typeFrom;
+        final RrType[] typeTo;
+        /** For each forward, the upstream of it that is the cluster DNS itself, or null. */
+        final String[] loops;
 
-        Plan(ServerBlock b, List<String> chain, String where, boolean wildcards) {
+        Plan(ServerBlock b, List<String> chain, String where, boolean wildcards,
+             java.util.function.Function<ForwardPlugin, String> loopThrough) {
             this.chain = chain;
             this.steps = chain.stream().map(Step::of).toArray(Step[]::new);
             this.active = new int[chain.size() + 1];
@@ -181,11 +211,17 @@ final class PluginChain {
             this.hostsMiss = b.hosts().map(h -> "hosts (" + h.directive().where() + ") has no entry for the name; its "
                     + "fallthrough hands the query on.").orElse(null);
             this.regexSuffixes = new String[b.rewrites().size()];
+            this.typeFrom = new RrType[b.rewrites().size()];
+            this.typeTo = new RrType[b.rewrites().size()];
             for (int k = 0; k < regexSuffixes.length; k++) {
                 if (b.rewrites().get(k) instanceof RewriteRule.Name n && n.match() == RewriteRule.Match.REGEX) {
                     regexSuffixes[k] = RewriteRules.requiredSuffix(n.regex().pattern());
+                } else if (b.rewrites().get(k) instanceof RewriteRule.Type t) {
+                    typeFrom[k] = RrType.parse(t.from()).orElse(null);
+                    typeTo[k] = RrType.parse(t.to()).orElse(null);
                 }
             }
+            this.loops = b.forwards().stream().map(loopThrough).toArray(String[]::new);
             List<String> zones = new ArrayList<>();
             b.templates().forEach(t -> zones.addAll(t.zones()));
             this.templateZones = List.copyOf(zones);
@@ -203,16 +239,29 @@ final class PluginChain {
         }
     }
 
-    /** An answer on its way back up the chain. */
+    /**
+     * An answer on its way back up the chain.
+     *
+     * @param unwritten a failure a plugin returned without writing a reply or an error (no plugin
+     *     left, hosts without fallthrough): {@code autopath} goes on past it to its next search domain
+     */
     private record Result(Status status, List<ResourceRecord> answer, List<ResourceRecord> additional,
-                          ResourceRecord authority) {
+                          ResourceRecord authority, boolean unwritten) {
+        Result(Status status, List<ResourceRecord> answer, List<ResourceRecord> additional, ResourceRecord authority) {
+            this(status, answer, additional, authority, false);
+        }
+
         static Result of(Status s) {
             return new Result(s, List.of(), List.of(), null);
         }
 
+        static Result unwritten(Status s) {
+            return new Result(s, List.of(), List.of(), null, true);
+        }
+
         Result map(UnaryOperator<ResourceRecord> f) {
             return new Result(status, answer.stream().map(f).toList(), additional.stream().map(f).toList(),
-                    authority == null ? null : f.apply(authority));
+                    authority == null ? null : f.apply(authority), unwritten);
         }
     }
 
@@ -240,7 +289,7 @@ final class PluginChain {
             if (i >= chain.size()) {
                 trace.why(() -> "No plugin after " + (i == 0 ? "the start" : chain.get(i - 1)) + " in block " + block.label()
                         + " can answer: CoreDNS answers SERVFAIL.");
-                return Result.of(Status.SERVFAIL);
+                return Result.unwritten(Status.SERVFAIL);
             }
             String plugin = chain.get(i);
             if (req.otherClass() != null) {
@@ -249,6 +298,7 @@ final class PluginChain {
             return switch (plan.steps[i]) {
                 case ACL -> acl(i, req);
                 case REWRITE -> rewrite(i, req);
+                case AUTOPATH -> autopath(i, req);
                 case HOSTS -> hosts(i, req);
                 case TEMPLATE -> template(i, req);
                 case EXTERNAL -> external(i, req);
@@ -343,6 +393,194 @@ final class PluginChain {
             return serve(i + 1, req);
         }
 
+        // ---- autopath ----
+
+        /**
+         * The search list applied by the server ({@code AutoPath.ServeDNS}): a query under the
+         * client's first search domain is asked again with each search domain in turn, then bare,
+         * until one is not NXDOMAIN; that answer goes back with a CNAME from the asked name to the
+         * found one. All NXDOMAIN: the first answer, and the client walks its list itself.
+         */
+        private Result autopath(int i, Request req) {
+            AutopathPlugin ap = block.autopath().orElseThrow();
+            String name = req.lower();
+            if (Zones.longest(ap.zones(), name) == null) {
+                return serve(i + 1, req);
+            }
+            String where = ap.directive().where();
+            List<String> search = searchPath(ap, name, where);
+            if (search == null || search.get(0).isEmpty()) {
+                return serve(i + 1, req);
+            }
+            String first = search.get(0);
+            if (!DnsNames.isSubdomain(first, name)) {
+                trace.why(() -> "autopath (" + where + "): " + name + " is not under the client's first search domain " + first
+                        + ", so it is no search-list try: handed on as asked.");
+                return serve(i + 1, req);
+            }
+            if (name.equals(first)) {
+                trace.acted("autopath", where);
+                trace.why(() -> "autopath (" + where + ") cannot cut the search domain " + first + " off the name that is that "
+                        + "domain itself (dnsutil.TrimZone fails): CoreDNS answers SERVFAIL.");
+                return Result.of(Status.SERVFAIL);
+            }
+            // The base keeps the asked spelling, as CoreDNS cuts it from the question's own name.
+            String asked = req.name().length() == name.length() ? req.name() : name;
+            String base = asked.substring(0, asked.length() - first.length() - 1);
+            Result firstReply = null;
+            Trace firstTrace = null;
+            int tries = 0;
+            for (int k = 0; k < search.size(); k++) {
+                String domain = search.get(k);
+                if (domain == null) {
+                    trace.incomplete();
+                    trace.why(() -> "autopath (" + where + ") next tries " + base + " under each search domain of the DNS pods' "
+                            + "own /etc/resolv.conf (the node's, with dnsPolicy Default), which kdi does not know: the "
+                            + "prediction assumes there are none.");
+                    continue;
+                }
+                String tried = domain.isEmpty() ? base + "." : base + "." + domain;
+                Trace sub = new Trace();
+                Result r = new Walk(block, plan, sub, depth, client).serve(i + 1, new Request(tried, req.type(), req.otherClass()));
+                Status got = r.status();
+                int attempt = k;
+                int shown = ++tries;
+                trace.why(() -> "autopath (" + where + ") try " + shown + ": " + tried + " " + req.type() + " → " + got
+                        + (got == Status.NXDOMAIN || r.unwritten() ? ", so the next search domain." : "."));
+                if (k == 0) {
+                    firstReply = r;
+                    firstTrace = sub;
+                }
+                if (got == Status.NXDOMAIN || r.unwritten()) {
+                    trace.absorb(sub, false);
+                    continue;
+                }
+                if (got == Status.DROPPED) {
+                    // acl's drop returns success without a reply; autopath reads the missing reply and panics.
+                    trace.absorb(sub, false);
+                    trace.acted("autopath", where);
+                    trace.why(() -> "acl drops " + tried + " without a reply, and autopath reads the reply that is not "
+                            + "there: CoreDNS recovers from the panic with SERVFAIL.");
+                    return Result.of(Status.SERVFAIL);
+                }
+                if (k > 0) {
+                    trace.acted("autopath", where);
+                }
+                trace.absorb(sub, true);
+                if (got == Status.FORWARDED) {
+                    trace.why(() -> "autopath (" + where + "): the upstream's answer for " + tried + " decides; if it is "
+                            + "NXDOMAIN CoreDNS goes on down the search list, otherwise the pod gets it "
+                            + (attempt > 0 ? "behind a CNAME from " + asked + " to " + tried : "as it is") + ".");
+                    return r;
+                }
+                Result found = cnamed(r, asked);
+                if (k > 0) {
+                    trace.why(() -> "autopath (" + where + ") answers " + asked + " with " + tried + "'s " + got
+                            + (found.answer().isEmpty() ? " (no records, so no CNAME)" : ", behind a CNAME from " + asked
+                            + " to " + tried) + ": the pod's resolver asks no further search domain.");
+                }
+                return found;
+            }
+            trace.chainFrom(firstTrace);
+            if (!firstReply.unwritten()) {
+                trace.why(() -> "autopath (" + where + "): no try found the name; CoreDNS answers the first one and the pod's "
+                        + "resolver goes down its own search list, query by query.");
+            }
+            return firstReply;
+        }
+
+        /** {@code cnamer}: a CNAME from the asked name to the first record named otherwise, with its TTL, goes first. */
+        private Result cnamed(Result r, String asked) {
+            for (ResourceRecord rr : r.answer()) {
+                if (DnsNames.equalIgnoringCase(rr.owner(), asked)) {
+                    continue;
+                }
+                List<ResourceRecord> answer = new ArrayList<>(r.answer().size() + 1);
+                answer.add(new ResourceRecord(asked, rr.ttl(), new Rdata.Cname(rr.owner())));
+                answer.addAll(r.answer());
+                return new Result(r.status(), answer, r.additional(), r.authority());
+            }
+            return r;
+        }
+
+        /**
+         * The client's search list, ending with the bare name ({@code ""}), and null (said why) when
+         * autopath does nothing for it. A null element stands for the DNS pods' own search domains
+         * when kdi does not know them.
+         */
+        private List<String> searchPath(AutopathPlugin ap, String name, String where) {
+            if (ap.plugin() == null) {
+                if (ap.fileSearch() == null) {
+                    trace.incomplete();
+                    trace.why(() -> "autopath (" + where + ") takes its search list from " + ap.file() + ": " + ap.fileUnknown()
+                            + "; the prediction assumes it does not apply.");
+                    return null;
+                }
+                List<String> list = new ArrayList<>(ap.fileSearch());
+                list.add("");
+                return list;
+            }
+            String named = ap.plugin();
+            if (!block.has(named)) {
+                trace.why(() -> "autopath @" + named + " (" + where + "): the block has no " + named + " plugin to give a search "
+                        + "list, so autopath does nothing.");
+                return null;
+            }
+            if (!named.equals("kubernetes")) {
+                trace.incomplete();
+                trace.why(() -> "autopath @" + named + " (" + where + "): the search list " + named + " gives is not modelled; "
+                        + "the prediction assumes autopath does not apply.");
+                return null;
+            }
+            KubernetesPlugin k = block.kubernetes().orElseThrow();
+            String zone = Zones.longest(k.zones(), name);
+            if (zone == null) {
+                return null;
+            }
+            if (k.pods() != PodMode.VERIFIED) {
+                trace.why(() -> "autopath @kubernetes (" + where + "): without 'pods verified' the kubernetes plugin keeps no "
+                        + "pod cache and gives no search list: the query is handed on as asked (lint "
+                        + "corefile-autopath-unverified).");
+                return null;
+            }
+            String address = client.indexOf('%') >= 0 ? client.substring(0, client.indexOf('%')) : client;
+            IpAddress parsed = IpAddress.parse(address).orElse(null);
+            List<Pod> pods = parsed == null ? List.of() : kubernetes.backend(k).index().podsWithIp(IpAddress.canonical(address));
+            if (pods.isEmpty()) {
+                boolean forwarded = client.equals(DnsModel.PORT_FORWARD_CLIENT);
+                trace.why(() -> "autopath @kubernetes (" + where + "): no pod has the query's source address " + client
+                        + (forwarded ? " (through kdi's port-forward the DNS pod sees its own loopback, not the asking pod)"
+                        : "") + ", so there is no search list to apply: the query is handed on as asked.");
+                return null;
+            }
+            Pod pod = pods.get(0);
+            if (pods.size() > 1) {
+                trace.why(() -> pods.size() + " pods have the address " + client + " (host network): CoreDNS takes any one of "
+                        + "them; kdi takes " + pod.namespace() + "/" + pod.name() + ".");
+            }
+            List<String> list = new ArrayList<>();
+            if (zone.equals(".")) {
+                list.add(pod.namespace() + ".svc.");
+                list.add("svc.");
+                list.add(".");
+            } else {
+                list.add(DnsNames.lower(pod.namespace()) + ".svc." + zone);
+                list.add("svc." + zone);
+                list.add(zone);
+            }
+            if (dnsPodSearch == null) {
+                list.add(null);
+            } else {
+                list.addAll(dnsPodSearch);
+            }
+            list.add("");
+            trace.why(() -> "autopath @kubernetes (" + where + "): the query comes from pod " + pod.namespace() + "/" + pod.name()
+                    + ", whose search list the server applies itself: " + list.stream()
+                    .map(d -> d == null ? "(the DNS pods' own search domains)" : d.isEmpty() ? "(bare name)" : d)
+                    .collect(java.util.stream.Collectors.joining(", ")) + "; the pod's own dnsConfig.searches play no part.");
+            return list;
+        }
+
         // ---- k8s_external ----
 
         private Result external(int i, Request req) {
@@ -369,7 +607,9 @@ final class PluginChain {
          */
         private Result forward(int i, Request req) {
             String name = req.lower();
-            for (ForwardPlugin f : block.forwards()) {
+            List<ForwardPlugin> forwards = block.forwards();
+            for (int k = 0; k < forwards.size(); k++) {
+                ForwardPlugin f = forwards.get(k);
                 String where = f.directive().where();
                 if (!f.takes(name)) {
                     trace.why(() -> "forward (" + where + ") takes " + f.from() + (f.except().isEmpty() ? ""
@@ -377,7 +617,7 @@ final class PluginChain {
                     continue;
                 }
                 trace.acted("forward", where);
-                String loop = loopThrough(f);
+                String loop = plan.loops[k];
                 if (loop != null) {
                     trace.why(() -> "forward (" + where + ") sends " + name + " to " + loop + ", the cluster DNS itself: the "
                             + "query comes back to this block and is forwarded again, a loop. The 'loop' plugin stops "
@@ -393,29 +633,11 @@ final class PluginChain {
             return serve(i + 1, req);
         }
 
-        /** The upstream of a forward that is the cluster DNS itself (its Service, a pod, loopback), or null. */
-        private String loopThrough(ForwardPlugin f) {
-            for (String to : f.to()) {
-                if (ForwardPlugin.isResolvConf(to)) {
-                    continue;
-                }
-                String host = ForwardPlugin.host(to);
-                // The DNS pod's own loopback reaches CoreDNS only on the port it serves.
-                boolean self = IpAddress.isLoopback(host) && ForwardPlugin.port(to) == port;
-                if (self || ForwardPlugin.port(to) == 53 && ownAddresses.contains(IpAddress.canonical(host))) {
-                    return to;
-                }
-            }
-            return null;
-        }
-
         // ---- cache ----
 
         /**
-         * What {@code cache} does to a first answer (a miss): every record gets the message's
-         * lowest TTL, raised to the minimum and capped at the cap of its kind
-         * ({@code ResponseWriter.WriteMsg}, {@code computeTTL}). Said in the explanation; the
-         * records keep the answering plugin's TTL.
+         * {@code cache} on a first answer ({@link CacheTtl}): said in the explanation; the records
+         * keep the answering plugin's TTL.
          */
         private Result cache(int i, Request req) {
             Result r = serve(i + 1, req);
@@ -424,31 +646,13 @@ final class PluginChain {
                     || req.type().equals(RrType.IXFR)) {
                 return r;
             }
-            boolean records = !r.answer().isEmpty() || !r.additional().isEmpty() || r.authority() != null;
-            if (!records) {
-                return r;
-            }
-            long ttl;
-            boolean denial = r.status() == Status.NXDOMAIN && r.answer().isEmpty()
-                    || r.status() == Status.NODATA && r.authority() != null;
-            if (denial) {
-                ttl = CachePlugin.clamp(lowestTtl(r, c.denialTtl()), c.denialMin(), c.denialTtl());
-            } else if (r.status() == Status.NOERROR && !r.answer().isEmpty()) {
-                ttl = CachePlugin.clamp(lowestTtl(r, c.successTtl()), c.successMin(), c.successTtl());
-            } else if (r.status() == Status.NOERROR || r.status() == Status.NODATA || r.status() == Status.NXDOMAIN) {
-                // A referral, or NXDOMAIN with records: CoreDNS types it neither success nor denial and
-                // takes its fail-safe TTL for the message.
-                ttl = CachePlugin.clamp(CachePlugin.MIN_TTL, c.successMin(), c.successTtl());
-            } else {
-                return r;
-            }
-            boolean changes = r.answer().stream().anyMatch(rr -> rr.ttl() != ttl)
-                    || r.additional().stream().anyMatch(rr -> rr.ttl() != ttl)
-                    || r.authority() != null && r.authority().ttl() != ttl;
-            if (!changes) {
+            CacheTtl.Sent sent = CacheTtl.of(c, r.status(), r.answer(), r.additional(), r.authority());
+            if (!sent.changes(r.answer(), r.additional(), r.authority())) {
                 return r;
             }
             String where = c.directive().where();
+            long ttl = sent.ttl();
+            boolean denial = sent.denial();
             // The records keep the TTL the answering plugin gives: the project's examples and the DNS
             // primer print dns-version with 28800 under kubeadm's cache 30, so the cap is told, not applied.
             trace.why(() -> "cache (" + where + ") sends this first answer to clients with the TTL " + ttl
@@ -456,20 +660,6 @@ final class PluginChain {
                     + (denial ? c.denialMin() : c.successMin()) + " and at most " + (denial ? c.denialTtl()
                     : c.successTtl()) + "); the records show the TTL the answering plugin gives.");
             return r;
-        }
-
-        private long lowestTtl(Result r, long cap) {
-            long min = cap;
-            for (ResourceRecord rr : r.answer()) {
-                min = Math.min(min, rr.ttl());
-            }
-            if (r.authority() != null) {
-                min = Math.min(min, r.authority().ttl());
-            }
-            for (ResourceRecord rr : r.additional()) {
-                min = Math.min(min, rr.ttl());
-            }
-            return min;
         }
 
         // ---- rewrite ----
@@ -506,8 +696,8 @@ final class PluginChain {
                     responseRules.addAll(RewriteRules.responseRules(n, to, name));
                     matched = true;
                 } else if (rule instanceof RewriteRule.Type t) {
-                    RrType from = RrType.parse(t.from()).orElse(null);
-                    RrType to = RrType.parse(t.to()).orElse(null);
+                    RrType from = plan.typeFrom[k];
+                    RrType to = plan.typeTo[k];
                     if (from == null || to == null) {
                         trace.why(() -> "rewrite type " + t.from() + " " + t.to() + " (" + t.directive().where()
                                 + ") names a type kdi does not know; the rule is not followed.");
@@ -590,9 +780,12 @@ final class PluginChain {
                 trace.acted("hosts", names.get(0).where());
                 return new Result(Status.NOERROR, records, List.of(), null);
             }
+            // One lookup per family at most: most names are not in the hosts file, and each lookup walks the index.
+            List<HostsPlugin.Entry> asked = List.of();
             if (req.type().equals(RrType.A) || req.type().equals(RrType.AAAA)) {
                 boolean v4 = req.type().equals(RrType.A);
-                for (HostsPlugin.Entry e : index.lookup(name, v4)) {
+                asked = index.lookup(name, v4);
+                for (HostsPlugin.Entry e : asked) {
                     records.add(new ResourceRecord(name, h.ttl(), v4 ? new Rdata.A(e.address()) : new Rdata.Aaaa(e.address())));
                     trace.why(() -> "hosts: " + e.address() + " " + e.name() + " (" + e.where() + ").");
                 }
@@ -600,9 +793,17 @@ final class PluginChain {
                 trace.why(() -> "hosts answers A, AAAA and PTR only; 'fallthrough_unsupported' hands " + req.type() + " on.");
                 return serve(i + 1, req);
             }
-            List<HostsPlugin.Entry> any = index.lookup(name, true);
-            if (any.isEmpty()) {
+            // Any entry for the name: its IPv4 ones, else its IPv6 ones.
+            List<HostsPlugin.Entry> any;
+            if (!asked.isEmpty()) {
+                any = asked;
+            } else if (req.type().equals(RrType.A)) {
                 any = index.lookup(name, false);
+            } else {
+                any = index.lookup(name, true);
+                if (any.isEmpty() && !req.type().equals(RrType.AAAA)) {
+                    any = index.lookup(name, false);
+                }
             }
             if (records.isEmpty() && any.isEmpty()) {
                 if (h.fallsThrough(name)) {
@@ -612,10 +813,9 @@ final class PluginChain {
                 trace.acted("hosts", h.directive().where());
                 trace.why(() -> "hosts (" + h.directive().where() + ") has no entry for " + name + " and no 'fallthrough' for it: "
                         + "CoreDNS answers SERVFAIL (hosts has no SOA to say NXDOMAIN with), and no later plugin sees the name.");
-                return Result.of(Status.SERVFAIL);
+                return Result.unwritten(Status.SERVFAIL);
             }
-            trace.acted("hosts", records.isEmpty() ? any.get(0).where() : whereOf(index.lookup(name,
-                    req.type().equals(RrType.A))));
+            trace.acted("hosts", records.isEmpty() ? any.get(0).where() : whereOf(asked));
             if (records.isEmpty()) {
                 trace.why(() -> "hosts has " + name + " but no " + req.type() + " record for it: NOERROR with no answer.");
                 return Result.of(Status.NODATA);
@@ -671,7 +871,7 @@ final class PluginChain {
                         trace.acted("template", t.directive().where());
                         trace.why(() -> "template (" + t.directive().where() + ") serves " + name + "'s zone and type but none of "
                                 + "its match patterns matches and it has no fallthrough: CoreDNS answers SERVFAIL.");
-                        return Result.of(Status.SERVFAIL);
+                        return Result.unwritten(Status.SERVFAIL);
                     }
                     continue;
                 }
@@ -685,7 +885,7 @@ final class PluginChain {
             String where = t.directive().where();
             if (t.rcode().equals("SERVFAIL")) {
                 trace.why(() -> "template (" + where + ") answers with rcode SERVFAIL.");
-                return Result.of(Status.SERVFAIL);
+                return Result.unwritten(Status.SERVFAIL);
             }
             Status status = switch (t.rcode()) {
                 case "NOERROR" -> Status.NOERROR;

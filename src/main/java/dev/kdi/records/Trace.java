@@ -53,6 +53,25 @@ final class Trace {
         why.add(line);
     }
 
+    /**
+     * What another trace of the same answer noticed (a try {@code autopath} made on the side): its
+     * reasons and incompleteness always, its plugins only when its answer is the one returned.
+     */
+    void absorb(Trace other, boolean answered) {
+        why.addAll(other.why);
+        incomplete |= other.incomplete;
+        if (answered) {
+            chainFrom(other);
+        }
+    }
+
+    /** The plugins that acted in another trace, as if they acted here. */
+    void chainFrom(Trace other) {
+        for (int k = 0; k < other.chain.size(); k++) {
+            acted(other.chain.get(k), k == 0 ? other.source : null);
+        }
+    }
+
     void incomplete() {
         incomplete = true;
     }

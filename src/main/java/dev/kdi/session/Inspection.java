@@ -78,6 +78,61 @@ public record Inspection(long generation, ClusterSnapshot snapshot, DnsModel mod
         return pod.ips().isEmpty() ? model.answer(question) : model.answer(question, pod.ips().get(0));
     }
 
+    /**
+     * Why the cluster DNS answers the pod's own query otherwise than the same query through kdi's
+     * port-forward, which CoreDNS sees from 127.0.0.1: {@code autopath} applies a pod's search list
+     * only to queries from its address, {@code acl} judges the address. Empty when the two agree.
+     */
+    public Optional<String> portForwardDifference(Pod pod, Question question) {
+        if (pod.ips().isEmpty()) {
+            return Optional.empty();
+        }
+        Answer own = answerFromPod(pod, question);
+        Answer forwarded = model.answer(question);
+        boolean same = own.status() == forwarded.status()
+                && new java.util.HashSet<>(own.answer()).equals(new java.util.HashSet<>(forwarded.answer()));
+        if (same) {
+            return Optional.empty();
+        }
+        List<String> plugins = new java.util.ArrayList<>();
+        for (Answer a : List.of(own, forwarded)) {
+            if (a.answeredBy() != null) {
+                a.answeredBy().chain().stream().filter(p -> p.equals("autopath") || p.equals("acl"))
+                        .filter(p -> !plugins.contains(p)).forEach(plugins::add);
+            }
+        }
+        String ip = pod.ips().get(0);
+        List<String> why = new java.util.ArrayList<>();
+        if (plugins.contains("autopath")) {
+            why.add("autopath applies the pod's search list only to queries from its own address");
+        }
+        if (plugins.contains("acl")) {
+            why.add("acl judges the pod's address " + ip + " otherwise than 127.0.0.1");
+        }
+        String cname = own.answer().isEmpty() || !(own.answer().get(0).data() instanceof dev.kdi.records.Rdata.Cname c)
+                ? "" : " (a CNAME to " + c.target() + ")";
+        return Optional.of(question.name() + " " + question.type() + ": the pod's own query gets " + own.status() + cname
+                + ", but through kdi's port-forward CoreDNS sees 127.0.0.1 and answers " + forwarded.status()
+                + (why.isEmpty() ? "" : ": " + String.join("; ", why)) + ".");
+    }
+
+    /**
+     * For a query through kdi's port-forward: when {@code autopath @kubernetes} would apply a pod's
+     * search list to it, a sentence saying the server cannot, since it sees 127.0.0.1.
+     */
+    public Optional<String> autopathUnseen(Question question) {
+        String name = dev.kdi.records.names.DnsNames.lower(question.name());
+        var block = model.corefile().blockFor(name, model.corefile().port()).orElse(null);
+        if (block == null || block.autopath().isEmpty() || block.kubernetes().isEmpty()
+                || !"kubernetes".equals(block.autopath().get().plugin())
+                || dev.kdi.records.corefile.Zones.longest(block.kubernetes().get().zones(), name) == null) {
+            return Optional.empty();
+        }
+        return Optional.of("autopath (" + block.autopath().get().directive().where() + ") applies a pod's search list "
+                + "only to the pod's own queries: through kdi's port-forward CoreDNS sees 127.0.0.1, finds no pod and "
+                + "answers the name as asked; --from-pod NS/POD shows what a pod gets.");
+    }
+
     /** The {@code /etc/hosts} the kubelet writes for a pod of this cluster. */
     public HostsFile hostsFile(Pod pod) {
         return hostsFile(pod, clusterDomain());

@@ -19,8 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Plugins that fall through, or match nothing, change nothing: over the generated clusters, a
  * Corefile with {@code hosts}, {@code rewrite}, {@code template}, {@code acl} (allowing kdi's port-forward), {@code k8s_external} and {@code forward}s that take
- * no name asked added to the kubernetes block predicts exactly what the kubernetes plugin alone
- * predicts (the generated Corefile's own {@code cache} and {@code forward} stay in both).
+ * no name asked, and {@code autopath @kubernetes} (which finds no pod at the port-forward's
+ * 127.0.0.1), added to the kubernetes block predicts exactly what the kubernetes plugin alone
+ * predicts (the generated Corefile's own {@code cache} and {@code forward} stay in both). From a
+ * pod's own address, autopath changes no answer outside the pod's first search domain, nor one
+ * found at its first try.
  */
 @DisplayName("Extra plugins that fall through change no answer")
 class FallthroughPluginsPropertyTest {
@@ -49,6 +52,7 @@ class FallthroughPluginsPropertyTest {
                 k8s_external never-external.invalid {
                     fallthrough
                 }
+                autopath @kubernetes
                 forward never-forwarded.invalid 192.0.2.53
                 forward never.invalid 192.0.2.54 {
                     except invalid
@@ -84,6 +88,60 @@ class FallthroughPluginsPropertyTest {
                             b.answeredBy() == null ? null : b.answeredBy().chain())) {
                 fail("seed " + seed + ": " + q + " answers differently with plugins that fall through\nalone: " + a
                         + "\nwith:  " + b + "\nCorefile:\n" + extended);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void autopathChangesOnlyTheTriesItCanAnswerBetter(long seed) throws Exception {
+        GeneratedCluster g = ClusterGenerator.random(seed);
+        String text = g.corefileText().replaceAll("pods (disabled|insecure)", "pods verified");
+        if (!text.contains("pods verified")) {
+            text = text.replaceFirst("(    kubernetes [^\\n]*\\{\\n)", "$1        pods verified\n");
+        }
+        int k = text.indexOf("    kubernetes");
+        String withAutopath = text.substring(0, k) + "    autopath @kubernetes\n" + text.substring(k);
+        DnsModel plain = DnsModel.build(g.snapshot(), CorefileParser.parse(text, "generated Corefile"));
+        DnsModel autopath = DnsModel.build(g.snapshot(), CorefileParser.parse(withAutopath, "with autopath"));
+        assertThat(plain.plugin().orElseThrow().pods()).isEqualTo(dev.kdi.records.corefile.PodMode.VERIFIED);
+        var client = g.snapshot().pods().stream().filter(p -> !p.terminating() && p.primaryIp() != null
+                && plain.plugin().get().exposes(p.namespace())).findFirst();
+        if (client.isEmpty()) {
+            return;
+        }
+        String ip = client.get().primaryIp();
+        String first = client.get().namespace() + ".svc." + g.clusterDomain();
+        first = first.endsWith(".") ? first : first + ".";
+        ClusterNames names = ClusterNames.of(plain);
+        List<Question> questions = new ArrayList<>();
+        for (Question q : QuestionMix.realistic(names, seed, 200)) {
+            questions.add(q);
+            // The pod's resolver's first try for the name the program spelt as its first two labels.
+            List<String> labels = dev.kdi.records.names.DnsNames.labels(q.name());
+            if (labels.size() >= 2) {
+                questions.add(new Question(labels.get(0) + "." + labels.get(1) + "." + first, q.type()));
+            }
+        }
+        for (Question q : questions) {
+            String name = dev.kdi.records.names.DnsNames.lower(q.name());
+            Answer a = plain.answer(q, ip);
+            Answer b = autopath.answer(q, ip);
+            boolean under = dev.kdi.records.names.DnsNames.isSubdomain(first, name) && !name.equals(first);
+            boolean same = a.status() == b.status() && a.additional().equals(b.additional())
+                    && java.util.Objects.equals(a.authority(), b.authority());
+            if (!under || a.status() != Status.NXDOMAIN && a.status() != Status.SERVFAIL) {
+                // Found at the first try: CoreDNS's cnamer may put one CNAME in front, nothing else changes.
+                List<ResourceRecord> tail = b.answer().size() == a.answer().size() + 1
+                        ? b.answer().subList(1, b.answer().size()) : b.answer();
+                if (!same || !tail.equals(a.answer())) {
+                    fail("seed " + seed + ": " + q + " from " + ip + " answers differently with autopath\nplain: " + a
+                            + "\nwith:  " + b + "\nCorefile:\n" + withAutopath);
+                }
+            } else if (!b.answer().isEmpty()) {
+                assertThat(b.answer().get(0).data()).as("seed %d: %s found elsewhere comes behind a CNAME", seed, q)
+                        .isInstanceOf(Rdata.Cname.class);
+                assertThat(b.answer().get(0).ownerKey()).isEqualTo(name);
             }
         }
     }

@@ -214,6 +214,7 @@ public final class CorefileParser {
         Optional<CachePlugin> cache = Optional.empty();
         Optional<ExternalPlugin> external = Optional.empty();
         List<AclPlugin> acls = new ArrayList<>();
+        Optional<AutopathPlugin> autopath = Optional.empty();
         List<String> blockZones = addresses.stream().map(ServerAddress::zone).distinct().toList();
         for (Directive d : directives) {
             try {
@@ -240,6 +241,8 @@ public final class CorefileParser {
                         cache = Optional.of(CachePlugin.parse(d, blockZones));
                     }
                     case "acl" -> acls.add(AclPlugin.parse(d, blockZones));
+                    // Every autopath line is read by one setup; the last one's settings stay.
+                    case "autopath" -> autopath = Optional.of(AutopathPlugin.parse(d, blockZones, files));
                     case "k8s_external" -> external = Optional.of(ExternalPlugin.parse(d, blockZones, external.orElse(null)));
                     default -> {
                         // Other plugins are chained by name; the model says which it does not follow.
@@ -249,8 +252,19 @@ public final class CorefileParser {
                 throw inFile(d, e);
             }
         }
+        if (autopath.isPresent() && autopath.get().plugin() != null) {
+            String named = autopath.get().plugin();
+            boolean present = directives.stream().anyMatch(d -> d.name().equals(named));
+            // At start-up CoreDNS asks the named plugin of the block for its AutoPath function; kubernetes
+            // and erratic have one, any other present plugin stops the start.
+            if (present && !named.equals("kubernetes") && !named.equals("erratic")) {
+                Directive d = autopath.get().directive();
+                throw inFile(d, new CorefileException(d.line(), "plugin/autopath: " + named
+                        + " does not implement the AutoPather interface"));
+            }
+        }
         return new ServerBlock(addresses, directives, kubernetes, line, hosts, rewrites, templates, forwards, cache,
-                external, acls);
+                external, acls, autopath);
     }
 
     /** An option refused in an imported file names the file: its line alone would point into the Corefile. */

@@ -23,8 +23,20 @@ public final class GoTemplate {
         this.parts = List.copyOf(parts);
     }
 
-    /** An action: the text between the braces, trimmed. */
-    private record Action(String text) {
+    /**
+     * An action: the text between the braces, trimmed, split once when the template is parsed
+     * (every answer of the template runs it again).
+     *
+     * @param words the text split at whitespace
+     * @param path a lone field's path without its leading dot ({@code Group.name} → Group, name), or null
+     * @param modelled whether the model evaluates it
+     */
+    private record Action(String text, String[] words, String[] path, boolean modelled) {
+        static Action of(String text) {
+            String[] w = text.split("\\s+");
+            String[] path = w.length == 1 && w[0].startsWith(".") ? w[0].substring(1).split("\\.", -1) : null;
+            return new Action(text, w, path, GoTemplate.modelled(text));
+        }
     }
 
     /** What the template sees: the fields of the plugin's {@code templateData}. */
@@ -85,7 +97,7 @@ public final class GoTemplate {
                 if (action.isEmpty()) {
                     throw new IllegalArgumentException("missing value for command");
                 }
-                parts.add(new Action(action));
+                parts.add(Action.of(action));
             }
             i = close + 2;
             if (trimRight) {
@@ -104,7 +116,7 @@ public final class GoTemplate {
     public List<String> unmodelled() {
         List<String> out = new ArrayList<>();
         for (Object p : parts) {
-            if (p instanceof Action a && !modelled(a.text())) {
+            if (p instanceof Action a && !a.modelled()) {
                 out.add("{{ " + a.text() + " }}");
             }
         }
@@ -136,19 +148,19 @@ public final class GoTemplate {
             if (p instanceof String s) {
                 out.append(s);
             } else {
-                out.append(evaluate(((Action) p).text(), data));
+                out.append(evaluate((Action) p, data));
             }
         }
         return out.toString();
     }
 
-    private static String evaluate(String a, Data d) throws ExecutionError, NotModelled {
-        if (!modelled(a)) {
-            throw new NotModelled("{{ " + a + " }}");
+    private static String evaluate(Action a, Data d) throws ExecutionError, NotModelled {
+        if (!a.modelled()) {
+            throw new NotModelled("{{ " + a.text() + " }}");
         }
-        String[] w = a.split("\\s+");
+        String[] w = a.words();
         if (w.length == 1) {
-            String[] path = w[0].substring(1).split("\\.", -1);
+            String[] path = a.path();
             return switch (path[0]) {
                 case "Zone" -> d.zone();
                 case "Name" -> d.name();

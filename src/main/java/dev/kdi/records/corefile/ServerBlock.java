@@ -18,11 +18,13 @@ import java.util.stream.Collectors;
  * @param cache the parsed {@code cache} plugin, when the block has one
  * @param external the parsed {@code k8s_external} plugin, when the block has one
  * @param acls the {@code acl} lines, in the order written (one plugin tries their rules in turn)
+ * @param autopath the parsed {@code autopath} plugin, when the block has one (the last line, as CoreDNS keeps)
  */
 public record ServerBlock(List<ServerAddress> addresses, List<Directive> directives,
                           Optional<KubernetesPlugin> kubernetes, int line, Optional<HostsPlugin> hosts,
                           List<RewriteRule> rewrites, List<TemplateRule> templates, List<ForwardPlugin> forwards,
-                          Optional<CachePlugin> cache, Optional<ExternalPlugin> external, List<AclPlugin> acls) {
+                          Optional<CachePlugin> cache, Optional<ExternalPlugin> external, List<AclPlugin> acls,
+                          Optional<AutopathPlugin> autopath) {
 
     public ServerBlock {
         addresses = List.copyOf(addresses);
@@ -36,7 +38,7 @@ public record ServerBlock(List<ServerAddress> addresses, List<Directive> directi
     public ServerBlock(List<ServerAddress> addresses, List<Directive> directives, Optional<KubernetesPlugin> kubernetes,
                        int line) {
         this(addresses, directives, kubernetes, line, Optional.empty(), List.of(), List.of(), List.of(), Optional.empty(),
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), Optional.empty());
     }
 
     public boolean has(String plugin) {
@@ -71,6 +73,6 @@ public record ServerBlock(List<ServerAddress> addresses, List<Directive> directi
     /** This block with another kubernetes plugin and keys (a replaced cluster domain). */
     public ServerBlock with(List<ServerAddress> newAddresses, KubernetesPlugin plugin) {
         return new ServerBlock(newAddresses, directives, Optional.of(plugin), line, hosts, rewrites, templates, forwards,
-                cache, external, acls);
+                cache, external, acls, autopath);
     }
 }

@@ -55,8 +55,11 @@ final class CorefilePluginChecks {
                                     + "drop serve_stale."));
                 }
             });
-            if (b.has("autopath") && b.kubernetes().isPresent() && b.kubernetes().get().pods() != PodMode.VERIFIED) {
-                String where = b.directive("autopath").orElseThrow().where();
+            // The same condition under which the model's autopath finds no search list: @kubernetes only, since a
+            // file's list needs no pod cache.
+            boolean fromKubernetes = b.autopath().map(a -> "kubernetes".equals(a.plugin())).orElse(false);
+            if (fromKubernetes && b.kubernetes().isPresent() && b.kubernetes().get().pods() != PodMode.VERIFIED) {
+                String where = b.autopath().orElseThrow().directive().where();
                 out.add(finding(Rule.COREFILE_AUTOPATH_UNVERIFIED, "autopath (" + where + ") takes the search path from "
                         + "the kubernetes plugin, which gives none unless 'pods verified' is set: every query goes its "
                         + "full way through the client's search list.",

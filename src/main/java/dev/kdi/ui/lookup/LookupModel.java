@@ -271,8 +271,17 @@ public final class LookupModel {
             }
         }
         Walk shown = liveWalk.orElse(modelWalk);
+        List<String> differences = new java.util.ArrayList<>();
         for (Question q : shown.questions()) {
             predicted.computeIfAbsent(q, k -> v.inspection().answerFromPod(pod, k).status());
+            if (liveWalk.isPresent()) {
+                v.inspection().portForwardDifference(pod, q).ifPresent(differences::add);
+            }
+        }
+        if (!differences.isEmpty()) {
+            // The live walk went through kdi's port-forward: where autopath or acl see the pod otherwise, say so.
+            note = (note.isEmpty() ? "" : note + " ") + "Asked through kdi's port-forward, not from the pod: "
+                    + String.join(" ", differences);
         }
         return new LookupResult.AsPod(clock.instant(), shownPod, n, conf, modelWalk, liveWalk,
                 answers, predicted, replicaUsed, note, hosts, hostsWhy);
