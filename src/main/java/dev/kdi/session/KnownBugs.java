@@ -129,8 +129,8 @@ final class KnownBugs {
             new Bug(v(1, 6, 7), v(1, 7, 0), Trigger.FORWARD, "the forward plugin sends every query to its first"
                     + " upstream whatever its policy", "coredns/coredns#3900", "coredns/coredns#3919"),
             // EndpointSlices are watched from 1.8.1 on Kubernetes 1.19+, without their ready condition.
-            new Bug(v(1, 8, 1), v(1, 8, 4), Trigger.KUBERNETES, "headless Services answer with the addresses of"
-                    + " pods that are not ready", "coredns/coredns#4594", "coredns/coredns#4580"),
+            new Bug(v(1, 8, 1), v(1, 8, 4), Trigger.KUBERNETES, "on Kubernetes 1.19 and later, headless Services"
+                    + " answer with the addresses of pods that are not ready", "coredns/coredns#4594", "coredns/coredns#4580"),
             // klog.InitFlags in the kubernetes plugin's setup (from the klog/v2 switch, #4778) runs again on reload.
             new Bug(v(1, 8, 5), v(1, 8, 6), Trigger.RELOAD, "a Corefile reload panics (flag redefined: log_dir)"
                     + " and the replica restarts", "coredns/coredns#4880", "coredns/coredns#4881"),
