@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The catalogue of lint rules: each with a stable code, its severity and a one-line description
- * (what {@code --help} and the GUI list). Codes never change once published; add, never rename.
+ * (the README lists them all; RuleCatalogueTest holds the two together). Codes never change once
+ * published; add, never rename.
  */
 public enum Rule {
     // errors: a name the user evidently intends cannot resolve
