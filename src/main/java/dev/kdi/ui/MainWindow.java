@@ -140,8 +140,11 @@ public final class MainWindow {
         main = new SplitPane(top, lookup);
         main.setId("split-lookup");
         main.setOrientation(Orientation.VERTICAL);
-        dividerOnceShown(main, preferences.split(LOOKUP_SPLIT).orElse(0.66));
+        lookupExpandedAt = preferences.split(LOOKUP_SPLIT).orElse(0.66);
+        dividerOnceShown(main, lookupExpandedAt);
         SplitPane.setResizableWithParent(lookup, false);
+        // Folded when the window closed: it opens folded, and unfolds to the height it had.
+        lookup.collapsed().set(preferences.collapsed(LOOKUP_SPLIT));
         // The lookup panel collapses to its form; opened again, it gets back the height it had.
         lookup.collapsed().addListener((o, was, now) -> {
             if (now) {
@@ -244,6 +247,8 @@ public final class MainWindow {
         theme = Theme.LIGHT;
         scene.getStylesheets().setAll(theme.stylesheets());
         top.setDividerPositions(0.4);
+        lookupExpandedAt = 0.66;
+        lookup.collapsed().set(false);
         main.setDividerPositions(0.66);
     }
 
@@ -253,6 +258,7 @@ public final class MainWindow {
         }
         preferences.split(TREE_SPLIT, top.getDividerPositions()[0]);
         preferences.split(LOOKUP_SPLIT, lookup.collapsed().get() ? lookupExpandedAt : main.getDividerPositions()[0]);
+        preferences.collapsed(LOOKUP_SPLIT, lookup.collapsed().get());
         if (stage != null) {
             preferences.window(new UiPreferences.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
                     stage.getHeight(), stage.isMaximized()));

@@ -271,11 +271,18 @@ abstract class MainWindowContract {
         WindowFixture.FailedReplica failed = fixture.failReplica();
         String pod = failed.pod();
         String reason = failed.reason();
+        // The status bar draws its replicas anew on each report: the label judged is the one the
+        // wait saw, not one looked up again after a redraw may have replaced it.
+        Label[] seen = new Label[1];
         waitUntil(() -> {
             Node n = window.root().lookup("#replica-" + pod);
-            return n instanceof Label l && l.getText().contains("failed");
+            if (n instanceof Label l && l.getText().contains("failed")) {
+                seen[0] = l;
+                return true;
+            }
+            return false;
         });
-        Label replica = (Label) window.root().lookup("#replica-" + pod);
+        Label replica = seen[0];
         assertThat(replica.getText()).isEqualTo(pod + " failed");
         assertThat(replica.getTooltip().getText()).contains(reason);
     }

@@ -141,4 +141,35 @@ class PreferencesWindowTest {
         assertThat(model.toolbar().chosenNamespaces()).isEmpty();
         assertThat(model.lookup().recent()).isEmpty();
     }
+
+    @Test
+    void aFoldedLookupPanel_opensFolded_andUnfoldsToTheHeightItHad(FxRobot robot) throws Exception {
+        open();
+        robot.interact(() -> robot.lookup("#split-lookup").queryAs(SplitPane.class).setDividerPositions(0.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        double unfolded = window.lookup().getHeight();
+        robot.clickOn("#lookup-collapse");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.lookup().collapsed().get()).isTrue();
+        closeWindow(robot);
+
+        open();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.lookup().collapsed().get()).isTrue();
+        assertThat(window.lookup().getHeight()).isLessThan(unfolded / 2);
+        assertThat(window.tree().getHeight()).isGreaterThan(500);
+        robot.clickOn("#lookup-collapse");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.lookup().collapsed().get()).isFalse();
+        assertThat(divider(robot, "#split-lookup")).isCloseTo(0.5, within(0.02));
+        assertThat(window.lookup().getHeight()).isCloseTo(unfolded, within(20.0));
+
+        // Unfolded when it closes: it opens unfolded.
+        closeWindow(robot);
+        open();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.lookup().collapsed().get()).isFalse();
+        assertThat(divider(robot, "#split-lookup")).isCloseTo(0.5, within(0.02));
+    }
 }

@@ -94,8 +94,11 @@ public final class ScreenshotTour {
             stage.titleProperty().bind(window.title());
             stage.setX(0);
             stage.setY(0);
-            stage.setWidth(1600);
-            stage.setHeight(1000);
+            // The Check view is shown as a first start opens the window (its scene's size); the
+            // other shots have room to spare.
+            boolean firstStartSize = steps.contains("check");
+            stage.setWidth(firstStartSize ? window.scene().getWidth() : 1600);
+            stage.setHeight(firstStartSize ? window.scene().getHeight() : 1000);
             stage.show();
             tour[0] = new ScreenshotTour(out, model, window, stage);
             model.start(new WindowModel.Start(steps.contains("demo") || real, Optional.empty(), Optional.empty(),
@@ -171,13 +174,16 @@ public final class ScreenshotTour {
         }
         if (steps.contains("check")) {
             fx(() -> window.showCheck());
+            // Folded, as one reading a long table folds it: the table gets the window's height.
+            fx(() -> window.lookup().collapsed().set(true));
             fx(() -> model.check().run());
             await(() -> model.check().result().get() != null && !model.check().running().get());
-            pause(1500);
+            // Drawn before it is shot: on a busy machine the window paints a while after.
+            pause(4000);
             shot("check-light");
             fx(window::toggleTheme);
             fx(() -> model.check().show().set(dev.kdi.ui.check.CheckModel.Show.PROBLEMS));
-            pause(2500);
+            pause(4000);
             shot("check-dark");
             return;
         }
@@ -434,7 +440,8 @@ public final class ScreenshotTour {
     }
 
     private void shot(String name) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("import", "-window", "root", "-crop", "1600x1000+0+0",
+        String size = Math.round(stage.getWidth()) + "x" + Math.round(stage.getHeight());
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", size + "+0+0",
                 out.resolve(name + ".png").toString()).inheritIO().start();
         p.waitFor();
         System.out.println("shot " + name);

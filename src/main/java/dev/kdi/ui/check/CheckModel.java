@@ -107,7 +107,13 @@ public final class CheckModel {
     private final StringProperty namespace = new SimpleStringProperty(this, "namespace", ANY);
     private final StringProperty type = new SimpleStringProperty(this, "type", ANY);
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
-    private final ObservableList<CheckRow> rows = FXCollections.observableArrayList();
+    /**
+     * The rows shown: each filter's result is wrapped, not copied, and swapped in whole. Half a
+     * million rows handed to {@code setAll} cost the UI thread a copy of the old and the new list
+     * and a change event the table walks; a new list costs it one property change.
+     */
+    private final ReadOnlyObjectWrapper<ObservableList<CheckRow>> rows = new ReadOnlyObjectWrapper<>(this, "rows",
+            FXCollections.emptyObservableList());
     /** What {@link #rows} holds, as the filter made it; never changed afterwards, so workers may read it. */
     private List<CheckRow> shownRows = List.of();
     private Supplier<Set<String>> chosenNamespaces = Set::of;
@@ -147,7 +153,7 @@ public final class CheckModel {
         canCheck.set(using != null);
         result.set(null);
         shownRows = List.of();
-        rows.clear();
+        rows.set(FXCollections.emptyObservableList());
         shownText.set("");
         message.set(using == null ? cannotAsk : "Check asks every DNS replica about every name and compares the answers"
                 + " with the model.");
@@ -283,7 +289,7 @@ public final class CheckModel {
         filtering.cancel();
         if (r == null) {
             shownRows = List.of();
-            rows.clear();
+            rows.set(FXCollections.emptyObservableList());
             shownText.set("");
             return;
         }
@@ -305,7 +311,7 @@ public final class CheckModel {
                     }
                     if (shown != before || shownRows != before) {
                         shownRows = shown;
-                        rows.setAll(shown);
+                        rows.set(FXCollections.unmodifiableObservableList(FXCollections.observableList(shown)));
                     }
                     shownText.set(shown.size() == r.rows().size() ? Texts.count(shown.size(), "name", "names")
                             : Texts.count(shown.size()) + " of " + Texts.count(r.rows().size(), "name", "names"));
@@ -519,14 +525,27 @@ public final class CheckModel {
         return text;
     }
 
-    /** The rows the filters leave, in the report's order. */
+    /** The rows the filters leave, in the report's order; each filter gives a new list. */
     public ObservableList<CheckRow> rows() {
-        return rows;
+        return rows.get();
     }
 
-    /** Shows a result without a session (the UI benchmark's 500,000 rows). */
+    /** The list {@link #rows()} gives, for the table to follow. */
+    public ReadOnlyObjectProperty<ObservableList<CheckRow>> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    /** Shows a result without a session (tests). */
     public void showForMeasurement(CheckReport report, String clusterDomain) {
-        result.set(CheckResult.of(report, clusterDomain));
+        showForMeasurement(CheckResult.of(report, clusterDomain));
+    }
+
+    /**
+     * Shows a table built beforehand, off the UI thread, as a check's is (the UI benchmark's
+     * 500,000 rows).
+     */
+    public void showForMeasurement(CheckResult table) {
+        result.set(table);
         refilter();
     }
 }

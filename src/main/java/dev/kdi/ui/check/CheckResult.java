@@ -44,7 +44,8 @@ public record CheckResult(CheckReport report, List<String> replicas, List<CheckR
         }
     }
 
-    static CheckResult of(CheckReport report, String clusterDomain) {
+    /** The table of a report; walks every item, so it is built off the UI thread. */
+    public static CheckResult of(CheckReport report, String clusterDomain) {
         List<String> replicas = new ArrayList<>(new TreeSet<>(report.items().stream().map(CheckReport.Item::replica)
                 .toList()));
         Map<String, Integer> position = new HashMap<>();

@@ -58,7 +58,7 @@ public final class CheckView extends BorderPane {
         this.model = model;
         getStyleClass().add("check-view");
         setId("check-view");
-        table.setItems(model.rows());
+        table.itemsProperty().bind(model.rowsProperty());
         table.setId("check-table");
         table.setPlaceholder(new Label("Press Check to ask every DNS replica about every name."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -156,6 +156,10 @@ public final class CheckView extends BorderPane {
         message.setId("check-message");
         message.textProperty().bind(model.message());
         message.setMinWidth(0);
+        // It gives way to the buttons when the pane is narrow; the whole of it shows on hover.
+        Tooltip all = new Tooltip();
+        all.textProperty().bind(model.message());
+        message.setTooltip(all);
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
         MenuItem csv = new MenuItem("CSV…");
@@ -272,26 +276,34 @@ public final class CheckView extends BorderPane {
         };
     }
 
+    /**
+     * Widths for the window's first size, where the tab gets about 800 pixels: {@code CNAME} and
+     * the replicas' verdicts whole, the rest to the names. A column never shrinks below what its
+     * header needs. No status column: the Live or replica columns say it, coloured, and the
+     * status filter and summary bar pick by it.
+     */
     private void fixedColumns() {
-        TableColumn<CheckRow, String> status = column("Status", 90, r -> r.status().word());
-        status.setCellFactory(c -> new StatusCell<>(s -> s));
-        status.setId("check-col-status");
-        TableColumn<CheckRow, String> ns = column("Namespace", 110, CheckRow::namespace);
-        TableColumn<CheckRow, String> name = column("Name", 320, r -> r.question().name());
+        TableColumn<CheckRow, String> ns = column("Namespace", 104, CheckRow::namespace);
+        ns.setMinWidth(96);
+        ns.setCellFactory(c -> new FullTextCell());
+        TableColumn<CheckRow, String> name = column("Name", 300, r -> r.question().name());
+        name.setMinWidth(160);
         name.setCellFactory(c -> new FullTextCell());
         TableColumn<CheckRow, String> type = column("Type", 64, r -> r.question().type().mnemonic());
         type.setMinWidth(64);
-        TableColumn<CheckRow, String> expected = column("Expected", 170, CheckRow::expected);
+        TableColumn<CheckRow, String> expected = column("Expected", 130, CheckRow::expected);
+        expected.setMinWidth(90);
         expected.setCellFactory(c -> new FullTextCell());
         live.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().live()));
         live.setCellFactory(c -> new StatusCell<>(CheckView::statusWord));
-        live.setPrefWidth(220);
-        table.getColumns().setAll(List.of(status, ns, name, type, expected, live));
+        live.setPrefWidth(180);
+        live.setMinWidth(168);
+        table.getColumns().setAll(List.of(ns, name, type, expected, live));
     }
 
     /** One column per replica when some replica disagrees with another; one Live column when all agree. */
     private void replicaColumns(CheckResult r) {
-        List<TableColumn<CheckRow, ?>> columns = new ArrayList<>(table.getColumns().subList(0, 5));
+        List<TableColumn<CheckRow, ?>> columns = new ArrayList<>(table.getColumns().subList(0, 4));
         if (r == null || !r.disagreement()) {
             columns.add(live);
         } else {
@@ -308,7 +320,9 @@ public final class CheckView extends BorderPane {
                 c.getProperties().put("replica", replica);
                 c.setCellValueFactory(v -> new ReadOnlyStringWrapper(text(v.getValue().item(at))));
                 c.setCellFactory(x -> new StatusCell<>(CheckView::statusWord));
-                c.setPrefWidth(200);
+                // "missing: NXDOMAIN" whole; longer verdicts show whole on hover.
+                c.setPrefWidth(172);
+                c.setMinWidth(168);
                 columns.add(c);
             }
         }

@@ -17,7 +17,7 @@ import java.util.prefs.Preferences;
 
 /**
  * What the window remembers between runs, in {@code java.util.prefs}: its size and place, the
- * split positions, the theme, the last context and namespaces of each kubeconfig file, and the
+ * split positions, which panels are folded, the theme, the last context and namespaces of each kubeconfig file, and the
  * names looked up. Everything is read with a fallback, so a damaged or foreign value is ignored,
  * never fatal.
  */
@@ -79,6 +79,15 @@ public final class UiPreferences {
 
     public void split(String name, double position) {
         root.node("splits").putDouble(name, position);
+    }
+
+    /** Whether a panel that folds away (the lookup panel) was folded. */
+    public boolean collapsed(String panel) {
+        return root.node("collapsed").getBoolean(panel, false);
+    }
+
+    public void collapsed(String panel, boolean folded) {
+        root.node("collapsed").putBoolean(panel, folded);
     }
 
     /** The theme's name ({@code LIGHT}, {@code DARK}). */
