@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -210,7 +211,7 @@ class ClusterLoaderTest {
             Await.until(WAIT, () -> loader.report().isStale(), "the view is reported stale");
             // Deleted while nobody watched: only a fresh list can tell.
             api.client().pods().inNamespace("shop").withName("web-3").delete();
-            faults.goneForNextWatches(ResourceKind.values().length);
+            faults.goneForNextWatchOf(Arrays.stream(ResourceKind.values()).map(k -> k.plural).toList());
             faults.refuseWatches(false);
 
             Await.until(WAIT, () -> !podNames(loader.snapshot()).contains("shop/web-3"), "the deleted pod goes");

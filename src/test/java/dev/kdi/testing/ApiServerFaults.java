@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class ApiServerFaults extends Dispatcher {
     private final ConcurrentLinkedQueue<ApiRequest> requests = new ConcurrentLinkedQueue<>();
     private final Set<DroppableSocket> watches = ConcurrentHashMap.newKeySet();
     private final AtomicInteger continueGeneration = new AtomicInteger();
-    private final AtomicInteger goneWatches = new AtomicInteger();
+    private final Set<String> goneWatches = ConcurrentHashMap.newKeySet();
     private final AtomicInteger served = new AtomicInteger();
     private volatile boolean paginate;
     private volatile String expireNextToken;
@@ -124,9 +125,13 @@ public final class ApiServerFaults extends Dispatcher {
         refuseWatches = refuse;
     }
 
-    /** The next {@code count} watches that ask for a resourceVersion get 410 Gone. */
-    public void goneForNextWatches(int count) {
-        goneWatches.set(count);
+    /**
+     * The next watch of each named resource that asks for a resourceVersion gets 410 Gone. Per
+     * resource, not a count of watches: the watches reconnect in any order, and a count could be
+     * spent on one resource's second try while another's first never saw its 410.
+     */
+    public void goneForNextWatchOf(Collection<String> resources) {
+        goneWatches.addAll(resources);
     }
 
     /** Closes every watch after it sent {@code events} events; negative for never. */
@@ -308,7 +313,7 @@ public final class ApiServerFaults extends Dispatcher {
             return status(500, "InternalError", "the watch cache is not ready, try again");
         }
         String rv = r.query().get("resourceVersion");
-        if (rv != null && !rv.isEmpty() && goneWatches.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (rv != null && !rv.isEmpty() && goneWatches.remove(r.resource())) {
             return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
                 @Override
                 public void onOpen(WebSocket webSocket, Response response) {
