@@ -37,8 +37,10 @@ public final class DnsPodDetails {
      * @param readinessPath the readiness probe's HTTP path of the CoreDNS container, or empty when it
      *     has none or it is not an HTTP probe
      * @param readinessPort that probe's port as written (a number or a port name), or empty
+     * @param image the CoreDNS container's image as written ({@code registry.k8s.io/coredns/coredns:v1.12.0}),
+     *     or empty
      */
-    public record Pod(int restarts, String lastTermination, String readinessPath, String readinessPort) {
+    public record Pod(int restarts, String lastTermination, String readinessPath, String readinessPort, String image) {
     }
 
     /** A pod's details, or a one-line reason why they could not be read. */
@@ -90,6 +92,7 @@ public final class DnsPodDetails {
         }
         String probePath = "";
         String probePort = "";
+        String image = "";
         JsonNode containers = pod.path("spec").path("containers");
         JsonNode chosen = null;
         for (JsonNode c : containers) {
@@ -98,13 +101,14 @@ public final class DnsPodDetails {
             }
         }
         if (chosen != null) {
+            image = chosen.path("image").asText("");
             JsonNode http = chosen.path("readinessProbe").path("httpGet");
             if (!http.isMissingNode()) {
                 probePath = http.path("path").asText("/");
                 probePort = http.path("port").asText("");
             }
         }
-        return new PodFound(new Pod(restarts, last, probePath, probePort));
+        return new PodFound(new Pod(restarts, last, probePath, probePort, image));
     }
 
     public BudgetsRead budgets(String namespace) {

@@ -97,8 +97,10 @@ public record LoadReport(List<AccessProblem> problems, List<String> stale, boole
     public record AccessProblem(String resource, String namespace, String verb, String message) {
         /** "cannot list pods in namespace shop: forbidden (...)". */
         public String describe() {
-            String where = namespace.isEmpty() ? "across all namespaces" : "in namespace " + namespace;
-            return "cannot " + verb + " " + resource + " " + where + ": " + message;
+            // A get with no namespace is of a cluster-scoped object (nodes/proxy): no namespaces to span.
+            String where = namespace.isEmpty() ? (verb.equals("get") ? "" : " across all namespaces")
+                    : " in namespace " + namespace;
+            return "cannot " + verb + " " + resource + where + ": " + message;
         }
     }
 }

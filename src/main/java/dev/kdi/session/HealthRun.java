@@ -131,6 +131,7 @@ final class HealthRun {
         List<Finding> findings = new ArrayList<>();
         for (Asked a : results) {
             findings.addAll(replicaFindings(a, ports));
+            findings.addAll(knownBugs(a, inspection.model().corefile()));
         }
         findings.addAll(outliers(results));
         findings.addAll(clusterFindings(results, ports, replicas));
@@ -306,6 +307,25 @@ final class HealthRun {
                     + ": restarts and the readiness probe are unknown."));
         }
         return out;
+    }
+
+    /**
+     * The known bugs of the release a replica runs, as {@code coredns_build_info} says or else its
+     * image's tag; nothing when neither names a release (a vendor's own build, a digest).
+     */
+    private static List<Finding> knownBugs(Asked a, Corefile corefile) {
+        Optional<KnownBugs.Version> fromMetrics = a.last().map(CoreDnsMetrics::version)
+                .flatMap(KnownBugs.Version::parse);
+        Optional<KnownBugs.Version> version = fromMetrics.or(() -> a.pod().map(DnsPodDetails.Pod::image)
+                .flatMap(KnownBugs.Version::ofImage));
+        if (version.isEmpty()) {
+            return List.of();
+        }
+        String source = fromMetrics.isPresent() ? "coredns_build_info" : "its image " + a.pod().orElseThrow().image();
+        return KnownBugs.affecting(version.get(), corefile).stream().map(b -> new Finding("COREDNS_KNOWN_BUG",
+                Severity.WARNING, a.replica().id(), "CoreDNS " + version.get() + " (from " + source + ") has a known"
+                        + " bug: " + b.what() + " (" + b.issue() + "); fixed in " + b.fixedIn() + " (" + b.fix()
+                        + "). Upgrade to " + b.fixedIn() + " or later.")).toList();
     }
 
     private static String upstreamsText(CoreDnsMetrics m) {

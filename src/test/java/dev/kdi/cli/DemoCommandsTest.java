@@ -126,7 +126,7 @@ class DemoCommandsTest {
         assertThat(lab.out()).contains("-> SERVFAIL").contains(";; model: agrees")
                 .contains("hosts (ConfigMap kube-system/coredns-custom key lab.server line 3) has no entry");
         CliRun lint = CliRun.run("--demo", "lint");
-        assertThat(lint.out()).contains("ERROR corefile-hosts-no-fallthrough ConfigMap kube-system/coredns: hosts "
+        assertThat(lint.out()).contains("ERROR corefile-hosts-no-fallthrough ConfigMap kube-system/coredns-custom: hosts "
                 + "(ConfigMap kube-system/coredns-custom key lab.server line 3) in block lab.example:53");
         assertThat(lint.out().lines().filter(l -> l.contains("corefile-"))).hasSize(1);
     }

@@ -125,16 +125,16 @@ class LayoutsTest {
         assertThat(report.items()).isNotEmpty();
     }
 
-    /** The kubelets' configz through the API server's node proxy, as a real API server relays it. */
-    static UnaryOperator<Dispatcher> kubeletsConfigz(String clusterDns, AtomicInteger asked) {
+    /** Every node's {@code /proxy/configz} answered by {@code reply} (given the node's name), counted. */
+    static UnaryOperator<Dispatcher> configz(AtomicInteger asked, java.util.function.Function<String, MockResponse> reply) {
+        java.util.regex.Pattern path = java.util.regex.Pattern.compile("/api/v1/nodes/([^/]+)/proxy/configz");
         return inner -> new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                if (request.getPath().matches("/api/v1/nodes/[^/]+/proxy/configz")) {
+                java.util.regex.Matcher m = path.matcher(request.getPath());
+                if (m.matches()) {
                     asked.incrementAndGet();
-                    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
-                            .setBody("{\"kubeletconfig\":{\"clusterDomain\":\"cluster.local\",\"clusterDNS\":[\""
-                                    + clusterDns + "\"],\"resolvConf\":\"/run/systemd/resolve/resolv.conf\"}}");
+                    return reply.apply(m.group(1));
                 }
                 return inner.dispatch(request);
             }
@@ -144,6 +144,22 @@ class LayoutsTest {
                 inner.shutdown();
             }
         };
+    }
+
+    /** The kubelets' configz through the API server's node proxy, as a real API server relays it. */
+    static UnaryOperator<Dispatcher> kubeletsConfigz(String clusterDns, AtomicInteger asked) {
+        return configz(asked, node -> new MockResponse().setResponseCode(200).setHeader("Content-Type",
+                "application/json").setBody("{\"kubeletconfig\":{\"clusterDomain\":\"cluster.local\",\"clusterDNS\":[\""
+                        + clusterDns + "\"],\"resolvConf\":\"/run/systemd/resolve/resolv.conf\"}}"));
+    }
+
+    /** The API server refusing every node's proxy to this user, with the real 403 Status body. */
+    static UnaryOperator<Dispatcher> nodeProxyRefused(AtomicInteger asked) {
+        return configz(asked, node -> new MockResponse().setResponseCode(403).setHeader("Content-Type",
+                "application/json").setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":"
+                        + "\"Failure\",\"message\":\"nodes \\\"" + node + "\\\" is forbidden: User \\\"jane\\\" cannot"
+                        + " get resource \\\"nodes/proxy\\\" in API group \\\"\\\" at the cluster scope\",\"reason\":"
+                        + "\"Forbidden\",\"details\":{\"name\":\"" + node + "\",\"kind\":\"nodes\"},\"code\":403}"));
     }
 
     @Test
@@ -166,6 +182,26 @@ class LayoutsTest {
         CheckReport report = session.check(new CheckRequest(Set.of("shop"), Optional.empty()), Progress.NONE)
                 .get(40, TimeUnit.SECONDS);
         assertThat(report.allAgree()).as(report.summary()).isTrue();
+    }
+
+    @Test
+    @DisplayName("No well-known DNS Service and nodes/proxy refused: one warning line naming it, and the load goes on")
+    void refusedNodeProxyIsOneWarning() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        session = started(nodeProxyRefused(asked), LiveOptions.defaults().withNamespaces(List.of()),
+                "/layouts/kubelet-address.yaml");
+
+        Inspection now = session.current();
+        assertThat(asked.get()).isPositive();
+        assertThat(now.dns().service()).isEmpty();
+        assertThat(now.report().warnings()).containsExactly("cannot get nodes/proxy: forbidden (the kubelet's configz,"
+                + " whose clusterDNS would name the cluster DNS Service)");
+        assertThat(now.dns().notes()).singleElement().asString().startsWith("No cluster DNS Service found (looked for"
+                + " kube-system/kube-dns, openshift-dns/dns-default, kube-system/rke2-coredns-rke2-coredns, and the"
+                + " Service at the kubelet's clusterDNS address; name it with --dns-service NS/NAME)");
+        assertThat(now.corefileOrigin()).isEqualTo("kubeadm's default Corefile");
+        // The objects are still read and the model still answers.
+        assertThat(predict("web.shop.svc.cluster.local.", RrType.A).status()).isEqualTo(Status.NOERROR);
     }
 
     @Test

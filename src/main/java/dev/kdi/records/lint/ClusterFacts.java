@@ -10,14 +10,17 @@ import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.Provisional;
 import dev.kdi.records.objects.Service;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What every check needs to know about the cluster as a whole: the cluster domain, the
  * kubernetes plugin's options, and the address of the cluster DNS.
  */
 final class ClusterFacts {
-    /** Where the Corefile lives in a kubeadm-style cluster; findings about it point there. */
+    /** Where the Corefile lives in a kubeadm-style cluster; findings point there when its text names no ConfigMap. */
     static final ObjectRef COREFILE = new ObjectRef(Kinds.CONFIG_MAP, "kube-system", "coredns");
+    private static final Pattern CONFIG_MAP_SOURCE = Pattern.compile("^ConfigMap ([^/\\s]+)/([^\\s]+)");
 
     private final DnsModel model;
     private final KubernetesPlugin plugin;
@@ -83,6 +86,21 @@ final class ClusterFacts {
 
     String corefileOrigin() {
         return model.corefile().origin();
+    }
+
+    /** The ConfigMap the Corefile in force came from (OpenShift's, RKE2's, kubeadm's...). */
+    ObjectRef corefileObject() {
+        return corefileObject(corefileOrigin());
+    }
+
+    /**
+     * The ConfigMap a Corefile text was read from, given its source ({@code ConfigMap
+     * kube-system/coredns-custom key lab.server}), so a finding points where the line is written and
+     * not always at kubeadm's ConfigMap.
+     */
+    static ObjectRef corefileObject(String source) {
+        Matcher m = CONFIG_MAP_SOURCE.matcher(source == null ? "" : source);
+        return m.find() ? new ObjectRef(Kinds.CONFIG_MAP, m.group(1), m.group(2)) : COREFILE;
     }
 
     /** {@code svc.ns.svc.zone}. */

@@ -16,7 +16,7 @@ final class CorefileChecks implements NamespaceCheck {
     /** Findings about the cluster as a whole; none when the plugin serves it normally. */
     static void checkCluster(ClusterFacts facts, List<NamespaceView> namespaces, List<Finding> out) {
         if (!facts.servesCluster()) {
-            out.add(Finding.of(Rule.COREFILE_NO_KUBERNETES, List.of(ClusterFacts.COREFILE),
+            out.add(Finding.of(Rule.COREFILE_NO_KUBERNETES, List.of(facts.corefileObject()),
                     "The Corefile (" + facts.corefileOrigin() + ") has no kubernetes plugin, so the cluster DNS "
                             + "serves no name under svc." + facts.zone() + " or pod." + facts.zone() + ".",
                     "Add 'kubernetes " + facts.zone() + " in-addr.arpa ip6.arpa' to the Corefile's server block "
@@ -25,7 +25,7 @@ final class CorefileChecks implements NamespaceCheck {
         }
         if (facts.plugin().noEndpoints()) {
             List<ObjectRef> objects = new ArrayList<>();
-            objects.add(ClusterFacts.COREFILE);
+            objects.add(facts.corefileObject());
             List<String> headless = new ArrayList<>();
             for (NamespaceView ns : namespaces) {
                 for (Service s : ns.services) {

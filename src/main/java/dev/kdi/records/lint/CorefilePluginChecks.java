@@ -36,7 +36,8 @@ final class CorefilePluginChecks {
             b.hosts().ifPresent(h -> hostsWithoutFallthrough(b, h, clusterZone, out));
             for (RewriteRule r : b.rewrites()) {
                 if (r instanceof RewriteRule.Name n && !n.auto() && n.answers().isEmpty()) {
-                    out.add(finding(Rule.COREFILE_REWRITE_NO_ANSWER, "rewrite (" + n.directive().where() + ") asks for "
+                    out.add(finding(Rule.COREFILE_REWRITE_NO_ANSWER, n.directive().source(),
+                            "rewrite (" + n.directive().where() + ") asks for "
                             + n.to() + " instead of names matching " + n.from() + ", but leaves the answer's records "
                             + "named " + n.to() + ": glibc, musl and Java clients discard answers whose names they did "
                             + "not ask for (coredns#1788).",
@@ -48,7 +49,8 @@ final class CorefilePluginChecks {
             }
             b.cache().filter(CachePlugin::serveStale).ifPresent(c -> {
                 if (Zones.longest(c.zones(), clusterZone) != null) {
-                    out.add(finding(Rule.COREFILE_SERVE_STALE_CLUSTER, "cache (" + c.directive().where() + ") has "
+                    out.add(finding(Rule.COREFILE_SERVE_STALE_CLUSTER, c.directive().source(),
+                            "cache (" + c.directive().where() + ") has "
                             + "serve_stale over " + clusterZone + ": once a Service or pod is deleted, its old answer "
                             + "keeps being served from the cache instead of NXDOMAIN.",
                             "Restrict the cache with serve_stale to the zones that need it (a block of their own), or "
@@ -60,7 +62,8 @@ final class CorefilePluginChecks {
             boolean fromKubernetes = b.autopath().map(a -> "kubernetes".equals(a.plugin())).orElse(false);
             if (fromKubernetes && b.kubernetes().isPresent() && b.kubernetes().get().pods() != PodMode.VERIFIED) {
                 String where = b.autopath().orElseThrow().directive().where();
-                out.add(finding(Rule.COREFILE_AUTOPATH_UNVERIFIED, "autopath (" + where + ") takes the search path from "
+                out.add(finding(Rule.COREFILE_AUTOPATH_UNVERIFIED, b.autopath().orElseThrow().directive().source(),
+                        "autopath (" + where + ") takes the search path from "
                         + "the kubernetes plugin, which gives none unless 'pods verified' is set: every query goes its "
                         + "full way through the client's search list.",
                         "Set 'pods verified' in the kubernetes plugin of block " + b.label() + "."));
@@ -77,7 +80,8 @@ final class CorefilePluginChecks {
             String key = a.transport() + "://" + a.zone() + ":" + a.port();
             ServerBlock first = served.putIfAbsent(key, b);
             if (first != null && first != b) {
-                out.add(finding(Rule.COREFILE_ZONE_TWICE, "The server blocks at line " + first.line() + " and line "
+                out.add(finding(Rule.COREFILE_ZONE_TWICE, source(b),
+                        "The server blocks at line " + first.line() + " and line "
                         + b.line() + " both serve " + a.zone() + " on port " + a.port() + ": CoreDNS stops with "
                         + "\"cannot serve " + key + " - it is already defined\".",
                         "Merge the two blocks' plugins into one block for " + a.zone() + "."));
@@ -95,7 +99,8 @@ final class CorefilePluginChecks {
                 && h.zones().stream().anyMatch(z -> DnsNames.isSubdomain(z, clusterZone));
         if (servesCluster) {
             if (!h.fallsThrough("a." + clusterZone)) {
-                out.add(finding(Rule.COREFILE_HOSTS_NO_FALLTHROUGH, "hosts (" + h.directive().where() + ") in block "
+                out.add(finding(Rule.COREFILE_HOSTS_NO_FALLTHROUGH, h.directive().source(),
+                        "hosts (" + h.directive().where() + ") in block "
                         + b.label() + " has no fallthrough for " + clusterZone + ": it runs before kubernetes whatever "
                         + "the written order, so every cluster name it does not list is SERVFAIL (coredns#3276).",
                         "Add 'fallthrough' to the hosts plugin, or give its names a server block of their own zone."));
@@ -108,8 +113,9 @@ final class CorefilePluginChecks {
         if (failing.isEmpty()) {
             return;
         }
-        out.add(finding(Rule.COREFILE_HOSTS_NO_FALLTHROUGH, "hosts (" + h.directive().where() + ") in block " + b.label()
-                + " has no fallthrough: every name under " + String.join(" ", failing) + " it does not list is SERVFAIL, "
+        out.add(finding(Rule.COREFILE_HOSTS_NO_FALLTHROUGH, h.directive().source(),
+                "hosts (" + h.directive().where() + ") in block " + b.label()
+                + " has no fallthrough: every name under " + String.join(" ", failing) + " that it does not list is SERVFAIL, "
                 + "not NXDOMAIN (hosts has no SOA to deny a name with), so clients retry and report a server failure. "
                 + "Cluster names never reach this block and are not harmed.",
                 "Add 'fallthrough' to the hosts plugin (the next plugin, or none, then decides), or list every name "
@@ -123,7 +129,8 @@ final class CorefilePluginChecks {
             if (ForwardPlugin.isResolvConf(to)) {
                 Pod pod = facts.dnsPodResolvingThroughCluster();
                 if (pod != null) {
-                    out.add(finding(Rule.COREFILE_FORWARD_LOOP, "forward (" + f.directive().where() + ") sends " + f.from()
+                    out.add(finding(Rule.COREFILE_FORWARD_LOOP, f.directive().source(),
+                            "forward (" + f.directive().where() + ") sends " + f.from()
                             + " to " + to + ", but DNS pod " + pod.namespace() + "/" + pod.name() + " has dnsPolicy "
                             + pod.dns().policy().spelling() + (pod.dns().hostNetwork() ? " on the host network" : "")
                             + ", so its " + to + " names the cluster DNS Service: the query comes back to CoreDNS, a "
@@ -138,7 +145,8 @@ final class CorefilePluginChecks {
             boolean loopback = IpAddress.isLoopback(host) && ForwardPlugin.port(to) == port;
             boolean service = ForwardPlugin.port(to) == 53 && facts.clusterDnsIps().contains(IpAddress.canonical(host));
             if (loopback || service) {
-                out.add(finding(Rule.COREFILE_FORWARD_LOOP, "forward (" + f.directive().where() + ") sends " + f.from()
+                out.add(finding(Rule.COREFILE_FORWARD_LOOP, f.directive().source(),
+                        "forward (" + f.directive().where() + ") sends " + f.from()
                         + " to " + to + ", " + (service ? "the cluster DNS Service" : "the DNS pod's own loopback")
                         + ": the query comes back to CoreDNS, which forwards it again. The loop plugin stops CoreDNS at "
                         + "start (CrashLoopBackOff); without it these names fail.",
@@ -149,7 +157,13 @@ final class CorefilePluginChecks {
         }
     }
 
-    private static Finding finding(Rule rule, String message, String fix) {
-        return Finding.of(rule, List.of(ClusterFacts.COREFILE), message, fix);
+    /** The Corefile text a server block is written in: its lines carry it. */
+    private static String source(ServerBlock b) {
+        return b.directives().isEmpty() ? "" : b.directives().get(0).source();
+    }
+
+    /** @param source the Corefile text the finding's line is in, which names its ConfigMap */
+    private static Finding finding(Rule rule, String source, String message, String fix) {
+        return Finding.of(rule, List.of(ClusterFacts.corefileObject(source)), message, fix);
     }
 }

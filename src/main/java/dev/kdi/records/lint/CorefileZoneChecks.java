@@ -55,7 +55,8 @@ final class CorefileZoneChecks {
         String where = t.directive().where();
         for (Candidate c : answered(b, t, clusterZone)) {
             if (t.regexes().stream().anyMatch(p -> p.matcher(c.name()).find())) {
-                out.add(finding(Rule.COREFILE_TEMPLATE_NXDOMAIN, "template (" + where + ") answers " + t.type() + " for "
+                out.add(finding(Rule.COREFILE_TEMPLATE_NXDOMAIN, t.directive().source(),
+                        "template (" + where + ") answers " + t.type() + " for "
                         + c.name() + " with NXDOMAIN, yet the name has an A answer (" + c.from() + "): NXDOMAIN says the "
                         + "name does not exist for any type, so glibc's and .NET's getaddrinfo drop the A answer too "
                         + "(coredns#3559).",
@@ -136,7 +137,8 @@ final class CorefileZoneChecks {
         }
         String where = b.directive("kubernetes").map(Directive::where).orElse("line " + k.line());
         ForwardPlugin f = b.forwards().stream().filter(x -> x.takes("1." + kept.get(0))).findFirst().orElseThrow();
-        out.add(finding(Rule.COREFILE_REVERSE_NO_FALLTHROUGH, "kubernetes (" + where + ") serves " + String.join(" ", kept)
+        out.add(finding(Rule.COREFILE_REVERSE_NO_FALLTHROUGH, b.directive("kubernetes").map(Directive::source).orElse(""),
+                "kubernetes (" + where + ") serves " + String.join(" ", kept)
                 + " without fallthrough for them: a reverse lookup of an address outside the cluster (a node, an "
                 + "upstream server) is NXDOMAIN from kubernetes, and forward (" + f.directive().where()
                 + ") never sees it.",
@@ -162,7 +164,8 @@ final class CorefileZoneChecks {
                     boolean moreSpecific = DnsNames.isSubdomain(stub, o.zone())
                             && DnsNames.labelCount(o.zone()) > DnsNames.labelCount(a.zone());
                     if (samePort && moreSpecific && !f.except().contains(o.zone())) {
-                        out.add(finding(Rule.COREFILE_STUB_SHADOWED, "forward (" + f.directive().where() + ") sends "
+                        out.add(finding(Rule.COREFILE_STUB_SHADOWED, f.directive().source(),
+                                "forward (" + f.directive().where() + ") sends "
                                 + stub + " to " + String.join(" ", f.to()) + ", but the block " + other.label()
                                 + " serves the more specific " + o.zone() + ": CoreDNS gives "
                                 + "every name under it to that block, so they never reach the stub domain's servers.",
@@ -189,7 +192,8 @@ final class CorefileZoneChecks {
                 }
                 String shared = shared(b, later, first);
                 if (shared != null) {
-                    out.add(finding(Rule.COREFILE_WRITTEN_ORDER, first.name() + " (" + first.where() + ") is written "
+                    out.add(finding(Rule.COREFILE_WRITTEN_ORDER, first.source(),
+                            first.name() + " (" + first.where() + ") is written "
                             + "before " + later.name() + " (" + later.where() + "), but CoreDNS v" + order.version()
                             + " runs " + later.name() + " first, whatever the Corefile's order (plugin.cfg): " + shared
                             + " gets " + later.name() + "'s answer, not " + first.name() + "'s.",
@@ -249,7 +253,8 @@ final class CorefileZoneChecks {
         };
     }
 
-    private static Finding finding(Rule rule, String message, String fix) {
-        return Finding.of(rule, List.of(ClusterFacts.COREFILE), message, fix);
+    /** @param source the Corefile text the finding's line is in, which names its ConfigMap */
+    private static Finding finding(Rule rule, String source, String message, String fix) {
+        return Finding.of(rule, List.of(ClusterFacts.corefileObject(source)), message, fix);
     }
 }

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.TestCluster;
+import dev.kdi.records.corefile.CorefileParser;
+import dev.kdi.records.objects.Kinds;
+import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.records.objects.DnsPolicy;
 import dev.kdi.records.objects.PodDns;
 import java.util.List;
@@ -38,7 +41,7 @@ class CorefilePluginLintTest {
         Finding f = only(lint(model("corp.example:53 {\n hosts {\n  10.0.0.1 db.corp.example\n }\n}\n"
                 + ".:53 {\n kubernetes cluster.local\n}\n")), Rule.COREFILE_HOSTS_NO_FALLTHROUGH);
         assertThat(f.message()).contains("line 2) in block corp.example:53 has no fallthrough: every name under "
-                + "corp.example. it does not list is SERVFAIL").contains("Cluster names never reach this block");
+                + "corp.example. that it does not list is SERVFAIL").contains("Cluster names never reach this block");
         assertThat(withCode(lint(model("corp.example:53 {\n hosts {\n  10.0.0.1 db.corp.example\n  fallthrough\n }\n}\n"
                 + ".:53 {\n kubernetes cluster.local\n}\n")), Rule.COREFILE_HOSTS_NO_FALLTHROUGH)).isEmpty();
         // Fallthrough for the zone it serves is enough; for another zone it is not.
@@ -48,6 +51,23 @@ class CorefilePluginLintTest {
         assertThat(withCode(lint(model("corp.example:53 {\n hosts {\n  10.0.0.1 db.corp.example\n"
                 + "  fallthrough other.example\n }\n}\n.:53 {\n kubernetes cluster.local\n}\n")),
                 Rule.COREFILE_HOSTS_NO_FALLTHROUGH)).hasSize(1);
+    }
+
+    @Test
+    void aCorefileFindingPointsAtTheConfigMapItsLineIsWrittenIn() throws Exception {
+        String text = "lab.example:53 {\n hosts {\n  10.0.0.1 scanner.lab.example\n }\n}\n"
+                + ".:53 {\n kubernetes cluster.local\n}\n";
+        // OpenShift's DNS pods load their Corefile from their own ConfigMap, not kubeadm's.
+        DnsModel openShift = DnsModel.build(LintFixtures.seedHeadless().snapshot(),
+                CorefileParser.parse(text, "ConfigMap openshift-dns/dns-default key Corefile"));
+        assertThat(only(lint(openShift), Rule.COREFILE_HOSTS_NO_FALLTHROUGH).objects())
+                .containsExactly(new ObjectRef(Kinds.CONFIG_MAP, "openshift-dns", "dns-default"));
+        // An imported file names its own ConfigMap (k3s's coredns-custom).
+        assertThat(ClusterFacts.corefileObject("ConfigMap kube-system/coredns-custom key lab.server"))
+                .isEqualTo(new ObjectRef(Kinds.CONFIG_MAP, "kube-system", "coredns-custom"));
+        // Text from no ConfigMap (a file, kubeadm's default) points where kubeadm keeps it.
+        assertThat(only(lint(model(text)), Rule.COREFILE_HOSTS_NO_FALLTHROUGH).objects())
+                .containsExactly(ClusterFacts.COREFILE);
     }
 
     @Test
