@@ -203,8 +203,9 @@ public sealed interface Entry {
             if (ip == null) {
                 return false;
             }
-            // Without a dash the query lies within a run of the address that dashing leaves alone.
-            return "pod".contains(q) || (q.indexOf('-') >= 0 ? dashed(ip).contains(q) : ip.contains(q));
+            // Without a dash or colon the query lies within a run of the address that dashing leaves alone.
+            return "pod".contains(q) || (q.indexOf('-') >= 0 ? dashed(ip).contains(q)
+                    : q.indexOf(':') < 0 && ip.contains(q));
         }
 
         public String key() {
