@@ -89,12 +89,32 @@ public sealed interface Entry {
     /**
      * One address of a Service's endpoints.
      *
+     * <p>Its DNS name is made when asked from parts it holds anyway: a large cluster has as many
+     * endpoints as pods, and a string each would be loading's garbage for names rarely looked at.
+     *
      * @param hostname the label the endpoint has under the Service (hostname, pod name or dashed address)
      * @param targetPod the pod behind it, or null
-     * @param fqdn its name under the Service, empty when it has none
+     * @param zone the cluster domain in force, without the trailing dot
      */
     record EndpointEntry(String namespace, String service, String address, String hostname, String targetPod,
-                         String nodeName, boolean ready, String fqdn, Badge badge) implements Entry {
+                         String nodeName, boolean ready, String zone, Badge badge) implements Entry {
+        /** Its name under the Service, empty when it has none. */
+        public String fqdn() {
+            return hostname.isEmpty() ? "" : hostname + "." + service + "." + namespace + ".svc." + zone;
+        }
+
+        /** Whether its DNS name contains {@code q}; a query without a dot is searched for label by label. */
+        public boolean fqdnContains(String q) {
+            if (hostname.isEmpty()) {
+                return false;
+            }
+            if (q.indexOf('.') >= 0) {
+                return fqdn().contains(q);
+            }
+            return hostname.contains(q) || service.contains(q) || namespace.contains(q) || "svc".contains(q)
+                    || zone.contains(q);
+        }
+
         public String key() {
             return "ep/" + namespace + "/" + service + "/" + address;
         }
@@ -137,16 +157,57 @@ public sealed interface Entry {
     }
 
     /**
-     * A pod.
+     * A pod. Its DNS names are made when asked from the pod and the zone, not kept: two strings per
+     * pod were most of what building the view of a large cluster allocated.
      *
-     * @param hostnameFqdn {@code hostname.subdomain.<ns>.svc.<zone>} when it sets both, else empty
-     * @param podRecordFqdn {@code a-b-c-d.<ns>.pod.<zone>} when it has an address, else empty
+     * @param zone the cluster domain in force, without the trailing dot
      * @param podRecordsServed whether the Corefile serves pod records at all
      * @param hostnameResolves false when the lint says the hostname name cannot resolve (its
      *     subdomain names no Service, or one that does not select the pod)
      */
-    record PodEntry(Pod pod, String hostnameFqdn, String podRecordFqdn, boolean podRecordsServed,
-                    boolean hostnameResolves, Badge badge) implements Entry {
+    record PodEntry(Pod pod, String zone, boolean podRecordsServed, boolean hostnameResolves, Badge badge)
+            implements Entry {
+        /** {@code hostname.subdomain.<ns>.svc.<zone>} when it sets both, else empty. */
+        public String hostnameFqdn() {
+            return hasHostname() ? pod.hostname() + "." + pod.subdomain() + "." + pod.namespace() + ".svc." + zone : "";
+        }
+
+        /** {@code a-b-c-d.<ns>.pod.<zone>} when it has an address, else empty. */
+        public String podRecordFqdn() {
+            String ip = pod.primaryIp();
+            return ip == null ? "" : dashed(ip) + "." + pod.namespace() + ".pod." + zone;
+        }
+
+        /** Whether it sets both a hostname and a subdomain, so has a name of its own. */
+        public boolean hasHostname() {
+            return pod.hostname() != null && !pod.hostname().isEmpty() && pod.subdomain() != null
+                    && !pod.subdomain().isEmpty();
+        }
+
+        /**
+         * Whether one of its DNS names contains {@code q}, a lower-case query. A query without a dot
+         * lies within one label, so the labels are searched and no name is made.
+         */
+        public boolean fqdnContains(String q) {
+            if (q.indexOf('.') >= 0) {
+                return podRecordFqdn().contains(q) || hostnameFqdn().contains(q);
+            }
+            if (hasHostname() && (pod.hostname().contains(q) || pod.subdomain().contains(q)
+                    || "svc".contains(q))) {
+                return true;
+            }
+            String ip = pod.primaryIp();
+            if ((hasHostname() || ip != null) && (pod.namespace().contains(q) || zone.contains(q))) {
+                return true;
+            }
+            if (ip == null) {
+                return false;
+            }
+            // Without a dash or colon the query lies within a run of the address that dashing leaves alone.
+            return "pod".contains(q) || (q.indexOf('-') >= 0 ? dashed(ip).contains(q)
+                    : q.indexOf(':') < 0 && ip.contains(q));
+        }
+
         public String key() {
             return "pod/" + pod.namespace() + "/" + pod.name();
         }
@@ -165,14 +226,23 @@ public sealed interface Entry {
 
         /** Its own name when it has one, else its pod record when those are served. */
         public String fqdn() {
-            if (!hostnameFqdn.isEmpty()) {
-                return hostnameFqdn;
+            if (hasHostname()) {
+                return hostnameFqdn();
             }
-            return podRecordsServed ? podRecordFqdn : "";
+            return podRecordsServed ? podRecordFqdn() : "";
         }
 
         public String kind() {
             return "Pod";
+        }
+
+        /** An address as a DNS label: dots or colons become dashes, a trailing dash gets a zero. */
+        static String dashed(String ip) {
+            if (ip.contains(".")) {
+                return ip.replace('.', '-');
+            }
+            String d = ip.replace(':', '-');
+            return d.endsWith("-") ? d + "0" : d;
         }
     }
 }

@@ -440,13 +440,8 @@ public final class Inventory {
                     badge = badge.max(badges.getOrDefault(new ObjectRef(p.owner().kind(), p.namespace(), p.owner().name()),
                             Badge.NONE));
                 }
-                String hostname = p.hostname() != null && !p.hostname().isEmpty() && p.subdomain() != null
-                        && !p.subdomain().isEmpty()
-                        ? p.hostname() + "." + p.subdomain() + "." + p.namespace() + ".svc." + zone : "";
-                String ip = p.primaryIp();
-                String record = ip == null ? "" : dashed(ip) + "." + p.namespace() + ".pod." + zone;
                 pods.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(
-                        new PodEntry(p, hostname, record, podRecords, !hostnameMissing.contains(p.ref()), badge));
+                        new PodEntry(p, zone, podRecords, !hostnameMissing.contains(p.ref()), badge));
                 if (badge != Badge.NONE) {
                     podBadges.put(p.namespace() + "/" + p.name(), badge);
                 }
@@ -514,8 +509,7 @@ public final class Inventory {
                             Badge podBadge = e.targetPod() == null ? Badge.NONE
                                     : podBadges.getOrDefault(s.namespace() + "/" + e.targetPod(), Badge.NONE);
                             byAddress.put(address, new EndpointEntry(s.namespace(), s.name(), address, host,
-                                    e.targetPod(), e.nodeName(), e.isReady(), host.isEmpty() ? "" : host + "." + base,
-                                    podBadge));
+                                    e.targetPod(), e.nodeName(), e.isReady(), zone, podBadge));
                         }
                     }
                 }
@@ -530,14 +524,6 @@ public final class Inventory {
                 endpointCount += endpoints.size();
             }
             return new ServiceEntry(s, kind, base, endpoints, ready, badge);
-        }
-
-        private static String dashed(String ip) {
-            if (ip.contains(".")) {
-                return ip.replace('.', '-');
-            }
-            String d = ip.replace(':', '-');
-            return d.endsWith("-") ? d + "0" : d;
         }
     }
 }

@@ -138,7 +138,12 @@ public final class FilterIndex {
         if (q.isEmpty()) {
             return true;
         }
-        if (e.name().contains(q) || e.fqdn().contains(q)) {
+        if (e.name().contains(q)) {
+            return true;
+        }
+        // Pods' and endpoints' names are made on demand; these search them without making them.
+        if (e instanceof PodEntry p ? p.fqdnContains(q)
+                : e instanceof EndpointEntry ep ? ep.fqdnContains(q) : e.fqdn().contains(q)) {
             return true;
         }
         if (e instanceof ServiceEntry s) {
@@ -158,7 +163,7 @@ public final class FilterIndex {
                     return true;
                 }
             }
-            return p.podRecordFqdn().contains(q) || p.hostnameFqdn().contains(q);
+            return false;
         }
         return false;
     }

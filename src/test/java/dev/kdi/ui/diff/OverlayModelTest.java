@@ -202,19 +202,19 @@ class OverlayModelTest {
                 (request, progress) -> new OverlayModel.Compared(r, null));
         model.open(List.of(NEW));
 
-        Entry named = endpoint("10.244.1.10", "db-0", "db-0.db.shop.svc.cluster.local");
+        Entry named = endpoint("10.244.1.10", "db-0");
         assertThat(model.changesOf(named)).extracting(NameChange::name).containsExactlyInAnyOrder(
                 "10.1.244.10.in-addr.arpa.", "db-0.db.shop.svc.cluster.local.");
         assertThat(model.markOf(named)).contains(NameChange.Kind.REMOVED);
         // A ClusterIP Service's endpoint has no name of its own: its PTR alone marks it.
-        Entry nameless = endpoint("10.244.1.20", "", "");
+        Entry nameless = endpoint("10.244.1.20", "");
         assertThat(model.changesOf(nameless)).extracting(NameChange::name).containsExactly("20.1.244.10.in-addr.arpa.");
         assertThat(model.markOf(nameless)).contains(NameChange.Kind.ADDED);
-        assertThat(model.markOf(endpoint("10.244.1.30", "", ""))).isEmpty();
+        assertThat(model.markOf(endpoint("10.244.1.30", ""))).isEmpty();
     }
 
-    private static Entry endpoint(String address, String hostname, String fqdn) {
-        return new Entry.EndpointEntry("shop", "db", address, hostname, null, null, true, fqdn, Badge.NONE);
+    private static Entry endpoint(String address, String hostname) {
+        return new Entry.EndpointEntry("shop", "db", address, hostname, null, null, true, "cluster.local", Badge.NONE);
     }
 
     @Test

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kdi.ui.fake.SeedCluster;
 import dev.kdi.ui.inventory.Entry;
 import dev.kdi.ui.inventory.Inventory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class FilterIndexTest {
@@ -46,6 +49,41 @@ class FilterIndexTest {
         FilterIndex.Filtered f = index.filter("SAMPLE-HOSTNAME.sample-subdomain", Set.of(), () -> false);
         assertThat(f.matches()).isGreaterThan(0);
         assertThat(f.roots()).extracting(Entry::name).containsExactly("default");
+    }
+
+    @Test
+    void searchingTheLabels_findsWhatSearchingTheMadeNamesFinds() {
+        // Pods and endpoints search their names label by label without making them: every piece of
+        // every name in the view, and pieces of none, must be found exactly where the made names have them.
+        List<Entry> rows = new ArrayList<>();
+        view.forEachEntry((e, parent) -> {
+            if (e instanceof Entry.PodEntry || e instanceof Entry.EndpointEntry) {
+                rows.add(e);
+            }
+        });
+        Set<String> queries = new TreeSet<>(List.of("svc", "pod", "c.p", ".", "-", "--", "x", "0", "1-"));
+        for (Entry e : rows) {
+            for (String name : names(e)) {
+                for (int i = 0; i < name.length(); i++) {
+                    for (int j = i + 1; j <= Math.min(name.length(), i + 12); j++) {
+                        queries.add(name.substring(i, j));
+                    }
+                }
+            }
+        }
+        assertThat(rows).anyMatch(e -> e instanceof Entry.PodEntry p && p.hasHostname());
+        for (Entry e : rows) {
+            for (String q : queries) {
+                boolean made = names(e).stream().anyMatch(n -> n.contains(q));
+                boolean searched = e instanceof Entry.PodEntry p ? p.fqdnContains(q)
+                        : ((Entry.EndpointEntry) e).fqdnContains(q);
+                assertThat(searched).as("%s for %s", e.key(), q).isEqualTo(made);
+            }
+        }
+    }
+
+    private static List<String> names(Entry e) {
+        return e instanceof Entry.PodEntry p ? List.of(p.hostnameFqdn(), p.podRecordFqdn()) : List.of(e.fqdn());
     }
 
     @Test
