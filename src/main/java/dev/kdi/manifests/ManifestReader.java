@@ -242,6 +242,16 @@ public final class ManifestReader {
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
+    /**
+     * Whether a file found under a directory is one this reader reads ({@code .yaml}, {@code .yml},
+     * {@code .json}, as kubectl): whoever watches a directory of manifests asks here, so it watches
+     * exactly what is read.
+     */
+    public static boolean readsFile(Path file) {
+        Path name = file.getFileName();
+        return name != null && hasManifestExtension(name.toString());
+    }
+
     private static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";

@@ -9,10 +9,14 @@ import dev.kdi.manifests.ObjectConverter;
 import dev.kdi.records.corefile.Corefile;
 import dev.kdi.records.diff.ChangeReport;
 import dev.kdi.records.objects.ObjectRef;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -124,5 +128,32 @@ public final class ChangeDiffs {
         } catch (ManifestException e) {
             throw new SessionException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * A stamp of each manifest file under {@code paths} (directories walked as {@code kdi diff -f}
+     * reads them): its modification time and size, or "gone". Two stamps differ when a file the
+     * change was read from has changed on disk since.
+     */
+    public static Map<String, String> fingerprint(List<Path> paths) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (var walk = Files.walk(p)) {
+                    for (Path f : (Iterable<Path>) walk::iterator) {
+                        if (Files.isRegularFile(f) && ManifestReader.readsFile(f)) {
+                            out.put(f.toString(), stamp(f));
+                        }
+                    }
+                }
+            } else {
+                out.put(p.toString(), Files.exists(p) ? stamp(p) : "gone");
+            }
+        }
+        return out;
+    }
+
+    private static String stamp(Path f) throws IOException {
+        return Files.getLastModifiedTime(f).toMillis() + ":" + Files.size(f);
     }
 }

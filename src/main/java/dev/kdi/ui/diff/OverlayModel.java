@@ -7,14 +7,13 @@ import dev.kdi.records.diff.NameChange;
 import dev.kdi.records.lint.Lint;
 import dev.kdi.records.names.IpAddress;
 import dev.kdi.records.objects.ObjectRef;
+import dev.kdi.session.ChangeDiffs;
 import dev.kdi.session.Inspection;
 import dev.kdi.session.Progress;
 import dev.kdi.ui.common.BackgroundTask;
 import dev.kdi.ui.common.TaskExecutor;
 import dev.kdi.ui.inventory.Entry;
 import dev.kdi.ui.inventory.Inventory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.property.BooleanProperty;
@@ -138,7 +136,7 @@ public final class OverlayModel {
         }
         running = BackgroundTask.of("Comparing a change", ctx -> {
             // Taken before reading: a file written meanwhile shows as changed, never as read.
-            Map<String, String> before = fingerprint(asked.paths());
+            Map<String, String> before = ChangeDiffs.fingerprint(asked.paths());
             return new Read(differ.diff(asked, ctx::progress), before);
         })
                 .onProgress((m, f) -> {
@@ -225,7 +223,7 @@ public final class OverlayModel {
         // One look at a time, left to finish: on a busy pool, a look cancelled by the next would never run.
         looking = true;
         BackgroundTask<Map<String, String>> look = BackgroundTask.of("Looking at the change's files",
-                ctx -> fingerprint(paths))
+                ctx -> ChangeDiffs.fingerprint(paths))
                 .onSuccess(now -> {
                     looking = false;
                     if (mine == generation && report.get() != null && stale.get().isEmpty()) {
@@ -250,35 +248,6 @@ public final class OverlayModel {
 
     private static final String CLUSTER_MOVED = "The cluster changed since the change was compared: the marks show "
             + "it as it was.";
-
-    /**
-     * Each manifest file under {@code paths} (as {@code kdi diff -f} reads them: directories
-     * recursively, {@code .yaml}, {@code .yml} and {@code .json}) with its modification time and
-     * size; a path that is gone is listed as such.
-     */
-    static Map<String, String> fingerprint(List<Path> paths) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (var walk = Files.walk(p)) {
-                    for (Path f : (Iterable<Path>) walk::iterator) {
-                        String n = f.getFileName() == null ? "" : f.getFileName().toString().toLowerCase(Locale.ROOT);
-                        if (Files.isRegularFile(f)
-                                && (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json"))) {
-                            out.put(f.toString(), stamp(f));
-                        }
-                    }
-                }
-            } else {
-                out.put(p.toString(), Files.exists(p) ? stamp(p) : "gone");
-            }
-        }
-        return out;
-    }
-
-    private static String stamp(Path f) throws IOException {
-        return Files.getLastModifiedTime(f).toMillis() + ":" + Files.size(f);
-    }
 
     /** The first file that differs between two fingerprints, by its name. */
     private static Optional<String> changedFile(Map<String, String> was, Map<String, String> now) {
