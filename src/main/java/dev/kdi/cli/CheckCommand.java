@@ -93,8 +93,14 @@ final class CheckCommand implements Callable<Integer> {
             for (String note : report.notes()) {
                 terminal.out().println("; " + note);
             }
-            if (report.skipped() > 0) {
-                terminal.out().println("; skipped " + report.skipped() + " names the cluster DNS forwards upstream");
+            if (!report.forwarded().isEmpty()) {
+                terminal.out().println("; skipped " + report.forwarded().size()
+                        + " names the cluster DNS forwards upstream");
+            }
+            if (!report.notModelled().isEmpty()) {
+                terminal.out().println("; skipped " + report.notModelled().size() + " questions not modelled for "
+                        + "kube-dns, e.g. " + report.notModelled().get(0).question() + ": "
+                        + report.notModelled().get(0).reason());
             }
             terminal.out().println(report.summary());
         }

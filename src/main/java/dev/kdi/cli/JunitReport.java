@@ -22,11 +22,11 @@ final class JunitReport {
     static void write(CheckReport report, String clusterDomain, double seconds, PrintStream out) {
         long failures = report.items().stream().filter(i -> i.verdict() != null && !i.isOk()).count();
         long errors = report.failures();
-        int tests = report.items().size() + report.forwarded().size();
+        int tests = report.items().size() + report.skipped();
         StringBuilder xml = new StringBuilder(256 + 160 * tests);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuite name=\"kdi check\" tests=\"").append(tests).append("\" failures=\"").append(failures)
-                .append("\" errors=\"").append(errors).append("\" skipped=\"").append(report.forwarded().size())
+                .append("\" errors=\"").append(errors).append("\" skipped=\"").append(report.skipped())
                 .append("\" time=\"").append(String.format(java.util.Locale.ROOT, "%.3f", seconds)).append("\">\n");
         if (!report.notes().isEmpty()) {
             xml.append("  <properties>\n");
@@ -60,6 +60,11 @@ final class JunitReport {
             testcase(xml, CheckReport.namespaceOf(q, null, clusterDomain), q.name() + " " + q.type().mnemonic());
             xml.append(">\n    <skipped message=\"the cluster DNS forwards this name to its upstream resolvers:"
                     + " the model cannot know the answer\"/>\n  </testcase>\n");
+        }
+        for (CheckReport.NotModelled n : report.notModelled()) {
+            Question q = n.question();
+            testcase(xml, CheckReport.namespaceOf(q, null, clusterDomain), q.name() + " " + q.type().mnemonic());
+            xml.append(">\n    <skipped message=\"").append(escape(n.reason())).append("\"/>\n  </testcase>\n");
         }
         xml.append("</testsuite>\n");
         out.print(xml);

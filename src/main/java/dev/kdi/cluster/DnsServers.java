@@ -36,6 +36,12 @@ public final class DnsServers {
             // The rke2-coredns chart's fullname; its ConfigMap has the same name.
             new WellKnown("kube-system", "rke2-coredns-rke2-coredns", "rke2-coredns-rke2-coredns", "RKE2"));
 
+    /**
+     * How GKE Standard's layout is shown: kubeadm's Service name in front of the kube-dns
+     * Deployment (dnsmasq on 53, kubedns behind it), configured by ConfigMap kube-system/kube-dns.
+     */
+    static final String KUBE_DNS_LAYOUT = "kube-dns (GKE)";
+
     /** How a Service the user names ({@code --dns-service}) is shown as the source of the DNS. */
     static final String GIVEN = "--dns-service";
 
@@ -163,10 +169,13 @@ public final class DnsServers {
         List<String> notes = new ArrayList<>();
         Service service = null;
         String source = "none found";
+        Flavor flavor = detectFlavor(snapshot);
         for (WellKnown candidate : candidates) {
             service = service(snapshot, candidate.namespace(), candidate.name());
             if (service != null) {
-                source = candidate.namespace() + "/" + candidate.name() + " (" + candidate.layout() + ")";
+                String layout = flavor == Flavor.KUBE_DNS && candidate.equals(DNS_SERVICES.get(0))
+                        ? KUBE_DNS_LAYOUT : candidate.layout();
+                source = candidate.namespace() + "/" + candidate.name() + " (" + layout + ")";
                 break;
             }
         }
@@ -209,10 +218,10 @@ public final class DnsServers {
             }
         }
         replicas.sort((a, b) -> a.id().compareTo(b.id()));
-        Flavor flavor = detectFlavor(snapshot);
         if (flavor == Flavor.KUBE_DNS) {
-            notes.add("This cluster runs the older kube-dns, not CoreDNS: predictions follow CoreDNS, so expect "
-                    + "differences (kube-dns has no endpoint names for ClusterIP Services, for one).");
+            notes.add("This cluster runs kube-dns, not CoreDNS (dnsmasq on port 53 in front of kubedns): predictions "
+                    + "follow kube-dns's rules where kdi models them, and names it does not are marked \"not modelled "
+                    + "for kube-dns\" and skipped by check.");
         }
         Optional<Workload> nodeLocal = snapshot.workloads().stream()
                 .filter(w -> w.kind().equals("DaemonSet") && w.name().equals("node-local-dns")).findFirst();
@@ -266,6 +275,11 @@ public final class DnsServers {
         for (Pod p : snapshot.pods()) {
             if (p.namespace().equals("kube-system") && p.owner() != null && p.owner().name().startsWith("coredns")) {
                 coreDns = true;
+            }
+            // The kube-dns Deployment's ReplicaSet, for a user who may read pods but not Deployments.
+            if (p.namespace().equals("kube-system") && p.owner() != null && p.owner().kind().equals("ReplicaSet")
+                    && p.owner().name().startsWith("kube-dns-") && "kube-dns".equals(p.labels().get("k8s-app"))) {
+                kubeDns = true;
             }
         }
         return kubeDns && !coreDns ? Flavor.KUBE_DNS : Flavor.COREDNS;

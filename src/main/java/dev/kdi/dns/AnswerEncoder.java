@@ -52,6 +52,7 @@ public final class AnswerEncoder {
             case REFUSED -> Rcode.REFUSED;
             case SERVFAIL, FORWARDED -> Rcode.SERVFAIL;
             case DROPPED -> throw new IllegalArgumentException("a dropped query has no reply");
+            case NOT_MODELLED -> throw new IllegalArgumentException("an answer kdi does not model has no reply");
         });
         if (query.getQuestion() != null) {
             reply.addRecord(query.getQuestion(), Section.QUESTION);

@@ -28,6 +28,8 @@ public final class DnsModel {
     private final Map<KubernetesPlugin, KubernetesBackend> backends = new IdentityHashMap<>();
     private final KubernetesBackend primary;
     private final PluginChain chain;
+    /** kube-dns's own rules over the chain's answers, when the cluster runs kube-dns; else null. */
+    private final KubeDnsRules kubeDns;
 
     private DnsModel(ClusterSnapshot snapshot, Corefile corefile, long serial, List<String> dnsPodSearch) {
         this.snapshot = snapshot;
@@ -40,6 +42,10 @@ public final class DnsModel {
         this.primary = corefile.kubernetes().map(backends::get).orElse(null);
         this.chain = new PluginChain(corefile, new Responder(backends::get, serial), ownAddresses(snapshot),
                 dnsPodSearch);
+        this.kubeDns = corefile.isKubeDns() && primary != null
+                ? new KubeDnsRules(corefile.kubernetes().get().primaryZone(), corefile.kubeDns().federations(),
+                        snapshot.services(), primary.index().slices, q -> chain.answer(q, PORT_FORWARD_CLIENT))
+                : null;
     }
 
     /**
@@ -107,7 +113,7 @@ public final class DnsModel {
      * with what it depends on that is not assigned yet.
      */
     public Answer answer(Question question, String client) {
-        Answer a = chain.answer(question, client);
+        Answer a = kubeDns != null ? kubeDns.answer(question) : chain.answer(question, client);
         if (snapshot.provisional().isEmpty()) {
             return a;
         }

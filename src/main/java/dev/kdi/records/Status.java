@@ -21,7 +21,12 @@ public enum Status {
      * The server writes no reply at all (the {@code acl} plugin's {@code drop}): the client waits
      * and times out.
      */
-    DROPPED;
+    DROPPED,
+    /**
+     * kdi does not know how this cluster's DNS server answers the question (kube-dns's answers
+     * that differ from CoreDNS's in ways kdi does not model); the explanation says why.
+     */
+    NOT_MODELLED;
 
     /** Whether a resolver searching a list stops here: the name was found. */
     public boolean isSuccess() {

@@ -84,6 +84,17 @@ public final class CheckJson {
         counts.put("not_asked", report.failures());
         m.put("counts", counts);
         m.put("skipped", report.skipped());
+        if (!report.notModelled().isEmpty()) {
+            List<Map<String, Object>> unmodelled = new ArrayList<>();
+            for (CheckReport.NotModelled n : report.notModelled()) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("name", n.question().name());
+                one.put("type", n.question().type().mnemonic());
+                one.put("reason", n.reason());
+                unmodelled.add(one);
+            }
+            m.put("notModelled", unmodelled);
+        }
         m.put("notes", report.notes());
         return m;
     }

@@ -14,18 +14,35 @@ import java.util.Locale;
  * @param items one per (question, replica) asked
  * @param forwarded questions not asked because the model says the cluster DNS forwards them
  * @param notes what the user should know (a replica that died mid-check and who took over, ...)
+ * @param notModelled questions not asked because kdi does not model the cluster DNS's answers to
+ *     them (kube-dns), with the reason
  */
-public record CheckReport(List<Item> items, List<Question> forwarded, List<String> notes) {
+public record CheckReport(List<Item> items, List<Question> forwarded, List<String> notes,
+                          List<NotModelled> notModelled) {
 
     public CheckReport {
         items = List.copyOf(items);
         forwarded = List.copyOf(forwarded);
         notes = List.copyOf(notes);
+        notModelled = List.copyOf(notModelled);
     }
 
-    /** How many questions were not asked because the cluster DNS forwards them. */
+    public CheckReport(List<Item> items, List<Question> forwarded, List<String> notes) {
+        this(items, forwarded, notes, List.of());
+    }
+
+    /**
+     * A question left out because kdi does not know how the cluster's DNS server answers it.
+     *
+     * @param question the question
+     * @param reason why ({@code not modelled for kube-dns: ...})
+     */
+    public record NotModelled(Question question, String reason) {
+    }
+
+    /** How many questions were not asked: the cluster DNS forwards them, or kdi does not model them. */
     public int skipped() {
-        return forwarded.size();
+        return forwarded.size() + notModelled.size();
     }
 
     /**

@@ -88,7 +88,7 @@ final class CheckRun {
         List<CheckReport.Item> ordered = new ArrayList<>(items);
         ordered.sort(Comparator.<CheckReport.Item>comparingInt(i -> index.getOrDefault(i.question(), 0))
                 .thenComparing(CheckReport.Item::replica));
-        return new CheckReport(ordered, plan.forwarded(), notes);
+        return new CheckReport(ordered, plan.forwarded(), notes, plan.notModelled());
     }
 
     private List<String> targets() {

@@ -216,8 +216,11 @@ public final class LiveSession implements Session {
         List<String> notes = new ArrayList<>();
         Corefile corefile;
         String domainSource;
+        DnsServers.Found dns = loader.locateDns(snapshot);
         try {
-            if (options.corefile().isPresent()) {
+            if (options.corefile().isEmpty() && dns.flavor() == DnsServers.Flavor.KUBE_DNS) {
+                corefile = KubeDnsSetup.corefile(snapshot, notes);
+            } else if (options.corefile().isPresent()) {
                 corefile = CorefileSource.fromFile(options.corefile().get());
             } else if (snapshot.corefile() != null) {
                 corefile = fromConfigMap(snapshot.corefile(), loader.corefileOrigin(),
@@ -245,7 +248,6 @@ public final class LiveSession implements Session {
             domainSource = "the default cluster.local (the Corefile is unreadable and the DNS did not say)";
         }
         // The DNS's notes and the report's problems travel in the inspection on their own.
-        DnsServers.Found dns = loader.locateDns(snapshot);
         Inspection next = Inspections.build(generation.incrementAndGet(), snapshot, corefile, domainSource, dns, report,
                 notes, clock.instant());
         current = next;

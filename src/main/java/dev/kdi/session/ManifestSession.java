@@ -66,7 +66,11 @@ public final class ManifestSession implements Session {
         progress.update("Reading " + String.join(", ", paths), -1);
         try {
             ManifestSet set = new ManifestReader(stdin, new ObjectConverter(new Interner())).read(paths, namespaces);
-            Corefile corefile = CorefileSource.choose(corefileFlag, set.snapshot(), corefileDir, corednsVersion);
+            List<String> notes = new java.util.ArrayList<>(set.notes());
+            Corefile corefile = corefileFlag.isEmpty()
+                    && DnsServers.locate(set.snapshot()).flavor() == DnsServers.Flavor.KUBE_DNS
+                    ? KubeDnsSetup.corefile(set.snapshot(), notes)
+                    : CorefileSource.choose(corefileFlag, set.snapshot(), corefileDir, corednsVersion);
             String domainSource = "the Corefile (" + corefile.origin() + ")";
             if (clusterDomain.isPresent()) {
                 corefile = corefile.withClusterDomain(clusterDomain.get());
@@ -75,7 +79,7 @@ public final class ManifestSession implements Session {
             // Manifests as written: the pods and addresses the cluster would make once they are applied.
             ClusterSnapshot completed = OfflineCompletion.complete(set.snapshot());
             Inspection next = Inspections.build(++generation, completed, corefile, domainSource,
-                    DnsServers.locate(completed), LoadSummary.complete(clock.instant()), set.notes(), set.skipped(),
+                    DnsServers.locate(completed), LoadSummary.complete(clock.instant()), notes, set.skipped(),
                     clock.instant());
             current = next;
             listeners.forEach(l -> l.inspectionChanged(next));

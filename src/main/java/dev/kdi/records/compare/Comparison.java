@@ -42,6 +42,10 @@ public final class Comparison {
             return new Verdict(Verdict.Kind.SKIPPED, predicted, live, List.of(), List.of(),
                     "not predicted: the cluster DNS forwards this name to another resolver");
         }
+        if (want == Status.NOT_MODELLED) {
+            return new Verdict(Verdict.Kind.SKIPPED, predicted, live, List.of(), List.of(),
+                    predicted.explanation().isEmpty() ? "not modelled for kube-dns" : predicted.explanation().get(0));
+        }
         List<ResourceRecord> missing = absent(predicted.answer(), live.answer());
         List<ResourceRecord> unexpected = predicted.incomplete() ? List.of() : absent(live.answer(), predicted.answer());
 

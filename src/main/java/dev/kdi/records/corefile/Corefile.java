@@ -14,12 +14,20 @@ import java.util.Optional;
  * @param notes what reading it noticed but CoreDNS would load anyway: files that cannot be
  *     resolved, globs that match nothing, missing hosts files
  * @param order the plugin order of the CoreDNS release that runs it
+ * @param kubeDns when the cluster runs kube-dns, not CoreDNS: its configuration, which this
+ *     Corefile only translates into routing (the answers follow kube-dns's own rules); else null
  */
-public record Corefile(List<ServerBlock> blocks, String origin, List<String> notes, PluginOrder order) {
+public record Corefile(List<ServerBlock> blocks, String origin, List<String> notes, PluginOrder order,
+                       KubeDnsConfig kubeDns) {
 
     public Corefile {
         blocks = List.copyOf(blocks);
         notes = List.copyOf(notes);
+    }
+
+    /** A Corefile CoreDNS runs. */
+    public Corefile(List<ServerBlock> blocks, String origin, List<String> notes, PluginOrder order) {
+        this(blocks, origin, notes, order, null);
     }
 
     /** A Corefile run by the newest CoreDNS release kdi knows. */
@@ -29,7 +37,28 @@ public record Corefile(List<ServerBlock> blocks, String origin, List<String> not
 
     /** This Corefile as run by another CoreDNS release. */
     public Corefile withOrder(PluginOrder newOrder) {
-        return new Corefile(blocks, origin, notes, newOrder);
+        return new Corefile(blocks, origin, notes, newOrder, kubeDns);
+    }
+
+    /**
+     * kube-dns's configuration as this Corefile's routing: parsed from {@link KubeDnsConfig#corefileText}.
+     *
+     * @param clusterDomain kubedns's {@code --domain}
+     */
+    public static Corefile ofKubeDns(KubeDnsConfig config, String clusterDomain) {
+        Corefile routing;
+        try {
+            routing = CorefileParser.parse(config.corefileText(clusterDomain), config.origin());
+        } catch (CorefileException e) {
+            // The stub domains and nameservers were validated as kube-dns validates them.
+            throw new IllegalArgumentException("kube-dns's configuration does not translate: " + e.getMessage(), e);
+        }
+        return new Corefile(routing.blocks(), config.origin(), routing.notes(), PluginOrder.newest(), config);
+    }
+
+    /** Whether the cluster runs kube-dns, whose answers follow its own rules. */
+    public boolean isKubeDns() {
+        return kubeDns != null;
     }
 
     /** The first server block with a {@code kubernetes} plugin. */
@@ -83,6 +112,6 @@ public record Corefile(List<ServerBlock> blocks, String origin, List<String> not
                     .toList();
             replaced.add(b.with(addresses, k.withClusterDomain(zone)));
         }
-        return new Corefile(replaced, origin + ", cluster domain " + zone, notes, order);
+        return new Corefile(replaced, origin + ", cluster domain " + zone, notes, order, kubeDns);
     }
 }

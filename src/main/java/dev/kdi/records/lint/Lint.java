@@ -49,8 +49,11 @@ public final class Lint {
         List<NamespaceView> namespaces = partition(model);
         List<Finding> out = new ArrayList<>();
         CorefileChecks.checkCluster(facts, namespaces, out);
-        CorefilePluginChecks.check(model.corefile(), facts, out);
-        CorefileZoneChecks.check(model.corefile(), facts, out);
+        if (!model.corefile().isKubeDns()) {
+            // kube-dns loads no Corefile: the routing kdi derives from its ConfigMap is not the user's to fix.
+            CorefilePluginChecks.check(model.corefile(), facts, out);
+            CorefileZoneChecks.check(model.corefile(), facts, out);
+        }
         for (NamespaceView ns : namespaces) {
             for (NamespaceCheck check : CHECKS) {
                 check.check(ns, facts, out);

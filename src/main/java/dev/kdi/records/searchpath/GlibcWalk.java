@@ -237,7 +237,7 @@ final class GlibcWalk {
         if (statuses.contains(Status.NOERROR)) {
             return Kind.ANSWERED;
         }
-        if (statuses.contains(Status.FORWARDED)) {
+        if (statuses.contains(Status.FORWARDED) || statuses.contains(Status.NOT_MODELLED)) {
             return Kind.UNKNOWN;
         }
         if (statuses.stream().allMatch(GlibcWalk::isError)) {

@@ -165,7 +165,7 @@ final class MuslWalk {
     private static Kind read(List<Query> queries) {
         for (Query q : queries) {
             switch (q.status()) {
-                case FORWARDED -> {
+                case FORWARDED, NOT_MODELLED -> {
                     return Kind.UNKNOWN;
                 }
                 // res_msend accepts only NOERROR and NXDOMAIN; REFUSED is ignored and SERVFAIL

@@ -113,6 +113,6 @@ public record CheckResult(CheckReport report, List<String> replicas, List<CheckR
         fresh.values().forEach(items::addAll);
         List<String> notes = new ArrayList<>(report.notes());
         notes.addAll(again.notes());
-        return new CheckReport(items, report.forwarded(), notes);
+        return new CheckReport(items, report.forwarded(), notes, report.notModelled());
     }
 }

@@ -86,6 +86,7 @@ public record RecordRow(Question question, Optional<ResourceRecord> record, Stat
             case NXDOMAIN -> "no such name (NXDOMAIN)";
             case NODATA -> "no " + question.type().mnemonic() + " record (NODATA)";
             case FORWARDED -> "forwarded outside the cluster";
+            case NOT_MODELLED -> "not modelled for kube-dns";
             default -> status.name();
         };
     }

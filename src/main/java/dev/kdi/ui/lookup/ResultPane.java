@@ -219,7 +219,7 @@ final class ResultPane extends ScrollPane {
             }
             Status model = w.modelStatus();
             Label m = status(model == null ? "?" : model.name(), model == null ? "status-other" : statusClass(model));
-            if (p.live().isPresent() && model != null && model != Status.FORWARDED && model != w.query().status()) {
+            if (p.live().isPresent() && model != null && model != Status.FORWARDED && model != Status.NOT_MODELLED && model != w.query().status()) {
                 m.getStyleClass().add("differs");
             }
             grid.add(m, 4, row);
@@ -289,7 +289,7 @@ final class ResultPane extends ScrollPane {
         return switch (s) {
             case NOERROR -> "status-ok";
             case NXDOMAIN, NODATA -> "status-negative";
-            case FORWARDED -> "status-other";
+            case FORWARDED, NOT_MODELLED -> "status-other";
             default -> "status-failed";
         };
     }

@@ -1,0 +1,170 @@
+package dev.kdi.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kdi.cluster.ContextTarget;
+import dev.kdi.cluster.PodPort;
+import dev.kdi.demo.DemoCluster;
+import dev.kdi.demo.MockApiServer;
+import dev.kdi.demo.TcpRelay;
+import dev.kdi.records.Answer;
+import dev.kdi.records.Question;
+import dev.kdi.records.ResourceRecord;
+import dev.kdi.records.RrType;
+import dev.kdi.records.Status;
+import dev.kdi.testing.KnotServer;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * GKE Standard's kube-dns on a mock API server holding the objects GKE creates: detection, the
+ * ConfigMap's stub domains and upstreams as routing, kube-dns's own answers, and a check through
+ * the emulated port-forward to Knot on dnsmasq's port 53 that skips what kdi does not model.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class KubeDnsLayoutTest {
+    static final String LAYOUT = "/layouts/gke-kube-dns.yaml";
+    static final String REPLICA = "kube-dns-5c8d7f6b9d-x2x7k";
+    MockApiServer api;
+    LiveSession session;
+    KnotServer knot;
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {session, knot, api}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    LiveSession started(Map<String, String> configMap) throws Exception {
+        api = MockApiServer.start(false, d -> d);
+        DemoCluster.populate(api.client(), List.of(LAYOUT));
+        if (configMap != null) {
+            api.client().configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder().withNewMetadata()
+                    .withName("kube-dns").withNamespace("kube-system").endMetadata().withData(configMap).build())
+                    .createOr(c -> c.update());
+        }
+        LiveSession s = new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, "test", api.url(), "default"),
+                new ContextTarget("test", "default", api.url(), api.client().getConfiguration()),
+                LiveOptions.defaults().withNamespaces(List.of()), Clock.systemUTC());
+        s.start(Progress.NONE);
+        return s;
+    }
+
+    Answer predict(String name, RrType type) {
+        return session.current().model().answer(new Question(name, type));
+    }
+
+    @Test
+    @DisplayName("kube-dns (GKE): found as such, its ConfigMap's stub domains and upstreams route names")
+    void detectionAndConfiguration() throws Exception {
+        session = started(null);
+
+        Inspection now = session.current();
+        assertThat(now.dns().source()).isEqualTo("kube-system/kube-dns (kube-dns (GKE))");
+        assertThat(now.dns().replicas()).containsExactly("kube-system/" + REPLICA);
+        assertThat(now.corefileOrigin()).isEqualTo("ConfigMap kube-system/kube-dns");
+        assertThat(now.dns().notes()).anySatisfy(n -> assertThat(n).contains("runs kube-dns, not CoreDNS"));
+        assertThat(now.notes()).noneSatisfy(n -> assertThat(n).contains("kubeadm's default Corefile"));
+        assertThat(now.report().warnings()).isEmpty();
+
+        Answer stub = predict("ldap.corp.example.", RrType.A);
+        assertThat(stub.status()).isEqualTo(Status.FORWARDED);
+        assertThat(stub.forwardedTo()).get().asString().contains("10.150.0.1").contains("10.150.0.2:5353");
+        Answer outside = predict("www.example.org.", RrType.A);
+        assertThat(outside.status()).isEqualTo(Status.FORWARDED);
+        assertThat(outside.forwardedTo()).get().asString().contains("8.8.8.8").doesNotContain("10.150.0.1");
+    }
+
+    @Test
+    @DisplayName("kube-dns's answers: no endpoint names for ClusterIP Services, hostnames only, NXDOMAIN when empty")
+    void kubeDnsRules() throws Exception {
+        session = started(null);
+
+        Answer web = predict("web.shop.svc.cluster.local.", RrType.A);
+        assertThat(web.status()).isEqualTo(Status.NOERROR);
+        assertThat(web.answer()).extracting(r -> r.data().text(), ResourceRecord::ttl)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("34.118.230.20", 30L));
+        assertThat(predict("web.shop.svc.cluster.local.", RrType.AAAA).status()).isEqualTo(Status.NODATA);
+        // CoreDNS answers a ClusterIP Service's endpoint by its hostname; kube-dns does not.
+        assertThat(predict("web-0.web.shop.svc.cluster.local.", RrType.A).status()).isEqualTo(Status.NXDOMAIN);
+        assertThat(predict("db.shop.svc.cluster.local.", RrType.A).answer()).extracting(r -> r.data().text())
+                .containsExactlyInAnyOrder("10.92.2.11", "10.92.2.12");
+        assertThat(predict("db-0.db.shop.svc.cluster.local.", RrType.A).answer()).extracting(r -> r.data().text())
+                .containsExactly("10.92.2.11");
+        // kube-dns names an endpoint without a hostname by a hash, never by its dashed address.
+        assertThat(predict("10-92-2-12.db.shop.svc.cluster.local.", RrType.A).status()).isEqualTo(Status.NXDOMAIN);
+        assertThat(predict("empty.shop.svc.cluster.local.", RrType.A).status()).isEqualTo(Status.NXDOMAIN);
+        assertThat(predict("nope.shop.svc.cluster.local.", RrType.SRV).status()).isEqualTo(Status.NXDOMAIN);
+        assertThat(predict("10-1-2-3.anywhere.pod.cluster.local.", RrType.A).answer())
+                .extracting(r -> r.data().text()).containsExactly("10.1.2.3");
+        assertThat(predict("10-1-2-3.anywhere.pod.cluster.local.", RrType.AAAA).status()).isEqualTo(Status.NODATA);
+        for (Question q : List.of(new Question("search.shop.svc.cluster.local.", RrType.A),
+                new Question("_http._tcp.web.shop.svc.cluster.local.", RrType.SRV),
+                new Question("web.shop.svc.cluster.local.", RrType.SRV),
+                new Question("20.230.118.34.in-addr.arpa.", RrType.PTR),
+                new Question("shop.svc.cluster.local.", RrType.A),
+                new Question("*.shop.svc.cluster.local.", RrType.A),
+                new Question("3161383831386232.db.shop.svc.cluster.local.", RrType.A),
+                new Question("fd00--1.shop.pod.cluster.local.", RrType.AAAA))) {
+            Answer a = session.current().model().answer(q);
+            assertThat(a.status()).as(q.toString()).isEqualTo(Status.NOT_MODELLED);
+            assertThat(a.explanation().get(0)).as(q.toString()).startsWith("not modelled for kube-dns: ");
+        }
+    }
+
+    @Test
+    @DisplayName("kube-dns: a lookup and a check through dnsmasq's port 53 agree, and unmodelled names are skipped")
+    void checkSkipsWhatIsNotModelled() throws Exception {
+        session = started(null);
+        KnotServer.requireKnotd();
+        List<Question> questions = new ArrayList<>(CheckPlan.plan(session.current().model(), Set.of()).asked());
+        knot = KnotServer.start(LiveSessionKnotTest.zones(session.current().model(), questions));
+        api.portForwards().route(new PodPort("kube-system", REPLICA, 53), TcpRelay.toLoopback(knot.port()));
+
+        List<ReplicaAnswer> live = session.ask(new Question("db-0.db.shop.svc.cluster.local.", RrType.A),
+                ReplicaChoice.any()).get(20, TimeUnit.SECONDS);
+        assertThat(live).singleElement().satisfies(a -> assertThat(a.answer()).get()
+                .satisfies(x -> assertThat(x.answer()).extracting(r -> r.data().text()).containsExactly("10.92.2.11")));
+        CheckReport report = session.check(new CheckRequest(Set.of("shop"), Optional.empty()), Progress.NONE)
+                .get(40, TimeUnit.SECONDS);
+        assertThat(report.allAgree()).as(report.summary()).isTrue();
+        assertThat(report.items()).isNotEmpty();
+        assertThat(report.items()).extracting(CheckReport.Item::question)
+                .contains(new Question("web-0.web.shop.svc.cluster.local.", RrType.A));
+        Question srv = new Question("_http._tcp.web.shop.svc.cluster.local.", RrType.SRV);
+        assertThat(report.items()).extracting(CheckReport.Item::question).doesNotContain(srv);
+        assertThat(report.notModelled()).anySatisfy(n -> {
+            assertThat(n.question()).isEqualTo(srv);
+            assertThat(n.reason()).startsWith("not modelled for kube-dns: ");
+        });
+        assertThat(report.skipped()).isEqualTo(report.forwarded().size() + report.notModelled().size());
+    }
+
+    @Test
+    @DisplayName("kube-dns: bad JSON in its ConfigMap is one line naming the ConfigMap and the key, and no crash")
+    void badConfigMapJson() throws Exception {
+        session = started(Map.of("stubDomains", "{\"corp.example\": [\"10.150.0.1\"", "upstreamNameservers",
+                "[\"8.8.8.8\"]"));
+
+        Inspection now = session.current();
+        assertThat(now.notes()).filteredOn(n -> n.contains("kube-dns")).singleElement().asString()
+                .startsWith("ConfigMap kube-system/kube-dns key stubDomains: is not JSON")
+                .doesNotContain("\n");
+        Answer stub = predict("ldap.corp.example.", RrType.A);
+        assertThat(stub.forwardedTo()).get().asString().contains("8.8.8.8").doesNotContain("10.150.0.1");
+        assertThat(predict("web.shop.svc.cluster.local.", RrType.A).status()).isEqualTo(Status.NOERROR);
+    }
+}
