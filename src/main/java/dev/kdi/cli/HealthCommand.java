@@ -159,13 +159,18 @@ final class HealthCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("replica", r.id());
             m.put("node", r.node());
-            for (Endpoint e : List.of(r.health(), r.ready(), r.metrics())) {
+            // Keyed by role, not path: kube-dns's are /healthcheck/kubedns and /readiness.
+            String[] roles = {"health", "ready", "metrics"};
+            List<Endpoint> endpoints = List.of(r.health(), r.ready(), r.metrics());
+            for (int i = 0; i < roles.length; i++) {
+                Endpoint e = endpoints.get(i);
                 Map<String, Object> em = new LinkedHashMap<>();
+                em.put("path", e.path());
                 em.put("port", e.port());
                 em.put("state", e.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
                 em.put("status", e.status());
                 em.put("detail", e.detail());
-                m.put(e.path().substring(1), em);
+                m.put(roles[i], em);
             }
             r.counters().ifPresent(c -> {
                 Map<String, Object> cm = new LinkedHashMap<>();

@@ -107,6 +107,9 @@ final class HealthRun {
             }
             return new HealthReport(source, List.of(), List.of(), notes);
         }
+        if (inspection.model().corefile().isKubeDns()) {
+            return kubeDns(request, asked, replicas, progress);
+        }
         Ports ports = Ports.of(inspection.model().corefile());
         List<Future<Asked>> futures = new ArrayList<>();
         for (ReplicaStatus r : asked) {
@@ -143,7 +146,42 @@ final class HealthRun {
     private String source() {
         String service = inspection.dns().service().map(s -> "Service " + inspection.dns().source())
                 .orElse("no cluster DNS Service");
-        return service + "; Corefile from " + inspection.corefileOrigin();
+        return service + (inspection.model().corefile().isKubeDns() ? "; configuration from " : "; Corefile from ")
+                + inspection.corefileOrigin();
+    }
+
+    /** kube-dns's replicas, through what its containers serve ({@link KubeDnsHealth}). */
+    private HealthReport kubeDns(HealthRequest request, List<ReplicaStatus> asked, List<ReplicaStatus> all,
+                                 Progress progress) throws InterruptedException {
+        KubeDnsHealth health = new KubeDnsHealth(http, details, inspection);
+        List<Future<KubeDnsHealth.Asked>> futures = new ArrayList<>();
+        for (ReplicaStatus r : asked) {
+            futures.add(workers.submit(() -> health.ask(r, request.interval())));
+        }
+        List<HealthReport.Replica> results = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        try {
+            for (Future<KubeDnsHealth.Asked> f : futures) {
+                progress.update("Asked " + results.size() + " of " + asked.size() + " DNS replicas",
+                        (double) results.size() / asked.size());
+                try {
+                    KubeDnsHealth.Asked a = f.get();
+                    results.add(a.replica());
+                    findings.addAll(a.findings());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("asking a replica's health failed unexpectedly", e.getCause());
+                }
+            }
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+        }
+        progress.update("Asked " + asked.size() + " of " + asked.size() + " DNS replicas", 1);
+        // No health plugin: no lameduck finding; the replica count, nodes and disruption budget still count.
+        findings.addAll(clusterFindings(List.of(), new Ports(Optional.empty(), Optional.empty(), Optional.empty(),
+                false), all));
+        findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::replica)
+                .thenComparing(Finding::code));
+        return new HealthReport(source(), results, findings, List.of(KubeDnsHealth.NOTE));
     }
 
     /** One replica as asked, with what the findings need besides the report's entry. */
@@ -210,7 +248,7 @@ final class HealthRun {
         return new Endpoint(path, 0, EndpointState.NOT_CONFIGURED, 0, "the Corefile has no " + plugin + " plugin");
     }
 
-    private static Endpoint endpoint(String path, int port, HttpResult result) {
+    static Endpoint endpoint(String path, int port, HttpResult result) {
         if (result instanceof HttpResult.Response response) {
             String firstLine = response.text().lines().findFirst().orElse("").strip();
             if (firstLine.length() > 120) {

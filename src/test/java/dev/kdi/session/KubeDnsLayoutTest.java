@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kdi.cluster.ContextTarget;
 import dev.kdi.cluster.PodPort;
 import dev.kdi.demo.DemoCluster;
+import dev.kdi.demo.HttpResponder;
 import dev.kdi.demo.MockApiServer;
 import dev.kdi.demo.TcpRelay;
 import dev.kdi.records.Answer;
@@ -15,6 +16,8 @@ import dev.kdi.records.Status;
 import dev.kdi.testing.KnotServer;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,5 +169,71 @@ class KubeDnsLayoutTest {
         Answer stub = predict("ldap.corp.example.", RrType.A);
         assertThat(stub.forwardedTo()).get().asString().contains("8.8.8.8").doesNotContain("10.150.0.1");
         assertThat(predict("web.shop.svc.cluster.local.", RrType.A).status()).isEqualTo(Status.NOERROR);
+    }
+
+    /** What kube-dns's sidecar serves on 10054: its probes' errors grow by one at every reading. */
+    static String sidecarMetrics(int probeErrors) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# HELP go_goroutines Number of goroutines that currently exist.\n# TYPE go_goroutines gauge\n")
+                .append("go_goroutines 14\n");
+        for (String[] c : new String[][] {{"hits", "120"}, {"misses", "30"}, {"evictions", "0"}, {"insertions", "30"},
+                {"max_size", "1000"}, {"errors", "0"}}) {
+            sb.append("# HELP kubedns_dnsmasq_").append(c[0]).append(" dnsmasq's counter\n# TYPE kubedns_dnsmasq_")
+                    .append(c[0]).append(" counter\nkubedns_dnsmasq_").append(c[0]).append(' ').append(c[1]).append('\n');
+        }
+        for (String probe : new String[] {"kubedns", "dnsmasq"}) {
+            sb.append("# HELP kubedns_probe_").append(probe).append("_errors Count of errors in name resolution of ")
+                    .append(probe).append("\n# TYPE kubedns_probe_").append(probe).append("_errors counter\n")
+                    .append("kubedns_probe_").append(probe).append("_errors ")
+                    .append(probe.equals("dnsmasq") ? probeErrors : 0).append('\n');
+            sb.append("# TYPE kubedns_probe_").append(probe).append("_latency_ms histogram\n");
+            sb.append("kubedns_probe_").append(probe).append("_latency_ms_bucket{le=\"0.25\"} 0\n");
+            sb.append("kubedns_probe_").append(probe).append("_latency_ms_bucket{le=\"+Inf\"} 40\n");
+            sb.append("kubedns_probe_").append(probe).append("_latency_ms_sum 52.1\n");
+            sb.append("kubedns_probe_").append(probe).append("_latency_ms_count 40\n");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    @DisplayName("kube-dns health: the sidecar's probes and metrics and kubedns's readiness, no CoreDNS findings")
+    void health() throws Exception {
+        session = started(null);
+        AtomicInteger readings = new AtomicInteger();
+        api.portForwards().route(new PodPort("kube-system", REPLICA, 10054), new HttpResponder(path -> switch (path) {
+            case "/metrics" -> new HttpResponder.Reply(200, "text/plain; version=0.0.4",
+                    sidecarMetrics(readings.incrementAndGet()));
+            case "/healthcheck/kubedns" -> new HttpResponder.Reply(200, "application/json",
+                    "{\"IsOk\":true,\"LatencySeconds\":0.0012,\"Err\":\"\"}");
+            case "/healthcheck/dnsmasq" -> new HttpResponder.Reply(503, "application/json",
+                    "{\"IsOk\":false,\"LatencySeconds\":0,\"Err\":\"read udp 127.0.0.1:53: i/o timeout\"}");
+            default -> HttpResponder.Reply.text(404, "404 page not found");
+        }));
+        api.portForwards().route(new PodPort("kube-system", REPLICA, 8081),
+                new HttpResponder(path -> HttpResponder.Reply.text(path.equals("/readiness") ? 200 : 404, "ok")));
+
+        HealthReport report = session.health(new HealthRequest(Optional.empty(), Duration.ofMillis(300)))
+                .get(40, TimeUnit.SECONDS);
+
+        assertThat(report.source()).isEqualTo("Service kube-system/kube-dns (kube-dns (GKE)); configuration from "
+                + "ConfigMap kube-system/kube-dns");
+        assertThat(report.notes()).singleElement().asString().startsWith("kube-dns serves no CoreDNS /health");
+        assertThat(report.replicas()).singleElement().satisfies(r -> {
+            assertThat(r.health()).isEqualTo(new HealthReport.Endpoint("/healthcheck/kubedns", 10054,
+                    HealthReport.EndpointState.OK, 200, "{\"IsOk\":true,\"LatencySeconds\":0.0012,\"Err\":\"\"}"));
+            assertThat(r.ready()).isEqualTo(new HealthReport.Endpoint("/readiness", 8081,
+                    HealthReport.EndpointState.OK, 200, "ok"));
+            assertThat(r.metrics().state()).isEqualTo(HealthReport.EndpointState.OK);
+            assertThat(r.metrics().detail()).contains("dnsmasq cache 120 hits, 30 misses (80% hits)");
+            assertThat(r.counters()).isEmpty();
+            assertThat(r.restarts()).isEqualTo(2);
+        });
+        assertThat(report.findings()).extracting(HealthReport.Finding::code).contains("DNSMASQ_UNHEALTHY",
+                "KUBEDNS_PROBES_FAILING", "REPLICA_RESTARTED", "SINGLE_REPLICA")
+                .doesNotContain("HEALTH_WITHOUT_LAMEDUCK", "READINESS_PROBE_ON_HEALTH", "COREDNS_KNOWN_BUG",
+                        "ENDPOINT_NOT_SERVED", "REPLICA_NOT_READY");
+        assertThat(report.findings()).filteredOn(f -> f.code().equals("DNSMASQ_UNHEALTHY")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("i/o timeout"));
+        assertThat(readings.get()).isEqualTo(2);
     }
 }

@@ -2,6 +2,7 @@ package dev.kdi.ui.replicas;
 
 import dev.kdi.session.HealthReport;
 import dev.kdi.session.HealthReport.Endpoint;
+import dev.kdi.session.HealthReport.EndpointState;
 import dev.kdi.ui.common.Texts;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,7 +173,8 @@ final class ReplicaCard extends VBox {
         where.setText((r.node().isEmpty() ? "node unknown" : "on " + r.node()) + " · "
                 + r.id().substring(0, Math.max(0, r.id().indexOf('/'))));
         version.setText(r.counters().map(c -> c.version().isEmpty() ? "not in /metrics" : "CoreDNS " + c.version())
-                .orElse("unknown (no /metrics)"));
+                .orElse(r.metrics().state() == EndpointState.OK ? "not CoreDNS: " + r.metrics().detail()
+                        : "unknown (no /metrics)"));
         restarts.setText(r.restarts() < 0 ? "unknown (the pod could not be read)" : r.restarts()
                 + (r.lastTermination().isEmpty() ? "" : " · last " + r.lastTermination()));
         restarts.getStyleClass().remove("bad");
