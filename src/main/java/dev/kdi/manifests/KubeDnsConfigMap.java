@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * kube-dns's ConfigMap ({@code kube-system/kube-dns}) read as kube-dns reads it: {@code stubDomains}
@@ -52,37 +53,37 @@ public final class KubeDnsConfigMap {
         if (data == null) {
             return new Parsed(KubeDnsConfig.defaults(origin), problems);
         }
-        Map<String, List<String>> stubs = new LinkedHashMap<>();
-        String stubText = data.get(STUB_DOMAINS);
-        if (stubText != null && !stubText.isBlank()) {
-            try {
-                stubs = stubDomains(JSON.readTree(stubText));
-            } catch (JsonProcessingException e) {
-                problems.add(refused(origin, STUB_DOMAINS, "is not JSON (" + e.getOriginalMessage() + ")",
-                        "no stub domains"));
-            } catch (IllegalArgumentException e) {
-                problems.add(refused(origin, STUB_DOMAINS, e.getMessage(), "no stub domains"));
-            }
-        }
-        List<String> upstreams = List.of();
-        String upstreamText = data.get(UPSTREAMS);
-        if (upstreamText != null && !upstreamText.isBlank()) {
-            try {
-                upstreams = upstreams(JSON.readTree(upstreamText));
-            } catch (JsonProcessingException e) {
-                problems.add(refused(origin, UPSTREAMS, "is not JSON (" + e.getOriginalMessage() + ")",
-                        "the node's resolv.conf upstream"));
-            } catch (IllegalArgumentException e) {
-                problems.add(refused(origin, UPSTREAMS, e.getMessage(), "the node's resolv.conf upstream"));
-            }
-        }
+        Map<String, List<String>> stubs = key(origin, data, STUB_DOMAINS, KubeDnsConfigMap::stubDomains, Map.of(),
+                "no stub domains", problems);
+        List<String> upstreams = key(origin, data, UPSTREAMS, KubeDnsConfigMap::upstreams, List.of(),
+                "the node's resolv.conf upstream", problems);
         String federations = data.get(FEDERATIONS);
         boolean federated = federations != null && !federations.isBlank() && !federations.strip().equals("{}");
         return new Parsed(new KubeDnsConfig(stubs, upstreams, federated, origin), problems);
     }
 
-    private static String refused(String origin, String key, String why, String instead) {
-        return origin + " key " + key + ": " + why + "; kube-dns refuses it, so kdi predicts with " + instead;
+    /**
+     * One key read as kube-dns reads it, or {@code absent} with a line in {@code problems} when
+     * kube-dns would refuse it.
+     *
+     * @param instead what kdi predicts with then, for the line
+     */
+    private static <T> T key(String origin, Map<String, String> data, String key, Function<JsonNode, T> read,
+                             T absent, String instead, List<String> problems) {
+        String text = data.get(key);
+        if (text == null || text.isBlank()) {
+            return absent;
+        }
+        String why;
+        try {
+            return read.apply(JSON.readTree(text));
+        } catch (JsonProcessingException e) {
+            why = "is not JSON (" + e.getOriginalMessage() + ")";
+        } catch (IllegalArgumentException e) {
+            why = e.getMessage();
+        }
+        problems.add(origin + " key " + key + ": " + why + "; kube-dns refuses it, so kdi predicts with " + instead);
+        return absent;
     }
 
     private static Map<String, List<String>> stubDomains(JsonNode tree) {

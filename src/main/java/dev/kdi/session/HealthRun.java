@@ -111,13 +111,34 @@ final class HealthRun {
             return kubeDns(request, asked, replicas, progress);
         }
         Ports ports = Ports.of(inspection.model().corefile());
-        List<Future<Asked>> futures = new ArrayList<>();
-        for (ReplicaStatus r : asked) {
-            futures.add(workers.submit(() -> ask(r, ports, request.interval())));
+        List<Asked> results = askAll(asked, r -> ask(r, ports, request.interval()), progress);
+        List<Finding> findings = new ArrayList<>();
+        for (Asked a : results) {
+            findings.addAll(replicaFindings(a, ports));
+            findings.addAll(knownBugs(a, inspection.model().corefile()));
         }
-        List<Asked> results = new ArrayList<>();
+        findings.addAll(outliers(results));
+        findings.addAll(clusterFindings(results, ports, replicas));
+        findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::replica)
+                .thenComparing(Finding::code));
+        return new HealthReport(source, results.stream().map(Asked::replica).toList(), findings, List.of());
+    }
+
+    /** How one replica is asked. */
+    private interface Asking<T> {
+        T ask(ReplicaStatus replica) throws InterruptedException;
+    }
+
+    /** Every replica asked side by side, in their order. */
+    private <T> List<T> askAll(List<ReplicaStatus> asked, Asking<T> asking, Progress progress)
+            throws InterruptedException {
+        List<Future<T>> futures = new ArrayList<>();
+        for (ReplicaStatus r : asked) {
+            futures.add(workers.submit(() -> asking.ask(r)));
+        }
+        List<T> results = new ArrayList<>();
         try {
-            for (Future<Asked> f : futures) {
+            for (Future<T> f : futures) {
                 progress.update("Asked " + results.size() + " of " + asked.size() + " DNS replicas",
                         (double) results.size() / asked.size());
                 try {
@@ -131,16 +152,7 @@ final class HealthRun {
             futures.forEach(f -> f.cancel(true));
         }
         progress.update("Asked " + asked.size() + " of " + asked.size() + " DNS replicas", 1);
-        List<Finding> findings = new ArrayList<>();
-        for (Asked a : results) {
-            findings.addAll(replicaFindings(a, ports));
-            findings.addAll(knownBugs(a, inspection.model().corefile()));
-        }
-        findings.addAll(outliers(results));
-        findings.addAll(clusterFindings(results, ports, replicas));
-        findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::replica)
-                .thenComparing(Finding::code));
-        return new HealthReport(source, results.stream().map(Asked::replica).toList(), findings, List.of());
+        return results;
     }
 
     private String source() {
@@ -154,28 +166,12 @@ final class HealthRun {
     private HealthReport kubeDns(HealthRequest request, List<ReplicaStatus> asked, List<ReplicaStatus> all,
                                  Progress progress) throws InterruptedException {
         KubeDnsHealth health = new KubeDnsHealth(http, details, inspection);
-        List<Future<KubeDnsHealth.Asked>> futures = new ArrayList<>();
-        for (ReplicaStatus r : asked) {
-            futures.add(workers.submit(() -> health.ask(r, request.interval())));
-        }
         List<HealthReport.Replica> results = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        try {
-            for (Future<KubeDnsHealth.Asked> f : futures) {
-                progress.update("Asked " + results.size() + " of " + asked.size() + " DNS replicas",
-                        (double) results.size() / asked.size());
-                try {
-                    KubeDnsHealth.Asked a = f.get();
-                    results.add(a.replica());
-                    findings.addAll(a.findings());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("asking a replica's health failed unexpectedly", e.getCause());
-                }
-            }
-        } finally {
-            futures.forEach(f -> f.cancel(true));
+        for (KubeDnsHealth.Asked a : askAll(asked, r -> health.ask(r, request.interval()), progress)) {
+            results.add(a.replica());
+            findings.addAll(a.findings());
         }
-        progress.update("Asked " + asked.size() + " of " + asked.size() + " DNS replicas", 1);
         // No health plugin: no lameduck finding; the replica count, nodes and disruption budget still count.
         findings.addAll(clusterFindings(List.of(), new Ports(Optional.empty(), Optional.empty(), Optional.empty(),
                 false), all));

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 final class KubeDnsSetup {
     private static final String DEFAULT_DOMAIN = "cluster.local";
+    /** How the cluster domain of a kube-dns cluster was learnt. */
+    static final String DOMAIN_SOURCE = "kube-dns's cluster.local (GKE's; kdi does not read kubedns's --domain: give "
+            + "--cluster-domain if yours differs)";
 
     private KubeDnsSetup() {
     }

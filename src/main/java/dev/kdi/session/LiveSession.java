@@ -237,7 +237,7 @@ public final class LiveSession implements Session {
             notes.add(e.getMessage() + "; kubeadm's default Corefile is assumed instead.");
         }
         corefile = corefile.withOrder(CorefileSource.order(snapshot, options.corednsVersion()));
-        domainSource = "the Corefile (" + corefile.origin() + ")";
+        domainSource = corefile.isKubeDns() ? KubeDnsSetup.DOMAIN_SOURCE : "the Corefile (" + corefile.origin() + ")";
         if (options.clusterDomain().isPresent()) {
             corefile = corefile.withClusterDomain(options.clusterDomain().get());
             domainSource = "--cluster-domain";

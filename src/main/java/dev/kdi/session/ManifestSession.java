@@ -71,7 +71,8 @@ public final class ManifestSession implements Session {
                     && DnsServers.locate(set.snapshot()).flavor() == DnsServers.Flavor.KUBE_DNS
                     ? KubeDnsSetup.corefile(set.snapshot(), notes)
                     : CorefileSource.choose(corefileFlag, set.snapshot(), corefileDir, corednsVersion);
-            String domainSource = "the Corefile (" + corefile.origin() + ")";
+            String domainSource = corefile.isKubeDns() ? KubeDnsSetup.DOMAIN_SOURCE
+                    : "the Corefile (" + corefile.origin() + ")";
             if (clusterDomain.isPresent()) {
                 corefile = corefile.withClusterDomain(clusterDomain.get());
                 domainSource = "--cluster-domain";

@@ -129,6 +129,23 @@ class KubeDnsLayoutTest {
     }
 
     @Test
+    @DisplayName("kube-dns's other rules: deep names, federations, the zone's own names, ANY, headless TTL 30")
+    void moreKubeDnsRules() throws Exception {
+        session = started(Map.of("federations", "{\"myfed\": \"fed.example.com\"}"));
+
+        assertThat(predict("a.b.web.shop.svc.cluster.local.", RrType.A).status()).isEqualTo(Status.NXDOMAIN);
+        assertThat(predict("db.shop.svc.cluster.local.", RrType.A).answer()).extracting(ResourceRecord::ttl)
+                .containsOnly(30L);
+        for (Question q : List.of(new Question("web.shop.myfed.svc.cluster.local.", RrType.A),
+                new Question("web.shop.svc.cluster.local.", RrType.ANY),
+                new Question("dns-version.cluster.local.", RrType.TXT),
+                new Question("cluster.local.", RrType.SOA),
+                new Question("svc.cluster.local.", RrType.A))) {
+            assertThat(predict(q.name(), q.type()).status()).as(q.toString()).isEqualTo(Status.NOT_MODELLED);
+        }
+    }
+
+    @Test
     @DisplayName("kube-dns: a lookup and a check through dnsmasq's port 53 agree, and unmodelled names are skipped")
     void checkSkipsWhatIsNotModelled() throws Exception {
         session = started(null);
