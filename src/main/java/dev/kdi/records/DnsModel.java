@@ -30,6 +30,8 @@ public final class DnsModel {
     private final PluginChain chain;
     /** kube-dns's own rules over the chain's answers, when the cluster runs kube-dns; else null. */
     private final KubeDnsRules kubeDns;
+    /** {@code endpoint_pod_names}: asked once per endpoint row when a window lists 150,000 of them. */
+    private final boolean endpointPodNames;
 
     private DnsModel(ClusterSnapshot snapshot, Corefile corefile, long serial, List<String> dnsPodSearch) {
         this.snapshot = snapshot;
@@ -40,6 +42,7 @@ public final class DnsModel {
             block.kubernetes().ifPresent(k -> backends.put(k, new KubernetesBackend(new ModelIndex(snapshot, k), k)));
         }
         this.primary = corefile.kubernetes().map(backends::get).orElse(null);
+        this.endpointPodNames = corefile.kubernetes().map(KubernetesPlugin::endpointPodNames).orElse(false);
         this.chain = new PluginChain(corefile, new Responder(backends::get, serial), ownAddresses(snapshot),
                 dnsPodSearch);
         this.kubeDns = corefile.isKubeDns() && primary != null
@@ -188,8 +191,7 @@ public final class DnsModel {
      * {@code endpoint_pod_names}), or its address with dashes.
      */
     public String endpointName(String address, dev.kdi.records.objects.Endpoint endpoint) {
-        boolean podNames = corefile.kubernetes().map(KubernetesPlugin::endpointPodNames).orElse(false);
-        return KubernetesBackend.endpointHostname(address, endpoint, podNames);
+        return KubernetesBackend.endpointHostname(address, endpoint, endpointPodNames);
     }
 
     /**
