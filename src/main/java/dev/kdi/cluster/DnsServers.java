@@ -209,7 +209,16 @@ public final class DnsServers {
             }
         }
         replicas.sort((a, b) -> a.id().compareTo(b.id()));
-        Flavor flavor = detectFlavor(snapshot);
+        Optional<String> cloudDns = service == null ? Optional.empty() : CloudDnsForGke.answers(snapshot, service);
+        if (cloudDns.isPresent()) {
+            // Not a Service without pods to fix: there is no DNS pod by design, and this says why.
+            notes.clear();
+            notes.add(CloudDnsForGke.NOTE);
+            source = service.namespace() + "/" + service.name() + " (Cloud DNS for " + cloudDns.get() + ")";
+        }
+        // Cloud DNS follows the Kubernetes DNS specification, as the model does: a kube-dns
+        // Deployment GKE left at 0 replicas answers nothing.
+        Flavor flavor = cloudDns.isPresent() ? Flavor.COREDNS : detectFlavor(snapshot);
         if (flavor == Flavor.KUBE_DNS) {
             notes.add("This cluster runs the older kube-dns, not CoreDNS: predictions follow CoreDNS, so expect "
                     + "differences (kube-dns has no endpoint names for ClusterIP Services, for one).");
