@@ -435,7 +435,7 @@ public final class ClusterLoader implements AutoCloseable {
     // ---- Watching
 
     private void startWatch(KindScope scope) {
-        if (closed) {
+        if (closed || superseded(scope)) {
             return;
         }
         ScopeWatch watcher = new ScopeWatch(scope, watchEvents);
@@ -534,6 +534,14 @@ public final class ClusterLoader implements AutoCloseable {
         retries.now(() -> relist(now));
     }
 
+    /**
+     * Whether the scope is the DNS pods' by a selector the DNS Service no longer has: a retry of it
+     * scheduled before the change must not bring its pods or its watch back.
+     */
+    private synchronized boolean superseded(KindScope scope) {
+        return scope.kind() == ResourceKind.PODS && scope.selective() && dnsPods != null && !scope.equals(dnsPods);
+    }
+
     /** A scope's current watch dropped: resumes from the last version seen, or relists. */
     private void ended(KindScope scope, WatcherException cause) {
         if (closed) {
@@ -557,7 +565,7 @@ public final class ClusterLoader implements AutoCloseable {
 
     /** Lists a scope again, replacing what it held once the list is complete, then watches it. */
     private void relist(KindScope scope) {
-        if (closed) {
+        if (closed || superseded(scope)) {
             return;
         }
         try {
