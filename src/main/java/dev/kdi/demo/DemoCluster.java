@@ -102,7 +102,7 @@ public final class DemoCluster implements AutoCloseable {
         /**
          * The demo the window and the command line open: the standard one over plain HTTP. Its
          * server and its clients live in the same process and talk over 127.0.0.1 only, so TLS
-         * protects nothing there, and it costs the most of what the demo holds: Bouncy Castle
+         * protects nothing there, and it is a large part of what the demo holds: Bouncy Castle
          * making the certificate, the JDK's and Netty's TLS, about 1,600 classes in all. Measured
          * with the demo open: 386 MB resident against 415 MB, 11 MB less live heap (README
          * "Install"). Everything else, fabric8's client and its port-forwards included, is the same.

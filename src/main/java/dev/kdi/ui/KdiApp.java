@@ -118,8 +118,8 @@ public final class KdiApp extends Application {
     /**
      * Reads the saved theme on a thread of its own while the toolkit starts, so that the start view
      * finds it read. The first read of {@code java.util.prefs} loads its file-system store and an
-     * XML parser (about 200 classes) and was the start view's largest cost over an empty window;
-     * the toolkit's start keeps the FX thread busy for longer, on another core. The preferences
+     * XML parser (about 200 classes), much of what the start view cost over an empty window;
+     * the toolkit's start keeps the FX thread busy for longer, so on a second core it is free. The preferences
      * keep what they read, so {@link #start} reads the same value again without the cost, or waits
      * on the preferences' own lock while this read finishes.
      */
