@@ -28,6 +28,8 @@ public final class DnsModel {
     private final Map<KubernetesPlugin, KubernetesBackend> backends = new IdentityHashMap<>();
     private final KubernetesBackend primary;
     private final PluginChain chain;
+    /** {@code endpoint_pod_names}: asked once per endpoint row when a window lists 150,000 of them. */
+    private final boolean endpointPodNames;
 
     private DnsModel(ClusterSnapshot snapshot, Corefile corefile, long serial, List<String> dnsPodSearch) {
         this.snapshot = snapshot;
@@ -38,6 +40,7 @@ public final class DnsModel {
             block.kubernetes().ifPresent(k -> backends.put(k, new KubernetesBackend(new ModelIndex(snapshot, k), k)));
         }
         this.primary = corefile.kubernetes().map(backends::get).orElse(null);
+        this.endpointPodNames = corefile.kubernetes().map(KubernetesPlugin::endpointPodNames).orElse(false);
         this.chain = new PluginChain(corefile, new Responder(backends::get, serial), ownAddresses(snapshot),
                 dnsPodSearch);
     }
@@ -182,8 +185,7 @@ public final class DnsModel {
      * {@code endpoint_pod_names}), or its address with dashes.
      */
     public String endpointName(String address, dev.kdi.records.objects.Endpoint endpoint) {
-        boolean podNames = corefile.kubernetes().map(KubernetesPlugin::endpointPodNames).orElse(false);
-        return KubernetesBackend.endpointHostname(address, endpoint, podNames);
+        return KubernetesBackend.endpointHostname(address, endpoint, endpointPodNames);
     }
 
     /**

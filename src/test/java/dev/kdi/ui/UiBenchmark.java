@@ -35,7 +35,12 @@ import javafx.stage.Stage;
  * window of the same JVM; prints the median of each figure beside its target: snapshot ready to
  * tree shown (1 s), the longest wall-clock stall of the FX thread while loading (100 ms), the FX
  * work in the longest pulse (50 ms), expanding a namespace, per filter keystroke of the tree and
- * of the check's 500,000 rows (100 ms). On a machine shared with other work the stalls include
+ * of the check's 500,000 rows (100 ms). The loading figures are measured twice: in this JVM (the
+ * bench profile's 6 GB G1 heap) and in a second JVM started with the options the app ships in
+ * {@code packaging/jvm.options} (its collector and heap settings, read at run time), each the
+ * median of five runs, the second also as a ratio of the first. Before the runs it prints what
+ * each step of loading allocates and keeps ({@link LoadingAllocation}): what young collections
+ * sweep and copy while the window waits. On a machine shared with other work the stalls include
  * waiting for a CPU; the load average is printed with the figures. Not a unit test; run it with
  * {@code ./mvnw -q -B -o -Pbench -Dbench=Ui}, or
  *
@@ -76,22 +81,26 @@ public final class UiBenchmark {
             System.setProperty("prism.text", "t2k");
             System.setProperty("headless.geometry", "1600x1200-32");
         }
+        boolean loadingOnly = a.contains(LOADING_ONLY);
         Clock clock = Clock.systemDefaultZone();
         long g0 = System.nanoTime();
         ClusterSnapshot snapshot = LintBenchmark.generate(namespaces);
         long g1 = System.nanoTime();
         System.out.printf("cluster: %,d namespaces, %,d Services, %,d pods (generated in %.0f ms)%n",
                 snapshot.namespaces().size(), snapshot.services().size(), snapshot.pods().size(), (g1 - g0) / 1e6);
-        FakeSession measured = session(snapshot, clock);
-        measured.publish(snapshot);
-        InventoryAllocation.report(measured.current());
-        measured = null;
-        CheckReport bigReport = checkReport(500_000);
-        // Built here, as a check builds it on its worker: what is timed is the view showing it.
-        CheckResult big = CheckResult.of(bigReport, "cluster.local");
-        System.out.printf("check: %,d names asked of two replicas%n", big.rows().size());
-        System.out.printf("load average at start: %.1f on %d processors%n",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        CheckResult big = null;
+        if (!loadingOnly) {
+            FakeSession measured = session(snapshot, clock);
+            measured.publish(snapshot);
+            System.out.println("what each step of loading allocates and keeps (least of 3 tries):");
+            LoadingAllocation.report(measured.current());
+            measured = null;
+            CheckReport bigReport = checkReport(500_000);
+            // Built here, as a check builds it on its worker: what is timed is the view showing it.
+            big = CheckResult.of(bigReport, "cluster.local");
+            System.out.printf("check: %,d names asked of two replicas%n", big.rows().size());
+        }
+        System.out.printf("load average at start: %.1f on %d processors%n", loadAverage(),
                 Runtime.getRuntime().availableProcessors());
 
         CountDownLatch started = new CountDownLatch(1);
@@ -110,9 +119,26 @@ public final class UiBenchmark {
             System.gc();
             runs.add(run(snapshot, big, clock, executor, probe));
         }
-        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if (loadingOnly) {
+            // What the parent reads: one line per run.
+            for (Figures f : runs) {
+                System.out.printf(java.util.Locale.ROOT, "%s %f %f %f %f%n", FIGURES_LINE, f.treeShown(), f.stall(),
+                        f.workLongest(), f.workMedian());
+            }
+            onFx(probe::stop);
+            executor.close();
+            Platform.exit();
+            System.exit(0);
+        }
+        double load = loadAverage();
+        // The window as installed: the same loading in a JVM with the options the app ships.
+        onFx(probe::stop);
+        Shipped shipped = shipped(namespaces);
         System.out.printf("%nmedian of %d runs (load average %.1f after the runs, on %d processors):%n", RUNS,
                 load, Runtime.getRuntime().availableProcessors());
+        System.out.printf("  in this JVM (%s; heap up to %.1f GB):%n", java.lang.management.ManagementFactory
+                .getGarbageCollectorMXBeans().stream().map(java.lang.management.GarbageCollectorMXBean::getName)
+                .collect(java.util.stream.Collectors.joining(", ")), Runtime.getRuntime().maxMemory() / 1e9);
         report("snapshot ready -> tree shown", runs, Figures::treeShown, 1000);
         report("longest wall-clock FX stall while loading", runs, Figures::stall, 100);
         report("FX work in the longest pulse while loading", runs, Figures::workLongest, 50);
@@ -120,6 +146,15 @@ public final class UiBenchmark {
         report("expand a namespace and its pods", runs, Figures::expand, -1);
         report("tree filter per keystroke (median)", runs, Figures::filter, 100);
         report("live update, tree merged", runs, Figures::liveUpdate, -1);
+        if (shipped.runs().isEmpty()) {
+            System.out.println("  (not measured with the shipped JVM options: " + shipped.why() + ")");
+        } else {
+            System.out.printf("  with the shipped JVM options (%s), load average %.1f after its runs:%n",
+                    shipped.gcOptions(), shipped.load());
+            shippedRow("snapshot ready -> tree shown", runs, shipped.runs(), Figures::treeShown, 1000);
+            shippedRow("longest wall-clock FX stall while loading", runs, shipped.runs(), Figures::stall, 100);
+            shippedRow("FX work in the longest pulse while loading", runs, shipped.runs(), Figures::workLongest, 50);
+        }
         report("check filter per keystroke over 500,000 rows (median)", runs, Figures::checkFilter, 100);
         report("check filter per keystroke over 500,000 rows (worst)", runs, Figures::checkFilterWorst, 100);
         report("longest FX stall while filtering the check", runs, Figures::checkStall, 100);
@@ -140,6 +175,79 @@ public final class UiBenchmark {
         System.out.printf("  %-55s %8.1f ms  %s  [runs: %s]%n", what, m,
                 target < 0 ? "(no target)" : String.format("target <= %.0f ms: %s", target, m <= target ? "PASS"
                         : "FAIL"), runsText);
+    }
+
+    /** A loading figure measured with the shipped options, against the same under this JVM's G1. */
+    private static void shippedRow(String what, List<Figures> g1, List<Figures> shipped,
+                                   java.util.function.ToDoubleFunction<Figures> f, double target) {
+        double m = median(shipped.stream().mapToDouble(f).boxed().toList());
+        double base = median(g1.stream().mapToDouble(f).boxed().toList());
+        String runsText = shipped.stream().map(r -> String.format("%.0f", f.applyAsDouble(r)))
+                .collect(java.util.stream.Collectors.joining(", "));
+        System.out.printf("    %-53s %8.1f ms  target <= %.0f ms: %s  %.2fx of G1's %.1f ms  [runs: %s]%n", what, m,
+                target, m <= target ? "PASS" : "FAIL", m / base, base, runsText);
+    }
+
+    static final String LOADING_ONLY = "--loading-only";
+    private static final String FIGURES_LINE = "loading-figures:";
+
+    /** What the loading runs under the shipped options gave, or why there are none. */
+    record Shipped(List<Figures> runs, String gcOptions, double load, String why) {
+    }
+
+    /**
+     * Runs the loading part again in a JVM started with the options in {@code packaging/jvm.options}
+     * (read now, so a change of collector there is measured as it ships) instead of this JVM's
+     * 6 GB G1 heap. Its lines are shown indented.
+     */
+    private static Shipped shipped(int namespaces) throws java.io.IOException, InterruptedException {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("kdi.jvmOptions", "packaging/jvm.options"));
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return new Shipped(List.of(), "", 0, file.toAbsolutePath() + " not found; run from the project's root");
+        }
+        List<String> options = new ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            String t = line.strip();
+            // The module options name JavaFX's modules, which this class path does not have as modules.
+            if (!t.isEmpty() && !t.startsWith("#") && !t.startsWith("--add-")) {
+                options.add(t);
+            }
+        }
+        String gc = String.join(" ", options);
+        System.out.printf("%n--- the same loading with the shipped JVM options of %s: %s ---%n", file, gc);
+        List<String> command = new ArrayList<>();
+        command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.add("-Dkdi.bench.runs=" + RUNS);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(UiBenchmark.class.getName());
+        command.add(LOADING_ONLY);
+        command.add(Integer.toString(namespaces));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<Figures> runs = new ArrayList<>();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith(FIGURES_LINE)) {
+                    String[] v = line.substring(FIGURES_LINE.length()).trim().split(" ");
+                    runs.add(new Figures(Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
+                            Double.parseDouble(v[3]), 0, 0, 0, 0, 0, 0));
+                } else {
+                    System.out.println("  | " + line);
+                }
+            }
+        }
+        int code = p.waitFor();
+        if (code != 0 || runs.size() != RUNS) {
+            return new Shipped(List.of(), gc, loadAverage(), "its JVM exited with " + code + " after " + runs.size()
+                    + " runs");
+        }
+        return new Shipped(runs, gc, loadAverage(), "");
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double median(List<Double> values) {
@@ -188,13 +296,23 @@ public final class UiBenchmark {
         probe.take();
         long o0 = System.nanoTime();
         onFx(() -> model[0].start(new WindowModel.Start(false, Optional.empty(), Optional.of("bench"), Optional.empty())));
-        opened.await(60, TimeUnit.SECONDS);
+        if (!opened.await(300, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the tree was not shown within 5 minutes");
+        }
         Thread.sleep(1000);
         Probe.Window loading = probe.take();
         double treeShown = (shown.get() - ready.get()) / 1e6;
         int rows = onFxGet(() -> window[0].tree().tree().getExpandedItemCount());
         System.out.printf("open: session start %.0f ms; snapshot ready -> tree shown %.0f ms (%d rows visible at top);"
                 + " while loading %s%n", (ready.get() - o0) / 1e6, treeShown, rows, loading);
+        if (big == null) {
+            onFx(() -> {
+                stage[0].close();
+                model[0].close();
+            });
+            return new Figures(treeShown, loading.stall(), loading.workLongest(), loading.workMedian(), 0, 0, 0, 0, 0,
+                    0);
+        }
 
         // 2. Expanding a namespace and its pods.
         long e0 = System.nanoTime();

@@ -6,7 +6,7 @@ import dev.kdi.records.objects.Endpoint;
 import dev.kdi.records.objects.EndpointPort;
 import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.IpFamily;
-import dev.kdi.records.objects.LabelSelector;
+import dev.kdi.records.objects.FlatSelector;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.Service;
 import dev.kdi.records.objects.ServicePort;
@@ -32,19 +32,20 @@ public final class EndpointSliceController {
     /** The slices for one Service, given the pods of its namespace. */
     public static List<EndpointSlice> slicesFor(Service svc, List<Pod> podsInNamespace) {
         List<EndpointSlice> out = new ArrayList<>();
+        FlatSelector selector = FlatSelector.of(svc.selector());
+        PortResolver ports = new PortResolver(svc);
         for (IpFamily family : addressTypes(svc)) {
             // Pods whose ports resolve alike share slices; the key is the resolved port list.
             Map<List<EndpointPort>, List<Endpoint>> byPorts = new LinkedHashMap<>();
             for (Pod pod : podsInNamespace) {
-                if (!LabelSelector.serviceSelects(svc.selector(), pod.labels()) || !belongsInEndpoints(pod)) {
+                if (!selector.selects(pod.labels()) || !belongsInEndpoints(pod)) {
                     continue;
                 }
                 List<String> addresses = addressesOf(pod, family);
-                List<EndpointPort> ports = portsFor(svc, pod);
                 if (addresses.isEmpty()) {
                     continue;
                 }
-                byPorts.computeIfAbsent(ports, k -> new ArrayList<>()).add(endpointFor(pod, svc, addresses));
+                byPorts.computeIfAbsent(ports.of(pod), k -> new ArrayList<>()).add(endpointFor(pod, svc, addresses));
             }
             int n = 0;
             for (Map.Entry<List<EndpointPort>, List<Endpoint>> e : byPorts.entrySet()) {
@@ -103,7 +104,13 @@ public final class EndpointSliceController {
     static List<String> addressesOf(Pod pod, IpFamily family) {
         List<String> out = new ArrayList<>(1);
         boolean same = true;
-        for (String ip : pod.ips()) {
+        List<String> ips = pod.ips();
+        if (family == IpFamily.IPV4 && ips.size() == 1 && IpAddress.isPlainIPv4(ips.get(0))) {
+            // The common case, one dotted address already as the controller prints it, decided
+            // without parsing it into bytes and printing it again for every Service selecting it.
+            return ips;
+        }
+        for (String ip : ips) {
             Optional<IpAddress> parsed = IpAddress.parse(ip);
             if (parsed.isEmpty() || parsed.get().isIPv4() != (family == IpFamily.IPV4)) {
                 same = false;
@@ -119,6 +126,30 @@ public final class EndpointSliceController {
         }
         // Reuse the pod's own list when nothing changed: 150,000 pods stay small.
         return same ? pod.ips() : List.copyOf(out);
+    }
+
+    /**
+     * {@link #portsFor} for one Service across its pods: a Service whose target ports are all
+     * numbers resolves alike for every pod, so once; named ones are resolved once per distinct
+     * list of container ports (pods of one template share theirs).
+     */
+    private static final class PortResolver {
+        private final Service svc;
+        private final List<EndpointPort> numeric;
+        private final Map<List<ContainerPort>, List<EndpointPort>> named = new java.util.HashMap<>();
+
+        PortResolver(Service svc) {
+            this.svc = svc;
+            boolean anyNamed = false;
+            for (ServicePort sp : svc.ports()) {
+                anyNamed |= sp.targetPort().isNamed();
+            }
+            this.numeric = anyNamed ? null : portsFor(svc, null);
+        }
+
+        List<EndpointPort> of(Pod pod) {
+            return numeric != null ? numeric : named.computeIfAbsent(pod.containerPorts(), k -> portsFor(svc, pod));
+        }
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.kdi.records.lint;
 
 import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.Kinds;
-import dev.kdi.records.objects.LabelSelector;
+import dev.kdi.records.objects.FlatSelector;
 import dev.kdi.records.objects.ObjectRef;
 import dev.kdi.records.objects.Owner;
 import dev.kdi.records.objects.Pod;
@@ -120,8 +120,9 @@ final class NamespaceView {
             return smallest;
         }
         List<Pod> out = new ArrayList<>(smallest.size());
+        FlatSelector flat = FlatSelector.of(selector);
         for (Pod p : smallest) {
-            if (LabelSelector.serviceSelects(selector, p.labels())) {
+            if (flat.selects(p.labels())) {
                 out.add(p);
             }
         }
@@ -154,8 +155,9 @@ final class NamespaceView {
      */
     List<Workload> templatesSelectedBy(Map<String, String> selector) {
         List<Workload> out = new ArrayList<>(1);
+        FlatSelector flat = FlatSelector.of(selector);
         for (Workload w : workloads) {
-            if (LabelSelector.serviceSelects(selector, w.template().labels())) {
+            if (flat.selects(w.template().labels())) {
                 out.add(w);
             }
         }

@@ -64,8 +64,11 @@ public final class IpAddress {
         return parse(text).map(IpAddress::toString).orElse(null);
     }
 
-    /** Whether {@link #parse} reads the text as four dotted octets (what {@link #parseIPv4} accepts). */
-    private static boolean isPlainIPv4(String s) {
+    /**
+     * Whether {@link #parse} reads the text as four dotted octets (what {@link #parseIPv4}
+     * accepts): an IPv4 address that {@link #toString} prints back as the same text.
+     */
+    public static boolean isPlainIPv4(String s) {
         if (s == null) {
             return false;
         }

@@ -98,21 +98,70 @@ public sealed interface Entry {
      */
     record EndpointEntry(String namespace, String service, String address, String hostname, String targetPod,
                          String nodeName, boolean ready, String zone, Badge badge) implements Entry {
+        /**
+         * The usual label, the dashed address, is not kept but made again when asked: 150,000 of
+         * them were a third of what the view of a large cluster keeps (and young collections copy).
+         */
+        public EndpointEntry {
+            if (hostname != null && isDashed(hostname, address)) {
+                hostname = null;
+            }
+        }
+
+        /** The label it has under the Service: its hostname, its pod's name, or its address dashed. */
+        @Override
+        public String hostname() {
+            return hostname != null ? hostname : PodEntry.dashed(address);
+        }
+
+        /** Whether {@link #hostname()} contains {@code q}, without making the dashed address when it can. */
+        public boolean hostnameContains(String q) {
+            if (hostname != null) {
+                return hostname.contains(q);
+            }
+            boolean v4 = address.indexOf('.') >= 0;
+            boolean zeroAdded = !v4 && (address.endsWith(":") || address.endsWith("-"));
+            if (q.indexOf('-') >= 0 || zeroAdded) {
+                return hostname().contains(q);
+            }
+            // Dashing changes only the separators: a query with neither lies in a run the address has too.
+            return q.indexOf(v4 ? '.' : ':') < 0 && address.contains(q);
+        }
+
         /** Its name under the Service, empty when it has none. */
         public String fqdn() {
-            return hostname.isEmpty() ? "" : hostname + "." + service + "." + namespace + ".svc." + zone;
+            String label = hostname();
+            return label.isEmpty() ? "" : label + "." + service + "." + namespace + ".svc." + zone;
         }
 
         /** Whether its DNS name contains {@code q}; a query without a dot is searched for label by label. */
         public boolean fqdnContains(String q) {
-            if (hostname.isEmpty()) {
+            if (hostname != null ? hostname.isEmpty() : address.isEmpty()) {
                 return false;
             }
             if (q.indexOf('.') >= 0) {
                 return fqdn().contains(q);
             }
-            return hostname.contains(q) || service.contains(q) || namespace.contains(q) || "svc".contains(q)
+            return hostnameContains(q) || service.contains(q) || namespace.contains(q) || "svc".contains(q)
                     || zone.contains(q);
+        }
+
+        /** Whether {@code label} is what {@link PodEntry#dashed} makes of {@code ip}, compared without making it. */
+        static boolean isDashed(String label, String ip) {
+            boolean v4 = ip.indexOf('.') >= 0;
+            char separator = v4 ? '.' : ':';
+            boolean zeroAdded = !v4 && (ip.endsWith(":") || ip.endsWith("-"));
+            int n = ip.length();
+            if (label.length() != n + (zeroAdded ? 1 : 0)) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                char c = ip.charAt(i);
+                if (label.charAt(i) != (c == separator ? '-' : c)) {
+                    return false;
+                }
+            }
+            return !zeroAdded || label.charAt(n) == '0';
         }
 
         public String key() {
@@ -125,7 +174,11 @@ public sealed interface Entry {
 
         /** The pod's name when known, else the label. */
         public String name() {
-            return targetPod != null ? targetPod : hostname.isEmpty() ? address : hostname;
+            if (targetPod != null) {
+                return targetPod;
+            }
+            String label = hostname();
+            return label.isEmpty() ? address : label;
         }
 
         public String kind() {

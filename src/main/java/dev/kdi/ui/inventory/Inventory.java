@@ -397,8 +397,12 @@ public final class Inventory {
         final Map<String, List<Entry>> namespaceChildren = new HashMap<>();
         final Map<String, List<PodEntry>> podsByNamespace = new HashMap<>();
         final Map<ObjectRef, List<Finding>> findingsByObject = new HashMap<>();
-        final Map<ObjectRef, Badge> badges = new HashMap<>();
-        final Set<ObjectRef> hostnameMissing = new HashSet<>();
+        /** Badges by kind, namespace and name: 150,000 pods look theirs up without making a key each. */
+        final Map<String, Map<String, Map<String, Badge>>> badges = new HashMap<>();
+        /** Pods whose hostname.subdomain name does not exist, by namespace. */
+        final Map<String, Set<String>> hostnameMissing = new HashMap<>();
+        /** The badges of pods that have one, by namespace and name, for their endpoints' rows. */
+        final Map<String, Map<String, Badge>> podBadges = new HashMap<>();
         int serviceCount;
         int podCount;
         int endpointCount;
@@ -420,11 +424,12 @@ public final class Inventory {
                 boolean missing = HOSTNAME_MISSING.contains(f.code());
                 for (ObjectRef o : f.objects()) {
                     findingsByObject.computeIfAbsent(o, k -> new ArrayList<>(1)).add(f);
-                    if (missing) {
-                        hostnameMissing.add(o);
+                    if (missing && o.kind().equals(Kinds.POD)) {
+                        hostnameMissing.computeIfAbsent(o.namespace(), k -> new HashSet<>()).add(o.name());
                     }
                     if (b != Badge.NONE) {
-                        badges.merge(o, b, Badge::max);
+                        badges.computeIfAbsent(o.kind(), k -> new HashMap<>())
+                                .computeIfAbsent(o.namespace(), k -> new HashMap<>()).merge(o.name(), b, Badge::max);
                     }
                 }
             }
@@ -433,17 +438,16 @@ public final class Inventory {
             names.addAll(snapshot.namespaces());
 
             Map<String, List<PodEntry>> pods = new HashMap<>();
-            Map<String, Badge> podBadges = new HashMap<>();
             for (Pod p : snapshot.pods()) {
-                Badge badge = badges.getOrDefault(p.ref(), Badge.NONE);
+                Badge badge = badge(Kinds.POD, p.namespace(), p.name());
                 if (p.owner() != null) {
-                    badge = badge.max(badges.getOrDefault(new ObjectRef(p.owner().kind(), p.namespace(), p.owner().name()),
-                            Badge.NONE));
+                    badge = badge.max(badge(p.owner().kind(), p.namespace(), p.owner().name()));
                 }
+                boolean hostnameExists = !hostnameMissing.getOrDefault(p.namespace(), Set.of()).contains(p.name());
                 pods.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(
-                        new PodEntry(p, zone, podRecords, !hostnameMissing.contains(p.ref()), badge));
+                        new PodEntry(p, zone, podRecords, hostnameExists, badge));
                 if (badge != Badge.NONE) {
-                    podBadges.put(p.namespace() + "/" + p.name(), badge);
+                    podBadges.computeIfAbsent(p.namespace(), k -> new HashMap<>()).put(p.name(), badge);
                 }
                 podCount++;
             }
@@ -454,7 +458,7 @@ public final class Inventory {
             Map<String, List<ServiceEntry>> services = new HashMap<>();
             for (Service s : snapshot.services()) {
                 services.computeIfAbsent(s.namespace(), k -> new ArrayList<>())
-                        .add(service(s, slices.getOrDefault(s.namespace() + "/" + s.name(), List.of()), podBadges));
+                        .add(service(s, slices.getOrDefault(s.namespace() + "/" + s.name(), List.of())));
                 serviceCount++;
             }
             names.addAll(services.keySet());
@@ -466,7 +470,7 @@ public final class Inventory {
                 List<Entry> children = new ArrayList<>(svcs.size() + 1);
                 children.addAll(svcs);
                 children.sort(byName);
-                Badge badge = badges.getOrDefault(ObjectRef.namespace(ns), Badge.NONE);
+                Badge badge = badge(Kinds.NAMESPACE, "", ns);
                 for (ServiceEntry s : svcs) {
                     badge = badge.max(s.badge());
                 }
@@ -491,10 +495,18 @@ public final class Inventory {
             return new Inventory(this);
         }
 
-        private ServiceEntry service(Service s, List<EndpointSlice> slices, Map<String, Badge> podBadges) {
+        /** The most severe badge of the object's findings. */
+        private Badge badge(String kind, String namespace, String name) {
+            Map<String, Map<String, Badge>> ofKind = badges.get(kind);
+            Map<String, Badge> inNamespace = ofKind == null ? null : ofKind.get(namespace);
+            return inNamespace == null ? Badge.NONE : inNamespace.getOrDefault(name, Badge.NONE);
+        }
+
+        private ServiceEntry service(Service s, List<EndpointSlice> slices) {
             ServiceKind kind = ServiceKind.of(s);
             String base = s.name() + "." + s.namespace() + ".svc." + zone;
-            Badge badge = badges.getOrDefault(s.ref(), Badge.NONE);
+            Badge badge = badge(Kinds.SERVICE, s.namespace(), s.name());
+            Map<String, Badge> badgedPods = podBadges.getOrDefault(s.namespace(), Map.of());
             List<EndpointEntry> endpoints = new ArrayList<>();
             int ready = 0;
             if (kind != ServiceKind.EXTERNAL_NAME) {
@@ -507,7 +519,7 @@ public final class Inventory {
                             }
                             String host = model.endpointName(address, e);
                             Badge podBadge = e.targetPod() == null ? Badge.NONE
-                                    : podBadges.getOrDefault(s.namespace() + "/" + e.targetPod(), Badge.NONE);
+                                    : badgedPods.getOrDefault(e.targetPod(), Badge.NONE);
                             byAddress.put(address, new EndpointEntry(s.namespace(), s.name(), address, host,
                                     e.targetPod(), e.nodeName(), e.isReady(), zone, podBadge));
                         }

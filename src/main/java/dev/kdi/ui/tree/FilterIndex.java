@@ -155,7 +155,7 @@ public final class FilterIndex {
             return s.service().externalName() != null && s.service().externalName().toLowerCase(Locale.ROOT).contains(q);
         }
         if (e instanceof EndpointEntry ep) {
-            return ep.address().contains(q) || ep.hostname().contains(q);
+            return ep.address().contains(q) || ep.hostnameContains(q);
         }
         if (e instanceof PodEntry p) {
             for (String ip : p.pod().ips()) {
