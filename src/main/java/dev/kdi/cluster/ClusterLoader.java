@@ -40,7 +40,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * reads it in the context's namespace and the namespaces the user names, and reports what it
  * could not read instead of showing an empty view. The cluster DNS lives elsewhere (kube-system,
  * openshift-dns), so for such a user it is read where it lives: the well-known Services by name,
- * then the found Service's EndpointSlices and pods by label in its namespace.
+ * then the found Service's EndpointSlices and pods by label in its namespace; those selective
+ * scopes are watched like the others, so a DNS replica that restarts, scales or moves shows.
  */
 public final class ClusterLoader implements AutoCloseable {
     /** Page size: large enough to be quick, small enough to keep each page's objects short-lived. */
@@ -71,6 +72,8 @@ public final class ClusterLoader implements AutoCloseable {
     private final Optional<DnsServers.ServiceRef> dnsService;
     /** The DNS Service found at the kubelet's clusterDNS address, when no well-known one exists. */
     private DnsServers.WellKnown atKubeletAddress;
+    /** The DNS pods read where they live (by the DNS Service's selector), or null: follows that selector. */
+    private KindScope dnsPods;
     private Instant loadedAt;
     private volatile boolean closed;
     private final ScopeWatch.Events watchEvents = new ScopeWatch.Events() {
@@ -226,8 +229,12 @@ public final class ClusterLoader implements AutoCloseable {
      * A user who may not list Services, EndpointSlices or pods across all namespaces still needs
      * the cluster DNS, which none of the namespaces read one by one may hold: gets the well-known
      * DNS Services by name, then lists the found one's EndpointSlices and pods by label in its
-     * namespace. Only what is refused there is reported. These objects are read once per load
-     * and not watched, as their namespace is not one of the view's.
+     * namespace. Only what is refused there is reported. Each read is a selective scope that
+     * {@link #watch} watches from its resourceVersion, as it does the view's namespaces.
+     *
+     * <p>A selective scope is made only for a kind its namespace's lists do not cover, and only
+     * one per kind and namespace (one DNS Service is found), so the objects of that kind in that
+     * namespace are the scope's alone and a relist may replace them all.
      */
     private void readDnsWhereItLives() throws ClusterException, InterruptedException {
         dev.kdi.records.objects.Service service = null;
@@ -249,10 +256,15 @@ public final class ClusterLoader implements AutoCloseable {
         }
         String ns = service.namespace();
         if (!covers(ResourceKind.ENDPOINT_SLICES, ns)) {
-            readLabelled(ResourceKind.ENDPOINT_SLICES, ns, Map.of("kubernetes.io/service-name", service.name()));
+            readSelective(KindScope.labelled(ResourceKind.ENDPOINT_SLICES, ns,
+                    Map.of("kubernetes.io/service-name", service.name())));
         }
-        if (!covers(ResourceKind.PODS, ns) && !service.selector().isEmpty()) {
-            readLabelled(ResourceKind.PODS, ns, service.selector());
+        if (!covers(ResourceKind.PODS, ns) && service.selector() != null && !service.selector().isEmpty()) {
+            KindScope pods = KindScope.labelled(ResourceKind.PODS, ns, service.selector());
+            synchronized (this) {
+                dnsPods = pods;
+            }
+            readSelective(pods);
         }
     }
 
@@ -326,51 +338,74 @@ public final class ClusterLoader implements AutoCloseable {
         return fallbackNamespaces.contains(namespace);
     }
 
-    private dev.kdi.records.objects.Service getService(DnsServers.WellKnown candidate) throws ClusterException {
-        HasMetadata found;
+    private dev.kdi.records.objects.Service getService(DnsServers.WellKnown candidate)
+            throws ClusterException, InterruptedException {
+        KindScope scope = KindScope.named(ResourceKind.SERVICES, candidate.namespace(), candidate.name());
+        PagedLister.Listed found;
         try {
-            found = client.resources(ResourceKind.SERVICES.type).inNamespace(candidate.namespace())
-                    .withName(candidate.name()).get();
+            found = readScope(scope);
         } catch (KubernetesClientException e) {
             if (LoadFailures.isForbidden(e)) {
                 recordProblem(ResourceKind.SERVICES, candidate.namespace(), "get", e);
                 return null;
             }
-            if (e.getCode() == 404) {
-                return null;
-            }
             throw LoadFailures.unreachable(client.getConfiguration(), "reading Service " + candidate.namespace() + "/"
                     + candidate.name(), e);
         }
-        if (found == null) {
+        if (found.objects().isEmpty()) {
+            // Not there: the next candidate is tried, and this one is not watched.
             return null;
         }
-        synchronized (this) {
-            conversion.convertInto(store.get(ResourceKind.SERVICES), ResourceKind.SERVICES, found);
-        }
+        replace(scope, found);
         return storedService(candidate);
     }
 
-    private void readLabelled(ResourceKind kind, String namespace, Map<String, String> labels) throws ClusterException {
-        List<? extends HasMetadata> items;
+    /** Reads a selective scope of the DNS's namespace into the store; a refusal is reported, not thrown. */
+    private void readSelective(KindScope scope) throws ClusterException, InterruptedException {
         try {
-            items = client.resources(kind.type).inNamespace(namespace).withLabels(labels).list().getItems();
+            replace(scope, readScope(scope));
         } catch (KubernetesClientException e) {
             if (LoadFailures.isForbidden(e)) {
-                recordProblem(kind, namespace, "list", e);
+                recordProblem(scope.kind(), scope.namespace(), "list", e);
                 return;
             }
             if (e.getCode() == 404) {
+                notServed(scope.kind());
                 return;
             }
-            throw LoadFailures.unreachable(client.getConfiguration(), "listing " + kind.plural + " in namespace "
-                    + namespace, e);
+            throw LoadFailures.unreachable(client.getConfiguration(), "listing " + scope.describe(), e);
         }
-        synchronized (this) {
-            for (HasMetadata item : items) {
-                conversion.convertInto(store.get(kind), kind, item);
+    }
+
+    /**
+     * One selective scope as it is now: the named object by a get (what a user whose role names
+     * the DNS Service may do; none when it is absent, from its own resourceVersion), or the
+     * labelled objects by a list.
+     *
+     * @throws KubernetesClientException what the API server said instead
+     */
+    private PagedLister.Listed readScope(KindScope scope) throws InterruptedException {
+        if (scope.name() == null) {
+            return lister.list(scope, (into, item) -> conversion.convertInto(into, scope.kind(), item), loaded -> {
+            });
+        }
+        HasMetadata found;
+        try {
+            found = client.resources(scope.kind().type).inNamespace(scope.namespace()).withName(scope.name()).get();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) {
+                throw e;
             }
+            found = null;
         }
+        Map<String, Object> objects = new LinkedHashMap<>();
+        if (found == null) {
+            // Gone: watched from now, so its return shows.
+            return new PagedLister.Listed(objects, "");
+        }
+        conversion.convertInto(objects, scope.kind(), found);
+        String rv = found.getMetadata() == null ? null : found.getMetadata().getResourceVersion();
+        return new PagedLister.Listed(objects, rv);
     }
 
     /** An API server too old (or too trimmed) to serve a kind: the view lacks it, and says so. */
@@ -400,7 +435,7 @@ public final class ClusterLoader implements AutoCloseable {
     // ---- Watching
 
     private void startWatch(KindScope scope) {
-        if (closed) {
+        if (closed || superseded(scope)) {
             return;
         }
         ScopeWatch watcher = new ScopeWatch(scope, watchEvents);
@@ -467,6 +502,44 @@ public final class ClusterLoader implements AutoCloseable {
         if (action != Action.BOOKMARK) {
             listener.changed();
         }
+        if (scope.kind() == ResourceKind.SERVICES && scope.name() != null && action != Action.BOOKMARK) {
+            followSelector(scope);
+        }
+    }
+
+    /**
+     * The DNS Service read where it lives changed: when its selector no longer picks the pods read
+     * by the old one, those are read and watched by the new one instead.
+     */
+    private void followSelector(KindScope serviceScope) {
+        KindScope old;
+        KindScope now;
+        ScopeWatch retired;
+        synchronized (this) {
+            Object o = store.get(ResourceKind.SERVICES).get(serviceScope.namespace() + "/" + serviceScope.name());
+            if (dnsPods == null || !(o instanceof Service service) || service.selector() == null
+                    || service.selector().isEmpty() || service.selector().equals(dnsPods.labels())) {
+                return;
+            }
+            old = dnsPods;
+            now = KindScope.labelled(ResourceKind.PODS, old.namespace(), service.selector());
+            dnsPods = now;
+            retired = watchers.remove(old);
+            resourceVersions.remove(old);
+            staleReasons.remove(old);
+        }
+        if (retired != null) {
+            retired.retire();
+        }
+        retries.now(() -> relist(now));
+    }
+
+    /**
+     * Whether the scope is the DNS pods' by a selector the DNS Service no longer has: a retry of it
+     * scheduled before the change must not bring its pods or its watch back.
+     */
+    private synchronized boolean superseded(KindScope scope) {
+        return scope.kind() == ResourceKind.PODS && scope.selective() && dnsPods != null && !scope.equals(dnsPods);
     }
 
     /** A scope's current watch dropped: resumes from the last version seen, or relists. */
@@ -492,11 +565,16 @@ public final class ClusterLoader implements AutoCloseable {
 
     /** Lists a scope again, replacing what it held once the list is complete, then watches it. */
     private void relist(KindScope scope) {
-        if (closed) {
+        if (closed || superseded(scope)) {
             return;
         }
         try {
-            if (scope.namespace() == null) {
+            if (scope.selective()) {
+                replace(scope, readScope(scope));
+                synchronized (this) {
+                    problems.remove(problemKey(scope.kind(), scope.namespace()));
+                }
+            } else if (scope.namespace() == null) {
                 replace(scope, listPages(scope));
             } else {
                 listNamespace(scope.kind(), scope.namespace());
@@ -505,7 +583,7 @@ public final class ClusterLoader implements AutoCloseable {
             startWatch(scope);
         } catch (KubernetesClientException e) {
             if (LoadFailures.isForbidden(e)) {
-                recordProblem(scope.kind(), scope.namespaceOrEmpty(), "list", e);
+                recordProblem(scope.kind(), scope.namespaceOrEmpty(), scope.name() == null ? "list" : "get", e);
                 markStale(scope, LoadFailures.mayNoLongerList(scope.kind()));
                 return;
             }

@@ -231,6 +231,17 @@ public final class DnsServers {
                 + "its pods use the node's network (hostNetwork), where a port-forward reaches 127.0.0.1, and the cache "
                 + "binds only " + NODE_LOCAL_ADDRESS + " and the DNS Service's address (its metrics, on :9253 of "
                 + "every address, could be read). A stale cache is not visible here."));
+        Optional<String> cloudDns = service == null ? Optional.empty() : CloudDnsForGke.answers(snapshot, service);
+        if (cloudDns.isPresent()) {
+            // Not a Service without pods to fix, nor a kube-dns or node cache to ask: there is no DNS
+            // pod by design, and this one note says why.
+            notes.clear();
+            notes.add(CloudDnsForGke.NOTE);
+            source = service.namespace() + "/" + service.name() + " (Cloud DNS for " + cloudDns.get() + ")";
+            // Cloud DNS follows the Kubernetes DNS specification, as the model does: a kube-dns
+            // Deployment GKE left at 0 replicas answers nothing.
+            flavor = Flavor.COREDNS;
+        }
         return new Found(Optional.ofNullable(service), replicas, flavor, nodeLocal, notes, source);
     }
 

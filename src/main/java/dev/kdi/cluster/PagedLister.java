@@ -83,7 +83,8 @@ final class PagedLister implements AutoCloseable {
     }
 
     private Future<KubernetesResourceList<? extends HasMetadata>> fetch(KindScope scope, String token) {
-        ListOptions options = new ListOptionsBuilder().withLimit((long) pageSize).withContinue(token).build();
+        ListOptions options = new ListOptionsBuilder().withLimit((long) pageSize).withContinue(token)
+                .withLabelSelector(scope.labelSelector()).withFieldSelector(scope.fieldSelector()).build();
         return pages().submit(() -> listable(scope).list(options));
     }
 

@@ -36,7 +36,8 @@ final class ScopeWatch implements Watcher<HasMetadata> {
     }
 
     /**
-     * Opens the watch from {@code resourceVersion} (from now when empty), with bookmarks.
+     * Opens the watch from {@code resourceVersion} (from now when empty), with bookmarks, and with
+     * the scope's label or name selector when it is selective.
      *
      * @throws io.fabric8.kubernetes.client.KubernetesClientException when the server refuses it
      */
@@ -52,6 +53,7 @@ final class ScopeWatch implements Watcher<HasMetadata> {
         }
         return watchable.watch(new ListOptionsBuilder()
                 .withResourceVersion(resourceVersion == null || resourceVersion.isEmpty() ? null : resourceVersion)
+                .withLabelSelector(scope.labelSelector()).withFieldSelector(scope.fieldSelector())
                 .withAllowWatchBookmarks(true).build(), this);
     }
 

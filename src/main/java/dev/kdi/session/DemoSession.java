@@ -31,7 +31,7 @@ public final class DemoSession implements Session {
     public void start(Progress progress) throws SessionException, InterruptedException {
         progress.update("Starting the demo cluster", -1);
         try {
-            demo = DemoCluster.start();
+            demo = DemoCluster.start(DemoCluster.Variant.inProcess());
         } catch (ClusterException e) {
             throw new SessionException("the demo cluster did not start: " + e.getMessage(), e);
         }

@@ -77,6 +77,7 @@ public final class KdiApp extends Application {
      */
     public static int open(boolean demo, String kubeconfig, String context, String clusterDomain, boolean debug,
                            boolean smokeTest) {
+        readSavedThemeAside();
         if (smokeTest) {
             // Started like open(Start, SessionOpener) so that the test's verdict becomes the exit
             // code; the window, its sessions and the GTK toolkit are the real ones.
@@ -112,6 +113,20 @@ public final class KdiApp extends Application {
             throw e;
         }
         return 0;
+    }
+
+    /**
+     * Reads the saved theme on a thread of its own while the toolkit starts, so that the start view
+     * finds it read. The first read of {@code java.util.prefs} loads its file-system store and an
+     * XML parser (about 200 classes), much of what the start view cost over an empty window;
+     * the toolkit's start keeps the FX thread busy for longer, so on a second core it is free. The preferences
+     * keep what they read, so {@link #start} reads the same value again without the cost, or waits
+     * on the preferences' own lock while this read finishes.
+     */
+    private static void readSavedThemeAside() {
+        Thread reader = new Thread(() -> Theme.saved(UiPreferences.forThisUser()), "kdi-preferences");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** Carries a failure to build the main window out of {@link Application#launch}. */

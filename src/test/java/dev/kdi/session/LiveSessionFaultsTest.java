@@ -81,15 +81,17 @@ class LiveSessionFaultsTest {
     @Test
     @DisplayName("a forward dropped every few answers is reopened and the check still gets every answer")
     void check_getsEveryAnswer_whenTheForwardDropsEveryFewAnswers() throws Exception {
-        // The drops are the subject here, not slowness: the fixture's 500 ms per question failed a
-        // whole pipelined window on a loaded two-core machine while the forward was reopened.
-        session = fixture.started(new LiveOptions(List.of(), Optional.empty(), Optional.empty(), Duration.ofSeconds(5), 500));
+        // The drops are the subject here, not slowness: 500 ms per question, then 5 s, each failed a
+        // whole pipelined window by timing out on a two-core machine at load 25-35. A question the
+        // drops really lost would still time out, and fail the count below.
+        session = fixture.started(new LiveOptions(List.of(), Optional.empty(), Optional.empty(), Duration.ofSeconds(30), 500));
         fixture.demo.portForwards().route(DemoFixture.HEALTHY_PORT, modelResponder(), Faults.none().dropAfter(7));
         long opened = fixture.demo.portForwards().forwardsAccepted();
         CheckReport report = session.check(new CheckRequest(Set.of(), Optional.of(DemoCluster.HEALTHY_REPLICA)),
-                Progress.NONE).get(20, TimeUnit.SECONDS);
+                Progress.NONE).get(120, TimeUnit.SECONDS);
 
-        assertThat(report.failures()).isZero();
+        assertThat(report.items()).filteredOn(i -> i.verdict() == null)
+                .extracting(i -> i.question() + ": " + i.error()).isEmpty();
         assertThat(report.allAgree()).isTrue();
         assertThat(report.items().size()).isGreaterThan(50);
         // Each forward carries at most 7 answers, so every answer got means this many forwards at

@@ -128,7 +128,9 @@ public final class ApiServerFaults extends Dispatcher {
     /**
      * The next watch of each named resource that asks for a resourceVersion gets 410 Gone. Per
      * resource, not a count of watches: the watches reconnect in any order, and a count could be
-     * spent on one resource's second try while another's first never saw its 410.
+     * spent on one resource's second try while another's first never saw its 410. A name of the
+     * form {@code namespace/resource} ({@code kube-system/pods}) is spent only by a watch in that
+     * namespace, as the same resource may be watched in several.
      */
     public void goneForNextWatchOf(Collection<String> resources) {
         goneWatches.addAll(resources);
@@ -313,7 +315,8 @@ public final class ApiServerFaults extends Dispatcher {
             return status(500, "InternalError", "the watch cache is not ready, try again");
         }
         String rv = r.query().get("resourceVersion");
-        if (rv != null && !rv.isEmpty() && goneWatches.remove(r.resource())) {
+        if (rv != null && !rv.isEmpty() && (goneWatches.remove(r.resource())
+                || r.namespace() != null && goneWatches.remove(r.namespace() + "/" + r.resource()))) {
             return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
                 @Override
                 public void onOpen(WebSocket webSocket, Response response) {
