@@ -1,5 +1,6 @@
 package dev.kdi.cluster;
 
+import dev.kdi.manifests.KubeDnsConfigMap;
 import dev.kdi.manifests.ObjectConverter;
 import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.records.objects.DnsPodFiles;
@@ -80,7 +81,8 @@ final class DnsConfig implements AutoCloseable {
         ClusterSnapshot snapshot = objects.get();
         Map<String, LoadReport.AccessProblem> found = new LinkedHashMap<>();
         List<DnsServers.WellKnown> candidates = dnsCandidates.get();
-        DnsPodVolumes.Read mounted = DnsPodVolumes.read(client, DnsServers.locate(snapshot, candidates));
+        DnsServers.Found dns = DnsServers.locate(snapshot, candidates);
+        DnsPodVolumes.Read mounted = DnsPodVolumes.read(client, dns);
         Map<String, String> read = new HashMap<>(mounted.versions());
         DnsPodVolumes.Conf conf = mounted.conf();
         String text = null;
@@ -100,6 +102,17 @@ final class DnsConfig implements AutoCloseable {
                             "ConfigMap " + conf.configMap() + " puts no file at " + conf.path() + ", the DNS pods' "
                                     + "-conf: predicting with kubeadm's default Corefile"));
                 }
+            }
+        } else if (dns.flavor() == DnsServers.Flavor.KUBE_DNS || dns.cloudDns()) {
+            // No Corefile exists to read: kube-dns reads its own ConfigMap through its pods' volume
+            // (above), and Cloud DNS has none. A refusal of kube-system/coredns would be noise there.
+            source = null;
+            String refusedKubeDns = "configmaps/" + KubeDnsConfigMap.NAME;
+            if (dns.flavor() == DnsServers.Flavor.KUBE_DNS && mounted.refused().contains(KubeDnsConfigMap.NAME)
+                    && mounted.files() != null) {
+                found.put(refusedKubeDns, new LoadReport.AccessProblem(refusedKubeDns, mounted.files().namespace(),
+                        "get", "forbidden (kube-dns's stub domains and upstreams): predicting with no stub domains "
+                                + "and the node's resolv.conf upstream"));
             }
         } else {
             DnsServers.WellKnown conventional = DnsServers.conventionalCorefile(snapshot, candidates);

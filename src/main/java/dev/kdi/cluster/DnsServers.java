@@ -152,6 +152,11 @@ public final class DnsServers {
             replicas = List.copyOf(replicas);
             notes = List.copyOf(notes);
         }
+
+        /** Whether Cloud DNS for GKE answers, so there is neither a DNS pod nor a Corefile. */
+        public boolean cloudDns() {
+            return notes.contains(CloudDnsForGke.NOTE);
+        }
     }
 
     public static Found locate(ClusterSnapshot snapshot) {

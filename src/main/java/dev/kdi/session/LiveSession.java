@@ -119,7 +119,7 @@ public final class LiveSession implements Session {
             throw new SessionException(givenServiceMissing(options.dnsService().get()));
         }
         if (loader.corefile().isEmpty() && corefileForbidden() && options.clusterDomain().isEmpty()
-                && options.corefile().isEmpty()) {
+                && options.corefile().isEmpty() && loader.locateDns(loader.snapshot()).flavor() != DnsServers.Flavor.KUBE_DNS) {
             progress.update("Asking the cluster DNS for its zone", -1);
             detectDomain();
             rebuild();
@@ -227,7 +227,10 @@ public final class LiveSession implements Session {
                         CorefileSource.files(snapshot, options.corefileDir()), notes);
             } else {
                 corefile = CorefileParser.kubeadmDefault();
-                if (!corefileForbidden()) {
+                if (dns.cloudDns()) {
+                    notes.add("Cloud DNS for GKE has no Corefile: kdi predicts with the rules of kubeadm's default "
+                            + "Corefile.");
+                } else if (!corefileForbidden()) {
                     // A forbidden ConfigMap is already one of the report's warnings, which says this.
                     notes.add("No " + loader.corefileOrigin() + ": kubeadm's default Corefile is assumed.");
                 }
@@ -236,7 +239,10 @@ public final class LiveSession implements Session {
             corefile = CorefileParser.kubeadmDefault();
             notes.add(e.getMessage() + "; kubeadm's default Corefile is assumed instead.");
         }
-        corefile = corefile.withOrder(CorefileSource.order(snapshot, options.corednsVersion()));
+        if (!corefile.isKubeDns()) {
+            // kube-dns's image version is not a CoreDNS release, and kube-dns has no plugin chain.
+            corefile = corefile.withOrder(CorefileSource.order(snapshot, options.corednsVersion()));
+        }
         domainSource = corefile.isKubeDns() ? KubeDnsSetup.DOMAIN_SOURCE : "the Corefile (" + corefile.origin() + ")";
         if (options.clusterDomain().isPresent()) {
             corefile = corefile.withClusterDomain(options.clusterDomain().get());
@@ -244,7 +250,7 @@ public final class LiveSession implements Session {
         } else if (detectedDomain != null) {
             corefile = corefile.withClusterDomain(detectedDomain);
             domainSource = detectedDomainSource;
-        } else if (snapshot.corefile() == null && corefileForbidden()) {
+        } else if (!corefile.isKubeDns() && snapshot.corefile() == null && corefileForbidden()) {
             domainSource = "the default cluster.local (the Corefile is unreadable and the DNS did not say)";
         }
         // The DNS's notes and the report's problems travel in the inspection on their own.

@@ -27,6 +27,9 @@ class CloudDnsForGkeTest {
     static final String CLOUD_DNS = "Cloud DNS for GKE answers this cluster's DNS: there are no DNS pods to ask "
             + "through a port-forward.";
 
+    static final String NO_COREFILE = "Cloud DNS for GKE has no Corefile: kdi predicts with the rules of kubeadm's "
+            + "default Corefile.";
+
     @TempDir
     Path home;
 
@@ -70,6 +73,9 @@ class CloudDnsForGkeTest {
                 + "(Cloud DNS for GKE Autopilot); Corefile from kubeadm's default Corefile");
         assertThat(run.out()).contains("; " + CLOUD_DNS).doesNotContain("no ready DNS pod")
                 .doesNotContain("older kube-dns");
+        // No Corefile exists to be missing: one line says what kdi predicts with instead.
+        assertThat(run.out() + run.err()).doesNotContain("No ConfigMap").doesNotContain("coredns");
+        assertThat((run.out() + run.err()).lines().filter(l -> l.contains(NO_COREFILE))).hasSize(1);
         assertThat(run.err().lines().filter(l -> l.startsWith("kdi health: "))).containsExactly(
                 "kdi health: could not ask any DNS replica: " + CLOUD_DNS);
         assertNothingAsked();
@@ -97,6 +103,7 @@ class CloudDnsForGkeTest {
         CliRun predicted = kdi("admin", "predict", "web.shop.svc.cluster.local");
         assertThat(predicted.exit()).as(predicted.out() + predicted.err()).isZero();
         assertThat(predicted.out()).contains("34.118.230.17");
+        assertThat(predicted.out() + predicted.err()).doesNotContain("No ConfigMap");
     }
 
     @Test
@@ -109,7 +116,8 @@ class CloudDnsForGkeTest {
         assertThat(run.err().lines().filter(l -> l.startsWith("kdi check: "))).containsExactly(
                 "kdi check: " + CLOUD_DNS);
         assertThat(run.err().lines().filter(l -> l.startsWith("kdi: warning: ")))
-                .noneMatch(l -> l.contains("kube-system") && !l.contains("configmaps"));
+                .noneMatch(l -> l.contains("kube-system"));
+        assertThat(run.out() + run.err()).doesNotContain("configmaps/coredns").doesNotContain("No ConfigMap");
         assertNothingAsked();
 
         CliRun health = kdi(NamespaceScopedUserTest.USER, "health");

@@ -13,8 +13,11 @@ import dev.kdi.records.Question;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
+import dev.kdi.testing.ApiServerFaults;
 import dev.kdi.testing.KnotServer;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -51,8 +55,16 @@ class KubeDnsLayoutTest {
         }
     }
 
+    ApiServerFaults faults;
+
     LiveSession started(Map<String, String> configMap) throws Exception {
-        api = MockApiServer.start(false, d -> d);
+        return started(configMap, f -> { });
+    }
+
+    /** @param refuse what the API server refuses, set before the session starts */
+    LiveSession started(Map<String, String> configMap, Consumer<ApiServerFaults> refuse) throws Exception {
+        api = MockApiServer.start(false, inner -> faults = new ApiServerFaults(inner));
+        refuse.accept(faults);
         DemoCluster.populate(api.client(), List.of(LAYOUT));
         if (configMap != null) {
             api.client().configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder().withNewMetadata()
@@ -60,7 +72,8 @@ class KubeDnsLayoutTest {
                     .createOr(c -> c.update());
         }
         LiveSession s = new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, "test", api.url(), "default"),
-                new ContextTarget("test", "default", api.url(), api.client().getConfiguration()),
+                new ContextTarget("test", "default", api.url(), new ConfigBuilder(Config.empty())
+                        .withMasterUrl(api.url()).withOauthToken("kube-dns-viewer").build()),
                 LiveOptions.defaults().withNamespaces(List.of()), Clock.systemUTC());
         s.start(Progress.NONE);
         return s;
@@ -89,6 +102,39 @@ class KubeDnsLayoutTest {
         Answer outside = predict("www.example.org.", RrType.A);
         assertThat(outside.status()).isEqualTo(Status.FORWARDED);
         assertThat(outside.forwardedTo()).get().asString().contains("8.8.8.8").doesNotContain("10.150.0.1");
+    }
+
+    @Test
+    @DisplayName("kube-dns: kube-system/coredns is not read, so a user who may not read it gets no warning or note of it")
+    void corednsConfigMapIsNotReadOnKubeDns() throws Exception {
+        session = started(null, f -> f.forbid(r -> r.resource().equals("configmaps") && "coredns".equals(r.name())));
+
+        Inspection now = session.current();
+        assertThat(faults.requests()).filteredOn(r -> r.resource().equals("configmaps"))
+                .extracting(ApiServerFaults.ApiRequest::name).doesNotContain("coredns");
+        assertThat(now.report().warnings()).isEmpty();
+        assertThat(now.report().problems()).isEmpty();
+        assertThat(now.notes()).noneSatisfy(n -> assertThat(n).containsIgnoringCase("coredns"));
+        assertThat(now.clusterDomainSource()).isEqualTo(KubeDnsSetup.DOMAIN_SOURCE);
+        assertThat(predict("ldap.corp.example.", RrType.A).forwardedTo()).get().asString().contains("10.150.0.1");
+    }
+
+    @Test
+    @DisplayName("kube-dns: a refused kube-system/kube-dns ConfigMap is the one warning, saying what is predicted")
+    void refusedKubeDnsConfigMapIsTheWarning() throws Exception {
+        session = started(null, f -> f.forbid(r -> r.resource().equals("configmaps") && "kube-dns".equals(r.name())));
+
+        Inspection now = session.current();
+        assertThat(now.report().warnings()).noneSatisfy(w -> assertThat(w).containsIgnoringCase("coredns"));
+        assertThat(now.report().problems()).singleElement().asString()
+                .isEqualTo("cannot get configmaps/kube-dns in namespace kube-system: forbidden (kube-dns's stub "
+                        + "domains and upstreams): predicting with no stub domains and the node's resolv.conf upstream");
+        assertThat(now.notes()).noneSatisfy(n -> assertThat(n).containsIgnoringCase("coredns"));
+        assertThat(now.clusterDomainSource()).isEqualTo(KubeDnsSetup.DOMAIN_SOURCE);
+        Answer stub = predict("ldap.corp.example.", RrType.A);
+        assertThat(stub.status()).isEqualTo(Status.FORWARDED);
+        assertThat(stub.forwardedTo()).get().asString().doesNotContain("10.150.0.1");
+        assertThat(predict("web.shop.svc.cluster.local.", RrType.A).status()).isEqualTo(Status.NOERROR);
     }
 
     @Test
