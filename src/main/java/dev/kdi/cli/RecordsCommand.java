@@ -1,26 +1,37 @@
 package dev.kdi.cli;
 
+import dev.kdi.records.Answer;
 import dev.kdi.records.DnsModel;
 import dev.kdi.records.ResourceRecord;
+import dev.kdi.records.RrType;
 import dev.kdi.records.names.DnsNames;
 import dev.kdi.records.objects.Unassigned;
 import dev.kdi.session.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code kdi records}: the zone, as CoreDNS's zone transfer would list it. */
+/**
+ * {@code kdi records}: the zone, as CoreDNS's zone transfer would list it; on kube-dns, what kube-dns
+ * serves of those names, with one line for those kdi does not model for kube-dns.
+ */
 @Command(name = "records", mixinStandardHelpOptions = true,
         description = {"Lists the zone the cluster DNS should serve, as a zone transfer would: SOA, NS and glue, then "
                 + "every Service's records in name order.",
             "From manifests, addresses not assigned yet are placeholders (240.0.0.0/4, 100::/64) marked "
                 + "'; unassigned: ...' (JSON: \"unassigned\").",
             "Endpoint names of ClusterIP Services, PTRs and pod records are not part of a transfer: ask for them "
-                    + "with 'kdi predict'."})
+                    + "with 'kdi predict'.",
+            "On kube-dns (GKE Standard), the records kube-dns serves of those names; what kdi does not model for "
+                    + "kube-dns (SRV, the zone's SOA and NS, ...) is left out, and one line on standard error says so."})
 final class RecordsCommand implements Callable<Integer> {
     /** {@code -o zone|json}. */
     enum Format { ZONE, JSON }
@@ -53,9 +64,20 @@ final class RecordsCommand implements Callable<Integer> {
     public Integer call() throws UserError {
         List<ResourceRecord> zone;
         DnsModel model;
+        List<Answer> notModelled;
         try (Session session = CliSessions.open(terminal.sessions(), input, root.global, namespaces, terminal)) {
             model = session.current().model();
-            zone = filter(model);
+            DnsModel.Listing listing = model.listing();
+            zone = filter(model, listing.records(), ResourceRecord::owner);
+            notModelled = filter(model, listing.notModelled(), a -> a.question().name());
+        }
+        if (!notModelled.isEmpty()) {
+            // As check skips them: one line, so the listing itself stays a zone file (or JSON).
+            Set<RrType> types = new TreeSet<>();
+            notModelled.forEach(a -> types.add(a.question().type()));
+            terminal.err().println("kdi records: not listed: " + notModelled.size() + " names and types kdi does not "
+                    + "model for kube-dns (" + types.stream().map(RrType::toString).collect(Collectors.joining(", "))
+                    + "), e.g. " + notModelled.get(0).question() + ": " + notModelled.get(0).explanation().get(0));
         }
         if (format == Format.JSON) {
             // The same records as JSON; a partial or stale view is said on stderr, as for text.
@@ -77,16 +99,15 @@ final class RecordsCommand implements Callable<Integer> {
         return input.exit(ExitCodes.OK);
     }
 
-    private List<ResourceRecord> filter(DnsModel model) {
-        List<ResourceRecord> zone = model.zone();
+    private <T> List<T> filter(DnsModel model, List<T> zone, Function<T, String> owner) {
         if (namespaces.isEmpty()) {
             return zone;
         }
         String domain = model.clusterDomain().orElse("cluster.local.");
-        List<ResourceRecord> out = new ArrayList<>();
-        for (ResourceRecord r : zone) {
+        List<T> out = new ArrayList<>();
+        for (T r : zone) {
             for (String ns : namespaces) {
-                if (DnsNames.isSubdomain(ns + ".svc." + domain, r.owner())) {
+                if (DnsNames.isSubdomain(ns + ".svc." + domain, owner.apply(r))) {
                     out.add(r);
                     break;
                 }

@@ -6,6 +6,8 @@ import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.Provisional;
 import dev.kdi.records.objects.Unassigned;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -164,6 +166,50 @@ public final class DnsModel {
      */
     public List<ResourceRecord> zone() {
         return primary == null ? List.of() : new ZoneTransfer(primary, serial).records();
+    }
+
+    /**
+     * The zone as the cluster DNS serves it, with what kdi cannot list.
+     *
+     * @param records CoreDNS's zone transfer; on kube-dns, kube-dns's answers to the names and types
+     *     that transfer lists (kube-dns serves no endpoint names of ClusterIP Services, for one)
+     * @param notModelled on kube-dns, the questions of that transfer whose answers kdi does not model
+     *     for kube-dns (SRV, PTR, the zone's SOA and NS, ...), each answered {@link Status#NOT_MODELLED}
+     *     with why; empty on CoreDNS
+     */
+    public record Listing(List<ResourceRecord> records, List<Answer> notModelled) {
+        public Listing {
+            records = List.copyOf(records);
+            notModelled = List.copyOf(notModelled);
+        }
+    }
+
+    /**
+     * See {@link Listing}. {@link #zone()} stays CoreDNS's transfer on kube-dns too: a check asks its
+     * names, and sets apart those kube-dns's answers to are not modelled.
+     */
+    public Listing listing() {
+        List<ResourceRecord> transfer = zone();
+        if (kubeDns == null) {
+            return new Listing(transfer, List.of());
+        }
+        // kube-dns has no zone transfer: ask its rules each name and type CoreDNS would list, once.
+        List<ResourceRecord> served = new ArrayList<>();
+        List<Answer> notModelled = new ArrayList<>();
+        Set<Question> asked = new HashSet<>();
+        for (ResourceRecord r : transfer) {
+            Question q = new Question(r.owner(), r.type());
+            if (!asked.add(q)) {
+                continue;
+            }
+            Answer a = kubeDns.answer(q);
+            if (a.status() == Status.NOT_MODELLED) {
+                notModelled.add(a);
+            } else if (a.status() == Status.NOERROR) {
+                served.addAll(a.answer());
+            }
+        }
+        return new Listing(served, notModelled);
     }
 
     /** The cluster domain: the kubernetes plugin's first forward zone, e.g. {@code cluster.local.}. */

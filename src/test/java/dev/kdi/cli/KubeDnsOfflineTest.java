@@ -27,4 +27,28 @@ class KubeDnsOfflineTest {
         assertThat(srv.exit()).as(srv.err()).isZero();
         assertThat(srv.out()).contains("NOT_MODELLED");
     }
+
+    @Test
+    @DisplayName("records -f on a kube-dns layout: what kube-dns serves, and one line on stderr for what is left out")
+    void records() throws Exception {
+        CliRun run = CliRun.run("records", "-f", layout());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().lines()).containsExactly(
+                "kube-dns.kube-system.svc.cluster.local. 30 IN A 34.118.224.10",
+                "db.shop.svc.cluster.local. 30 IN A 10.92.2.11",
+                "db.shop.svc.cluster.local. 30 IN A 10.92.2.12",
+                "db-0.db.shop.svc.cluster.local. 30 IN A 10.92.2.11",
+                "web.shop.svc.cluster.local. 30 IN A 34.118.230.20");
+        // CoreDNS would list web-0.web (a ClusterIP Service's endpoint) and 10-92-2-12.db; kube-dns serves neither.
+        assertThat(run.out()).doesNotContain("web-0.web").doesNotContain("10-92-2-12").doesNotContain(" SRV ");
+        assertThat(run.err().lines().filter(l -> l.startsWith("kdi records: "))).singleElement().asString()
+                .startsWith("kdi records: not listed: 9 names and types kdi does not model for kube-dns (NS, CNAME, "
+                        + "SOA, SRV), e.g. cluster.local. SOA: not modelled for kube-dns: ");
+
+        CliRun json = CliRun.run("records", "-f", layout(), "-o", "json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(json.out()).startsWith("[").contains("\"web.shop.svc.cluster.local.\"").doesNotContain("SRV")
+                .doesNotContain("kdi records");
+        assertThat(json.err()).contains("kdi records: not listed: 9 names");
+    }
 }

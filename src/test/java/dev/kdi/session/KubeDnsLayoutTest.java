@@ -9,6 +9,7 @@ import dev.kdi.demo.HttpResponder;
 import dev.kdi.demo.MockApiServer;
 import dev.kdi.demo.TcpRelay;
 import dev.kdi.records.Answer;
+import dev.kdi.records.DnsModel;
 import dev.kdi.records.Question;
 import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.RrType;
@@ -135,6 +136,26 @@ class KubeDnsLayoutTest {
         assertThat(stub.status()).isEqualTo(Status.FORWARDED);
         assertThat(stub.forwardedTo()).get().asString().doesNotContain("10.150.0.1");
         assertThat(predict("web.shop.svc.cluster.local.", RrType.A).status()).isEqualTo(Status.NOERROR);
+    }
+
+    @Test
+    @DisplayName("kube-dns: the zone listed is what kube-dns serves, and what kdi does not model is set apart")
+    void zoneListing() throws Exception {
+        session = started(null);
+
+        DnsModel.Listing listing = session.current().model().listing();
+        assertThat(listing.records()).extracting(ResourceRecord::owner).contains("web.shop.svc.cluster.local.",
+                "db-0.db.shop.svc.cluster.local.").doesNotContain("web-0.web.shop.svc.cluster.local.",
+                "10-92-2-12.db.shop.svc.cluster.local.");
+        assertThat(listing.records()).extracting(ResourceRecord::ttl).containsOnly(30L);
+        assertThat(listing.records()).extracting(ResourceRecord::type).containsOnly(RrType.A);
+        assertThat(listing.notModelled()).extracting(Answer::question)
+                .contains(new Question("_http._tcp.web.shop.svc.cluster.local.", RrType.SRV),
+                        new Question("cluster.local.", RrType.SOA));
+        assertThat(listing.notModelled()).allSatisfy(a -> {
+            assertThat(a.status()).isEqualTo(Status.NOT_MODELLED);
+            assertThat(a.explanation().get(0)).startsWith("not modelled for kube-dns: ");
+        });
     }
 
     @Test
