@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
                 + "'; unassigned: ...' (JSON: \"unassigned\").",
             "Endpoint names of ClusterIP Services, PTRs and pod records are not part of a transfer: ask for them "
                     + "with 'kdi predict'.",
-            "On kube-dns (GKE Standard), the records kube-dns serves of those names; what kdi does not model for "
-                    + "kube-dns (SRV, the zone's SOA and NS, ...) is left out, and one line on standard error says so."})
+            "On kube-dns (GKE Standard), the records kube-dns serves of those names; what kdi does not model "
+                    + "for kube-dns (SRV, the zone's SOA and NS, ...) is left out, and one line on stderr says so."})
 final class RecordsCommand implements Callable<Integer> {
     /** {@code -o zone|json}. */
     enum Format { ZONE, JSON }

@@ -119,7 +119,8 @@ public final class LiveSession implements Session {
             throw new SessionException(givenServiceMissing(options.dnsService().get()));
         }
         if (loader.corefile().isEmpty() && corefileForbidden() && options.clusterDomain().isEmpty()
-                && options.corefile().isEmpty() && loader.locateDns(loader.snapshot()).flavor() != DnsServers.Flavor.KUBE_DNS) {
+                && options.corefile().isEmpty()
+                && loader.locateDns(loader.snapshot()).flavor() != DnsServers.Flavor.KUBE_DNS) {
             progress.update("Asking the cluster DNS for its zone", -1);
             detectDomain();
             rebuild();
@@ -240,7 +241,7 @@ public final class LiveSession implements Session {
             notes.add(e.getMessage() + "; kubeadm's default Corefile is assumed instead.");
         }
         if (!corefile.isKubeDns()) {
-            // kube-dns's image version is not a CoreDNS release, and kube-dns has no plugin chain.
+            // kube-dns's image version is not a CoreDNS release: its routing keeps the default order.
             corefile = corefile.withOrder(CorefileSource.order(snapshot, options.corednsVersion()));
         }
         domainSource = corefile.isKubeDns() ? KubeDnsSetup.DOMAIN_SOURCE : "the Corefile (" + corefile.origin() + ")";

@@ -106,7 +106,7 @@ class KubeDnsLayoutTest {
     }
 
     @Test
-    @DisplayName("kube-dns: kube-system/coredns is not read, so a user who may not read it gets no warning or note of it")
+    @DisplayName("kube-dns: kube-system/coredns is not read, so one who may not read it gets no warning or note of it")
     void corednsConfigMapIsNotReadOnKubeDns() throws Exception {
         session = started(null, f -> f.forbid(r -> r.resource().equals("configmaps") && "coredns".equals(r.name())));
 
@@ -128,8 +128,9 @@ class KubeDnsLayoutTest {
         Inspection now = session.current();
         assertThat(now.report().warnings()).noneSatisfy(w -> assertThat(w).containsIgnoringCase("coredns"));
         assertThat(now.report().problems()).singleElement().asString()
-                .isEqualTo("cannot get configmaps/kube-dns in namespace kube-system: forbidden (kube-dns's stub "
-                        + "domains and upstreams): predicting with no stub domains and the node's resolv.conf upstream");
+                .isEqualTo("cannot get configmaps/kube-dns in namespace kube-system: forbidden (kube-dns's "
+                        + "stub domains and upstreams): predicting with no stub domains and the node's resolv.conf "
+                        + "upstream");
         assertThat(now.notes()).noneSatisfy(n -> assertThat(n).containsIgnoringCase("coredns"));
         assertThat(now.clusterDomainSource()).isEqualTo(KubeDnsSetup.DOMAIN_SOURCE);
         Answer stub = predict("ldap.corp.example.", RrType.A);
