@@ -40,9 +40,9 @@ import org.junit.jupiter.api.Timeout;
  * the emulated port-forward to Knot on dnsmasq's port 53 that skips what kdi does not model.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class KubeDnsLayoutTest {
-    static final String LAYOUT = "/layouts/gke-kube-dns.yaml";
-    static final String REPLICA = "kube-dns-5c8d7f6b9d-x2x7k";
+public class KubeDnsLayoutTest {
+    public static final String LAYOUT = "/layouts/gke-kube-dns.yaml";
+    public static final String REPLICA = "kube-dns-5c8d7f6b9d-x2x7k";
     MockApiServer api;
     LiveSession session;
     KnotServer knot;
@@ -257,7 +257,7 @@ class KubeDnsLayoutTest {
     }
 
     /** What kube-dns's sidecar serves on 10054: its probes' errors grow by one at every reading. */
-    static String sidecarMetrics(int probeErrors) {
+    public static String sidecarMetrics(int probeErrors) {
         StringBuilder sb = new StringBuilder();
         sb.append("# HELP go_goroutines Number of goroutines that currently exist.\n# TYPE go_goroutines gauge\n")
                 .append("go_goroutines 14\n");
