@@ -280,22 +280,33 @@ public class KubeDnsLayoutTest {
         return sb.toString();
     }
 
-    @Test
-    @DisplayName("kube-dns health: the sidecar's probes and metrics and kubedns's readiness, no CoreDNS findings")
-    void health() throws Exception {
-        session = started(null);
+    /**
+     * Serves the replica's sidecar (port 10054: metrics, kubedns's health OK, dnsmasq's as given) and
+     * kubedns's readiness (8081).
+     *
+     * @return how many times /metrics was read
+     */
+    public static AtomicInteger routeHealth(MockApiServer api, HttpResponder.Reply dnsmasq) {
         AtomicInteger readings = new AtomicInteger();
         api.portForwards().route(new PodPort("kube-system", REPLICA, 10054), new HttpResponder(path -> switch (path) {
             case "/metrics" -> new HttpResponder.Reply(200, "text/plain; version=0.0.4",
                     sidecarMetrics(readings.incrementAndGet()));
             case "/healthcheck/kubedns" -> new HttpResponder.Reply(200, "application/json",
                     "{\"IsOk\":true,\"LatencySeconds\":0.0012,\"Err\":\"\"}");
-            case "/healthcheck/dnsmasq" -> new HttpResponder.Reply(503, "application/json",
-                    "{\"IsOk\":false,\"LatencySeconds\":0,\"Err\":\"read udp 127.0.0.1:53: i/o timeout\"}");
+            case "/healthcheck/dnsmasq" -> dnsmasq;
             default -> HttpResponder.Reply.text(404, "404 page not found");
         }));
         api.portForwards().route(new PodPort("kube-system", REPLICA, 8081),
                 new HttpResponder(path -> HttpResponder.Reply.text(path.equals("/readiness") ? 200 : 404, "ok")));
+        return readings;
+    }
+
+    @Test
+    @DisplayName("kube-dns health: the sidecar's probes and metrics and kubedns's readiness, no CoreDNS findings")
+    void health() throws Exception {
+        session = started(null);
+        AtomicInteger readings = routeHealth(api, new HttpResponder.Reply(503, "application/json",
+                "{\"IsOk\":false,\"LatencySeconds\":0,\"Err\":\"read udp 127.0.0.1:53: i/o timeout\"}"));
 
         HealthReport report = session.health(new HealthRequest(Optional.empty(), Duration.ofMillis(300)))
                 .get(40, TimeUnit.SECONDS);

@@ -3,7 +3,6 @@ package dev.kdi.ui.replicas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdi.cluster.ContextTarget;
-import dev.kdi.cluster.PodPort;
 import dev.kdi.demo.DemoCluster;
 import dev.kdi.demo.HttpResponder;
 import dev.kdi.demo.MockApiServer;
@@ -20,7 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -46,19 +44,8 @@ class KubeDnsReplicasViewTest {
     void start() throws Exception {
         api = MockApiServer.start(false, d -> d);
         DemoCluster.populate(api.client(), List.of(KubeDnsLayoutTest.LAYOUT));
-        AtomicInteger readings = new AtomicInteger();
-        String replica = KubeDnsLayoutTest.REPLICA;
-        api.portForwards().route(new PodPort("kube-system", replica, 10054), new HttpResponder(path -> switch (path) {
-            case "/metrics" -> new HttpResponder.Reply(200, "text/plain; version=0.0.4",
-                    KubeDnsLayoutTest.sidecarMetrics(readings.incrementAndGet()));
-            case "/healthcheck/kubedns" -> new HttpResponder.Reply(200, "application/json",
-                    "{\"IsOk\":true,\"LatencySeconds\":0.0012,\"Err\":\"\"}");
-            case "/healthcheck/dnsmasq" -> new HttpResponder.Reply(200, "application/json",
-                    "{\"IsOk\":true,\"LatencySeconds\":0.0008,\"Err\":\"\"}");
-            default -> HttpResponder.Reply.text(404, "404 page not found");
-        }));
-        api.portForwards().route(new PodPort("kube-system", replica, 8081),
-                new HttpResponder(path -> HttpResponder.Reply.text(path.equals("/readiness") ? 200 : 404, "ok")));
+        KubeDnsLayoutTest.routeHealth(api, new HttpResponder.Reply(200, "application/json",
+                "{\"IsOk\":true,\"LatencySeconds\":0.0008,\"Err\":\"\"}"));
         session = new LiveSession(new SessionInfo(SessionInfo.Kind.LIVE, "test", api.url(), "default"),
                 new ContextTarget("test", "default", api.url(), api.client().getConfiguration()),
                 LiveOptions.defaults().withNamespaces(List.of()), Clock.systemUTC());
