@@ -2,6 +2,7 @@ package dev.kdi;
 
 import dev.kdi.cli.Cli;
 import dev.kdi.cli.Version;
+import dev.kdi.cli.WindowShortcut;
 import dev.kdi.session.Sessions;
 import java.util.Arrays;
 
@@ -29,6 +30,10 @@ public final class Main {
 
     private static void run(String[] args) {
         LogSetup.configure(Arrays.asList(args).contains("--debug"));
+        if (WindowShortcut.applies(args)) {
+            System.exit(WindowShortcut.open(args, System.in, System.out, System.err, System.getenv(),
+                    Sessions.forThisUser()));
+        }
         System.exit(new Cli(System.in, System.out, System.err, System.getenv(), Sessions.forThisUser()).run(args));
     }
 }

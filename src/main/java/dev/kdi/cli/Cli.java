@@ -127,21 +127,7 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             KdiCommand root = commandLine.getCommandSpec().root().userObject() instanceof KdiCommand k ? k : null;
-            boolean debug = root != null && root.global.debug;
-            if (ex instanceof UserError u) {
-                terminal.err().println(u.getMessage());
-                if (debug && u.getCause() != null) {
-                    u.getCause().printStackTrace(terminal.err());
-                }
-                return u.exitCode();
-            }
-            terminal.err().println("kdi: unexpected failure: " + ex);
-            if (debug) {
-                ex.printStackTrace(terminal.err());
-            } else {
-                terminal.err().println("Run again with --debug for details.");
-            }
-            return ExitCodes.INPUT;
+            return Failures.report(ex, root != null && root.global.debug, terminal);
         });
     }
 

@@ -114,10 +114,46 @@ class CliRootAloneTest {
         }
     }
 
+    @Test
+    void theWindowShortcutTakesOnlyTheArgumentsPicocliWouldReadAsTheBareWindow() {
+        for (String[] args : List.of(new String[0], new String[] {"--demo"})) {
+            assertThat(WindowShortcut.applies(args)).as(String.join(" ", args)).isTrue();
+            KdiCommand byPicocli = (KdiCommand) cli.wholeTree().parseArgs(args).commandSpec().userObject();
+            assertThat(describe(WindowShortcut.options(args), false)).isEqualTo(describe(byPicocli));
+        }
+        Stream.concat(rootOptionsOnly(), needTheWholeTree()).map(a -> (String[]) a.get()[0])
+                .filter(args -> !(args.length == 0 || args.length == 1 && args[0].equals("--demo")))
+                .forEach(args -> assertThat(WindowShortcut.applies(args)).as(String.join(" ", args)).isFalse());
+    }
+
+    @Test
+    void theWindowShortcutFailsAsTheRootCommandDoes_whenThereIsNoDisplay() {
+        for (String[] args : List.of(new String[0], new String[] {"--demo"})) {
+            ByteArrayOutputStream shortcutErr = new ByteArrayOutputStream();
+            ByteArrayOutputStream picocliErr = new ByteArrayOutputStream();
+            Map<String, String> noDisplay = Map.of("HOME", "/nonexistent");
+            int byShortcut = WindowShortcut.open(args, InputStream.nullInputStream(),
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(shortcutErr), noDisplay, sessions());
+            int byPicocli = new Cli(InputStream.nullInputStream(), new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(picocliErr), noDisplay, sessions()).run(args);
+            assertThat(byShortcut).isEqualTo(byPicocli).isEqualTo(2);
+            assertThat(shortcutErr.toString()).isEqualTo(picocliErr.toString()).contains("no display");
+        }
+    }
+
+    private static Sessions sessions() {
+        return new Sessions(Map.of(), Path.of("/nonexistent"), new dev.kdi.cluster.ExecPlugins(Map.of(),
+                Path.of("/nonexistent"), Optional::empty), Clock.systemUTC());
+    }
+
     private static String describe(Object command) {
         KdiCommand k = (KdiCommand) command;
-        return String.join("|", String.valueOf(k.global.demo), String.valueOf(k.global.debug),
-                String.valueOf(k.global.kubeconfig), String.valueOf(k.global.context), String.valueOf(k.global.clusterDomain),
-                String.valueOf(k.smokeTest));
+        return describe(k.global, k.smokeTest);
+    }
+
+    private static String describe(GlobalOptions global, boolean smokeTest) {
+        return String.join("|", String.valueOf(global.demo), String.valueOf(global.debug),
+                String.valueOf(global.kubeconfig), String.valueOf(global.context), String.valueOf(global.clusterDomain),
+                String.valueOf(global.dnsService), String.valueOf(smokeTest));
     }
 }
