@@ -2,6 +2,7 @@ package dev.kdi.cluster;
 
 import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.records.objects.EndpointSlice;
+import dev.kdi.records.objects.LabelSelector;
 import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.Service;
 import dev.kdi.records.objects.Workload;
@@ -49,8 +50,7 @@ final class CloudDnsForGke {
         Map<String, String> selector = service.selector();
         String gke = null;
         for (Pod p : snapshot.pods()) {
-            if (p.namespace().equals("kube-system") && selector != null && !selector.isEmpty()
-                    && p.labels().entrySet().containsAll(selector.entrySet())) {
+            if (p.namespace().equals("kube-system") && LabelSelector.serviceSelects(selector, p.labels())) {
                 return Optional.empty();
             }
             String node = p.nodeName() == null ? "" : p.nodeName();

@@ -145,17 +145,13 @@ public final class DnsServers {
      * @param notes what the user should know (kube-dns, NodeLocal DNSCache, no TCP port, ...)
      * @param source how the Service was found, as the status bar and {@code kdi health} show it
      *     ({@code openshift-dns/dns-default (OpenShift)}, {@code shop/dns (--dns-service)})
+     * @param cloudDns Cloud DNS for GKE answers, so there is neither a DNS pod nor a Corefile
      */
     public record Found(Optional<Service> service, List<Replica> replicas, Flavor flavor,
-                        Optional<Workload> nodeLocalDns, List<String> notes, String source) {
+                        Optional<Workload> nodeLocalDns, List<String> notes, String source, boolean cloudDns) {
         public Found {
             replicas = List.copyOf(replicas);
             notes = List.copyOf(notes);
-        }
-
-        /** Whether Cloud DNS for GKE answers, so there is neither a DNS pod nor a Corefile. */
-        public boolean cloudDns() {
-            return notes.contains(CloudDnsForGke.NOTE);
         }
     }
 
@@ -247,7 +243,7 @@ public final class DnsServers {
             // Deployment GKE left at 0 replicas answers nothing.
             flavor = Flavor.COREDNS;
         }
-        return new Found(Optional.ofNullable(service), replicas, flavor, nodeLocal, notes, source);
+        return new Found(Optional.ofNullable(service), replicas, flavor, nodeLocal, notes, source, cloudDns.isPresent());
     }
 
     /**
