@@ -137,12 +137,7 @@ public final class OverlayView {
         show(shown, model.report().isNotNull());
         show(rejected, model.report().isNotNull().and(rejected.textProperty().isNotEmpty()));
 
-        Label problem = new Label();
-        problem.setId("change-problem");
-        problem.getStyleClass().add("change-problem");
-        problem.setWrapText(true);
-        problem.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(problem, Priority.ALWAYS);
+        Label problem = message("change-problem", "change-problem");
         problem.textProperty().bind(Bindings.createStringBinding(() -> model.problem().get().isEmpty() ? ""
                 : "Could not open the change (the overlay is unchanged): " + model.problem().get(), model.problem()));
         Button dismiss = new Button("Dismiss");
@@ -151,12 +146,7 @@ public final class OverlayView {
         HBox failed = row(problem, dismiss);
         show(failed, model.problem().isNotEmpty());
 
-        Label stale = new Label();
-        stale.setId("change-stale");
-        stale.getStyleClass().add("change-rejected");
-        stale.setWrapText(true);
-        stale.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(stale, Priority.ALWAYS);
+        Label stale = message("change-stale", "change-rejected");
         stale.textProperty().bind(Bindings.createStringBinding(() -> model.stale().get().isEmpty() ? ""
                 : "\u26a0 " + model.stale().get(), model.stale()));
         Button reload = new Button("Reload change");
@@ -168,6 +158,17 @@ public final class OverlayView {
 
         bar.getChildren().addAll(busy, shown, rejected, outdated, failed);
         show(bar, model.busy().or(model.report().isNotNull()).or(model.problem().isNotEmpty()));
+    }
+
+    /** A wrapping message that takes the width its row leaves beside its button. */
+    private static Label message(String id, String styleClass) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(l, Priority.ALWAYS);
+        return l;
     }
 
     private static HBox row(javafx.scene.Node... nodes) {
