@@ -2,6 +2,7 @@ package dev.kdi.cluster;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kdi.manifests.Fabric8Kinds;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -17,6 +18,8 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  *
  * <p>Only for the live session's own client, whose objects are converted into the model's
  * records and dropped: an object read this way is incomplete and must never be written back.
+ * It knows only the kinds kdi reads ({@link Fabric8Kinds#serialization}), sparing the window
+ * fabric8's scan of every model class.
  */
 public final class DnsFieldsSerialization {
     private DnsFieldsSerialization() {
@@ -28,7 +31,7 @@ public final class DnsFieldsSerialization {
         mapper.addMixIn(PodSpec.class, SkipInPodSpec.class);
         mapper.addMixIn(Container.class, SkipInContainer.class);
         mapper.addMixIn(PodStatus.class, SkipInPodStatus.class);
-        return new KubernetesSerialization(mapper, true);
+        return Fabric8Kinds.serialization(mapper);
     }
 
     @JsonIgnoreProperties(value = {"managedFields", "annotations"}, allowGetters = true)

@@ -1,6 +1,8 @@
 package dev.kdi.cluster;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kdi.manifests.DnsPodMounts;
+import dev.kdi.manifests.Fabric8Kinds;
 import dev.kdi.records.objects.DnsPodFiles;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -8,6 +10,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +32,8 @@ import java.util.TreeSet;
  * volume projects are kept, as strings.
  */
 final class DnsPodVolumes {
-    private static final KubernetesSerialization FULL = new KubernetesSerialization();
+    private static final KubernetesSerialization FULL = Fabric8Kinds.serialization(new ObjectMapper());
+    private static final ResourceDefinitionContext PODS = ResourceDefinitionContext.fromResourceType(Pod.class);
 
     /**
      * @param files the DNS pod's mounts with their ConfigMaps, or null when no DNS pod could be read
@@ -74,7 +78,7 @@ final class DnsPodVolumes {
         Pod pod;
         try {
             // The session's client skips volumes and mounts (DnsFieldsSerialization): read this one pod whole.
-            GenericKubernetesResource whole = client.genericKubernetesResources("v1", "Pod").inNamespace(ns)
+            GenericKubernetesResource whole = client.genericKubernetesResources(PODS).inNamespace(ns)
                     .withName(replica.pod()).get();
             pod = whole == null ? null : FULL.convertValue(whole, Pod.class);
         } catch (KubernetesClientException e) {

@@ -1,5 +1,7 @@
 package dev.kdi.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kdi.manifests.Fabric8Kinds;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -46,8 +48,11 @@ public final class MockApiServer implements AutoCloseable {
         this.portForwards = portForwards;
         // The server is in this process: if it is slow to answer, the machine is busy, not the
         // network broken, so waiting beats giving up (fabric8's 10 s failed the demo at load 20).
+        // The demo's own reads (the seed manifests' load, its loader's and controllers' watches)
+        // know only kdi's kinds, so the window never pays for fabric8's scan of every model class.
         this.client = server.createClient(b -> b.editOrNewConfig().withConnectionTimeout(IN_PROCESS_TIMEOUT_MILLIS)
-                .withRequestTimeout(IN_PROCESS_TIMEOUT_MILLIS).endConfig());
+                .withRequestTimeout(IN_PROCESS_TIMEOUT_MILLIS).endConfig()
+                .withKubernetesSerialization(Fabric8Kinds.serialization(new ObjectMapper())));
     }
 
     /** Starts a server over HTTPS (a self-signed certificate the client trusts), as real clusters use. */

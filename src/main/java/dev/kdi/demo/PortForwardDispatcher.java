@@ -1,5 +1,6 @@
 package dev.kdi.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kdi.cluster.PodPort;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
@@ -43,7 +44,8 @@ public final class PortForwardDispatcher extends Dispatcher {
     private final Set<PortForwardSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong forwardsAccepted = new AtomicLong();
     private final ScheduledExecutorService timers;
-    private final KubernetesSerialization serialization = new KubernetesSerialization();
+    /** Only writes Status bodies; reads nothing, so it needs no table of kinds. */
+    private final KubernetesSerialization serialization = new KubernetesSerialization(new ObjectMapper(), false);
     private volatile boolean forbidden;
 
     private record Route(PortForwardTarget target, Faults faults) {

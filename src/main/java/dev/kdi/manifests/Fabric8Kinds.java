@@ -1,12 +1,15 @@
 package dev.kdi.manifests;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kdi.records.objects.ApiKind;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -14,6 +17,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
  * The fabric8 class each {@link ApiKind} is read into, from manifests or from the API. Any other
@@ -40,6 +44,31 @@ public final class Fabric8Kinds {
             case JOB -> Job.class;
             case CRON_JOB -> CronJob.class;
         };
+    }
+
+    /**
+     * fabric8's serialization over {@code mapper} (configured in place), knowing by apiVersion and
+     * kind only the kinds kdi reads: every {@link ApiKind}, {@code Status} and {@code List}.
+     *
+     * <p>fabric8's default ({@code searchClassloaders} true) finds every model class through a
+     * {@code ServiceLoader} and instantiates each, about 1,100 classes and 7 MB of metaspace, the
+     * first time anything is read as an untyped {@code KubernetesResource}: a watch event's
+     * object, {@code client.load(...)}, {@code genericKubernetesResources(apiVersion, kind)}. Once
+     * in the process it is kept for good (fabric8 caches the scan statically). Typed reads (a
+     * {@code get} or {@code list} of a kind's class) never need the table. An untyped read of an
+     * unregistered kind becomes a {@code GenericKubernetesResource}; a watch converts such an
+     * object to its own type, so only {@code Status} must be known for watches: an ERROR event
+     * whose object is not a {@code Status} (410 Gone above all) is retried forever instead of
+     * ending the watch.
+     */
+    public static KubernetesSerialization serialization(ObjectMapper mapper) {
+        KubernetesSerialization serialization = new KubernetesSerialization(mapper, false);
+        for (ApiKind kind : ApiKind.values()) {
+            serialization.registerKubernetesResource(type(kind));
+        }
+        serialization.registerKubernetesResource(Status.class);
+        serialization.registerKubernetesResource(KubernetesList.class);
+        return serialization;
     }
 
     /** The class to read an object into, or null when the model does not use it. */
