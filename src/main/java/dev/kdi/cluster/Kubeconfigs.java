@@ -2,10 +2,13 @@ package dev.kdi.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +38,12 @@ import java.util.Optional;
  */
 public final class Kubeconfigs {
     private static final YAMLMapper YAML = new YAMLMapper();
+    /**
+     * What {@code Config.fromKubeconfig} does, minus fabric8's static mapper: building a reader
+     * of its kubeconfig model (whose {@code extensions} are typed {@code KubernetesResource})
+     * makes that mapper scan and load every model class, about 1,100, for good.
+     */
+    private static final KubernetesSerialization KUBECONFIG = new KubernetesSerialization(new ObjectMapper(), false);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -373,9 +382,11 @@ public final class Kubeconfigs {
         }
         try {
             // The merged kubeconfig's current-context is this context.
-            Config config = Config.fromKubeconfig(YAML.writeValueAsString(kubeconfig));
+            Config config = Config.empty();
+            KubeConfigUtils.merge(config, null, KUBECONFIG.convertValue(kubeconfig,
+                    io.fabric8.kubernetes.api.model.Config.class));
             return new ContextTarget(name, info.namespace(), info.server(), config, credentials);
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new ClusterException("context '" + name + "': its kubeconfig entries cannot be used: "
                     + firstLine(e.getMessage()), e);
         }
