@@ -208,7 +208,7 @@ final class HealthRun {
             HealthReport.Replica replica = new HealthReport.Replica(r.id(), node == null ? "" : node, health, ready,
                     last.endpoint(), last.parsed().map(HealthRun::counters), rates.map(HealthRun::rates),
                     pod.map(DnsPodDetails.Pod::restarts).orElse(-1),
-                    pod.map(DnsPodDetails.Pod::lastTermination).orElse(""));
+                    pod.map(DnsPodDetails.Pod::lastTermination).orElse(""), Optional.empty());
             return new Asked(replica, first.parsed(), last.parsed(), rates, pod, podProblem);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
