@@ -92,7 +92,8 @@ final class HealthRun {
             throws InterruptedException {
         String source = source();
         List<ReplicaStatus> asked = replicas;
-        if (request.replica().isPresent()) {
+        // With none at all, why there is none answers a request for one by name too.
+        if (request.replica().isPresent() && !replicas.isEmpty()) {
             String wanted = request.replica().get();
             asked = replicas.stream().filter(r -> r.id().equals(wanted) || r.pod().equals(wanted)).toList();
             if (asked.isEmpty()) {
