@@ -16,6 +16,7 @@ import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
 import dev.kdi.testing.ApiServerFaults;
 import dev.kdi.testing.KnotServer;
+import dev.kdi.testing.Resources;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -49,11 +50,7 @@ public class KubeDnsLayoutTest {
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {session, knot, api}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+        Resources.closeAll(session, knot, api);
     }
 
     ApiServerFaults faults;

@@ -11,6 +11,7 @@ import dev.kdi.session.LiveOptions;
 import dev.kdi.session.LiveSession;
 import dev.kdi.session.Progress;
 import dev.kdi.session.SessionInfo;
+import dev.kdi.testing.Resources;
 import dev.kdi.ui.common.ProblemLog;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -66,11 +67,7 @@ class KubeDnsReplicasViewTest {
             WaitForAsyncUtils.waitForFxEvents();
         }
         FxToolkit.cleanupStages();
-        for (AutoCloseable c : new AutoCloseable[] {session, api}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+        Resources.closeAll(session, api);
     }
 
     private Set<String> texts(Node root, String selector) {
