@@ -1,6 +1,8 @@
 package dev.kdi.session;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,14 +99,15 @@ public record HealthReport(String source, List<Replica> replicas, List<Finding> 
      * A kube-dns replica's own facts: kube-dns has no {@code coredns_build_info}, so its version is
      * its images' tags, and its sidecar's {@code /metrics} holds dnsmasq's cache instead of counters.
      *
-     * @param images the images of its kubedns, dnsmasq and sidecar containers by container name, in
-     *     the pod's order; empty when the pod could not be read
+     * @param images the images of its kubedns, dnsmasq and sidecar containers (all its containers
+     *     when it names none of them) by container name, in the pod's order; empty when the pod could
+     *     not be read
      * @param cache dnsmasq's cache as the sidecar's {@code /metrics} said it (the later reading), when
      *     it could be read
      */
     public record KubeDns(Map<String, String> images, Optional<DnsmasqCache> cache) {
         public KubeDns {
-            images = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(images));
+            images = Collections.unmodifiableMap(new LinkedHashMap<>(images));
         }
 
         /**
