@@ -41,7 +41,8 @@ public final class Kubeconfigs {
     /**
      * What {@code Config.fromKubeconfig} does, minus fabric8's static mapper: building a reader
      * of its kubeconfig model (whose {@code extensions} are typed {@code KubernetesResource})
-     * makes that mapper scan and load every model class, about 1,100, for good.
+     * makes that mapper scan and load every model class, for good (see
+     * {@link dev.kdi.manifests.Fabric8Kinds#serialization}).
      */
     private static final KubernetesSerialization KUBECONFIG = new KubernetesSerialization(new ObjectMapper(), false);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")

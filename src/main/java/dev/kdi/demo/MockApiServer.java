@@ -72,6 +72,8 @@ public final class MockApiServer implements AutoCloseable {
      */
     // Serialization.jsonMapper() is deprecated, but it is the mapper fabric8's own mock server
     // constructors use for expectations, and KubernetesSerialization offers no public replacement.
+    // Its CRUD store reads bodies only as GenericKubernetesResource, which never makes that static
+    // mapper scan the class path for model classes (NoModelScanTest).
     @SuppressWarnings("deprecation")
     public static MockApiServer start(boolean https, UnaryOperator<Dispatcher> front) {
         MOCK_WEB_SERVER_LOG.setLevel(Level.WARNING);

@@ -57,7 +57,8 @@ class Fabric8KindsSerializationTest {
         for (ApiKind kind : ApiKind.values()) {
             yaml.append("---\n").append(object(kind)).append('\n');
         }
-        List<?> loaded = serialization.unmarshal(new ByteArrayInputStream(yaml.toString().getBytes(StandardCharsets.UTF_8)));
+        List<?> loaded = serialization.unmarshal(
+                new ByteArrayInputStream(yaml.toString().getBytes(StandardCharsets.UTF_8)));
         assertThat(loaded).hasSize(ApiKind.values().length);
         for (int i = 0; i < loaded.size(); i++) {
             assertThat(loaded.get(i)).isExactlyInstanceOf(Fabric8Kinds.type(ApiKind.values()[i]));
@@ -66,7 +67,8 @@ class Fabric8KindsSerializationTest {
         Object list = serialization.unmarshal("{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": ["
                 + object(ApiKind.SERVICE) + ", " + object(ApiKind.CRON_JOB) + "]}");
         assertThat(list).isInstanceOf(KubernetesList.class);
-        assertThat(((KubernetesList) list).getItems()).extracting(HasMetadata::getKind).containsExactly("Service", "CronJob");
+        assertThat(((KubernetesList) list).getItems()).extracting(HasMetadata::getKind)
+                .containsExactly("Service", "CronJob");
         assertThat(((KubernetesList) list).getItems()).allMatch(o -> !(o instanceof GenericKubernetesResource));
     }
 
@@ -76,10 +78,11 @@ class Fabric8KindsSerializationTest {
         assertThat(serialization.getRegisteredKubernetesResource("v1", "Pod")).isNotNull();
         assertThat(serialization.getRegisteredKubernetesResource("autoscaling/v2", "HorizontalPodAutoscaler")).isNull();
         assertThat(serialization.getRegisteredKubernetesResource("batch/v1beta1", "CronJob")).isNull();
-        assertThat(serialization.getRegisteredKubernetesResource("rbac.authorization.k8s.io/v1", "ClusterRole")).isNull();
+        assertThat(serialization.getRegisteredKubernetesResource("rbac.authorization.k8s.io/v1", "ClusterRole"))
+                .isNull();
 
-        Object other = serialization.unmarshal("{\"apiVersion\": \"autoscaling/v2\", \"kind\": \"HorizontalPodAutoscaler\","
-                + " \"metadata\": {\"name\": \"web\", \"namespace\": \"shop\"}}");
+        Object other = serialization.unmarshal("{\"apiVersion\": \"autoscaling/v2\","
+                + " \"kind\": \"HorizontalPodAutoscaler\", \"metadata\": {\"name\": \"web\", \"namespace\": \"shop\"}}");
         assertThat(other).isExactlyInstanceOf(GenericKubernetesResource.class);
     }
 }

@@ -47,8 +47,9 @@ public final class ModelScanProbe {
                 - name: minikube
                   user: {token: not-a-secret}
                 """);
-        Kubeconfigs.load(Optional.of(kubeconfig), Map.of(), dir, new ExecPlugins(Map.of("PATH", ""), dir, Optional::empty),
-                Clock.systemUTC()).target(Optional.of("minikube"));
+        ExecPlugins plugins = new ExecPlugins(Map.of("PATH", ""), dir, Optional::empty);
+        Kubeconfigs.load(Optional.of(kubeconfig), Map.of(), dir, plugins, Clock.systemUTC())
+                .target(Optional.of("minikube"));
 
         try (DemoSession demo = new DemoSession(LiveOptions.defaults(), Clock.systemUTC())) {
             demo.start(Progress.NONE);
