@@ -59,12 +59,19 @@ class LinuxLauncherTest {
         List<String> out = launch(Map.of(), "--demo");
 
         if (gpuDevice()) {
-            assertThat(arguments(out)).noneMatch(a -> a.startsWith("-Dprism.order"));
+            assertThat(arguments(out)).noneMatch(a -> a.startsWith("-Dprism."));
             assertThat(out).contains("env GDK_GL=unset");
         } else {
-            assertThat(arguments(out)).contains("-Dprism.order=sw");
+            assertThat(arguments(out)).contains("-Dprism.order=sw", "-Dprism.disableRegionCaching=true");
             assertThat(out).contains("env GDK_GL=disable");
         }
+    }
+
+    @Test
+    void keepsTheRegionCache_whenTheOperatorSaysSo() throws Exception {
+        List<String> out = launch(Map.of("JDK_JAVA_OPTIONS", "-Dprism.disableRegionCaching=false"), "--demo");
+
+        assertThat(arguments(out)).noneMatch(a -> a.startsWith("-Dprism.disableRegionCaching"));
     }
 
     @Test
@@ -72,7 +79,7 @@ class LinuxLauncherTest {
         List<String> out = launch(Map.of("JDK_JAVA_OPTIONS", "-Dprism.order=es2", "GDK_GL", "always",
                 "MALLOC_ARENA_MAX", "4"), "--demo");
 
-        assertThat(arguments(out)).noneMatch(a -> a.startsWith("-Dprism.order"));
+        assertThat(arguments(out)).noneMatch(a -> a.startsWith("-Dprism."));
         assertThat(out).contains("env GDK_GL=always", "env MALLOC_ARENA_MAX=4");
     }
 
