@@ -53,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
         String clusterDomain;
         long started;
         long finished;
-        try (Session session = CliSessions.open(terminal.sessions(), null, root.global, namespaces, terminal)) {
+        try (Session session = CliSessions.openToAsk(terminal.sessions(), root.global, namespaces, terminal)) {
             view = ViewReport.of(session);
             clusterDomain = session.current().clusterDomain();
             started = System.nanoTime();

@@ -16,11 +16,27 @@ final class CliSessions {
     }
 
     /**
+     * For a command that works from the model alone: everything the view has to say is said.
+     *
      * @param input the -f options, or null for commands that always ask a cluster
      * @param namespaces namespaces to fall back to when listing across all is forbidden
      */
     static Session open(Sessions sessions, InputOptions input, GlobalOptions global, List<String> namespaces,
                         Terminal terminal) throws UserError {
+        return open(sessions, input, global, namespaces, terminal, false);
+    }
+
+    /**
+     * For a command that asks the DNS replicas (lookup, check, health, watch): when there is none,
+     * why is that command's own error, so the view's notes saying it are left to it.
+     */
+    static Session openToAsk(Sessions sessions, GlobalOptions global, List<String> namespaces, Terminal terminal)
+            throws UserError {
+        return open(sessions, null, global, namespaces, terminal, true);
+    }
+
+    private static Session open(Sessions sessions, InputOptions input, GlobalOptions global, List<String> namespaces,
+                                Terminal terminal, boolean asks) throws UserError {
         LiveOptions options;
         try {
             options = LiveOptions.defaults().withNamespaces(namespaces)
@@ -53,7 +69,8 @@ final class CliSessions {
                 input.skipped(skipped.size());
             }
             // A partial or stale view is said before any result, never left to be mistaken for the whole.
-            ViewReport.of(session).print(terminal.err());
+            ViewReport view = ViewReport.of(session);
+            (asks ? view.leavingWhyNoneToAsk() : view).print(terminal.err());
             return session;
         } catch (SessionException e) {
             session.close();

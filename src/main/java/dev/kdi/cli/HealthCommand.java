@@ -54,7 +54,7 @@ final class HealthCommand implements Callable<Integer> {
             throw new UserError("kdi health: --interval must be between 0 and 600 seconds, got " + interval);
         }
         HealthReport report;
-        try (Session session = CliSessions.open(terminal.sessions(), null, root.global, namespaces, terminal)) {
+        try (Session session = CliSessions.openToAsk(terminal.sessions(), root.global, namespaces, terminal)) {
             report = session.health(new HealthRequest(Optional.ofNullable(replica),
                     Duration.ofMillis(Math.round(interval * 1000)))).get();
         } catch (ExecutionException e) {
@@ -71,10 +71,9 @@ final class HealthCommand implements Callable<Integer> {
             text(report);
         }
         if (report.couldNotAsk()) {
-            if (format == OutputFormat.TEXT) {
-                terminal.err().println("kdi health: could not ask any DNS replica"
-                        + (report.notes().isEmpty() ? "" : ": " + String.join("; ", report.notes())));
-            }
+            // Whatever the format, as lookup's and check's errors: why is said here, not in the view's notes.
+            terminal.err().println("kdi health: could not ask any DNS replica"
+                    + (report.notes().isEmpty() ? "" : ": " + String.join("; ", report.notes())));
             return ExitCodes.INPUT;
         }
         return report.hasWarnings() ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -88,7 +88,7 @@ final class LookupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserError {
         RrType rrType = type == null ? RrType.A : type;
-        try (Session session = CliSessions.open(terminal.sessions(), null, root.global, namespaces, terminal)) {
+        try (Session session = CliSessions.openToAsk(terminal.sessions(), root.global, namespaces, terminal)) {
             ReplicaChoice choice = target == null ? ReplicaChoice.any()
                     : target.all ? ReplicaChoice.all() : ReplicaChoice.one(target.replica);
             if (fromPod != null) {

@@ -36,6 +36,20 @@ record ViewReport(SessionInfo.Kind kind, Inspection inspection, List<String> war
         return new ViewReport(kind, in, warnings, notes);
     }
 
+    /**
+     * This report for a command that asks the DNS replicas. When there is none, the DNS's notes are
+     * why (no Service, no ready pod, Cloud DNS for GKE, ...), and the command's error says them all
+     * in its one line: said here too, each reason would read twice.
+     */
+    ViewReport leavingWhyNoneToAsk() {
+        if (kind == SessionInfo.Kind.MANIFESTS || !inspection.dns().replicas().isEmpty()) {
+            return this;
+        }
+        List<String> rest = new ArrayList<>(notes);
+        rest.removeAll(inspection.dns().notes());
+        return new ViewReport(kind, inspection, warnings, rest);
+    }
+
     /** Live and demo sessions speak up; manifests keep standard error for errors, as before. */
     void print(PrintStream err) {
         if (kind == SessionInfo.Kind.MANIFESTS) {

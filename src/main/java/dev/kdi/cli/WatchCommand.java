@@ -87,7 +87,7 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
         }
         RrType rrType = type == null ? RrType.A : type;
         Duration every = interval == null ? WatchRequest.DEFAULT_INTERVAL : interval;
-        try (Session session = CliSessions.open(terminal.sessions(), null, root.global, namespaces, terminal)) {
+        try (Session session = CliSessions.openToAsk(terminal.sessions(), root.global, namespaces, terminal)) {
             List<Question> questions = questions(session.current(), rrType);
             if (session.replicas().isEmpty()) {
                 String notes = String.join(" ", session.current().dns().notes());

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +40,14 @@ public final class DnsPodDetails {
      * @param readinessPort that probe's port as written (a number or a port name), or empty
      * @param image the CoreDNS container's image as written ({@code registry.k8s.io/coredns/coredns:v1.12.0}),
      *     or empty
+     * @param images every container's image as written, by container name in the pod's order: kube-dns
+     *     runs three (kubedns, dnsmasq, sidecar), each with its own tag
      */
-    public record Pod(int restarts, String lastTermination, String readinessPath, String readinessPort, String image) {
+    public record Pod(int restarts, String lastTermination, String readinessPath, String readinessPort, String image,
+                      Map<String, String> images) {
+        public Pod {
+            images = Collections.unmodifiableMap(new LinkedHashMap<>(images));
+        }
     }
 
     /** A pod's details, or a one-line reason why they could not be read. */
@@ -93,9 +100,11 @@ public final class DnsPodDetails {
         String probePath = "";
         String probePort = "";
         String image = "";
+        Map<String, String> images = new LinkedHashMap<>();
         JsonNode containers = pod.path("spec").path("containers");
         JsonNode chosen = null;
         for (JsonNode c : containers) {
+            images.put(c.path("name").asText(""), c.path("image").asText(""));
             if (chosen == null || c.path("name").asText().equals("coredns")) {
                 chosen = c;
             }
@@ -108,7 +117,7 @@ public final class DnsPodDetails {
                 probePort = http.path("port").asText("");
             }
         }
-        return new PodFound(new Pod(restarts, last, probePath, probePort, image));
+        return new PodFound(new Pod(restarts, last, probePath, probePort, image, images));
     }
 
     public BudgetsRead budgets(String namespace) {

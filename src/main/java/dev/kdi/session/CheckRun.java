@@ -93,7 +93,8 @@ final class CheckRun {
 
     private List<String> targets() {
         List<String> targets = new ArrayList<>();
-        if (request.replica().isPresent()) {
+        // With none at all, why there is none answers a request for one by name too.
+        if (request.replica().isPresent() && !pool.ids().isEmpty()) {
             pool.resolve(request.replica().get()).ifPresentOrElse(targets::add, () -> {
                 throw new CompletionException(new SessionException("no DNS replica " + request.replica().get()
                         + "; the replicas are " + String.join(", ", pool.ids())));

@@ -1,6 +1,8 @@
 package dev.kdi.session;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,9 +88,58 @@ public record HealthReport(String source, List<Replica> replicas, List<Finding> 
      * @param rates what happened between the two readings, when both were read
      * @param restarts restarts of its containers, -1 when the pod could not be read
      * @param lastTermination the last termination's reason, or empty
+     * @param kubeDns what a kube-dns replica says that CoreDNS's counters cannot; empty for CoreDNS
      */
     public record Replica(String id, String node, Endpoint health, Endpoint ready, Endpoint metrics,
-                         Optional<Counters> counters, Optional<Rates> rates, int restarts, String lastTermination) {
+                         Optional<Counters> counters, Optional<Rates> rates, int restarts, String lastTermination,
+                         Optional<KubeDns> kubeDns) {
+    }
+
+    /**
+     * A kube-dns replica's own facts: kube-dns has no {@code coredns_build_info}, so its version is
+     * its images' tags, and its sidecar's {@code /metrics} holds dnsmasq's cache instead of counters.
+     *
+     * @param images the images of its kubedns, dnsmasq and sidecar containers (all its containers
+     *     when it names none of them) by container name, in the pod's order; empty when the pod could
+     *     not be read
+     * @param cache dnsmasq's cache as the sidecar's {@code /metrics} said it (the later reading), when
+     *     it could be read
+     */
+    public record KubeDns(Map<String, String> images, Optional<DnsmasqCache> cache) {
+        public KubeDns {
+            images = Collections.unmodifiableMap(new LinkedHashMap<>(images));
+        }
+
+        /**
+         * The tag all its images share ({@code 1.23.0-gke.9}: kube-dns releases its three images
+         * together), or empty when they differ, one has no tag, or none is known.
+         */
+        public Optional<String> sharedTag() {
+            List<String> tags = images.values().stream().map(KubeDns::tag).distinct().toList();
+            return tags.size() == 1 && !tags.get(0).isEmpty() ? Optional.of(tags.get(0)) : Optional.empty();
+        }
+
+        /** An image reference's tag ({@code gke.gcr.io/k8s-dns-sidecar:1.23.0-gke.9}), or empty (a digest, none). */
+        public static String tag(String image) {
+            String name = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+            int colon = name.lastIndexOf(':');
+            return colon < 0 || name.indexOf('/', colon) >= 0 ? "" : name.substring(colon + 1);
+        }
+    }
+
+    /**
+     * dnsmasq's cache since dnsmasq started, as kube-dns's sidecar reads it.
+     *
+     * @param hits answers from the cache
+     * @param misses names dnsmasq forwarded (to kubedns or upstream)
+     * @param evictions entries dropped to make room: many mean the cache is too small
+     * @param size entries it may hold ({@code --cache-size})
+     */
+    public record DnsmasqCache(long hits, long misses, long evictions, long size) {
+        /** The share of queries answered from the cache, or NaN before any query. */
+        public double hitShare() {
+            return hits + misses == 0 ? Double.NaN : (double) hits / (hits + misses);
+        }
     }
 
     /**

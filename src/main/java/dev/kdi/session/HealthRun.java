@@ -92,7 +92,8 @@ final class HealthRun {
             throws InterruptedException {
         String source = source();
         List<ReplicaStatus> asked = replicas;
-        if (request.replica().isPresent()) {
+        // With none at all, why there is none answers a request for one by name too.
+        if (request.replica().isPresent() && !replicas.isEmpty()) {
             String wanted = request.replica().get();
             asked = replicas.stream().filter(r -> r.id().equals(wanted) || r.pod().equals(wanted)).toList();
             if (asked.isEmpty()) {
@@ -208,7 +209,7 @@ final class HealthRun {
             HealthReport.Replica replica = new HealthReport.Replica(r.id(), node == null ? "" : node, health, ready,
                     last.endpoint(), last.parsed().map(HealthRun::counters), rates.map(HealthRun::rates),
                     pod.map(DnsPodDetails.Pod::restarts).orElse(-1),
-                    pod.map(DnsPodDetails.Pod::lastTermination).orElse(""));
+                    pod.map(DnsPodDetails.Pod::lastTermination).orElse(""), Optional.empty());
             return new Asked(replica, first.parsed(), last.parsed(), rates, pod, podProblem);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -13,8 +13,11 @@ import dev.kdi.session.HealthReport.Finding;
 import dev.kdi.session.HealthReport.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One kube-dns replica's health as its own containers serve it: kube-dns has no CoreDNS
@@ -28,6 +31,8 @@ final class KubeDnsHealth {
     static final int SIDECAR_PORT = 10054;
     /** kubedns's readiness port ({@code --readiness-port}). */
     static final int READINESS_PORT = 8081;
+    /** kube-dns's containers (kubernetes/dns's manifest and GKE's). */
+    static final Set<String> CONTAINERS = Set.of("kubedns", "dnsmasq", "sidecar");
     static final String NOTE = "kube-dns serves no CoreDNS /health, /ready or /metrics: kdi asks its sidecar's "
             + "/healthcheck/kubedns, /healthcheck/dnsmasq and /metrics (port " + SIDECAR_PORT + ", dnsmasq's cache "
             + "and the sidecar's probes) and kubedns's /readiness (port " + READINESS_PORT + "); requests by rcode, "
@@ -119,8 +124,22 @@ final class KubeDnsHealth {
         String node = inspection.pod(r.namespace(), r.pod()).map(Pod::nodeName).orElse("");
         HealthReport.Replica replica = new HealthReport.Replica(id, node == null ? "" : node, health, ready,
                 last.endpoint(), Optional.empty(), Optional.empty(), pod.map(DnsPodDetails.Pod::restarts).orElse(-1),
-                pod.map(DnsPodDetails.Pod::lastTermination).orElse(""));
+                pod.map(DnsPodDetails.Pod::lastTermination).orElse(""),
+                Optional.of(new HealthReport.KubeDns(pod.map(p -> images(p.images())).orElse(Map.of()),
+                        // Without kubedns_* series, /metrics is no kube-dns sidecar: its zeros are no cache.
+                        after.filter(m -> m.kubeDnsSeries() > 0).map(m -> new HealthReport.DnsmasqCache(
+                                (long) m.hits(), (long) m.misses(), (long) m.evictions(), (long) m.maxSize())))));
         return new Asked(replica, findings);
+    }
+
+    /**
+     * kube-dns's own containers' images; all the pod's when it names none of them. GKE adds
+     * prometheus-to-sd, whose tag is no kube-dns release.
+     */
+    static Map<String, String> images(Map<String, String> all) {
+        Map<String, String> ours = new LinkedHashMap<>(all);
+        ours.keySet().retainAll(CONTAINERS);
+        return ours.isEmpty() ? all : ours;
     }
 
     private record Reading(Endpoint endpoint, Optional<KubeDnsMetrics> parsed) {

@@ -304,6 +304,10 @@ public final class LiveSession implements Session {
                     .thenApply(v -> all.stream().map(CompletableFuture::join).toList());
         }
         if (choice instanceof ReplicaChoice.One one) {
+            if (pool.ids().isEmpty()) {
+                // Why there is none answers a request for one by name too.
+                return CompletableFuture.failedFuture(new SessionException(noReplicas()));
+            }
             Optional<String> id = pool.resolve(one.replica());
             if (id.isEmpty()) {
                 return CompletableFuture.failedFuture(new SessionException("no DNS replica " + one.replica()

@@ -74,6 +74,7 @@ class HealthDemoTest {
             });
             assertThat(r.rates()).hasValueSatisfying(x -> assertThat(x.seconds()).isGreaterThan(1.0));
             assertThat(r.restarts()).isZero();
+            assertThat(r.kubeDns()).as("CoreDNS, not kube-dns").isEmpty();
         }
         assertThat(report.findings()).extracting(Finding::code, Finding::replica).contains(
                 org.assertj.core.groups.Tuple.tuple("READINESS_PROBE_ON_HEALTH", DemoFixture.HEALTHY),

@@ -16,6 +16,7 @@ import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
 import dev.kdi.testing.ApiServerFaults;
 import dev.kdi.testing.KnotServer;
+import dev.kdi.testing.Resources;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -49,11 +50,7 @@ public class KubeDnsLayoutTest {
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {session, knot, api}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+        Resources.closeAll(session, knot, api);
     }
 
     ApiServerFaults faults;
@@ -323,6 +320,15 @@ public class KubeDnsLayoutTest {
             assertThat(r.metrics().detail()).contains("dnsmasq cache 120 hits, 30 misses (80% hits)");
             assertThat(r.counters()).isEmpty();
             assertThat(r.restarts()).isEqualTo(2);
+            // Its version is its images' tag (not prometheus-to-sd's, GKE's exporter); its cache the sidecar's.
+            assertThat(r.kubeDns()).get().satisfies(k -> {
+                assertThat(k.images()).containsExactly(
+                        Map.entry("kubedns", "gke.gcr.io/k8s-dns-kube-dns:1.23.0-gke.9"),
+                        Map.entry("dnsmasq", "gke.gcr.io/k8s-dns-dnsmasq-nanny:1.23.0-gke.9"),
+                        Map.entry("sidecar", "gke.gcr.io/k8s-dns-sidecar:1.23.0-gke.9"));
+                assertThat(k.sharedTag()).contains("1.23.0-gke.9");
+                assertThat(k.cache()).contains(new HealthReport.DnsmasqCache(120, 30, 0, 1000));
+            });
         });
         assertThat(report.findings()).extracting(HealthReport.Finding::code).contains("DNSMASQ_UNHEALTHY",
                 "KUBEDNS_PROBES_FAILING", "REPLICA_RESTARTED", "SINGLE_REPLICA")

@@ -13,6 +13,7 @@ import dev.kdi.records.ResourceRecord;
 import dev.kdi.records.RrType;
 import dev.kdi.records.Status;
 import dev.kdi.testing.KnotServer;
+import dev.kdi.testing.Resources;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -43,11 +44,7 @@ class LayoutsTest {
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {session, knot, api}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+        Resources.closeAll(session, knot, api);
     }
 
     LiveSession started(LiveOptions options, String... resources) throws Exception {

@@ -18,6 +18,7 @@ import dev.kdi.records.compare.Comparison;
 import dev.kdi.records.compare.Verdict;
 import dev.kdi.records.names.IpAddress;
 import dev.kdi.testing.KnotServer;
+import dev.kdi.testing.Resources;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,16 +87,8 @@ class LiveSessionKnotTest {
     }
 
     @AfterAll
-    static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {knotA, knotB, api}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // Keep closing the rest.
-            }
-        }
+    static void stop() throws Exception {
+        Resources.closeAll(knotA, knotB, api);
     }
 
     @BeforeEach

@@ -34,6 +34,7 @@ final class ReplicaCard extends VBox {
     private final Label badge = new Label();
     private final Label where = new Label();
     private final Label version = new Label();
+    private final Label cache = new Label();
     private final Label restarts = new Label();
     private final Label health = new Label();
     private final Label ready = new Label();
@@ -73,13 +74,21 @@ final class ReplicaCard extends VBox {
         }
         endpoints.getChildren().setAll(health, ready, metrics);
         int row = 0;
-        for (Object[] f : new Object[][] {{"Version", version}, {"Restarts", restarts}, {"Endpoints", endpoints}}) {
+        for (Object[] f : new Object[][] {{"Version", version}, {"Cache", cache}, {"Restarts", restarts},
+            {"Endpoints", endpoints}}) {
             Label key = new Label((String) f[0]);
             key.getStyleClass().add("dim");
             key.setMinWidth(Region.USE_PREF_SIZE);
             Node value = (Node) f[1];
             if (value instanceof Label l) {
                 l.setWrapText(true);
+            }
+            if (value == cache) {
+                // Only kube-dns's sidecar reports a cache this way; CoreDNS's cards keep their rows.
+                for (Node n : List.of(key, value)) {
+                    n.visibleProperty().bind(cache.textProperty().isNotEmpty());
+                    n.managedProperty().bind(n.visibleProperty());
+                }
             }
             facts.addRow(row++, key, value);
         }
@@ -172,9 +181,15 @@ final class ReplicaCard extends VBox {
         });
         where.setText((r.node().isEmpty() ? "node unknown" : "on " + r.node()) + " · "
                 + r.id().substring(0, Math.max(0, r.id().indexOf('/'))));
-        version.setText(r.counters().map(c -> c.version().isEmpty() ? "not in /metrics" : "CoreDNS " + c.version())
-                .orElse(r.metrics().state() == EndpointState.OK ? "not CoreDNS: " + r.metrics().detail()
-                        : "unknown (no /metrics)"));
+        if (r.kubeDns().isPresent()) {
+            kubeDns(r.kubeDns().get(), r.metrics());
+        } else {
+            version.setText(r.counters().map(c -> c.version().isEmpty() ? "not in /metrics" : "CoreDNS " + c.version())
+                    .orElse(r.metrics().state() == EndpointState.OK ? "not CoreDNS: " + r.metrics().detail()
+                            : "unknown (no /metrics)"));
+            version.setTooltip(null);
+            cache.setText("");
+        }
         restarts.setText(r.restarts() < 0 ? "unknown (the pod could not be read)" : r.restarts()
                 + (r.lastTermination().isEmpty() ? "" : " · last " + r.lastTermination()));
         restarts.getStyleClass().remove("bad");
@@ -218,6 +233,41 @@ final class ReplicaCard extends VBox {
             rows.add(none);
         }
         findings.getChildren().setAll(rows);
+    }
+
+    /**
+     * kube-dns has no build info: its version is its images' tag, one when its three containers
+     * agree (they are released together), each container's otherwise. Its sidecar's /metrics holds
+     * dnsmasq's cache, which gets a row of its own.
+     */
+    private void kubeDns(HealthReport.KubeDns k, Endpoint metrics) {
+        if (k.images().isEmpty()) {
+            version.setText("kube-dns (images unknown: the pod could not be read)");
+        } else {
+            version.setText("kube-dns " + k.sharedTag().orElseGet(() -> String.join(", ", k.images().entrySet().stream()
+                    .map(e -> e.getKey() + " " + tagOrImage(e.getValue())).toList())));
+        }
+        version.setTooltip(k.images().isEmpty() ? null : new Tooltip(String.join("\n", k.images().entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).toList())));
+        cache.setText(k.cache().map(c -> {
+            double share = c.hitShare();
+            // One line on the card: the tooltip says whose cache and since when.
+            return Texts.count(c.hits()) + " hits, " + Texts.count(c.misses()) + " misses"
+                    + (Double.isNaN(share) ? "" : " (" + percent(share) + ")") + " · "
+                    + Texts.count(c.evictions(), "eviction", "evictions") + " · size " + Texts.count(c.size());
+        }).orElse("unknown (" + metrics.path() + " " + switch (metrics.state()) {
+            case OK, FAILING -> "answered " + metrics.status();
+            case NOT_SERVED -> "not served";
+            case NOT_CONFIGURED -> "off";
+            case UNREACHABLE -> "unreachable";
+        } + ")"));
+        cache.setTooltip(new Tooltip("dnsmasq's cache since dnsmasq started, as the sidecar's " + metrics.path()
+                + " on port " + metrics.port() + " says"));
+    }
+
+    private static String tagOrImage(String image) {
+        String tag = HealthReport.KubeDns.tag(image);
+        return tag.isEmpty() ? image : tag;
     }
 
     /** A pill per endpoint: its path and status, green when 2xx, red when not; the detail on hover. */

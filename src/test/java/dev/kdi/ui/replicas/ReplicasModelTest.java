@@ -54,7 +54,8 @@ class ReplicasModelTest {
 
     private static HealthReport.Replica replica(String id, Endpoint ready, Optional<Counters> c,
                                                 Optional<HealthReport.Rates> rates) {
-        return new HealthReport.Replica(id, "node-1", OK_HEALTH, ready, OK_METRICS, c, rates, 2, "OOMKilled");
+        return new HealthReport.Replica(id, "node-1", OK_HEALTH, ready, OK_METRICS, c, rates, 2, "OOMKilled",
+                Optional.empty());
     }
 
     private void answer(HealthReport.Replica... replicas) {
