@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -30,9 +31,25 @@ final class OverviewPane extends ScrollPane {
     /** Cards made at first; each costs a few nodes to style, so a big cluster's list waits for a click. */
     private static final int FIRST = 25;
     private static final int MOST = 500;
+    /**
+     * Cards made per pulse: a card's nodes cost about a millisecond to make, style and lay out, so a
+     * big cluster's 25 cards, made at once, held the window for 30-40 ms of the pulse that first
+     * shows the tree. A few per pulse keep each pulse short; the list fills within a few frames.
+     */
+    static final int PER_PULSE = 5;
 
     private final VBox content = new VBox(10);
     private final Consumer<Entry> reveal;
+    /** The cards still to make, in order, and where the next goes in {@link #content}. */
+    private List<Finding> pending = List.of();
+    private Inventory pendingView;
+    private int insertAt;
+    private final AnimationTimer filler = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            addCards(PER_PULSE);
+        }
+    };
 
     OverviewPane(Consumer<Entry> reveal) {
         this.reveal = reveal;
@@ -48,6 +65,9 @@ final class OverviewPane extends ScrollPane {
     }
 
     private void show(Inventory view, int limit) {
+        filler.stop();
+        pending = List.of();
+        pendingView = null;
         content.getChildren().clear();
         if (view == null) {
             return;
@@ -72,28 +92,48 @@ final class OverviewPane extends ScrollPane {
             content.getChildren().add(dim("Every name the lint checks should resolve as configured."
                     + (notes > 0 ? " " + Texts.count(notes, "note", "notes") + " worth knowing show with their objects." : "")));
         }
-        int shown = 0;
-        for (Finding f : problems) {
-            if (++shown > limit) {
-                int rest = problems.size() - limit;
-                if (limit < MOST) {
-                    Hyperlink more = new Hyperlink("Show " + Texts.count(Math.min(rest, MOST - limit), "more", "more"));
-                    more.setId("overview-more");
-                    more.setOnAction(e -> show(view, MOST));
-                    content.getChildren().add(more);
-                } else {
-                    content.getChildren().add(dim(Texts.count(rest, "more finding", "more findings")
-                            + ": filter the tree or run kdi lint for all of them."));
-                }
-                break;
+        insertAt = content.getChildren().size();
+        pending = problems.subList(0, Math.min(limit, problems.size()));
+        pendingView = view;
+        if (problems.size() > limit) {
+            int rest = problems.size() - limit;
+            if (limit < MOST) {
+                Hyperlink more = new Hyperlink("Show " + Texts.count(Math.min(rest, MOST - limit), "more", "more"));
+                more.setId("overview-more");
+                more.setOnAction(e -> show(view, MOST));
+                content.getChildren().add(more);
+            } else {
+                content.getChildren().add(dim(Texts.count(rest, "more finding", "more findings")
+                        + ": filter the tree or run kdi lint for all of them."));
             }
-            content.getChildren().add(card(view, f));
         }
         Label tips = dim("Select a namespace, Service, endpoint or pod in the tree to see every record it should"
                 + " have and ask the cluster DNS about it. Ctrl+F filters the tree by name, DNS name or IP; Ctrl+L"
                 + " looks any name up.");
         VBox.setMargin(tips, new Insets(8, 0, 0, 0));
         content.getChildren().add(tips);
+        addCards(PER_PULSE);
+        if (!pending.isEmpty()) {
+            filler.start();
+        }
+    }
+
+    /** Makes up to {@code count} of the pending cards, in place above the links and tips. */
+    private void addCards(int count) {
+        int n = Math.min(count, pending.size());
+        for (int i = 0; i < n; i++) {
+            content.getChildren().add(insertAt++, card(pendingView, pending.get(i)));
+        }
+        pending = pending.subList(n, pending.size());
+        if (pending.isEmpty()) {
+            filler.stop();
+            pendingView = null;
+        }
+    }
+
+    /** Whether cards are still being made, a few per pulse. */
+    boolean filling() {
+        return !pending.isEmpty();
     }
 
     private Region card(Inventory view, Finding f) {
