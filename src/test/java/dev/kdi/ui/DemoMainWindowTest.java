@@ -284,7 +284,9 @@ class DemoMainWindowTest extends MainWindowContract {
         // kdi diff --delete's objects, in the window: the Service deleted, its names marked removed.
         robot.interact(() -> window.openChange(new dev.kdi.ui.diff.OverlayModel.Request(List.of(dir),
                 List.of(dev.kdi.records.objects.ObjectRef.service("shop", "cache")))));
-        waitUntil(() -> overlay.report().get() != null);
+        // The report comes first; the rows' marks with the tree's next redraw.
+        waitUntil(() -> overlay.report().get() != null && mark("svc/shop/cache") != null
+                && mark("svc/shop/storefront") != null);
         assertThat(mark("svc/shop/cache")).isEqualTo("\u2212 removed");
         assertThat(mark("svc/shop/storefront")).isEqualTo("+ added");
         // The files change on disk: the window says so, and reloading compares them as they are now.
@@ -294,7 +296,7 @@ class DemoMainWindowTest extends MainWindowContract {
         assertThat(robot.lookup("#change-stale").queryAs(Label.class).getText()).contains("rename.yaml changed on disk");
         robot.clickOn("#change-reload");
         waitUntil(() -> overlay.stale().get().isEmpty() && !overlay.busy().get()
-                && cell("svc/shop/storefront") == null);
+                && cell("svc/shop/storefront") == null && mark("svc/shop/cache") != null);
         assertThat(mark("svc/shop/cache")).isEqualTo("\u2212 removed");
         assertThat(mark("svc/shop/web")).isNull();
         robot.clickOn("#change-drop");
