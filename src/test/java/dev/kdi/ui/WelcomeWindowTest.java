@@ -67,6 +67,8 @@ class WelcomeWindowTest {
     @Test
     void welcome_explainsTheTool_andOpensTheDemoInOneClick(FxRobot robot) throws TimeoutException {
         Node welcome = robot.lookup("#welcome").query();
+        // Its viewport is drawn afresh, never kept as an image that the hidden view would hold all session.
+        assertThat(welcome.lookup(".viewport").isCache()).isFalse();
         assertThat(welcome.isVisible()).isTrue();
         assertThat(robot.lookup(".welcome-lead").queryAs(Label.class).getText())
                 .startsWith("See every DNS name your cluster should serve");

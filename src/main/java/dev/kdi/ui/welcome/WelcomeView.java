@@ -5,6 +5,7 @@ import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -102,6 +103,17 @@ public final class WelcomeView extends ScrollPane {
         center.setPadding(new Insets(32));
         StackPane.setAlignment(card, Pos.CENTER);
         setContent(center);
+        // ScrollPane's skin caches its viewport as an image of the view (1408x928 at the window's
+        // first size: 5 MB of heap under the software renderer, the GPU's memory otherwise) and keeps
+        // it once the view is hidden, which is the whole session once a cluster is open (a heap dump
+        // of the demo window found it; a hidden node's cache is not released). A page scrolled now
+        // and then is cheap to draw afresh, so it is never cached.
+        skinProperty().addListener((o, was, now) -> {
+            Node viewport = lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
     }
 
     private static HBox point(Icons icon, String text) {
