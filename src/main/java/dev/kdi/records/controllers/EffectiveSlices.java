@@ -43,6 +43,7 @@ public final class EffectiveSlices {
         for (EndpointsObject e : snapshot.endpoints()) {
             endpointsByName.put(e.namespace() + "/" + e.name(), e);
         }
+        SharedValues shared = new SharedValues();
         for (Service svc : snapshot.services()) {
             String key = svc.namespace() + "/" + svc.name();
             if (servicesWithSlices.contains(key) || svc.type() == ServiceType.EXTERNAL_NAME) {
@@ -50,7 +51,8 @@ public final class EffectiveSlices {
                 continue;
             }
             if (svc.hasSelector()) {
-                out.addAll(EndpointSliceController.slicesFor(svc, podsByNamespace.getOrDefault(svc.namespace(), List.of())));
+                out.addAll(EndpointSliceController.slicesFor(svc, podsByNamespace.getOrDefault(svc.namespace(), List.of()),
+                        shared));
             } else {
                 EndpointsObject eps = endpointsByName.get(key);
                 if (eps != null) {

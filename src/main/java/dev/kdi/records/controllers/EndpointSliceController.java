@@ -31,9 +31,14 @@ public final class EndpointSliceController {
 
     /** The slices for one Service, given the pods of its namespace. */
     public static List<EndpointSlice> slicesFor(Service svc, List<Pod> podsInNamespace) {
+        return slicesFor(svc, podsInNamespace, new SharedValues());
+    }
+
+    /** As {@link #slicesFor(Service, List)}, sharing equal port lists and names with other Services' slices. */
+    static List<EndpointSlice> slicesFor(Service svc, List<Pod> podsInNamespace, SharedValues shared) {
         List<EndpointSlice> out = new ArrayList<>();
         FlatSelector selector = FlatSelector.of(svc.selector());
-        PortResolver ports = new PortResolver(svc);
+        PortResolver ports = new PortResolver(svc, shared);
         for (IpFamily family : addressTypes(svc)) {
             // Pods whose ports resolve alike share slices; the key is the resolved port list.
             Map<List<EndpointPort>, List<Endpoint>> byPorts = new LinkedHashMap<>();
@@ -52,7 +57,7 @@ public final class EndpointSliceController {
                 List<Endpoint> endpoints = e.getValue();
                 for (int from = 0; from < endpoints.size(); from += MAX_ENDPOINTS_PER_SLICE) {
                     List<Endpoint> chunk = endpoints.subList(from, Math.min(endpoints.size(), from + MAX_ENDPOINTS_PER_SLICE));
-                    out.add(new EndpointSlice(svc.namespace(), sliceName(svc, family, n++), svc.name(), family,
+                    out.add(new EndpointSlice(svc.namespace(), shared.name(sliceName(svc, family, n++)), svc.name(), family,
                             e.getKey(), chunk, EndpointSlice.Origin.DERIVED_FROM_PODS));
                 }
             }
@@ -136,19 +141,22 @@ public final class EndpointSliceController {
     private static final class PortResolver {
         private final Service svc;
         private final List<EndpointPort> numeric;
+        private final SharedValues shared;
         private final Map<List<ContainerPort>, List<EndpointPort>> named = new java.util.HashMap<>();
 
-        PortResolver(Service svc) {
+        PortResolver(Service svc, SharedValues shared) {
             this.svc = svc;
+            this.shared = shared;
             boolean anyNamed = false;
             for (ServicePort sp : svc.ports()) {
                 anyNamed |= sp.targetPort().isNamed();
             }
-            this.numeric = anyNamed ? null : portsFor(svc, null);
+            this.numeric = anyNamed ? null : shared.ports(portsFor(svc, null));
         }
 
         List<EndpointPort> of(Pod pod) {
-            return numeric != null ? numeric : named.computeIfAbsent(pod.containerPorts(), k -> portsFor(svc, pod));
+            return numeric != null ? numeric
+                    : named.computeIfAbsent(pod.containerPorts(), k -> shared.ports(portsFor(svc, pod)));
         }
     }
 
