@@ -26,8 +26,13 @@ final class EndpointNameIndex {
 
     private final long[] keys;
 
-    private EndpointNameIndex(long[] keys) {
+    /** Over keys {@link #of} made; the model keeps only the keys, one object a Service fewer. */
+    EndpointNameIndex(long[] keys) {
         this.keys = keys;
+    }
+
+    long[] keys() {
+        return keys;
     }
 
     /**

@@ -32,9 +32,9 @@ final class ModelIndex {
     final ClusterSnapshot snapshot;
     final List<EndpointSlice> slices;
     final Set<String> namespaces;
-    private final Map<String, Named> byKey;
+    private final ByKey byKey;
     /** What a key that names nothing stands for; per index, as Named's fields are written while building. */
-    private final Named nothing = new Named();
+    private final Named nothing = new Named("", null);
     private final TextIndex<Service> servicesByClusterIp;
     private final AddressIndex byAddress;
     private final TextIndex<Pod> podsByIp;
@@ -47,14 +47,14 @@ final class ModelIndex {
         this.namespaces = snapshot.namespaces();
         // With noendpoints CoreDNS never watches slices: it knows no endpoint at all.
         this.slices = plugin != null && plugin.noEndpoints() ? NO_SLICES : EffectiveSlices.of(snapshot);
-        this.byKey = new HashMap<>(snapshot.services().size() * 2);
+        this.byKey = new ByKey(snapshot.services().size());
         int clusterIps = 0;
         for (Service s : snapshot.services()) {
             clusterIps += s.clusterIPs().size();
         }
         this.servicesByClusterIp = new TextIndex<>(clusterIps);
         for (Service s : snapshot.services()) {
-            Named n = byKey.computeIfAbsent(key(s.name(), s.namespace()), k -> new Named());
+            Named n = byKey.named(s.name(), s.namespace(), true);
             n.services = append(n.services, s);
             for (String ip : s.clusterIPs()) {
                 servicesByClusterIp.add(ip, s);
@@ -68,7 +68,7 @@ final class ModelIndex {
         }
         this.byAddress = new AddressIndex(readyAddresses);
         for (EndpointSlice slice : slices) {
-            Named n = byKey.computeIfAbsent(key(slice.serviceName(), slice.namespace()), k -> new Named());
+            Named n = byKey.named(slice.serviceName(), slice.namespace(), true);
             n.slices = append(n.slices, slice);
             List<Endpoint> endpoints = slice.endpoints();
             for (int i = 0; i < endpoints.size(); i++) {
@@ -82,8 +82,11 @@ final class ModelIndex {
             }
         }
         boolean podNames = plugin != null && plugin.endpointPodNames();
-        for (Named n : byKey.values()) {
-            n.endpointNames = EndpointNameIndex.of(n.slices, podNames);
+        for (Named n : byKey.table) {
+            if (n != null) {
+                EndpointNameIndex names = EndpointNameIndex.of(n.slices(), podNames);
+                n.endpointNames = names == null ? null : names.keys();
+            }
         }
         boolean verified = plugin != null && plugin.pods() == PodMode.VERIFIED;
         this.podsByIp = new TextIndex<>(verified ? snapshot.pods().size() : 0);
@@ -125,53 +128,189 @@ final class ModelIndex {
     }
 
     /**
-     * What one key names: its Services and their slices. One map for both, so a question costs
-     * one key and one lookup, and 20,000 Services one entry each. Filled while the index is
-     * built, never changed afterwards.
+     * What one key names: its Services and their slices. One table for both, so a question costs
+     * one lookup, and 20,000 Services one entry each. Filled while the index is built, never
+     * changed afterwards.
+     *
+     * <p>The key, {@link ModelIndex#key}, is not made: a Named holds the name and namespace it was first
+     * filed under (Strings the Service or slice has anyway) and is compared with a question's as
+     * if the key were made. Most keys name one Service and one slice, held bare until a second
+     * comes. At 20,000 Services that is 100,000 objects fewer (a key's String and bytes, a map
+     * entry, two one-element lists) for each whole-heap collection to mark.
      */
     static final class Named {
-        private List<Service> services = List.of();
-        private List<EndpointSlice> slices = NO_SLICES;
-        private EndpointNameIndex endpointNames;
+        /** The name as filed, or the whole key when it is not all ASCII ({@link #namespace} null then). */
+        private final String name;
+        private final String namespace;
+        private final int hash;
+        /** A Service, a {@code List<Service>} of several, or null. */
+        private Object services;
+        /** An EndpointSlice, a {@code List<EndpointSlice>} of several, or null. */
+        private Object slices;
+        /** {@link EndpointNameIndex}'s keys, or null when a scan will do. */
+        private long[] endpointNames;
+
+        private Named(String name, String namespace) {
+            this.name = name;
+            this.namespace = namespace;
+            int h = 0;
+            for (int i = 0, n = length(); i < n; i++) {
+                h = 31 * h + charAt(i);
+            }
+            this.hash = h;
+        }
 
         List<Service> services() {
-            return services;
+            return list(services);
         }
 
         List<EndpointSlice> slices() {
-            return slices;
+            return slices == null ? NO_SLICES : list(slices);
         }
 
         /** The slices' endpoints by name, or null when a scan will do. */
         EndpointNameIndex endpointNames() {
-            return endpointNames;
+            return endpointNames == null ? null : new EndpointNameIndex(endpointNames);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> List<T> list(Object held) {
+            if (held == null) {
+                return List.of();
+            }
+            return held instanceof Several<?> several ? (List<T>) several : List.of((T) held);
+        }
+
+        /** The key's length, as {@link ModelIndex#key} would make it. */
+        private int length() {
+            return namespace == null ? name.length() : name.length() + 1 + namespace.length();
+        }
+
+        /** The key's character at {@code i}, as {@link ModelIndex#key} would make it. */
+        private char charAt(int i) {
+            if (namespace == null) {
+                return name.charAt(i);
+            }
+            int n = name.length();
+            return i < n ? lowerAscii(name.charAt(i)) : i == n ? '.' : lowerAscii(namespace.charAt(i - n - 1));
+        }
+
+        private boolean sameKey(Named other) {
+            if (hash != other.hash || length() != other.length()) {
+                return false;
+            }
+            for (int i = 0, n = length(); i < n; i++) {
+                if (charAt(i) != other.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * A name and namespace as a key: bare when both are ASCII, where lower-casing is one
+         * character for one; else the key itself, as {@link ModelIndex#key} makes it.
+         */
+        static Named of(String name, String namespace) {
+            return isAscii(name) && isAscii(namespace) ? new Named(name, namespace)
+                    : new Named(key(name, namespace), null);
+        }
+
+        private static boolean isAscii(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static char lowerAscii(char c) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
         }
     }
 
-    /** Most keys name one Service and one slice: a one-element list until a second comes. */
-    private static <T> List<T> append(List<T> list, T item) {
-        if (list.isEmpty()) {
-            return List.of(item);
+    /** Named by key: open addressing over one array, doubled when half full. */
+    private static final class ByKey {
+        private Named[] table;
+        private int size;
+
+        ByKey(int expected) {
+            table = new Named[Integer.highestOneBit(Math.max(4, expected)) << 2];
         }
-        List<T> out = list.size() == 1 ? new ArrayList<>(2) : list;
-        if (out != list) {
-            out.addAll(list);
+
+        /** What the key names, or null; filed afresh when {@code file} and it names nothing yet. */
+        Named named(String name, String namespace, boolean file) {
+            Named probe = Named.of(name, namespace);
+            int mask = table.length - 1;
+            int i = (probe.hash ^ (probe.hash >>> 16)) & mask;
+            for (Named n = table[i]; n != null; n = table[i]) {
+                if (n.sameKey(probe)) {
+                    return n;
+                }
+                i = (i + 1) & mask;
+            }
+            if (!file) {
+                return null;
+            }
+            table[i] = probe;
+            if (++size * 2 > table.length) {
+                grow();
+            }
+            return probe;
         }
-        out.add(item);
-        return out;
+
+        private void grow() {
+            Named[] old = table;
+            table = new Named[old.length * 2];
+            int mask = table.length - 1;
+            for (Named n : old) {
+                if (n != null) {
+                    int i = (n.hash ^ (n.hash >>> 16)) & mask;
+                    while (table[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    table[i] = n;
+                }
+            }
+        }
+    }
+
+    /** Most keys name one Service and one slice: held bare until a second comes. */
+    @SuppressWarnings("unchecked")
+    private static <T> Object append(Object held, T item) {
+        if (held == null) {
+            return item;
+        }
+        if (held instanceof Several<?> several) {
+            ((Several<T>) several).add(item);
+            return several;
+        }
+        Several<T> two = new Several<>();
+        two.add((T) held);
+        two.add(item);
+        return two;
+    }
+
+    /** Its own list type, so that a filed object is never mistaken for a list of them. */
+    private static final class Several<T> extends ArrayList<T> {
+        Several() {
+            super(2);
+        }
     }
 
     /** The Services and slices a name and namespace stand for, matched as CoreDNS's index keys match. */
     Named named(String name, String namespace) {
-        return byKey.getOrDefault(key(name, namespace), nothing);
+        Named n = byKey.named(name, namespace, false);
+        return n != null ? n : nothing;
     }
 
     List<Service> services(String name, String namespace) {
-        return named(name, namespace).services;
+        return named(name, namespace).services();
     }
 
     List<EndpointSlice> slicesOf(String serviceName, String namespace) {
-        return named(serviceName, namespace).slices;
+        return named(serviceName, namespace).slices();
     }
 
     List<Service> servicesWithClusterIp(String ip) {
