@@ -144,7 +144,7 @@ public final class Inventory {
                 }
                 if (eps.size() != have.endpoints().size()) {
                     eps.sort(Comparator.comparing(EndpointEntry::name, NaturalOrder.INSTANCE));
-                    services.set(at, new ServiceEntry(have.service(), have.serviceKind(), have.fqdn(), eps, ready,
+                    services.set(at, new ServiceEntry(have.service(), have.serviceKind(), have.zone(), eps, ready,
                             have.badge()));
                     changed = true;
                 }
@@ -423,7 +423,7 @@ public final class Inventory {
                 Badge b = Badge.of(f.severity());
                 boolean missing = HOSTNAME_MISSING.contains(f.code());
                 for (ObjectRef o : f.objects()) {
-                    findingsByObject.computeIfAbsent(o, k -> new ArrayList<>(1)).add(f);
+                    fileFinding(o, f);
                     if (missing && o.kind().equals(Kinds.POD)) {
                         hostnameMissing.computeIfAbsent(o.namespace(), k -> new HashSet<>()).add(o.name());
                     }
@@ -495,6 +495,23 @@ public final class Inventory {
             return new Inventory(this);
         }
 
+        /**
+         * Files a finding under an object: most objects have one, kept as a one-element list
+         * (one object where a list with room for more was two, for each of thousands of objects).
+         */
+        private void fileFinding(ObjectRef o, Finding f) {
+            List<Finding> had = findingsByObject.get(o);
+            if (had == null) {
+                findingsByObject.put(o, List.of(f));
+            } else if (had instanceof ArrayList<Finding> several) {
+                several.add(f);
+            } else {
+                List<Finding> two = new ArrayList<>(had);
+                two.add(f);
+                findingsByObject.put(o, two);
+            }
+        }
+
         /** The most severe badge of the object's findings. */
         private Badge badge(String kind, String namespace, String name) {
             Map<String, Map<String, Badge>> ofKind = badges.get(kind);
@@ -504,7 +521,6 @@ public final class Inventory {
 
         private ServiceEntry service(Service s, List<EndpointSlice> slices) {
             ServiceKind kind = ServiceKind.of(s);
-            String base = s.name() + "." + s.namespace() + ".svc." + zone;
             Badge badge = badge(Kinds.SERVICE, s.namespace(), s.name());
             Map<String, Badge> badgedPods = podBadges.getOrDefault(s.namespace(), Map.of());
             List<EndpointEntry> endpoints = new ArrayList<>();
@@ -535,7 +551,7 @@ public final class Inventory {
                 }
                 endpointCount += endpoints.size();
             }
-            return new ServiceEntry(s, kind, base, endpoints, ready, badge);
+            return new ServiceEntry(s, kind, zone, endpoints, ready, badge);
         }
     }
 }

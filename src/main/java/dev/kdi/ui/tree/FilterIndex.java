@@ -141,9 +141,10 @@ public final class FilterIndex {
         if (e.name().contains(q)) {
             return true;
         }
-        // Pods' and endpoints' names are made on demand; these search them without making them.
+        // Pods', endpoints' and Services' names are made on demand; these search them without making them.
         if (e instanceof PodEntry p ? p.fqdnContains(q)
-                : e instanceof EndpointEntry ep ? ep.fqdnContains(q) : e.fqdn().contains(q)) {
+                : e instanceof EndpointEntry ep ? ep.fqdnContains(q)
+                : e instanceof ServiceEntry s ? s.fqdnContains(q) : e.fqdn().contains(q)) {
             return true;
         }
         if (e instanceof ServiceEntry s) {

@@ -53,11 +53,12 @@ class FilterIndexTest {
 
     @Test
     void searchingTheLabels_findsWhatSearchingTheMadeNamesFinds() {
-        // Pods and endpoints search their names label by label without making them: every piece of
-        // every name in the view, and pieces of none, must be found exactly where the made names have them.
+        // Pods, endpoints and Services search their names label by label without making them: every
+        // piece of every name in the view, and pieces of none, must be found exactly where the made
+        // names have them.
         List<Entry> rows = new ArrayList<>();
         view.forEachEntry((e, parent) -> {
-            if (e instanceof Entry.PodEntry || e instanceof Entry.EndpointEntry) {
+            if (e instanceof Entry.PodEntry || e instanceof Entry.EndpointEntry || e instanceof Entry.ServiceEntry) {
                 rows.add(e);
             }
         });
@@ -72,10 +73,12 @@ class FilterIndexTest {
             }
         }
         assertThat(rows).anyMatch(e -> e instanceof Entry.PodEntry p && p.hasHostname());
+        assertThat(rows).anyMatch(e -> e instanceof Entry.ServiceEntry);
         for (Entry e : rows) {
             for (String q : queries) {
                 boolean made = names(e).stream().anyMatch(n -> n.contains(q));
                 boolean searched = e instanceof Entry.PodEntry p ? p.fqdnContains(q)
+                        : e instanceof Entry.ServiceEntry s ? s.fqdnContains(q)
                         : ((Entry.EndpointEntry) e).fqdnContains(q);
                 assertThat(searched).as("%s for %s", e.key(), q).isEqualTo(made);
             }
