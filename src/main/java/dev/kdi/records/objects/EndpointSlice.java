@@ -34,7 +34,8 @@ public record EndpointSlice(
 
     public EndpointSlice {
         ports = List.copyOf(ports);
-        endpoints = List.copyOf(endpoints);
+        // Immutable already, and copied its endpoints would all be made and kept.
+        endpoints = endpoints instanceof PodEndpoints ? endpoints : List.copyOf(endpoints);
     }
 
     public ObjectRef ref() {
