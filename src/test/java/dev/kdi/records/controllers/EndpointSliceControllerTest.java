@@ -1,8 +1,11 @@
 package dev.kdi.records.controllers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.records.objects.ContainerPort;
+import dev.kdi.records.objects.Endpoint;
 import dev.kdi.records.objects.EndpointPort;
 import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.IpFamily;
@@ -15,6 +18,7 @@ import dev.kdi.records.objects.ServiceType;
 import dev.kdi.records.objects.TargetPort;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The slices derived for one Service: ports resolved per pod, addresses printed as the controller prints them. */
@@ -72,6 +76,49 @@ class EndpointSliceControllerTest {
                 .containsExactly(List.of("2001:db8::2"), List.of("2001:db8::3"));
         assertThat(slices.get(0).endpoints().get(0).addresses()).as("an address already canonical is the pod's own list")
                 .isSameAs(pods.get(0).ips());
+    }
+
+    @Test
+    void endpointsMadeFromThePodsWhenRead_areWhatTheControllerWrites() {
+        Service svc = service(List.of(), List.of(IpFamily.IPV4));
+        Pod named = new Pod("default", "named", WEB, List.of("10.0.0.1"), "host", "web", Pod.Phase.RUNNING, true, false,
+                "node-1", null, PodDns.DEFAULTS, List.of());
+        Pod notReady = new Pod("default", "slow", WEB, List.of("10.0.0.2"), null, null, Pod.Phase.RUNNING, false, false,
+                "node-2", null, PodDns.DEFAULTS, List.of());
+        Pod leaving = new Pod("default", "leaving", WEB, List.of("10.0.0.3"), "host", "other", Pod.Phase.RUNNING, true,
+                true, null, null, PodDns.DEFAULTS, List.of());
+
+        EndpointSlice slice = EndpointSliceController.slicesFor(svc, List.of(named, notReady, leaving)).get(0);
+
+        List<Endpoint> expected = List.of(new Endpoint(List.of("10.0.0.1"), true, "host", "named", "node-1"),
+                new Endpoint(List.of("10.0.0.2"), false, null, "slow", "node-2"),
+                new Endpoint(List.of("10.0.0.3"), false, null, "leaving", null));
+        assertThat(slice.endpoints()).containsExactlyElementsOf(expected).isEqualTo(expected)
+                .hasSameHashCodeAs(expected);
+        EndpointSlice given = new EndpointSlice(slice.namespace(), slice.name(), slice.serviceName(),
+                slice.addressType(), slice.ports(), expected, slice.origin());
+        assertThat(slice).isEqualTo(given).hasSameHashCodeAs(given);
+        assertThatThrownBy(() -> slice.endpoints().add(expected.get(0)))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void slicesOfOneSnapshotShareEqualPortListsAndNames() {
+        Service a = service(List.of(new ServicePort("http", Protocol.TCP, 80, TargetPort.number(8080))),
+                List.of(IpFamily.IPV4));
+        Service b = new Service("other", a.name(), a.type(), a.clusterIPs(), null,
+                List.of(new ServicePort("http", Protocol.TCP, 80, TargetPort.number(8080))), WEB, false,
+                a.ipFamilies(), Map.of());
+        Pod inOther = new Pod("other", "b", WEB, List.of("10.0.0.9"), null, null, Pod.Phase.RUNNING, true, false,
+                "node-1", null, PodDns.DEFAULTS, List.of());
+        var snapshot = new ClusterSnapshot(Set.of("default", "other"), List.of(a, b),
+                List.of(), List.of(), List.of(pod("a", "10.0.0.1", List.of()), inOther), List.of(), null);
+
+        List<EndpointSlice> slices = EffectiveSlices.of(snapshot);
+
+        assertThat(slices).extracting(EndpointSlice::namespace).containsExactly("default", "other");
+        assertThat(slices.get(1).name()).isEqualTo("web-derived-ipv4").isSameAs(slices.get(0).name());
+        assertThat(slices.get(1).ports()).isSameAs(slices.get(0).ports());
     }
 
     private static Service service(List<ServicePort> ports, List<IpFamily> families) {
