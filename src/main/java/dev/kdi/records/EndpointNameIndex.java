@@ -25,14 +25,30 @@ final class EndpointNameIndex {
     private static final int ADDRESS_BITS = 4;
 
     private final long[] keys;
+    /** This index's keys are {@code keys[from, to)}: the model keeps all Services' in one array. */
+    private final int from;
+    private final int to;
 
-    /** Over keys {@link #of} made; the model keeps only the keys, one object a Service fewer. */
-    EndpointNameIndex(long[] keys) {
-        this.keys = keys;
+    private EndpointNameIndex(long[] keys) {
+        this(keys, 0, keys.length);
     }
 
-    long[] keys() {
-        return keys;
+    /** Over keys {@link #of} made, copied into {@code keys[from, to)}. */
+    EndpointNameIndex(long[] keys, int from, int to) {
+        this.keys = keys;
+        this.from = from;
+        this.to = to;
+    }
+
+    /** Copies the keys into {@code into} at {@code at}, for {@link #EndpointNameIndex(long[], int, int)}. */
+    int copyKeys(long[] into, int at) {
+        System.arraycopy(keys, from, into, at, to - from);
+        return to - from;
+    }
+
+    /** How many keys it has. */
+    int size() {
+        return to - from;
     }
 
     /**
@@ -104,8 +120,8 @@ final class EndpointNameIndex {
     /** The first candidate with this hash, or -1. */
     int first(int hash) {
         long lowest = (long) hash << 32;
-        int lo = 0;
-        int hi = keys.length;
+        int lo = from;
+        int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (keys[mid] < lowest) {
@@ -114,12 +130,12 @@ final class EndpointNameIndex {
                 hi = mid;
             }
         }
-        return lo < keys.length && (int) (keys[lo] >> 32) == hash ? lo : -1;
+        return lo < to && (int) (keys[lo] >> 32) == hash ? lo : -1;
     }
 
     /** The candidate after {@code i} with the same hash, or -1. */
     int next(int i, int hash) {
-        return i + 1 < keys.length && (int) (keys[i + 1] >> 32) == hash ? i + 1 : -1;
+        return i + 1 < to && (int) (keys[i + 1] >> 32) == hash ? i + 1 : -1;
     }
 
     int slice(int i) {

@@ -32,6 +32,36 @@ class EndpointNameIndexTest {
     }
 
     @Test
+    @DisplayName("an index within an array of others' keys finds only its own candidates")
+    void anIndexWithinSharedKeys_findsOnlyItsOwn() {
+        // The model keeps all Services' keys in one array; here the neighbours have the very same hashes.
+        EndpointNameIndex alone = EndpointNameIndex.of(slices(), false);
+        int n = alone.size();
+        long[] all = new long[n * 3];
+        for (int copy = 0; copy < 3; copy++) {
+            assertThat(alone.copyKeys(all, copy * n)).isEqualTo(n);
+        }
+        EndpointNameIndex middle = new EndpointNameIndex(all, n, 2 * n);
+        List<String> names = new ArrayList<>(List.of("shared", "SHARED", "pg-01", "10-0-1-3", "fd00--1b", "nobody"));
+        for (String name : names) {
+            int hash = EndpointNameIndex.hash(name);
+            List<List<Integer>> expected = new ArrayList<>();
+            for (int i = alone.first(hash); i >= 0; i = alone.next(i, hash)) {
+                expected.add(List.of(alone.slice(i), alone.endpoint(i), alone.address(i)));
+            }
+            List<List<Integer>> found = new ArrayList<>();
+            for (int i = middle.first(hash); i >= 0; i = middle.next(i, hash)) {
+                assertThat(i).isBetween(n, 2 * n - 1);
+                found.add(List.of(middle.slice(i), middle.endpoint(i), middle.address(i)));
+            }
+            assertThat(found).as(name).isEqualTo(expected);
+            if (name.equalsIgnoreCase("shared")) {
+                assertThat(found).hasSizeGreaterThan(1);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("the candidates for a name include every endpoint a scan matches, in scan order")
     void candidates_coverTheScanInOrder() {
         for (boolean podNames : new boolean[] {false, true}) {
