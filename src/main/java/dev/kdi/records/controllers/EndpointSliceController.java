@@ -8,7 +8,6 @@ import dev.kdi.records.objects.EndpointSlice;
 import dev.kdi.records.objects.IpFamily;
 import dev.kdi.records.objects.FlatSelector;
 import dev.kdi.records.objects.Pod;
-import dev.kdi.records.objects.PodEndpoints;
 import dev.kdi.records.objects.Service;
 import dev.kdi.records.objects.ServicePort;
 import java.util.ArrayList;
@@ -62,7 +61,7 @@ public final class EndpointSliceController {
                     int to = Math.min(m.pods.size(), from + MAX_ENDPOINTS_PER_SLICE);
                     // Made from the pods when read (endpointFor): an Endpoint per pod kept was
                     // 149,200 objects at 150,000 pods.
-                    List<Endpoint> chunk = PodEndpoints.of(svc, EndpointSliceController::endpointFor,
+                    List<Endpoint> chunk = shared.pods.endpoints(svc, EndpointSliceController::endpointFor,
                             m.pods.subList(from, to), m.addresses.subList(from, to));
                     out.add(new EndpointSlice(svc.namespace(), shared.name(sliceName(svc, family, n++)), svc.name(), family,
                             e.getKey(), chunk, EndpointSlice.Origin.DERIVED_FROM_PODS));

@@ -1,6 +1,7 @@
 package dev.kdi.records.controllers;
 
 import dev.kdi.records.objects.EndpointPort;
+import dev.kdi.records.objects.PodEndpoints;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.Map;
 final class SharedValues {
     private final Map<List<EndpointPort>, List<EndpointPort>> ports = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
+    /** Derived slices' pods, in a few large arrays rather than one small array a slice. */
+    final PodEndpoints.Store pods = new PodEndpoints.Store();
 
     /** The equal port list met first, or this one. */
     List<EndpointPort> ports(List<EndpointPort> list) {

@@ -21,14 +21,19 @@ public final class PodEndpoints extends AbstractList<Endpoint> implements Random
 
     private final Service service;
     private final Rule rule;
+    /** The pods are {@code pods[from, from + size)}: slices of one snapshot share arrays (see {@link Store}). */
     private final Pod[] pods;
+    private final int from;
+    private final int size;
     /** Each pod's addresses where they are not its own {@code ips}; null when none differ. */
     private final Object[] addresses;
 
-    private PodEndpoints(Service service, Rule rule, Pod[] pods, Object[] addresses) {
+    private PodEndpoints(Service service, Rule rule, Pod[] pods, int from, int size, Object[] addresses) {
         this.service = service;
         this.rule = rule;
         this.pods = pods;
+        this.from = from;
+        this.size = size;
         this.addresses = addresses;
     }
 
@@ -39,35 +44,59 @@ public final class PodEndpoints extends AbstractList<Endpoint> implements Random
      *     {@code ips} list where they are all of them, which is then not kept twice
      */
     public static PodEndpoints of(Service service, Rule rule, List<Pod> pods, List<List<String>> addresses) {
-        Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(rule, "rule");
-        if (pods.size() != addresses.size()) {
-            throw new IllegalArgumentException(pods.size() + " pods but " + addresses.size() + " address lists");
-        }
-        Pod[] p = pods.toArray(new Pod[0]);
-        Object[] a = null;
-        for (int i = 0; i < p.length; i++) {
-            List<String> own = Objects.requireNonNull(addresses.get(i), "addresses");
-            if (own != p[i].ips()) {
-                if (a == null) {
-                    a = new Object[p.length];
-                }
-                a[i] = List.copyOf(own);
+        return new Store().endpoints(service, rule, pods, addresses);
+    }
+
+    /**
+     * Where the pods of many slices are kept: a few large arrays a slice takes its range of, so
+     * that 19,900 slices do not keep 19,900 small arrays. Not thread-safe: one per derivation.
+     */
+    public static final class Store {
+        private static final int CHUNK = 4096;
+        private Pod[] chunk = new Pod[0];
+        private int used;
+
+        /** As {@link PodEndpoints#of}, the pods kept in this store. */
+        public PodEndpoints endpoints(Service service, Rule rule, List<Pod> pods, List<List<String>> addresses) {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(rule, "rule");
+            int n = pods.size();
+            if (n != addresses.size()) {
+                throw new IllegalArgumentException(n + " pods but " + addresses.size() + " address lists");
             }
+            if (used + n > chunk.length) {
+                chunk = new Pod[Math.max(CHUNK, n)];
+                used = 0;
+            }
+            int from = used;
+            Object[] a = null;
+            for (int i = 0; i < n; i++) {
+                Pod pod = Objects.requireNonNull(pods.get(i), "pod");
+                List<String> own = Objects.requireNonNull(addresses.get(i), "addresses");
+                chunk[from + i] = pod;
+                if (own != pod.ips()) {
+                    if (a == null) {
+                        a = new Object[n];
+                    }
+                    a[i] = List.copyOf(own);
+                }
+            }
+            used += n;
+            return new PodEndpoints(service, rule, chunk, from, n, a);
         }
-        return new PodEndpoints(service, rule, p, a);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Endpoint get(int index) {
-        Pod pod = pods[index];
+        Objects.checkIndex(index, size);
+        Pod pod = pods[from + index];
         Object own = addresses == null ? null : addresses[index];
         return rule.endpoint(pod, service, own == null ? pod.ips() : (List<String>) own);
     }
 
     @Override
     public int size() {
-        return pods.length;
+        return size;
     }
 }

@@ -100,6 +100,8 @@ class EndpointSliceControllerTest {
         assertThat(slice).isEqualTo(given).hasSameHashCodeAs(given);
         assertThatThrownBy(() -> slice.endpoints().add(expected.get(0)))
                 .isInstanceOf(UnsupportedOperationException.class);
+        // Its pods are a range of a larger array: reading past them is an error, not a neighbour's pod.
+        assertThatThrownBy(() -> slice.endpoints().get(3)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
