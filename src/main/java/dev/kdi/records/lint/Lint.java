@@ -60,7 +60,23 @@ public final class Lint {
             }
         }
         out.sort(ORDER);
+        shareEqualFixes(out);
         return List.copyOf(out);
+    }
+
+    /**
+     * Findings kept with the snapshot share equal fix texts: most name no object ("Name the
+     * port"), and at 2,000 namespaces 2,900 of 5,400 were copies, a String and its bytes each.
+     */
+    private static void shareEqualFixes(List<Finding> findings) {
+        Map<String, String> fixes = new HashMap<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            String fix = fixes.putIfAbsent(f.fix(), f.fix());
+            if (fix != null && fix != f.fix()) {
+                findings.set(i, new Finding(f.severity(), f.code(), f.objects(), f.message(), fix));
+            }
+        }
     }
 
     /** The rules findings come from, with severity and a one-line description each. */
