@@ -58,7 +58,7 @@ class OverlayModelTest {
     private static Entry service(String ns, String name) {
         Service s = new Service(ns, name, ServiceType.CLUSTER_IP, List.of("10.96.10.20"), null, List.of(),
                 Map.of("app", name), false, List.of(), Map.of());
-        return new Entry.ServiceEntry(s, ServiceKind.CLUSTER_IP, name + "." + ns + ".svc.cluster.local", List.of(), 0,
+        return new Entry.ServiceEntry(s, ServiceKind.CLUSTER_IP, "cluster.local", List.of(), 0,
                 Badge.NONE);
     }
 
