@@ -66,7 +66,8 @@ public sealed interface Entry {
     record ServiceEntry(Service service, ServiceKind serviceKind, String zone, List<EndpointEntry> endpoints,
                         int readyEndpoints, Badge badge) implements Entry {
         public ServiceEntry {
-            endpoints = List.copyOf(endpoints);
+            // Rows are immutable already, a range of an array shared with other Services' endpoints.
+            endpoints = endpoints instanceof Rows ? endpoints : List.copyOf(endpoints);
         }
 
         /**

@@ -46,7 +46,8 @@ public final class Inventory {
     private final List<NamespaceEntry> namespaces;
     private final Map<String, List<Entry>> namespaceChildren;
     private final Map<String, List<PodEntry>> podsByNamespace;
-    private final Map<ObjectRef, List<Finding>> findingsByObject;
+    /** A Finding, or a {@code List<Finding>} of several: most objects have one. */
+    private final Map<ObjectRef, Object> findingsByObject;
     private final int serviceCount;
     private final int podCount;
     private final int endpointCount;
@@ -106,7 +107,7 @@ public final class Inventory {
         List<NamespaceEntry> nsEntries = new ArrayList<>(namespaces);
         Map<String, List<Entry>> children = new HashMap<>(namespaceChildren);
         Map<String, List<PodEntry>> podsOf = new HashMap<>(podsByNamespace);
-        Map<ObjectRef, List<Finding>> findingsOf = new HashMap<>(findingsByObject);
+        Map<ObjectRef, Object> findingsOf = new HashMap<>(findingsByObject);
         int[] counts = {serviceCount, podCount, endpointCount};
         Comparator<Entry> byName = Comparator.comparing(Entry::name, NaturalOrder.INSTANCE);
         Set<ObjectRef> added = new HashSet<>();
@@ -197,7 +198,7 @@ public final class Inventory {
 
     private Inventory(Inspection inspection, DnsModel model, List<Finding> findings, String zone,
                       boolean domainOverridden, List<NamespaceEntry> namespaces, Map<String, List<Entry>> children,
-                      Map<String, List<PodEntry>> pods, Map<ObjectRef, List<Finding>> findingsByObject, int[] counts) {
+                      Map<String, List<PodEntry>> pods, Map<ObjectRef, Object> findingsByObject, int[] counts) {
         this.inspection = inspection;
         this.model = model;
         this.findings = findings;
@@ -274,8 +275,13 @@ public final class Inventory {
     }
 
     /** Findings naming the object, every severity. */
+    @SuppressWarnings("unchecked")
     public List<Finding> findingsOf(ObjectRef ref) {
-        return findingsByObject.getOrDefault(ref, List.of());
+        Object held = findingsByObject.get(ref);
+        if (held == null) {
+            return List.of();
+        }
+        return held instanceof Finding f ? List.of(f) : (List<Finding>) held;
     }
 
     /** Findings that concern an entry: its own, its pod's owner's, and those of what lies below it. */
@@ -396,13 +402,15 @@ public final class Inventory {
         final List<NamespaceEntry> namespaceEntries = new ArrayList<>();
         final Map<String, List<Entry>> namespaceChildren = new HashMap<>();
         final Map<String, List<PodEntry>> podsByNamespace = new HashMap<>();
-        final Map<ObjectRef, List<Finding>> findingsByObject = new HashMap<>();
+        final Map<ObjectRef, Object> findingsByObject = new HashMap<>();
         /** Badges by kind, namespace and name: 150,000 pods look theirs up without making a key each. */
         final Map<String, Map<String, Map<String, Badge>>> badges = new HashMap<>();
         /** Pods whose hostname.subdomain name does not exist, by namespace. */
         final Map<String, Set<String>> hostnameMissing = new HashMap<>();
         /** The badges of pods that have one, by namespace and name, for their endpoints' rows. */
         final Map<String, Map<String, Badge>> podBadges = new HashMap<>();
+        /** Endpoints', pods' and namespaces' rows as ranges of a few shared arrays. */
+        final Rows.Store rows = new Rows.Store();
         int serviceCount;
         int podCount;
         int endpointCount;
@@ -485,10 +493,10 @@ public final class Inventory {
                         }
                     }
                     children.add(new PodGroupEntry(ns, nsPods.size(), ready, podsBadge));
-                    podsByNamespace.put(ns, List.copyOf(nsPods));
+                    podsByNamespace.put(ns, rows.of(nsPods));
                     badge = badge.max(podsBadge);
                 }
-                namespaceChildren.put(ns, List.copyOf(children));
+                namespaceChildren.put(ns, rows.of(children));
                 boolean exposed = plugin == null || plugin.exposes(ns);
                 namespaceEntries.add(new NamespaceEntry(ns, svcs.size(), nsPods.size(), exposed, badge));
             }
@@ -496,19 +504,21 @@ public final class Inventory {
         }
 
         /**
-         * Files a finding under an object: most objects have one, kept as a one-element list
-         * (one object where a list with room for more was two, for each of thousands of objects).
+         * Files a finding under an object: most objects have one, kept bare (where a list with
+         * room for more was two objects, for each of thousands of objects).
          */
+        @SuppressWarnings("unchecked")
         private void fileFinding(ObjectRef o, Finding f) {
-            List<Finding> had = findingsByObject.get(o);
+            Object had = findingsByObject.get(o);
             if (had == null) {
-                findingsByObject.put(o, List.of(f));
-            } else if (had instanceof ArrayList<Finding> several) {
-                several.add(f);
-            } else {
-                List<Finding> two = new ArrayList<>(had);
+                findingsByObject.put(o, f);
+            } else if (had instanceof Finding first) {
+                List<Finding> two = new ArrayList<>(2);
+                two.add(first);
                 two.add(f);
                 findingsByObject.put(o, two);
+            } else {
+                ((List<Finding>) had).add(f);
             }
         }
 
@@ -551,7 +561,7 @@ public final class Inventory {
                 }
                 endpointCount += endpoints.size();
             }
-            return new ServiceEntry(s, kind, zone, endpoints, ready, badge);
+            return new ServiceEntry(s, kind, zone, rows.of(endpoints), ready, badge);
         }
     }
 }
