@@ -10,6 +10,7 @@ import dev.kdi.records.objects.Pod;
 import dev.kdi.records.objects.Service;
 import dev.kdi.records.objects.Workload;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,8 +34,6 @@ final class ModelIndex {
     final List<EndpointSlice> slices;
     final Set<String> namespaces;
     private final ByKey byKey;
-    /** What a key that names nothing stands for; per index, as Named's fields are written while building. */
-    private final Named nothing = new Named("", null);
     private final TextIndex<Service> servicesByClusterIp;
     private final AddressIndex byAddress;
     private final TextIndex<Pod> podsByIp;
@@ -54,8 +53,8 @@ final class ModelIndex {
         }
         this.servicesByClusterIp = new TextIndex<>(clusterIps);
         for (Service s : snapshot.services()) {
-            Named n = byKey.named(s.name(), s.namespace(), true);
-            n.services = append(n.services, s);
+            int row = byKey.row(s.name(), s.namespace(), true);
+            byKey.services[row] = append(byKey.services[row], s);
             for (String ip : s.clusterIPs()) {
                 servicesByClusterIp.add(ip, s);
             }
@@ -68,8 +67,8 @@ final class ModelIndex {
         }
         this.byAddress = new AddressIndex(readyAddresses);
         for (EndpointSlice slice : slices) {
-            Named n = byKey.named(slice.serviceName(), slice.namespace(), true);
-            n.slices = append(n.slices, slice);
+            int row = byKey.row(slice.serviceName(), slice.namespace(), true);
+            byKey.slices[row] = append(byKey.slices[row], slice);
             List<Endpoint> endpoints = slice.endpoints();
             for (int i = 0; i < endpoints.size(); i++) {
                 Endpoint e = endpoints.get(i);
@@ -82,26 +81,23 @@ final class ModelIndex {
             }
         }
         boolean podNames = plugin != null && plugin.endpointPodNames();
-        // All Services' endpoint-name keys in one array, each Named its range: one object where
+        byKey.trim();
+        // All Services' endpoint-name keys in one array, each row its range: one object where
         // an array each was 15,000 at 150,000 pods.
-        List<EndpointNameIndex> built = new ArrayList<>();
+        EndpointNameIndex[] built = new EndpointNameIndex[byKey.rows()];
         int keyCount = 0;
-        for (Named n : byKey.table) {
-            EndpointNameIndex names = n == null ? null : EndpointNameIndex.of(n.slices(), podNames);
-            built.add(names);
-            keyCount += names == null ? 0 : names.size();
+        for (int row = 0; row < built.length; row++) {
+            built[row] = EndpointNameIndex.of(new Named(byKey, row).slices(), podNames);
+            keyCount += built[row] == null ? 0 : built[row].size();
         }
-        long[] allNames = new long[keyCount];
+        byKey.endpointNames = new long[keyCount];
         int at = 0;
-        for (int i = 0; i < byKey.table.length; i++) {
-            EndpointNameIndex names = built.get(i);
-            if (names != null) {
-                Named n = byKey.table[i];
-                n.endpointNames = allNames;
-                n.namesFrom = at;
-                at += names.copyKeys(allNames, at);
-                n.namesTo = at;
+        for (int row = 0; row < built.length; row++) {
+            byKey.namesFrom[row] = at;
+            if (built[row] != null) {
+                at += built[row].copyKeys(byKey.endpointNames, at);
             }
+            byKey.namesTo[row] = at;
         }
         boolean verified = plugin != null && plugin.pods() == PodMode.VERIFIED;
         this.podsByIp = new TextIndex<>(verified ? snapshot.pods().size() : 0);
@@ -143,51 +139,33 @@ final class ModelIndex {
     }
 
     /**
-     * What one key names: its Services and their slices. One table for both, so a question costs
-     * one lookup, and 20,000 Services one entry each. Filled while the index is built, never
-     * changed afterwards.
-     *
-     * <p>The key, {@link ModelIndex#key}, is not made: a Named holds the name and namespace it was first
-     * filed under (Strings the Service or slice has anyway) and is compared with a question's as
-     * if the key were made. Most keys name one Service and one slice, held bare until a second
-     * comes. At 20,000 Services that is 100,000 objects fewer (a key's String and bytes, a map
-     * entry, two one-element lists) for each whole-heap collection to mark.
+     * What one key names: its Services and their slices, as {@link ByKey} holds them. A view made
+     * per question; the index keeps no object per key.
      */
     static final class Named {
-        /** The name as filed, or the whole key when it is not all ASCII ({@link #namespace} null then). */
-        private final String name;
-        private final String namespace;
-        private final int hash;
-        /** A Service, a {@code List<Service>} of several, or null. */
-        private Object services;
-        /** An EndpointSlice, a {@code List<EndpointSlice>} of several, or null. */
-        private Object slices;
-        /** Holds {@link EndpointNameIndex}'s keys in {@code [namesFrom, namesTo)}; null when a scan will do. */
-        private long[] endpointNames;
-        private int namesFrom;
-        private int namesTo;
+        private final ByKey byKey;
+        /** The key's place in {@link ByKey}'s columns, or -1 when it names nothing. */
+        private final int at;
 
-        private Named(String name, String namespace) {
-            this.name = name;
-            this.namespace = namespace;
-            int h = 0;
-            for (int i = 0, n = length(); i < n; i++) {
-                h = 31 * h + charAt(i);
-            }
-            this.hash = h;
+        private Named(ByKey byKey, int at) {
+            this.byKey = byKey;
+            this.at = at;
         }
 
         List<Service> services() {
-            return list(services);
+            return at < 0 ? List.of() : list(byKey.services[at]);
         }
 
         List<EndpointSlice> slices() {
-            return slices == null ? NO_SLICES : list(slices);
+            return at < 0 || byKey.slices[at] == null ? NO_SLICES : list(byKey.slices[at]);
         }
 
         /** The slices' endpoints by name, or null when a scan will do. */
         EndpointNameIndex endpointNames() {
-            return endpointNames == null ? null : new EndpointNameIndex(endpointNames, namesFrom, namesTo);
+            if (at < 0 || byKey.namesFrom[at] == byKey.namesTo[at]) {
+                return null;
+            }
+            return new EndpointNameIndex(byKey.endpointNames, byKey.namesFrom[at], byKey.namesTo[at]);
         }
 
         @SuppressWarnings("unchecked")
@@ -197,40 +175,138 @@ final class ModelIndex {
             }
             return held instanceof Several<?> several ? (List<T>) several : List.of((T) held);
         }
+    }
 
-        /** The key's length, as {@link ModelIndex#key} would make it. */
-        private int length() {
-            return namespace == null ? name.length() : name.length() + 1 + namespace.length();
+    /**
+     * What each key names, in columns: one table for Services and slices, so a question costs one
+     * lookup, and 20,000 Services one row each. Filled while the index is built, never changed
+     * afterwards.
+     *
+     * <p>The key, {@link ModelIndex#key}, is not made: a row holds the name and namespace it was
+     * first filed under (Strings the Service or slice has anyway) and is compared with a
+     * question's as if the key were made. Most keys name one Service and one slice, held bare
+     * until a second comes. At 20,000 Services in a HashMap of Strings to lists that was 120,000
+     * objects (a key's String and bytes, a map entry, an object for the key's names, two
+     * one-element lists) for each whole-heap collection to mark; here it is a few arrays.
+     */
+    private static final class ByKey {
+        /** Open addressing: a row's number plus one, 0 for a free slot; doubled when half full. */
+        private int[] table;
+        private int rows;
+        /** The name as filed, or the whole key when it is not all ASCII ({@link #namespaces} null there). */
+        private String[] names = new String[0];
+        private String[] namespaces = new String[0];
+        private int[] hashes = new int[0];
+        /** A Service, a {@code List<Service>} of several, or null. */
+        Object[] services = new Object[0];
+        /** An EndpointSlice, a {@code List<EndpointSlice>} of several, or null. */
+        Object[] slices = new Object[0];
+        /** All keys' {@link EndpointNameIndex} keys; a row's are {@code [namesFrom, namesTo)}, empty when a scan will do. */
+        long[] endpointNames = new long[0];
+        int[] namesFrom = new int[0];
+        int[] namesTo = new int[0];
+
+        ByKey(int expected) {
+            table = new int[Integer.highestOneBit(Math.max(4, expected)) << 2];
+            resize(Math.max(4, expected));
+        }
+
+        private void resize(int capacity) {
+            names = Arrays.copyOf(names, capacity);
+            namespaces = Arrays.copyOf(namespaces, capacity);
+            hashes = Arrays.copyOf(hashes, capacity);
+            services = Arrays.copyOf(services, capacity);
+            slices = Arrays.copyOf(slices, capacity);
+            namesFrom = Arrays.copyOf(namesFrom, capacity);
+            namesTo = Arrays.copyOf(namesTo, capacity);
+        }
+
+        int rows() {
+            return rows;
+        }
+
+        /** The row the key names, or -1; a new row when {@code file} and it names nothing yet. */
+        int row(String name, String namespace, boolean file) {
+            if (file && (rows + 1) * 2 > table.length) {
+                grow();
+            }
+            boolean ascii = isAscii(name) && isAscii(namespace);
+            String a = ascii ? name : key(name, namespace);
+            String b = ascii ? namespace : null;
+            int hash = hash(a, b);
+            int mask = table.length - 1;
+            int i = (hash ^ (hash >>> 16)) & mask;
+            for (int r = table[i] - 1; r >= 0; r = table[i] - 1) {
+                if (hashes[r] == hash && sameKey(names[r], namespaces[r], a, b)) {
+                    return r;
+                }
+                i = (i + 1) & mask;
+            }
+            if (!file) {
+                return -1;
+            }
+            if (rows == names.length) {
+                resize(rows + Math.max(4, rows / 2));
+            }
+            int r = rows++;
+            names[r] = a;
+            namespaces[r] = b;
+            hashes[r] = hash;
+            table[i] = r + 1;
+            return r;
+        }
+
+        private void grow() {
+            table = new int[table.length * 2];
+            int mask = table.length - 1;
+            for (int r = 0; r < rows; r++) {
+                int i = (hashes[r] ^ (hashes[r] >>> 16)) & mask;
+                while (table[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                table[i] = r + 1;
+            }
+        }
+
+        /** Drops the columns' spare room once built. */
+        void trim() {
+            resize(rows);
+        }
+
+        /** The key's length, as {@link ModelIndex#key} would make it from {@code a} and {@code b}. */
+        private static int length(String a, String b) {
+            return b == null ? a.length() : a.length() + 1 + b.length();
         }
 
         /** The key's character at {@code i}, as {@link ModelIndex#key} would make it. */
-        private char charAt(int i) {
-            if (namespace == null) {
-                return name.charAt(i);
+        private static char charAt(String a, String b, int i) {
+            if (b == null) {
+                return a.charAt(i);
             }
-            int n = name.length();
-            return i < n ? lowerAscii(name.charAt(i)) : i == n ? '.' : lowerAscii(namespace.charAt(i - n - 1));
+            int n = a.length();
+            return i < n ? lowerAscii(a.charAt(i)) : i == n ? '.' : lowerAscii(b.charAt(i - n - 1));
         }
 
-        private boolean sameKey(Named other) {
-            if (hash != other.hash || length() != other.length()) {
+        /** {@link String#hashCode} of the key as made. */
+        private static int hash(String a, String b) {
+            int h = 0;
+            for (int i = 0, n = length(a, b); i < n; i++) {
+                h = 31 * h + charAt(a, b, i);
+            }
+            return h;
+        }
+
+        private static boolean sameKey(String a, String b, String c, String d) {
+            int n = length(a, b);
+            if (n != length(c, d)) {
                 return false;
             }
-            for (int i = 0, n = length(); i < n; i++) {
-                if (charAt(i) != other.charAt(i)) {
+            for (int i = 0; i < n; i++) {
+                if (charAt(a, b, i) != charAt(c, d, i)) {
                     return false;
                 }
             }
             return true;
-        }
-
-        /**
-         * A name and namespace as a key: bare when both are ASCII, where lower-casing is one
-         * character for one; else the key itself, as {@link ModelIndex#key} makes it.
-         */
-        static Named of(String name, String namespace) {
-            return isAscii(name) && isAscii(namespace) ? new Named(name, namespace)
-                    : new Named(key(name, namespace), null);
         }
 
         private static boolean isAscii(String s) {
@@ -244,52 +320,6 @@ final class ModelIndex {
 
         private static char lowerAscii(char c) {
             return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-        }
-    }
-
-    /** Named by key: open addressing over one array, doubled when half full. */
-    private static final class ByKey {
-        private Named[] table;
-        private int size;
-
-        ByKey(int expected) {
-            table = new Named[Integer.highestOneBit(Math.max(4, expected)) << 2];
-        }
-
-        /** What the key names, or null; filed afresh when {@code file} and it names nothing yet. */
-        Named named(String name, String namespace, boolean file) {
-            Named probe = Named.of(name, namespace);
-            int mask = table.length - 1;
-            int i = (probe.hash ^ (probe.hash >>> 16)) & mask;
-            for (Named n = table[i]; n != null; n = table[i]) {
-                if (n.sameKey(probe)) {
-                    return n;
-                }
-                i = (i + 1) & mask;
-            }
-            if (!file) {
-                return null;
-            }
-            table[i] = probe;
-            if (++size * 2 > table.length) {
-                grow();
-            }
-            return probe;
-        }
-
-        private void grow() {
-            Named[] old = table;
-            table = new Named[old.length * 2];
-            int mask = table.length - 1;
-            for (Named n : old) {
-                if (n != null) {
-                    int i = (n.hash ^ (n.hash >>> 16)) & mask;
-                    while (table[i] != null) {
-                        i = (i + 1) & mask;
-                    }
-                    table[i] = n;
-                }
-            }
         }
     }
 
@@ -318,8 +348,7 @@ final class ModelIndex {
 
     /** The Services and slices a name and namespace stand for, matched as CoreDNS's index keys match. */
     Named named(String name, String namespace) {
-        Named n = byKey.named(name, namespace, false);
-        return n != null ? n : nothing;
+        return new Named(byKey, byKey.row(name, namespace, false));
     }
 
     List<Service> services(String name, String namespace) {

@@ -32,7 +32,7 @@ class ModelIndexTest {
         for (String[] n : NAMES) {
             services.add(service(n[0], n[1]));
         }
-        // Enough more to make the table grow several times.
+        // Enough more to need a large table.
         for (int i = 0; i < 300; i++) {
             services.add(service("svc-" + i, "ns-" + i % 7));
         }
@@ -40,6 +40,11 @@ class ModelIndexTest {
         for (Service s : services) {
             slices.add(new EndpointSlice(s.namespace(), s.name() + "-x", s.name(), IpFamily.IPV4, List.of(), List.of(),
                     EndpointSlice.Origin.GIVEN));
+        }
+        // Slices of Services that do not exist: keys beyond the Services, so the columns and the table grow.
+        for (int i = 0; i < 700; i++) {
+            slices.add(new EndpointSlice("ns-" + i % 5, "orphan-" + i + "-x", "Orphan-" + i, IpFamily.IPV4, List.of(),
+                    List.of(), EndpointSlice.Origin.GIVEN));
         }
         TestCluster cluster = new TestCluster();
         services.forEach(cluster::add);
@@ -50,6 +55,9 @@ class ModelIndexTest {
         probes.add(new String[] {"svc-299", "NS-5"});
         probes.add(new String[] {"svc-300", "ns-6"});
         probes.add(new String[] {"a.b.c", ""});
+        probes.add(new String[] {"orphan-0", "ns-0"});
+        probes.add(new String[] {"ORPHAN-699", "ns-4"});
+        probes.add(new String[] {"orphan-699", "ns-3"});
         for (String[] p : probes) {
             String key = ModelIndex.key(p[0], p[1]);
             List<Service> expected = services.stream().filter(s -> ModelIndex.key(s.name(), s.namespace()).equals(key))
@@ -64,6 +72,8 @@ class ModelIndexTest {
         assertThat(index.services("kube", "x")).hasSize(3);
         assertThat(index.services("svc-5", "ns-5")).hasSize(1);
         assertThat(index.services("nothing", "here")).isEmpty();
+        assertThat(index.slicesOf("orphan-350", "ns-0")).hasSize(1);
+        assertThat(index.services("orphan-350", "ns-0")).isEmpty();
     }
 
     private static Service service(String name, String namespace) {
