@@ -4,6 +4,7 @@ import dev.kdi.records.corefile.CorefileParser;
 import dev.kdi.records.lint.LintBenchmark;
 import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.session.CheckReport;
+import dev.kdi.session.LoadingHeadroom;
 import dev.kdi.session.SessionInfo;
 import dev.kdi.ui.check.CheckResult;
 import dev.kdi.ui.common.ClipboardText;
@@ -111,13 +112,14 @@ public final class UiBenchmark {
         Probe probe = new Probe();
         onFx(probe::start);
         FxTaskExecutor executor = new FxTaskExecutor(3, "bench-ui", ProblemLog.inMemory());
+        LoadingHeadroom headroom = LoadingHeadroom.forThisJvm();
         List<Figures> runs = new ArrayList<>();
         for (int i = 1; i <= RUNS; i++) {
             System.out.printf("--- run %d of %d ---%n", i, RUNS);
             // Each run opens the cluster as a freshly started app does: the garbage of the run
             // before (its 500,000-row table among it) is not left for this run's loading to collect.
             System.gc();
-            runs.add(run(snapshot, big, clock, executor, probe));
+            runs.add(run(snapshot, big, clock, executor, probe, headroom));
         }
         if (loadingOnly) {
             // What the parent reads: one line per run.
@@ -258,15 +260,17 @@ public final class UiBenchmark {
 
     /** One run: a fresh window opens the cluster, expands, filters, updates, then shows a big check. */
     private static Figures run(ClusterSnapshot snapshot, CheckResult big, Clock clock, FxTaskExecutor executor,
-                               Probe probe) throws Exception {
+                               Probe probe, LoadingHeadroom headroom) throws Exception {
         FakeSession session = session(snapshot, clock);
         FakeOpener opener = new FakeOpener(() -> session, List.of("bench"), clock);
         WindowModel[] model = new WindowModel[1];
         MainWindow[] window = new MainWindow[1];
         Stage[] stage = new Stage[1];
         onFx(() -> {
+            // As the app's own window is made, with this JVM's loading headroom.
             model[0] = new WindowModel(executor, opener, m -> System.out.println("message: " + m), clock,
-                    ZoneId.systemDefault(), new Reproduction(new Random(1)));
+                    ZoneId.systemDefault(), new Reproduction(new Random(1)), dev.kdi.ui.common.UiPreferences.inMemory(),
+                    headroom);
             window[0] = new MainWindow(model[0], ClipboardText.system(), ZoneId.systemDefault());
             stage[0] = new Stage();
             stage[0].setScene(window[0].scene());
