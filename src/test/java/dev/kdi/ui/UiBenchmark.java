@@ -490,31 +490,45 @@ public final class UiBenchmark {
      * before it. Only touched on the FX thread.
      */
     private static final class Probe {
-        /** What a stretch of pulses showed: longest gap, and the longest and median pulse's FX work. */
-        record Window(double stall, double workLongest, double workMedian, int pulses) {
+        /**
+         * What a stretch of pulses showed: longest gap, and the longest and median pulse's FX work;
+         * of the longest gap, how much was the FX thread's own work and how much collections
+         * stopping every thread (the rest is waiting for a processor).
+         */
+        record Window(double stall, double workLongest, double workMedian, int pulses, double stallWork,
+                      double stallGc) {
             @Override
             public String toString() {
-                return String.format("longest stall %.0f ms; FX work per pulse: longest %.1f ms, median %.2f ms over"
-                        + " %,d pulses", stall, workLongest, workMedian, pulses);
+                return String.format("longest stall %.0f ms (FX work %.0f ms, collections %.0f ms); FX work per pulse:"
+                        + " longest %.1f ms, median %.2f ms over %,d pulses", stall, stallWork, stallGc, workLongest,
+                        workMedian, pulses);
             }
         }
 
         private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final List<java.lang.management.GarbageCollectorMXBean> collectors =
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
         private final List<Long> gaps = new ArrayList<>();
         private final List<Long> work = new ArrayList<>();
+        private final List<Long> collected = new ArrayList<>();
         private long lastWall = -1;
         private long lastCpu = -1;
+        private long lastGc = -1;
         private final AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 long wall = System.nanoTime();
                 long cpu = threads.getCurrentThreadCpuTime();
+                long gc = collectors.stream().mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+                        .sum();
                 if (lastWall >= 0) {
                     gaps.add(wall - lastWall);
                     work.add(cpu - lastCpu);
+                    collected.add(gc - lastGc);
                 }
                 lastWall = wall;
                 lastCpu = cpu;
+                lastGc = gc;
             }
         };
 
@@ -532,11 +546,17 @@ public final class UiBenchmark {
             onFx(() -> {
                 List<Long> w = new ArrayList<>(work);
                 w.sort(Long::compare);
-                long stall = gaps.stream().mapToLong(Long::longValue).max().orElse(0);
-                out[0] = new Window(stall / 1e6, w.isEmpty() ? 0 : w.get(w.size() - 1) / 1e6,
-                        w.isEmpty() ? 0 : w.get(w.size() / 2) / 1e6, w.size());
+                int longest = 0;
+                for (int i = 1; i < gaps.size(); i++) {
+                    longest = gaps.get(i) > gaps.get(longest) ? i : longest;
+                }
+                boolean none = gaps.isEmpty();
+                out[0] = new Window(none ? 0 : gaps.get(longest) / 1e6, w.isEmpty() ? 0 : w.get(w.size() - 1) / 1e6,
+                        w.isEmpty() ? 0 : w.get(w.size() / 2) / 1e6, w.size(), none ? 0 : work.get(longest) / 1e6,
+                        none ? 0 : collected.get(longest));
                 gaps.clear();
                 work.clear();
+                collected.clear();
             });
             return out[0];
         }
