@@ -1,6 +1,7 @@
 package dev.kdi.ui;
 
 import dev.kdi.session.LiveOptions;
+import dev.kdi.session.LoadingHeadroom;
 import dev.kdi.session.SessionOpener;
 import dev.kdi.session.Sessions;
 import dev.kdi.ui.common.ClipboardText;
@@ -230,7 +231,7 @@ public final class KdiApp extends Application {
         executor = new FxTaskExecutor(3, "kdi-ui", log);
         ZoneId zone = ZoneId.systemDefault();
         model = new WindowModel(executor, o, new FxNotifier(() -> stage), Clock.system(zone), zone,
-                new Reproduction(new SecureRandom()), UiPreferences.forThisUser());
+                new Reproduction(new SecureRandom()), UiPreferences.forThisUser(), LoadingHeadroom.forThisJvm());
         if (probe) {
             // The benchmark reads the resident size a fixed time after the cluster is shown.
             model.phase().addListener((p, was, now) -> {

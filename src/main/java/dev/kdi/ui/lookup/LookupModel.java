@@ -110,8 +110,8 @@ public final class LookupModel {
     }
 
     private static Suggestions[] indexes(Inventory v) {
-        List<String> fqdns = new ArrayList<>();
-        List<String> podNames = new ArrayList<>();
+        Suggestions.Builder fqdns = Suggestions.builder();
+        Suggestions.Builder podNames = Suggestions.builder();
         v.forEachEntry((e, parent) -> {
             if (e instanceof Entry.ServiceEntry s) {
                 fqdns.add(s.fqdn());
@@ -130,7 +130,7 @@ public final class LookupModel {
                 podNames.add(p.namespace() + "/" + p.name());
             }
         });
-        return new Suggestions[] {Suggestions.of(fqdns), Suggestions.of(podNames)};
+        return new Suggestions[] {fqdns.build(), podNames.build()};
     }
 
     /**
@@ -271,7 +271,7 @@ public final class LookupModel {
             }
         }
         Walk shown = liveWalk.orElse(modelWalk);
-        List<String> differences = new java.util.ArrayList<>();
+        List<String> differences = new ArrayList<>();
         for (Question q : shown.questions()) {
             predicted.computeIfAbsent(q, k -> v.inspection().answerFromPod(pod, k).status());
             if (liveWalk.isPresent()) {

@@ -6,6 +6,7 @@ import dev.kdi.session.CheckReport;
 import dev.kdi.session.CheckRequest;
 import dev.kdi.session.Inspection;
 import dev.kdi.session.Kubeconfig;
+import dev.kdi.session.LoadingHeadroom;
 import dev.kdi.session.Progress;
 import dev.kdi.session.ReplicaStatus;
 import dev.kdi.session.Session;
@@ -92,6 +93,7 @@ public final class WindowModel implements AutoCloseable {
     private final OverlayModel overlay;
     private final ToolbarModel toolbar;
     private final UiPreferences preferences;
+    private final LoadingHeadroom headroom;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.WELCOME);
     private final ReadOnlyStringWrapper loadingMessage = new ReadOnlyStringWrapper(this, "loadingMessage", "");
@@ -126,7 +128,19 @@ public final class WindowModel implements AutoCloseable {
      */
     public WindowModel(TaskExecutor executor, SessionOpener opener, Notifier notifier, Clock clock, ZoneId zone,
                        Reproduction reproduction, UiPreferences preferences) {
+        this(executor, opener, notifier, clock, zone, reproduction, preferences, LoadingHeadroom.none());
+    }
+
+    /**
+     * @param preferences what the window remembers between runs: the last context and namespaces
+     *     of each kubeconfig file here, the rest in the window's views
+     * @param headroom told when a session opens and its first view is built, so a large cluster
+     *     loads without a whole-heap collection at every step of the heap's growth
+     */
+    public WindowModel(TaskExecutor executor, SessionOpener opener, Notifier notifier, Clock clock, ZoneId zone,
+                       Reproduction reproduction, UiPreferences preferences, LoadingHeadroom headroom) {
         this.preferences = preferences;
+        this.headroom = headroom;
         this.executor = executor;
         this.opener = opener;
         this.notifier = notifier;
@@ -215,15 +229,17 @@ public final class WindowModel implements AutoCloseable {
 
     private Opened load(SessionRequest request, Optional<String> override, BackgroundTask.Context ctx)
             throws SessionException, InterruptedException {
-        Session s = opener.open(request);
-        try {
-            s.start((message, fraction) -> ctx.progress(message, fraction));
-            Inspection first = s.current();
-            ctx.progress("Building the view", -1);
-            return new Opened(s, first, Inventory.build(first, override));
-        } catch (InterruptedException | SessionException | RuntimeException e) {
-            s.close();
-            throw e;
+        try (LoadingHeadroom.Lease room = headroom.loading()) {
+            Session s = opener.open(request);
+            try {
+                s.start((message, fraction) -> ctx.progress(message, fraction));
+                Inspection first = s.current();
+                ctx.progress("Building the view", -1);
+                return new Opened(s, first, Inventory.build(first, override));
+            } catch (InterruptedException | SessionException | RuntimeException e) {
+                s.close();
+                throw e;
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.kdi.ui.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdi.session.LoadingHeadroom;
 import dev.kdi.session.SessionInfo;
 import dev.kdi.session.SessionRequest;
 import dev.kdi.ui.common.CurrentThreadTaskExecutor;
@@ -64,6 +65,27 @@ class WindowModelTest {
         assertThat(m.demo().get()).isTrue();
         assertThat(m.info().get().kind()).isEqualTo(SessionInfo.Kind.DEMO);
         assertThat(opener.last()).isSameAs(preloaded);
+    }
+
+    @Test
+    void openingASession_isOneLoadForTheHeap_endedWhetherItOpensOrFails() {
+        LoadingHeadroom headroom = LoadingHeadroom.none();
+        List<Boolean> loadingWhileOpened = new ArrayList<>();
+        opener = new FakeOpener(() -> {
+            loadingWhileOpened.add(headroom.isLoading());
+            return SeedCluster.session(clock, SeedCluster.healthyReplicas());
+        }, List.of("kind-kdi-test", "prod-eu"), clock);
+        model = new WindowModel(new CurrentThreadTaskExecutor(), opener, messages::add, clock, ZoneOffset.UTC,
+                new Reproduction(new Random(1)), UiPreferences.inMemory(), headroom);
+        model.start(start(true));
+        assertThat(model.phase().get()).isEqualTo(WindowModel.Phase.READY);
+        assertThat(loadingWhileOpened).containsExactly(true);
+        assertThat(headroom.isLoading()).isFalse();
+
+        opener.failLive("connection refused");
+        model.open(new SessionRequest.Live(Optional.empty(), Optional.of("prod-eu")));
+        assertThat(messages).isNotEmpty();
+        assertThat(headroom.isLoading()).isFalse();
     }
 
     private WindowModel model(UiPreferences preferences) {
