@@ -38,16 +38,6 @@ public final class PodEndpoints extends AbstractList<Endpoint> implements Random
     }
 
     /**
-     * The endpoints of {@code pods} in a slice of {@code service}.
-     *
-     * @param addresses each pod's addresses in the slice, in the same order: the pod's own
-     *     {@code ips} list where they are all of them, which is then not kept twice
-     */
-    public static PodEndpoints of(Service service, Rule rule, List<Pod> pods, List<List<String>> addresses) {
-        return new Store().endpoints(service, rule, pods, addresses);
-    }
-
-    /**
      * Where the pods of many slices are kept: a few large arrays a slice takes its range of, so
      * that 19,900 slices do not keep 19,900 small arrays. Not thread-safe: one per derivation.
      */
@@ -56,7 +46,12 @@ public final class PodEndpoints extends AbstractList<Endpoint> implements Random
         private Pod[] chunk = new Pod[0];
         private int used;
 
-        /** As {@link PodEndpoints#of}, the pods kept in this store. */
+        /**
+         * The endpoints of {@code pods} in a slice of {@code service}, the pods kept in this store.
+         *
+         * @param addresses each pod's addresses in the slice, in the same order: the pod's own
+         *     {@code ips} list where they are all of them, which is then not kept twice
+         */
         public PodEndpoints endpoints(Service service, Rule rule, List<Pod> pods, List<List<String>> addresses) {
             Objects.requireNonNull(service, "service");
             Objects.requireNonNull(rule, "rule");
