@@ -1,17 +1,14 @@
 package dev.kdi.session;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.HotSpotDiagnosticMXBean;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.List;
+import java.util.function.LongSupplier;
 import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 
 /**
  * Room for a large cluster while it loads.
@@ -54,29 +51,32 @@ public final class LoadingHeadroom {
     }
 
     private final Flags flags;
+    private final LongSupplier liveHeap;
     private final String minFree;
     private final String maxFree;
     private int loads;
     private boolean raised;
-    /** What the last whole-heap collection left live. */
-    private long lastLive;
 
-    /** @param flags where the ratios are read and set; null for a JVM that has none to set */
-    public LoadingHeadroom(Flags flags) {
+    /**
+     * @param flags where the ratios are read and set; null for a JVM that has none to set
+     * @param liveHeap what the last whole-heap collection left live in the heap
+     */
+    public LoadingHeadroom(Flags flags, LongSupplier liveHeap) {
         this.flags = flags;
+        this.liveHeap = liveHeap;
         this.minFree = flags == null ? null : flags.get(MIN_FREE);
         this.maxFree = flags == null ? null : flags.get(MAX_FREE);
     }
 
     /** Never changes anything: for tests and for a JVM without HotSpot's manageable flags. */
     public static LoadingHeadroom none() {
-        return new LoadingHeadroom(null);
+        return new LoadingHeadroom(null, () -> 0);
     }
 
     /**
-     * For this JVM: HotSpot's ratios, told of every collection by the platform's notifications;
-     * {@link #none()} where those are missing ({@code jdk.management} not in the runtime, or
-     * another JVM).
+     * For this JVM: HotSpot's ratios, and the heap pools' collection-usage thresholds to learn when
+     * a collection leaves a large heap; {@link #none()} where those are missing ({@code
+     * jdk.management} not in the runtime, or another JVM).
      */
     public static LoadingHeadroom forThisJvm() {
         try {
@@ -90,7 +90,7 @@ public final class LoadingHeadroom {
     public synchronized Lease loading() {
         loads++;
         // A heap already large (a large cluster open, another about to replace it) has room made at once.
-        raiseIfLarge();
+        raiseIfLarge(liveHeap.getAsLong());
         return new Lease() {
             private boolean closed;
 
@@ -111,21 +111,13 @@ public final class LoadingHeadroom {
         return loads > 0;
     }
 
-    /**
-     * After each collection.
-     *
-     * @param liveHeapBytes the heap in use after it
-     * @param wholeHeap whether it collected the whole heap (then what is in use is live)
-     */
-    public synchronized void collected(long liveHeapBytes, boolean wholeHeap) {
-        if (wholeHeap) {
-            lastLive = liveHeapBytes;
-            raiseIfLarge();
-        }
+    /** A whole-heap collection has left at least {@link #LARGE_BYTES} live. */
+    public synchronized void largeHeapCollected(long liveHeapBytes) {
+        raiseIfLarge(liveHeapBytes);
     }
 
-    private void raiseIfLarge() {
-        if (flags != null && loads > 0 && !raised && lastLive >= LARGE_BYTES) {
+    private void raiseIfLarge(long liveHeapBytes) {
+        if (flags != null && loads > 0 && !raised && liveHeapBytes >= LARGE_BYTES) {
             // Maximum first, so the minimum never exceeds it on the way (HotSpot refuses that).
             raised = set(MAX_FREE, LOADING_MAX_FREE) && set(MIN_FREE, LOADING_MIN_FREE);
         }
@@ -155,11 +147,22 @@ public final class LoadingHeadroom {
         private HotSpot() {
         }
 
+        /**
+         * The collector tells of a large heap through the platform's low-memory detection: a
+         * collection-usage threshold on the heap's pools is checked by the JVM after each
+         * collection, and only a collection that leaves more than it in use (in the old
+         * generation, only a whole-heap one) sends a notification; nothing is made per collection.
+         */
         static LoadingHeadroom attach() {
             HotSpotDiagnosticMXBean bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             if (bean == null || !bean.getVMOption(MIN_FREE).isWriteable() || !bean.getVMOption(MAX_FREE).isWriteable()) {
                 return none();
             }
+            // The pools that can hold that much: a young generation's are capped below it (and refuse
+            // such a threshold), and only the old generation keeps what a large cluster is made of.
+            List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported())
+                    .filter(p -> p.getUsage().getMax() < 0 || p.getUsage().getMax() >= LARGE_BYTES).toList();
             LoadingHeadroom headroom = new LoadingHeadroom(new Flags() {
                 @Override
                 public String get(String name) {
@@ -170,28 +173,13 @@ public final class LoadingHeadroom {
                 public void set(String name, String value) {
                     bean.setVMOption(name, value);
                 }
-            });
-            Set<String> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
-                    .collect(Collectors.toUnmodifiableSet());
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (gc instanceof NotificationEmitter emitter) {
-                    emitter.addNotificationListener((n, handback) -> {
-                        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                            GarbageCollectionNotificationInfo info =
-                                    GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                            headroom.collected(inUse(info.getGcInfo().getMemoryUsageAfterGc(), heap),
-                                    "end of major GC".equals(info.getGcAction()));
-                        }
-                    }, null, null);
-                }
-            }
+            }, () -> pools.stream().map(MemoryPoolMXBean::getCollectionUsage).filter(u -> u != null)
+                    .mapToLong(MemoryUsage::getUsed).max().orElse(0));
+            ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener(
+                    (n, handback) -> headroom.largeHeapCollected(headroom.liveHeap.getAsLong()),
+                    n -> MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(n.getType()), null);
+            pools.forEach(p -> p.setCollectionUsageThreshold(LARGE_BYTES));
             return headroom;
-        }
-
-        private static long inUse(Map<String, MemoryUsage> pools, Set<String> heap) {
-            return pools.entrySet().stream().filter(e -> heap.contains(e.getKey()))
-                    .mapToLong(e -> e.getValue().getUsed()).sum();
         }
     }
 }

@@ -3,10 +3,12 @@ package dev.kdi.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class LoadingHeadroomTest {
@@ -40,12 +42,15 @@ class LoadingHeadroomTest {
     }
 
     private final FakeFlags flags = new FakeFlags();
-    private final LoadingHeadroom headroom = new LoadingHeadroom(flags);
+    /** What the last whole-heap collection left live. */
+    private final AtomicLong live = new AtomicLong(30 * MB);
+    private final LoadingHeadroom headroom = new LoadingHeadroom(flags, live::get);
 
     @Test
     void aLargeLiveHeapWhileLoading_raisesTheRatios_untilTheLoadEnds() {
         try (LoadingHeadroom.Lease load = headroom.loading()) {
-            headroom.collected(100 * MB, true);
+            assertThat(flags.writes).isEmpty();
+            headroom.largeHeapCollected(100 * MB);
             assertThat(flags.values).containsEntry("MinHeapFreeRatio", "75").containsEntry("MaxHeapFreeRatio", "85");
             assertThat(headroom.isLoading()).isTrue();
         }
@@ -56,20 +61,18 @@ class LoadingHeadroomTest {
     }
 
     @Test
-    void aSmallCluster_aYoungCollection_orNoLoad_changeNothing() {
-        headroom.collected(500 * MB, true);
-        headroom.collected(LoadingHeadroom.LARGE_BYTES - 1, true);
+    void aSmallHeap_orALargeOneWithNoLoad_changeNothing() {
+        headroom.largeHeapCollected(500 * MB);
         try (LoadingHeadroom.Lease load = headroom.loading()) {
-            headroom.collected(LoadingHeadroom.LARGE_BYTES - 1, true);
-            headroom.collected(500 * MB, false);
+            headroom.largeHeapCollected(LoadingHeadroom.LARGE_BYTES - 1);
         }
-        headroom.collected(500 * MB, true);
+        headroom.largeHeapCollected(500 * MB);
         assertThat(flags.writes).isEmpty();
     }
 
     @Test
     void aLoadThatBeginsWithTheHeapAlreadyLarge_hasRoomAtOnce() {
-        headroom.collected(200 * MB, true);
+        live.set(200 * MB);
         try (LoadingHeadroom.Lease load = headroom.loading()) {
             assertThat(flags.values).containsEntry("MinHeapFreeRatio", "75");
         }
@@ -80,7 +83,7 @@ class LoadingHeadroomTest {
     void overlappingLoads_putTheRatiosBackWhenTheLastEnds_andAClosedLeaseCountsOnce() {
         LoadingHeadroom.Lease first = headroom.loading();
         LoadingHeadroom.Lease second = headroom.loading();
-        headroom.collected(100 * MB, true);
+        headroom.largeHeapCollected(100 * MB);
         first.close();
         first.close();
         assertThat(flags.values).containsEntry("MinHeapFreeRatio", "75");
@@ -91,9 +94,9 @@ class LoadingHeadroomTest {
     @Test
     void ratiosAsTheOperatorSetThem_areWhatComesBack() {
         flags.values.putAll(Map.of("MinHeapFreeRatio", "40", "MaxHeapFreeRatio", "90"));
-        LoadingHeadroom own = new LoadingHeadroom(flags);
+        LoadingHeadroom own = new LoadingHeadroom(flags, live::get);
         try (LoadingHeadroom.Lease load = own.loading()) {
-            own.collected(100 * MB, true);
+            own.largeHeapCollected(100 * MB);
         }
         assertThat(flags.values).containsEntry("MinHeapFreeRatio", "40").containsEntry("MaxHeapFreeRatio", "90");
     }
@@ -102,10 +105,53 @@ class LoadingHeadroomTest {
     void aJvmThatRefusesTheRatios_loadsAsShipped() {
         flags.refuse = true;
         try (LoadingHeadroom.Lease load = headroom.loading()) {
-            headroom.collected(100 * MB, true);
+            headroom.largeHeapCollected(100 * MB);
         }
         assertThat(flags.values).containsEntry("MinHeapFreeRatio", "10").containsEntry("MaxHeapFreeRatio", "20");
         assertThat(LoadingHeadroom.none().loading()).isNotNull();
+    }
+
+    @Test
+    void theShippedCollector_tellsOfALargeHeapDuringALoad() throws Exception {
+        // A JVM of its own, with the serial collector and ratios the app ships, whose heap is
+        // small when the load begins: only the JVM's notification can raise the ratios there.
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xms16m", "-Xmn8m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
+                "-cp", System.getProperty("java.class.path"), LoadInAJvmOfItsOwn.class.getName())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).contains("before: 10/20", "while loading a large heap: 75/85", "after: 10/20");
+    }
+
+    /** The load {@link #theShippedCollector_tellsOfALargeHeapDuringALoad} runs. */
+    static final class LoadInAJvmOfItsOwn {
+        public static void main(String[] args) throws InterruptedException {
+            var bean = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            LoadingHeadroom headroom = LoadingHeadroom.forThisJvm();
+            System.gc();
+            System.out.println("before: " + ratios(bean));
+            byte[][] live = new byte[100][];
+            try (LoadingHeadroom.Lease load = headroom.loading()) {
+                if (!ratios(bean).equals("10/20")) {
+                    throw new IllegalStateException("raised before the heap was large: " + ratios(bean));
+                }
+                for (int i = 0; i < live.length; i++) {
+                    live[i] = new byte[1 << 20];
+                }
+                System.gc();
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (!ratios(bean).equals("75/85") && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                System.out.println("while loading a large heap: " + ratios(bean) + " (" + live.length + " MB)");
+            }
+            System.out.println("after: " + ratios(bean));
+        }
+
+        private static String ratios(com.sun.management.HotSpotDiagnosticMXBean bean) {
+            return bean.getVMOption("MinHeapFreeRatio").getValue() + "/" + bean.getVMOption("MaxHeapFreeRatio").getValue();
+        }
     }
 
     @Test
@@ -119,7 +165,8 @@ class LoadingHeadroomTest {
             for (int i = 0; i < live.length; i++) {
                 live[i] = new byte[1 << 20];
             }
-            // The platform's notification of this whole-heap collection is what raises them.
+            // The JVM's check of this whole-heap collection against the pools' threshold raises them
+            // (or the heap was large already when the load began).
             System.gc();
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (!bean.getVMOption("MinHeapFreeRatio").getValue().equals("75") && System.nanoTime() < deadline) {
