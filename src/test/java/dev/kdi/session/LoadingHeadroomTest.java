@@ -51,11 +51,11 @@ class LoadingHeadroomTest {
         try (LoadingHeadroom.Lease load = headroom.loading()) {
             assertThat(flags.writes).isEmpty();
             headroom.largeHeapCollected(100 * MB);
-            assertThat(flags.values).containsEntry("MinHeapFreeRatio", "75").containsEntry("MaxHeapFreeRatio", "85");
+            assertThat(flags.values).containsEntry("MinHeapFreeRatio", "80").containsEntry("MaxHeapFreeRatio", "90");
             assertThat(headroom.isLoading()).isTrue();
         }
         assertThat(flags.values).containsEntry("MinHeapFreeRatio", "10").containsEntry("MaxHeapFreeRatio", "20");
-        assertThat(flags.writes).containsExactly("MaxHeapFreeRatio=85", "MinHeapFreeRatio=75", "MinHeapFreeRatio=10",
+        assertThat(flags.writes).containsExactly("MaxHeapFreeRatio=90", "MinHeapFreeRatio=80", "MinHeapFreeRatio=10",
                 "MaxHeapFreeRatio=20");
         assertThat(headroom.isLoading()).isFalse();
     }
@@ -74,7 +74,7 @@ class LoadingHeadroomTest {
     void aLoadThatBeginsWithTheHeapAlreadyLarge_hasRoomAtOnce() {
         live.set(200 * MB);
         try (LoadingHeadroom.Lease load = headroom.loading()) {
-            assertThat(flags.values).containsEntry("MinHeapFreeRatio", "75");
+            assertThat(flags.values).containsEntry("MinHeapFreeRatio", "80");
         }
         assertThat(flags.values).containsEntry("MinHeapFreeRatio", "10");
     }
@@ -86,19 +86,19 @@ class LoadingHeadroomTest {
         headroom.largeHeapCollected(100 * MB);
         first.close();
         first.close();
-        assertThat(flags.values).containsEntry("MinHeapFreeRatio", "75");
+        assertThat(flags.values).containsEntry("MinHeapFreeRatio", "80");
         second.close();
         assertThat(flags.values).containsEntry("MinHeapFreeRatio", "10").containsEntry("MaxHeapFreeRatio", "20");
     }
 
     @Test
     void ratiosAsTheOperatorSetThem_areWhatComesBack() {
-        flags.values.putAll(Map.of("MinHeapFreeRatio", "40", "MaxHeapFreeRatio", "90"));
+        flags.values.putAll(Map.of("MinHeapFreeRatio", "40", "MaxHeapFreeRatio", "70"));
         LoadingHeadroom own = new LoadingHeadroom(flags, live::get);
         try (LoadingHeadroom.Lease load = own.loading()) {
             own.largeHeapCollected(100 * MB);
         }
-        assertThat(flags.values).containsEntry("MinHeapFreeRatio", "40").containsEntry("MaxHeapFreeRatio", "90");
+        assertThat(flags.values).containsEntry("MinHeapFreeRatio", "40").containsEntry("MaxHeapFreeRatio", "70");
     }
 
     @Test
@@ -121,7 +121,7 @@ class LoadingHeadroomTest {
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
-        assertThat(out).contains("before: 10/20", "while loading a large heap: 75/85", "after: 10/20");
+        assertThat(out).contains("before: 10/20", "while loading a large heap: 80/90", "after: 10/20");
     }
 
     /** The load {@link #theShippedCollector_tellsOfALargeHeapDuringALoad} runs. */
@@ -141,7 +141,7 @@ class LoadingHeadroomTest {
                 }
                 System.gc();
                 long deadline = System.nanoTime() + 10_000_000_000L;
-                while (!ratios(bean).equals("75/85") && System.nanoTime() < deadline) {
+                while (!ratios(bean).equals("80/90") && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
                 System.out.println("while loading a large heap: " + ratios(bean) + " (" + live.length + " MB)");
@@ -169,11 +169,11 @@ class LoadingHeadroomTest {
             // (or the heap was large already when the load began).
             System.gc();
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!bean.getVMOption("MinHeapFreeRatio").getValue().equals("75") && System.nanoTime() < deadline) {
+            while (!bean.getVMOption("MinHeapFreeRatio").getValue().equals("80") && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(bean.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo("75");
-            assertThat(bean.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo("85");
+            assertThat(bean.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo("80");
+            assertThat(bean.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo("90");
         } finally {
             assertThat(live[live.length - 1]).hasSize(1 << 20);
         }
