@@ -113,15 +113,17 @@ public final class UiBenchmark {
         Platform.setImplicitExit(false);
         Probe probe = new Probe();
         onFx(probe::start);
-        FxTaskExecutor executor = new FxTaskExecutor(3, "bench-ui", ProblemLog.inMemory());
         LoadingHeadroom headroom = LoadingHeadroom.forThisJvm();
         List<Figures> runs = new ArrayList<>();
+        List<java.lang.ref.WeakReference<Object>> closed = new ArrayList<>();
         for (int i = 1; i <= RUNS; i++) {
             System.out.printf("--- run %d of %d ---%n", i, RUNS);
-            // Each run opens the cluster as a freshly started app does: the garbage of the run
-            // before (its 500,000-row table among it) is not left for this run's loading to collect.
+            // Each run opens the cluster as a freshly started app does: the run before (its
+            // 500,000-row table among it) is neither left for this run's loading to collect nor
+            // still live through it.
+            awaitReleased(closed);
             System.gc();
-            runs.add(run(snapshot, big, clock, executor, probe, headroom));
+            runs.add(run(snapshot, big, clock, probe, headroom, closed));
         }
         if (loadingOnly) {
             // What the parent reads: one line per run.
@@ -130,7 +132,6 @@ public final class UiBenchmark {
                         f.workLongest(), f.workMedian());
             }
             onFx(probe::stop);
-            executor.close();
             Platform.exit();
             System.exit(0);
         }
@@ -166,7 +167,6 @@ public final class UiBenchmark {
         System.gc();
         System.out.printf("heap in use: %.0f MB%n", (rt.totalMemory() - rt.freeMemory()) / 1e6);
         onFx(probe::stop);
-        executor.close();
         Platform.exit();
         System.exit(0);
     }
@@ -254,9 +254,9 @@ public final class UiBenchmark {
      * Closes a run's window. Monocle's window manager holds the last focused window until another
      * takes the focus, which kept the closed window, and the whole cluster in it, live through
      * the next run's loading (a desktop's toolkit lets it go); an empty stage shown after it takes
-     * the focus instead.
+     * the focus instead. The run's pool is shut down and waited for.
      */
-    private static void close(Stage stage, WindowModel model) throws InterruptedException {
+    private static void close(Stage stage, WindowModel model, FxTaskExecutor executor) throws InterruptedException {
         onFx(() -> {
             stage.close();
             model.close();
@@ -266,6 +266,26 @@ public final class UiBenchmark {
             focus.requestFocus();
             focus.close();
         });
+        executor.close();
+    }
+
+    /**
+     * Waits until the closed runs' windows are collected, giving the toolkit's queued events time to
+     * let go of them (up to 10 s; then it says which are still held, as the next run starts with them).
+     */
+    private static void awaitReleased(List<java.lang.ref.WeakReference<Object>> closed) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (closed.stream().anyMatch(r -> r.get() != null) && System.nanoTime() < deadline) {
+            onFx(() -> {
+            });
+            System.gc();
+            Thread.sleep(100);
+        }
+        long held = closed.stream().filter(r -> r.get() != null).count();
+        if (held > 0) {
+            System.out.printf("note: %d closed window(s) still held after 10 s; this run starts with them live%n", held);
+        }
+        closed.removeIf(r -> r.get() == null);
     }
 
     private static double loadAverage() {
@@ -279,8 +299,12 @@ public final class UiBenchmark {
     }
 
     /** One run: a fresh window opens the cluster, expands, filters, updates, then shows a big check. */
-    private static Figures run(ClusterSnapshot snapshot, CheckResult big, Clock clock, FxTaskExecutor executor,
-                               Probe probe, LoadingHeadroom headroom) throws Exception {
+    private static Figures run(ClusterSnapshot snapshot, CheckResult big, Clock clock, Probe probe,
+                               LoadingHeadroom headroom, List<java.lang.ref.WeakReference<Object>> closed)
+            throws Exception {
+        // The app's pool, made per run as the app makes it per window: no task of the run before
+        // (an index still being built for a closed window) runs on into this one.
+        FxTaskExecutor executor = new FxTaskExecutor(3, "bench-ui", ProblemLog.inMemory());
         FakeSession session = session(snapshot, clock);
         FakeOpener opener = new FakeOpener(() -> session, List.of("bench"), clock);
         WindowModel[] model = new WindowModel[1];
@@ -330,7 +354,8 @@ public final class UiBenchmark {
         System.out.printf("open: session start %.0f ms; snapshot ready -> tree shown %.0f ms (%d rows visible at top);"
                 + " while loading %s%n", (ready.get() - o0) / 1e6, treeShown, rows, loading);
         if (big == null) {
-            close(stage[0], model[0]);
+            closed.add(new java.lang.ref.WeakReference<>(window[0]));
+            close(stage[0], model[0], executor);
             return new Figures(treeShown, loading.stall(), loading.workLongest(), loading.workMedian(), 0, 0, 0, 0, 0,
                     0);
         }
@@ -414,7 +439,8 @@ public final class UiBenchmark {
         System.out.printf("check filter per keystroke over %,d rows: median %.1f ms, worst %.1f ms (%s)%n",
                 big.rows().size(), median(checkTimes), checkWorst, checkWindow);
 
-        close(stage[0], model[0]);
+        closed.add(new java.lang.ref.WeakReference<>(window[0]));
+        close(stage[0], model[0], executor);
         return new Figures(treeShown, loading.stall(), loading.workLongest(), loading.workMedian(), expand, filter,
                 live, median(checkTimes), checkWorst, checkWindow.stall());
     }
