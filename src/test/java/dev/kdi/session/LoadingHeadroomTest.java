@@ -155,6 +155,58 @@ class LoadingHeadroomTest {
     }
 
     @Test
+    void withTheShippedOptions_aLargeLoadTakesFewWholeHeapCollections() throws Exception {
+        // The same 150 MB added to a heap of 60 MB in two JVMs started with the collector and heap
+        // lines of packaging/jvm.options: one with no load under way, one within a load.
+        long without = wholeHeapCollectionsGrowing(false);
+        long within = wholeHeapCollectionsGrowing(true);
+        assertThat(within).as("within a load, against %d without", without).isBetween(0L, 2L);
+        assertThat(within * 4).as("within a load, against %d without", without).isLessThan(without);
+    }
+
+    private static long wholeHeapCollectionsGrowing(boolean withinALoad) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        java.nio.file.Files.readAllLines(Path.of("packaging/jvm.options")).stream().map(String::strip)
+                .filter(l -> l.startsWith("-XX:") || l.startsWith("-Xm")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), GrowInAJvmOfItsOwn.class.getName(),
+                Boolean.toString(withinALoad)));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        String line = out.lines().filter(l -> l.startsWith("whole-heap collections: ")).findFirst().orElseThrow(
+                () -> new AssertionError("no count in: " + out));
+        return Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+    }
+
+    /** What {@link #withTheShippedOptions_aLargeLoadTakesFewWholeHeapCollections} runs. */
+    static final class GrowInAJvmOfItsOwn {
+        public static void main(String[] args) {
+            LoadingHeadroom headroom = LoadingHeadroom.forThisJvm();
+            List<byte[]> base = new ArrayList<>();
+            fill(base, 60);
+            System.gc();
+            List<byte[]> more = new ArrayList<>();
+            long before = wholeHeapCollections();
+            try (LoadingHeadroom.Lease load = Boolean.parseBoolean(args[0]) ? headroom.loading() : null) {
+                fill(more, 150);
+            }
+            System.out.println("whole-heap collections: " + (wholeHeapCollections() - before));
+            System.out.println(base.size() + more.size());
+        }
+
+        private static void fill(List<byte[]> into, int megabytes) {
+            for (int i = 0; i < megabytes * 4; i++) {
+                into.add(new byte[256 << 10]);
+            }
+        }
+
+        private static long wholeHeapCollections() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream().filter(g -> !g.getName().equals("Copy"))
+                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
+        }
+    }
+
+    @Test
     void thisJvm_raisesTheRatiosWhenAWholeHeapCollectionFindsALargeHeap() throws InterruptedException {
         var bean = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
         String min = bean.getVMOption("MinHeapFreeRatio").getValue();
