@@ -32,11 +32,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -71,15 +70,17 @@ public final class LookupModel {
     private final ObjectProperty<LookupResult> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyObjectWrapper<Suggestions> names = new ReadOnlyObjectWrapper<>(this, "names",
-            Suggestions.empty());
-    private final ReadOnlyObjectWrapper<Suggestions> pods = new ReadOnlyObjectWrapper<>(this, "pods",
-            Suggestions.empty());
-    private Inventory view;
+    /** Guards the completion index, which the completion's own threads make and read. */
+    private final ReentrantLock completion = new ReentrantLock();
+    /** The view {@link #index} was made of; null when there is none yet. */
+    private Inventory indexed;
+    /** Every DNS name of {@link #indexed}, and every pod as {@code namespace/name}. */
+    private Suggestions[] index;
+    /** Written on the UI thread, read by completion threads too. */
+    private volatile Inventory view;
     private LiveAsker asker;
     private String cannotAskReason = "";
     private TaskExecutor.Running running = TaskExecutor.Running.DONE;
-    private TaskExecutor.Running indexing = TaskExecutor.Running.DONE;
 
     public LookupModel(TaskExecutor executor, Clock clock, Notifier notifier) {
         this(executor, clock, notifier, UiPreferences.inMemory());
@@ -94,19 +95,59 @@ public final class LookupModel {
         recent.setAll(preferences.lookups());
     }
 
-    /** A new view: its names and pods become the suggestions (collected off the UI thread). */
+    /**
+     * A new view. Its names and pods are indexed for completion when completion first asks for
+     * them, not now: at 150,000 pods that is about 390,000 names and half a second of a processor,
+     * which would otherwise compete with the view being drawn, and 19 MB kept for a field that may
+     * never be typed in.
+     */
     public void show(Inventory newView) {
         this.view = newView;
-        indexing.cancel();
-        indexing = BackgroundTask.of("Indexing names for completion", ctx -> indexes(newView))
-                .onSuccess(built -> {
-                    if (view == newView) {
-                        names.set(built[0]);
-                        pods.set(built[1]);
-                    }
-                })
-                .onFailure(e -> notifier.show(Failures.notice("Could not collect the names for completion", e)))
-                .runOnce(executor);
+        // The old index goes now, unless a completion thread is making one (then it goes at its next use).
+        if (completion.tryLock()) {
+            try {
+                if (indexed != newView) {
+                    indexed = null;
+                    index = null;
+                }
+            } finally {
+                completion.unlock();
+            }
+        }
+    }
+
+    /**
+     * Up to {@code limit} DNS names of the view starting with the text, then containing it. The
+     * first call after a new view indexes it, so callers are completion threads, never the UI
+     * thread.
+     */
+    public List<String> completeName(String text, int limit) {
+        return completionIndex()[0].complete(text, limit);
+    }
+
+    /** Up to {@code limit} pods of the view as {@code namespace/name}; as {@link #completeName}. */
+    public List<String> completePod(String text, int limit) {
+        return completionIndex()[1].complete(text, limit);
+    }
+
+    private Suggestions[] completionIndex() {
+        Inventory v = view;
+        if (v == null) {
+            return new Suggestions[] {Suggestions.empty(), Suggestions.empty()};
+        }
+        completion.lock();
+        try {
+            if (indexed != v) {
+                index = indexes(v);
+                indexed = v;
+            }
+            return index;
+        } catch (RuntimeException e) {
+            executor.onUiThread(() -> notifier.show(Failures.notice("Could not collect the names for completion", e)));
+            return new Suggestions[] {Suggestions.empty(), Suggestions.empty()};
+        } finally {
+            completion.unlock();
+        }
     }
 
     private static Suggestions[] indexes(Inventory v) {
@@ -374,16 +415,6 @@ public final class LookupModel {
 
     public ReadOnlyBooleanProperty busy() {
         return busy.getReadOnlyProperty();
-    }
-
-    /** Every DNS name of the view, for completion. */
-    public ReadOnlyObjectProperty<Suggestions> names() {
-        return names.getReadOnlyProperty();
-    }
-
-    /** Every pod as {@code namespace/name}, for completion. */
-    public ReadOnlyObjectProperty<Suggestions> pods() {
-        return pods.getReadOnlyProperty();
     }
 
     /** Stops the lookup in progress. */

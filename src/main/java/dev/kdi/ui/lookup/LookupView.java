@@ -68,7 +68,7 @@ public final class LookupView extends BorderPane {
         name.setTooltip(new Tooltip("The name to look up; Enter asks (Ctrl+L comes here from anywhere)"));
         name.textProperty().bindBidirectional(model.name());
         HBox.setHgrow(name, Priority.ALWAYS);
-        AutoCompletionBinding<String> names = complete(name, text -> model.names().get().complete(text, SUGGESTIONS));
+        AutoCompletionBinding<String> names = complete(name, text -> model.completeName(text, SUGGESTIONS));
         name.setOnAction(e -> lookUpClosing(names, name));
 
         ComboBox<RrType> type = new ComboBox<>();
@@ -108,7 +108,7 @@ public final class LookupView extends BorderPane {
         asPod.setPrefColumnCount(18);
         asPod.setTooltip(new Tooltip("Look the name up as this pod's resolver would: its search list and ndots,"
                 + " every query it sends in order"));
-        AutoCompletionBinding<String> pods = complete(asPod, text -> model.pods().get().complete(text, SUGGESTIONS));
+        AutoCompletionBinding<String> pods = complete(asPod, text -> model.completePod(text, SUGGESTIONS));
         asPod.setOnAction(e -> lookUpClosing(pods, asPod));
         ChoiceBox<Resolver> libc = new ChoiceBox<>();
         libc.getItems().setAll(Resolver.values());

@@ -169,10 +169,19 @@ class LookupModelTest {
 
     @Test
     void suggestions_coverServicesPortsEndpointsAndPods() {
-        assertThat(model.names().get().complete("_http-port._tcp.sample-headless", 5))
+        assertThat(model.completeName("_http-port._tcp.sample-headless", 5))
                 .containsExactly("_http-port._tcp.sample-headless.default.svc.cluster.local");
-        assertThat(model.names().get().complete("sample-statefulset-headless-1.", 5))
+        assertThat(model.completeName("sample-statefulset-headless-1.", 5))
                 .containsExactly("sample-statefulset-headless-1.sample-headless.default.svc.cluster.local");
-        assertThat(model.pods().get().complete("shop/db", 5)).containsExactly("shop/db-0", "shop/db-1");
+        assertThat(model.completePod("shop/db", 5)).containsExactly("shop/db-0", "shop/db-1");
+    }
+
+    @Test
+    void completion_followsTheViewShown_indexingItWhenNextAsked() {
+        assertThat(model.completePod("shop/db", 5)).containsExactly("shop/db-0", "shop/db-1");
+        FakeSession later = SeedCluster.session(Clock.systemUTC(), SeedCluster.healthyReplicas());
+        later.publish(SeedCluster.withPod(later.snapshot(), "shop", "db-9", "10.244.9.9"));
+        model.show(Inventory.build(later.current(), Optional.empty()));
+        assertThat(model.completePod("shop/db", 5)).containsExactly("shop/db-0", "shop/db-1", "shop/db-9");
     }
 }
