@@ -53,10 +53,12 @@ public final class LoadingHeadroom {
         void close();
     }
 
-    private final Flags flags;
-    private final LongSupplier liveHeap;
-    private final String minFree;
-    private final String maxFree;
+    private Flags flags;
+    private LongSupplier liveHeap;
+    private String minFree;
+    private String maxFree;
+    /** Whether this JVM's collector is still to be reached, at the first load. */
+    private boolean attachAtFirstLoad;
     private int loads;
     private boolean raised;
 
@@ -65,10 +67,14 @@ public final class LoadingHeadroom {
      * @param liveHeap what the last whole-heap collection left live in the heap
      */
     public LoadingHeadroom(Flags flags, LongSupplier liveHeap) {
-        this.flags = flags;
-        this.liveHeap = liveHeap;
-        this.minFree = flags == null ? null : flags.get(MIN_FREE);
-        this.maxFree = flags == null ? null : flags.get(MAX_FREE);
+        use(flags, liveHeap);
+    }
+
+    private void use(Flags with, LongSupplier live) {
+        this.flags = with;
+        this.liveHeap = live;
+        this.minFree = with == null ? null : with.get(MIN_FREE);
+        this.maxFree = with == null ? null : with.get(MAX_FREE);
     }
 
     /** Never changes anything: for tests and for a JVM without HotSpot's manageable flags. */
@@ -78,19 +84,26 @@ public final class LoadingHeadroom {
 
     /**
      * For this JVM: HotSpot's ratios, and the heap pools' collection-usage thresholds to learn when
-     * a collection leaves a large heap; {@link #none()} where those are missing ({@code
-     * jdk.management} not in the runtime, or another JVM).
+     * a collection leaves a large heap; nothing changes where those are missing ({@code
+     * jdk.management} not in the runtime, or another JVM). They are reached at the first load, on
+     * its thread: made with the window, their 60-odd classes loaded on the UI thread while it built.
      */
     public static LoadingHeadroom forThisJvm() {
-        try {
-            return HotSpot.attach();
-        } catch (LinkageError | RuntimeException e) {
-            return none();
-        }
+        LoadingHeadroom headroom = none();
+        headroom.attachAtFirstLoad = true;
+        return headroom;
     }
 
     /** A load begins: a session opening and its first view being built. */
     public synchronized Lease loading() {
+        if (attachAtFirstLoad) {
+            attachAtFirstLoad = false;
+            try {
+                HotSpot.attach(this);
+            } catch (LinkageError | RuntimeException e) {
+                // No collector to reach: loads keep the shipped behaviour.
+            }
+        }
         loads++;
         // A heap already large (a large cluster open, another about to replace it) has room made at once.
         raiseIfLarge(liveHeap.getAsLong());
@@ -117,6 +130,11 @@ public final class LoadingHeadroom {
     /** A whole-heap collection has left at least {@link #LARGE_BYTES} live. */
     public synchronized void largeHeapCollected(long liveHeapBytes) {
         raiseIfLarge(liveHeapBytes);
+    }
+
+    /** The JVM's notification: the old generation's collection usage reached {@link #LARGE_BYTES}. */
+    private synchronized void thresholdCrossed() {
+        raiseIfLarge(liveHeap.getAsLong());
     }
 
     private void raiseIfLarge(long liveHeapBytes) {
@@ -156,17 +174,17 @@ public final class LoadingHeadroom {
          * collection, and only a collection that leaves more than it in use (in the old
          * generation, only a whole-heap one) sends a notification; nothing is made per collection.
          */
-        static LoadingHeadroom attach() {
+        static void attach(LoadingHeadroom headroom) {
             HotSpotDiagnosticMXBean bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             if (bean == null || !bean.getVMOption(MIN_FREE).isWriteable() || !bean.getVMOption(MAX_FREE).isWriteable()) {
-                return none();
+                return;
             }
             // The pools that can hold that much: a young generation's are capped below it (and refuse
             // such a threshold), and only the old generation keeps what a large cluster is made of.
             List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported())
                     .filter(p -> p.getUsage().getMax() < 0 || p.getUsage().getMax() >= LARGE_BYTES).toList();
-            LoadingHeadroom headroom = new LoadingHeadroom(new Flags() {
+            headroom.use(new Flags() {
                 @Override
                 public String get(String name) {
                     return bean.getVMOption(name).getValue();
@@ -179,10 +197,9 @@ public final class LoadingHeadroom {
             }, () -> pools.stream().map(MemoryPoolMXBean::getCollectionUsage).filter(u -> u != null)
                     .mapToLong(MemoryUsage::getUsed).max().orElse(0));
             ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener(
-                    (n, handback) -> headroom.largeHeapCollected(headroom.liveHeap.getAsLong()),
+                    (n, handback) -> headroom.thresholdCrossed(),
                     n -> MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(n.getType()), null);
             pools.forEach(p -> p.setCollectionUsageThreshold(LARGE_BYTES));
-            return headroom;
         }
     }
 }
