@@ -1,6 +1,7 @@
 package dev.kdi.session;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.kdi.records.objects.ClusterSnapshot;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryPoolMXBean;
@@ -11,7 +12,7 @@ import java.util.function.LongSupplier;
 import javax.management.NotificationEmitter;
 
 /**
- * Room for a large cluster while it loads.
+ * Room for a large cluster while it loads, and for its next rebuild while it is open.
  *
  * <p>The app ships the serial collector with tight free ratios ({@code packaging/jvm.options}),
  * so the heap grows only as far as the cluster needs and gives back what a collection frees.
@@ -23,21 +24,37 @@ import javax.management.NotificationEmitter;
  * and {@code MaxHeapFreeRatio} are manageable: HotSpot reads them at each collection): the next
  * whole-heap collection leaves room for four times what is live, and the rest of the load
  * promotes into it without another (a load that begins with the heap already that large, as when
- * a large cluster is reopened, has them raised at once). When the last load ends they are put back
- * as they were, and a later collection gives the room back. A small cluster never raises them.
+ * a large cluster is reopened, has them raised at once).
+ *
+ * <p>When the last load ends, a large cluster keeps room for one rebuild as large as itself:
+ * reopening it, or a live update, builds a new model, lint and view while the current ones are
+ * still live, and with the shipped ratios that meant a whole-heap collection of the whole window
+ * in the middle of every rebuild (100-140 ms at 150,000 pods). A small cluster, the demo among
+ * them, gets the operator's or the shipped ratios back, and a later collection gives the room back.
  */
 public final class LoadingHeadroom {
     /**
      * Live heap after a whole-heap collection from which a load counts as large: the demo's window
-     * holds about 30 MB while it opens (40 MB once it has run a while), the generated 150,000-pod
-     * cluster about 50 MB before its model is built and 140 MB once shown.
+     * holds up to 49 MB while it opens (its last whole-heap collection before the view is built
+     * leaves 48-49 MB), the generated 150,000-pod cluster about 75 MB before its model is built and
+     * 140 MB once shown. A load that raised the ratios for the demo would leave it a heap several
+     * times its size to fill with what young collections promote.
      */
-    static final long LARGE_BYTES = 48L << 20;
+    static final long LARGE_BYTES = 64L << 20;
     static final String MIN_FREE = "MinHeapFreeRatio";
     static final String MAX_FREE = "MaxHeapFreeRatio";
     /** At least 80% free after a whole-heap collection: room for four times what is live. */
-    static final String LOADING_MIN_FREE = "80";
-    static final String LOADING_MAX_FREE = "90";
+    static final int LOADING_MIN_FREE = 80;
+    static final int LOADING_MAX_FREE = 90;
+    /**
+     * Pods and Services from which an open cluster is large: its window holds some 10 MB and more,
+     * where a rebuild's whole-heap collection starts to be felt (the demo has a few dozen).
+     */
+    static final int LARGE_CLUSTER_OBJECTS = 10_000;
+    /** At least half free after a whole-heap collection while a large cluster is open: room for its rebuild. */
+    static final int OPEN_MIN_FREE = 50;
+    /** Shrunk only when more than 70% is free, so that the room outlives the next collection. */
+    static final int OPEN_MAX_FREE = 70;
 
     /** The collector's settings, as HotSpot's diagnostic bean reads and writes them. */
     public interface Flags {
@@ -49,18 +66,30 @@ public final class LoadingHeadroom {
 
     /** One load; closing it ends it (again, harmlessly). */
     public interface Lease extends AutoCloseable {
+        /**
+         * What the load opened, once it has: whether a large cluster is now open. A load that ends
+         * without saying (one that failed) leaves the cluster open before it as it was.
+         */
+        void opened(ClusterSnapshot snapshot);
+
         @Override
         void close();
     }
 
     private Flags flags;
     private LongSupplier liveHeap;
-    private String minFree;
-    private String maxFree;
+    /** The operator's or the shipped ratios, as the JVM started; -1 where unknown. */
+    private int ownMin;
+    private int ownMax;
     /** Whether this JVM's collector is still to be reached, at the first load. */
     private boolean attachAtFirstLoad;
     private int loads;
     private boolean raised;
+    /** Whether the cluster the last successful load opened is large. */
+    private boolean largeOpen;
+    /** The ratios as last set here (or read), so that each change is made in an order HotSpot accepts. */
+    private int currentMin;
+    private int currentMax;
 
     /**
      * @param flags where the ratios are read and set; null for a JVM that has none to set
@@ -73,8 +102,18 @@ public final class LoadingHeadroom {
     private void use(Flags with, LongSupplier live) {
         this.flags = with;
         this.liveHeap = live;
-        this.minFree = with == null ? null : with.get(MIN_FREE);
-        this.maxFree = with == null ? null : with.get(MAX_FREE);
+        this.ownMin = with == null ? -1 : percent(with.get(MIN_FREE));
+        this.ownMax = with == null ? -1 : percent(with.get(MAX_FREE));
+        this.currentMin = ownMin;
+        this.currentMax = ownMax;
+    }
+
+    private static int percent(String value) {
+        try {
+            return value == null ? -1 : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Never changes anything: for tests and for a JVM without HotSpot's manageable flags. */
@@ -111,6 +150,15 @@ public final class LoadingHeadroom {
             private boolean closed;
 
             @Override
+            public void opened(ClusterSnapshot snapshot) {
+                synchronized (LoadingHeadroom.this) {
+                    if (!closed) {
+                        largeOpen = snapshot.pods().size() + snapshot.services().size() >= LARGE_CLUSTER_OBJECTS;
+                    }
+                }
+            }
+
+            @Override
             public void close() {
                 synchronized (LoadingHeadroom.this) {
                     if (!closed) {
@@ -127,6 +175,11 @@ public final class LoadingHeadroom {
         return loads > 0;
     }
 
+    /** Whether the last cluster a load opened is large, so that the heap keeps room for its rebuild. */
+    public synchronized boolean isLargeOpen() {
+        return largeOpen;
+    }
+
     /** A whole-heap collection has left at least {@link #LARGE_BYTES} live. */
     public synchronized void largeHeapCollected(long liveHeapBytes) {
         raiseIfLarge(liveHeapBytes);
@@ -139,28 +192,54 @@ public final class LoadingHeadroom {
 
     private void raiseIfLarge(long liveHeapBytes) {
         if (flags != null && loads > 0 && !raised && liveHeapBytes >= LARGE_BYTES) {
-            // Maximum first, so the minimum never exceeds it on the way (HotSpot refuses that).
-            raised = set(MAX_FREE, LOADING_MAX_FREE) && set(MIN_FREE, LOADING_MIN_FREE);
+            raised = ratios(Math.max(LOADING_MIN_FREE, ownMin), Math.max(LOADING_MAX_FREE, ownMax));
         }
     }
 
     private void ended() {
         loads--;
-        if (loads == 0 && raised) {
-            raised = false;
-            set(MIN_FREE, minFree);
-            set(MAX_FREE, maxFree);
+        if (loads > 0) {
+            return;
+        }
+        raised = false;
+        if (largeOpen) {
+            // Never less room than the operator's own ratios give.
+            ratios(Math.max(OPEN_MIN_FREE, ownMin), Math.max(OPEN_MAX_FREE, ownMax));
+        } else {
+            ratios(ownMin, ownMax);
         }
     }
 
-    private boolean set(String name, String value) {
-        try {
-            flags.set(name, value);
+    /**
+     * Sets both ratios, in the order that keeps the minimum at or below the maximum on the way
+     * (HotSpot refuses anything else): the maximum first when the new minimum lies above the
+     * current maximum, else the minimum first.
+     */
+    private boolean ratios(int min, int max) {
+        if (flags == null || ownMin < 0 || ownMax < 0) {
+            return false;
+        }
+        if (min == currentMin && max == currentMax) {
             return true;
+        }
+        return min > currentMax
+                ? set(MAX_FREE, max) && set(MIN_FREE, min)
+                : set(MIN_FREE, min) && set(MAX_FREE, max);
+    }
+
+    private boolean set(String name, int value) {
+        try {
+            flags.set(name, Integer.toString(value));
         } catch (IllegalArgumentException | UnsupportedOperationException | SecurityException e) {
             // A collector or launch that fixes the ratios: loading keeps the shipped behaviour.
             return false;
         }
+        if (name.equals(MIN_FREE)) {
+            currentMin = value;
+        } else {
+            currentMax = value;
+        }
+        return true;
     }
 
     /** Kept apart so that a runtime without {@code jdk.management} fails here, caught, not at class load. */

@@ -2,6 +2,8 @@ package dev.kdi.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdi.records.lint.LintBenchmark;
+import dev.kdi.records.objects.ClusterSnapshot;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +60,83 @@ class LoadingHeadroomTest {
         assertThat(flags.writes).containsExactly("MaxHeapFreeRatio=90", "MinHeapFreeRatio=80", "MinHeapFreeRatio=10",
                 "MaxHeapFreeRatio=20");
         assertThat(headroom.isLoading()).isFalse();
+    }
+
+    /** 120 namespaces of 75 pods and 10 Services: just over {@link LoadingHeadroom#LARGE_CLUSTER_OBJECTS}. */
+    private static final ClusterSnapshot LARGE = LintBenchmark.generate(120);
+    private static final ClusterSnapshot SMALL = LintBenchmark.generate(2);
+
+    @Test
+    void theClustersOnEitherSideOfLarge() {
+        assertThat(LARGE.pods().size() + LARGE.services().size()).isBetween(LoadingHeadroom.LARGE_CLUSTER_OBJECTS,
+                LoadingHeadroom.LARGE_CLUSTER_OBJECTS + 500);
+        assertThat(SMALL.pods().size() + SMALL.services().size()).isLessThan(LoadingHeadroom.LARGE_CLUSTER_OBJECTS);
+    }
+
+    @Test
+    void aLargeClusterOpened_keepsRoomForItsRebuild_untilASmallOneIsOpened() {
+        try (LoadingHeadroom.Lease load = headroom.loading()) {
+            headroom.largeHeapCollected(100 * MB);
+            load.opened(LARGE);
+        }
+        assertThat(headroom.isLargeOpen()).isTrue();
+        assertThat(flags.values).containsEntry("MinHeapFreeRatio", "50").containsEntry("MaxHeapFreeRatio", "70");
+        // Each change in an order HotSpot accepts: from 80/90 down, the minimum first.
+        assertThat(flags.writes).containsExactly("MaxHeapFreeRatio=90", "MinHeapFreeRatio=80", "MinHeapFreeRatio=50",
+                "MaxHeapFreeRatio=70");
+
+        // Reopening it: the heap is large at once, and back up from 50/70 the maximum goes first.
+        flags.writes.clear();
+        live.set(200 * MB);
+        try (LoadingHeadroom.Lease load = headroom.loading()) {
+            assertThat(flags.values).containsEntry("MinHeapFreeRatio", "80").containsEntry("MaxHeapFreeRatio", "90");
+            load.opened(SMALL);
+        }
+        assertThat(flags.writes).containsExactly("MaxHeapFreeRatio=90", "MinHeapFreeRatio=80", "MinHeapFreeRatio=10",
+                "MaxHeapFreeRatio=20");
+        assertThat(headroom.isLargeOpen()).isFalse();
+    }
+
+    @Test
+    void aLargeClusterOpenedWithoutALargeHeap_stillKeepsRoom() {
+        try (LoadingHeadroom.Lease load = headroom.loading()) {
+            load.opened(LARGE);
+        }
+        assertThat(flags.writes).containsExactly("MaxHeapFreeRatio=70", "MinHeapFreeRatio=50");
+    }
+
+    @Test
+    void aLoadThatFails_leavesTheOpenClusterAsItWas() {
+        try (LoadingHeadroom.Lease load = headroom.loading()) {
+            load.opened(LARGE);
+        }
+        live.set(200 * MB);
+        try (LoadingHeadroom.Lease failed = headroom.loading()) {
+            assertThat(flags.values).containsEntry("MinHeapFreeRatio", "80");
+        }
+        assertThat(headroom.isLargeOpen()).isTrue();
+        assertThat(flags.values).containsEntry("MinHeapFreeRatio", "50").containsEntry("MaxHeapFreeRatio", "70");
+    }
+
+    @Test
+    void aClosedLease_isToldNothingMore() {
+        LoadingHeadroom.Lease load = headroom.loading();
+        load.close();
+        load.opened(LARGE);
+        assertThat(headroom.isLargeOpen()).isFalse();
+        assertThat(flags.writes).isEmpty();
+    }
+
+    @Test
+    void theOperatorsOwnLargerRatios_areNeverLowered() {
+        flags.values.putAll(Map.of("MinHeapFreeRatio", "60", "MaxHeapFreeRatio", "95"));
+        LoadingHeadroom own = new LoadingHeadroom(flags, live::get);
+        try (LoadingHeadroom.Lease load = own.loading()) {
+            own.largeHeapCollected(100 * MB);
+            assertThat(flags.values).containsEntry("MinHeapFreeRatio", "80").containsEntry("MaxHeapFreeRatio", "95");
+            load.opened(LARGE);
+        }
+        assertThat(flags.values).containsEntry("MinHeapFreeRatio", "60").containsEntry("MaxHeapFreeRatio", "95");
     }
 
     @Test
@@ -165,11 +244,15 @@ class LoadingHeadroomTest {
     }
 
     private static long wholeHeapCollectionsGrowing(boolean withinALoad) throws Exception {
+        return wholeHeapCollectionsInAJvmOfItsOwn(GrowInAJvmOfItsOwn.class, Boolean.toString(withinALoad));
+    }
+
+    /** Runs {@code main} in a JVM with the collector and heap lines of packaging/jvm.options; what it counted. */
+    private static long wholeHeapCollectionsInAJvmOfItsOwn(Class<?> main, String argument) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         java.nio.file.Files.readAllLines(Path.of("packaging/jvm.options")).stream().map(String::strip)
                 .filter(l -> l.startsWith("-XX:") || l.startsWith("-Xm")).forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), GrowInAJvmOfItsOwn.class.getName(),
-                Boolean.toString(withinALoad)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), argument));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
@@ -203,6 +286,47 @@ class LoadingHeadroomTest {
         private static long wholeHeapCollections() {
             return ManagementFactory.getGarbageCollectorMXBeans().stream().filter(g -> !g.getName().equals("Copy"))
                     .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
+        }
+    }
+
+    @Test
+    void withTheShippedOptions_aLargeClusterOpen_isRebuiltWithoutAWholeHeapCollection() throws Exception {
+        // After the load and a later whole-heap collection, a rebuild makes as much again as is
+        // live while the old is still held: with room kept for it, against the shipped ratios back.
+        long kept = wholeHeapCollectionsRebuilding(LARGE_CLUSTER);
+        long given = wholeHeapCollectionsRebuilding(SMALL_CLUSTER);
+        assertThat(kept).as("with room kept, against %d with the shipped ratios back", given).isZero();
+        assertThat(given).as("with the shipped ratios back").isPositive();
+    }
+
+    private static final String LARGE_CLUSTER = "large";
+    private static final String SMALL_CLUSTER = "small";
+
+    private static long wholeHeapCollectionsRebuilding(String cluster) throws Exception {
+        return wholeHeapCollectionsInAJvmOfItsOwn(RebuildInAJvmOfItsOwn.class, cluster);
+    }
+
+    /** What {@link #withTheShippedOptions_aLargeClusterOpen_isRebuiltWithoutAWholeHeapCollection} runs. */
+    static final class RebuildInAJvmOfItsOwn {
+        public static void main(String[] args) {
+            LoadingHeadroom headroom = LoadingHeadroom.forThisJvm();
+            List<byte[]> view = new ArrayList<>();
+            try (LoadingHeadroom.Lease load = headroom.loading()) {
+                GrowInAJvmOfItsOwn.fill(view, 100);
+                load.opened(args[0].equals(LARGE_CLUSTER) ? LARGE : SMALL);
+            }
+            // Later whole-heap collections: with the shipped ratios back, the serial collector gives
+            // the room back in steps (none of it at the first, then 10%, 40% and all of the excess).
+            for (int i = 0; i < 4; i++) {
+                System.gc();
+            }
+            long before = GrowInAJvmOfItsOwn.wholeHeapCollections();
+            List<byte[]> rebuilt = new ArrayList<>();
+            GrowInAJvmOfItsOwn.fill(rebuilt, 80);
+            long during = GrowInAJvmOfItsOwn.wholeHeapCollections() - before;
+            view = rebuilt;
+            System.out.println("whole-heap collections: " + during);
+            System.out.println(view.size());
         }
     }
 

@@ -118,9 +118,11 @@ public final class UiBenchmark {
         List<java.lang.ref.WeakReference<Object>> closed = new ArrayList<>();
         for (int i = 1; i <= RUNS; i++) {
             System.out.printf("--- run %d of %d ---%n", i, RUNS);
-            // Each run opens the cluster as a freshly started app does: the run before (its
-            // 500,000-row table among it) is neither left for this run's loading to collect nor
-            // still live through it.
+            // Each run opens the cluster in a fresh window, as the app opens it again: the run
+            // before (its 500,000-row table among it) is neither left for this run's loading to
+            // collect nor still live through it, and the heap has what room the app keeps for a
+            // large cluster (session.LoadingHeadroom). The first run is the JVM's first load: its
+            // figures include the compiler's warm-up and the heap's growth.
             awaitReleased(closed);
             System.gc();
             runs.add(run(snapshot, big, clock, probe, headroom, closed));

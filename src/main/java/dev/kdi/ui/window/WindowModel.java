@@ -134,8 +134,9 @@ public final class WindowModel implements AutoCloseable {
     /**
      * @param preferences what the window remembers between runs: the last context and namespaces
      *     of each kubeconfig file here, the rest in the window's views
-     * @param headroom told when a session opens and its first view is built, so a large cluster
-     *     loads without a whole-heap collection at every step of the heap's growth
+     * @param headroom told when a session opens and its first view is built, and what it opened, so
+     *     a large cluster loads without a whole-heap collection at every step of the heap's growth
+     *     and keeps room for its next rebuild
      */
     public WindowModel(TaskExecutor executor, SessionOpener opener, Notifier notifier, Clock clock, ZoneId zone,
                        Reproduction reproduction, UiPreferences preferences, LoadingHeadroom headroom) {
@@ -235,7 +236,9 @@ public final class WindowModel implements AutoCloseable {
                 s.start((message, fraction) -> ctx.progress(message, fraction));
                 Inspection first = s.current();
                 ctx.progress("Building the view", -1);
-                return new Opened(s, first, Inventory.build(first, override));
+                Opened opened = new Opened(s, first, Inventory.build(first, override));
+                room.opened(first.snapshot());
+                return opened;
             } catch (InterruptedException | SessionException | RuntimeException e) {
                 s.close();
                 throw e;

@@ -2,6 +2,9 @@ package dev.kdi.ui.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdi.records.corefile.CorefileParser;
+import dev.kdi.records.lint.LintBenchmark;
+import dev.kdi.records.objects.ClusterSnapshot;
 import dev.kdi.session.LoadingHeadroom;
 import dev.kdi.session.SessionInfo;
 import dev.kdi.session.SessionRequest;
@@ -86,6 +89,32 @@ class WindowModelTest {
         model.open(new SessionRequest.Live(Optional.empty(), Optional.of("prod-eu")));
         assertThat(messages).isNotEmpty();
         assertThat(headroom.isLoading()).isFalse();
+    }
+
+    @Test
+    void whatASessionOpened_tellsTheHeapWhetherALargeClusterIsOpen() {
+        LoadingHeadroom headroom = LoadingHeadroom.none();
+        // Just over 10,000 pods and Services.
+        ClusterSnapshot large = LintBenchmark.generate(120);
+        boolean[] nextLarge = {false};
+        opener = new FakeOpener(() -> nextLarge[0]
+                ? new FakeSession(new SessionInfo(SessionInfo.Kind.LIVE, "large", "", ""), large,
+                        CorefileParser.kubeadmDefault(), clock, SeedCluster.healthyReplicas())
+                : SeedCluster.session(clock, SeedCluster.healthyReplicas()), List.of("kind-kdi-test", "prod-eu"), clock);
+        model = new WindowModel(new CurrentThreadTaskExecutor(), opener, messages::add, clock, ZoneOffset.UTC,
+                new Reproduction(new Random(1)), UiPreferences.inMemory(), headroom);
+        model.start(start(true));
+        assertThat(headroom.isLargeOpen()).isFalse();
+
+        nextLarge[0] = true;
+        model.open(new SessionRequest.Live(Optional.empty(), Optional.of("prod-eu")));
+        assertThat(model.phase().get()).isEqualTo(WindowModel.Phase.READY);
+        assertThat(headroom.isLargeOpen()).isTrue();
+
+        // A failed open leaves the large cluster open, and so its room.
+        opener.failLive("connection refused");
+        model.open(new SessionRequest.Live(Optional.empty(), Optional.of("kind-kdi-test")));
+        assertThat(headroom.isLargeOpen()).isTrue();
     }
 
     private WindowModel model(UiPreferences preferences) {
